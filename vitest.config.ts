@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitest/config';
+
+// One run over every package so CI reads a single JSON report.
+export default defineConfig({
+  test: { projects: ['packages/model', 'packages/protocol', 'relay', 'client'] },
+});
