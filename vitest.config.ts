@@ -2,5 +2,5 @@ import { defineConfig } from 'vitest/config';
 
 // One run over every package so CI reads a single JSON report.
 export default defineConfig({
-  test: { projects: ['packages/model', 'packages/protocol', 'relay', 'client'] },
+  test: { projects: ['packages/model', 'packages/protocol', 'relay', 'client', 'tools'] },
 });

@@ -1,0 +1,59 @@
+import { Route, Router } from '@solidjs/router';
+import { ErrorBoundary, type JSX, lazy } from 'solid-js';
+import { ClubList } from '../features/clubs/club-list';
+import { ClubLayout } from '../features/clubs/club-layout';
+import { RosterPage } from '../features/roster/roster-page';
+import { I18nProvider, useI18n } from '../i18n/i18n-context';
+import { Button } from '../ui/button/button';
+import { ToastRegion } from '../ui/toast/toast';
+import { PendingWritesProvider } from './pending-writes';
+import { UpdatePrompt } from './update-prompt';
+
+// The roster is the first screen people open; everything else loads on demand.
+const CreateClubPage = lazy(() => import('../features/clubs/create-club-page'));
+const MemberPage = lazy(() => import('../features/roster/member-page'));
+const GroupsPage = lazy(() => import('../features/groups/groups-page'));
+const MeetingsPage = lazy(() => import('../features/meetings/meetings-page'));
+const MeetingPage = lazy(() => import('../features/meetings/meeting-page'));
+const IndicatorsPage = lazy(() => import('../features/indicators/indicators-page'));
+const SettingsPage = lazy(() => import('../features/settings/settings-page'));
+
+function Crash(props: { error: unknown }): JSX.Element {
+  const { t } = useI18n();
+  return (
+    <main class="page narrow" role="alert">
+      <h1>{t('app.errorTitle')}</h1>
+      <p>{t('app.errorBody')}</p>
+      <pre class="error-detail">{String(props.error)}</pre>
+      <Button variant="primary" onClick={() => location.reload()}>
+        {t('app.reload')}
+      </Button>
+    </main>
+  );
+}
+
+export function App(): JSX.Element {
+  return (
+    <I18nProvider>
+      <PendingWritesProvider>
+        <ErrorBoundary fallback={(error) => <Crash error={error} />}>
+          <UpdatePrompt />
+          <Router>
+            <Route path="/" component={ClubList} />
+            <Route path="/new" component={CreateClubPage} />
+            <Route path="/club/:clubId" component={ClubLayout}>
+              <Route path="/" component={RosterPage} />
+              <Route path="/members/:memberId" component={MemberPage} />
+              <Route path="/groups" component={GroupsPage} />
+              <Route path="/meetings" component={MeetingsPage} />
+              <Route path="/meetings/:meetingId" component={MeetingPage} />
+              <Route path="/indicators" component={IndicatorsPage} />
+              <Route path="/settings" component={SettingsPage} />
+            </Route>
+          </Router>
+          <ToastRegion />
+        </ErrorBoundary>
+      </PendingWritesProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,40 @@
+import { createEffect, type JSX, Show } from 'solid-js';
+import { useRegisterSW } from 'virtual:pwa-register/solid';
+import { useI18n } from '../i18n/i18n-context';
+import { Button } from '../ui/button/button';
+import { showToast } from '../ui/toast/toast';
+import { usePendingWrites } from './pending-writes';
+
+/**
+ * Offers a newly deployed version. Updating reloads the page, so it first
+ * waits until every edit has reached IndexedDB: an update never loses an edit.
+ */
+export function UpdatePrompt(): JSX.Element {
+  const { t } = useI18n();
+  const pending = usePendingWrites();
+  const {
+    needRefresh: [needRefresh, setNeedRefresh],
+    offlineReady: [offlineReady],
+    updateServiceWorker,
+  } = useRegisterSW({ immediate: true });
+  createEffect(() => {
+    if (offlineReady()) showToast(t('update.offlineReady'), 'info');
+  });
+  const update = async () => {
+    await pending.whenAllSaved();
+    await updateServiceWorker(true);
+  };
+  return (
+    <Show when={needRefresh()}>
+      <div class="banner banner-info" role="status">
+        <span>{t('update.available')}</span>
+        <Button variant="primary" onClick={update}>
+          {t('update.install')}
+        </Button>
+        <Button variant="quiet" onClick={() => setNeedRefresh(false)}>
+          {t('update.later')}
+        </Button>
+      </div>
+    </Show>
+  );
+}

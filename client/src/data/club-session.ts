@@ -1,0 +1,144 @@
+import * as model from '@chungtay/model';
+import type {
+  AttendanceStatus,
+  Author,
+  ClubSettings,
+  ClubView,
+  Consent,
+  CreateClubInput,
+  GroupId,
+  IsoDate,
+  LocalOrigin,
+  MeetingId,
+  MeetingInput,
+  MemberId,
+  MemberInput,
+  MemberLeft,
+} from '@chungtay/model';
+import { type Accessor, createSignal } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
+import * as Y from 'yjs';
+import { todayIso } from '../i18n/format';
+import { type SaveState, TabletStore } from '../sync/tablet-store';
+
+export type { SaveState };
+
+export function storageNameFor(clubId: string): string {
+  return `chungtay-club-${clubId}`;
+}
+
+/** Every change the UI can make to a club: model commands bound to this doc and author. */
+export function bindCommands(doc: Y.Doc, origin: LocalOrigin, today: () => IsoDate) {
+  return {
+    updateProfile: (patch: Partial<Omit<CreateClubInput, 'hamlets'>>) =>
+      model.updateProfile(doc, patch, origin, today()),
+    updateSettings: (patch: Partial<ClubSettings>) => model.updateSettings(doc, patch, origin),
+    addMember: (input: MemberInput) => model.addMember(doc, input, origin, today()),
+    updateMember: (id: MemberId, patch: Partial<MemberInput>) => model.updateMember(doc, id, patch, origin, today()),
+    recordConsent: (id: MemberId, consent: Consent) => model.recordConsent(doc, id, consent, origin),
+    withdrawConsent: (id: MemberId) => model.withdrawConsent(doc, id, origin),
+    markMemberLeft: (id: MemberId, left: MemberLeft) => model.markMemberLeft(doc, id, left, origin, today()),
+    rejoinMember: (id: MemberId) => model.rejoinMember(doc, id, origin),
+    mergeMembers: (keepId: MemberId, dropId: MemberId) => model.mergeMembers(doc, { keepId, dropId }, origin),
+    dismissDuplicate: (a: MemberId, b: MemberId) => model.dismissDuplicate(doc, { a, b }, origin),
+    erasePersonalData: (id: MemberId) => model.erasePersonalData(doc, id, origin, today()),
+    addGroup: (name: string) => model.addGroup(doc, { name }, origin),
+    renameGroup: (id: GroupId, name: string) => model.renameGroup(doc, id, name, origin),
+    retireGroup: (id: GroupId) => model.retireGroup(doc, id, today(), origin),
+    restoreGroup: (id: GroupId) => model.restoreGroup(doc, id, origin),
+    setGroupLeader: (id: GroupId, leaderId: MemberId | null) => model.setGroupLeader(doc, id, leaderId, origin),
+    assignToGroup: (groupId: GroupId, memberId: MemberId) => model.assignToGroup(doc, { groupId, memberId }, origin),
+    removeFromGroup: (groupId: GroupId, memberId: MemberId) =>
+      model.removeFromGroup(doc, { groupId, memberId }, origin),
+    addMeeting: (input: MeetingInput) => model.addMeeting(doc, input, origin, today()),
+    updateMeeting: (id: MeetingId, patch: Partial<MeetingInput>) =>
+      model.updateMeeting(doc, id, patch, origin, today()),
+    setAttendance: (meetingId: MeetingId, memberId: MemberId, status: AttendanceStatus | null) =>
+      model.setAttendance(doc, { meetingId, memberId, status }, origin),
+  };
+}
+
+export type ClubCommands = ReturnType<typeof bindCommands>;
+
+export interface ClubSession {
+  readonly clubId: string;
+  readonly author: Author;
+  /** Solid store projected from the Y.Doc; replaced field by field on every change. */
+  readonly club: ClubView;
+  readonly commands: ClubCommands;
+  readonly saveState: Accessor<SaveState>;
+  /** Set when the doc was written by a newer schema: we show it and never modify it. */
+  readonly newerVersion: number | null;
+  readonly canUndo: Accessor<boolean>;
+  readonly canRedo: Accessor<boolean>;
+  undo(): void;
+  redo(): void;
+  today(): IsoDate;
+  whenSaved(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens a club's doc from this tablet's IndexedDB and projects it for the UI. */
+export async function openClubSession(clubId: string, author: Author): Promise<ClubSession> {
+  const doc = new Y.Doc();
+  const tablet = new TabletStore(storageNameFor(clubId), doc);
+  await tablet.load();
+  const origin = model.localOrigin(author);
+  const status = model.getSchemaStatus(doc);
+  if (status.type === 'outdated') model.migrateClub(doc);
+  return createClubSession({ clubId, doc, tablet, origin });
+}
+
+function createClubSession(deps: { clubId: string; doc: Y.Doc; tablet: TabletStore; origin: LocalOrigin }): ClubSession {
+  const { clubId, doc, tablet, origin } = deps;
+  const [club, setClub] = createStore<ClubView>(model.readClub(doc));
+  const [saveState, setSaveState] = createSignal<SaveState>(tablet.state);
+  const undoManager = model.createAuthorUndoManager(doc, origin);
+  const [canUndo, setCanUndo] = createSignal(false);
+  const [canRedo, setCanRedo] = createSignal(false);
+
+  let scheduled = false;
+  const project = () => {
+    scheduled = false;
+    setClub(reconcile(model.readClub(doc), { key: 'id', merge: true }));
+  };
+  // Several transactions in one tick (a remote batch, a load) project once.
+  const onUpdate = () => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(project);
+  };
+  doc.on('update', onUpdate);
+  const refreshUndo = () => {
+    setCanUndo(undoManager.undoStack.length > 0);
+    setCanRedo(undoManager.redoStack.length > 0);
+  };
+  undoManager.on('stack-item-added', refreshUndo);
+  undoManager.on('stack-item-popped', refreshUndo);
+  undoManager.on('stack-cleared', refreshUndo);
+  const stopSaveState = tablet.onStateChange(setSaveState);
+  const status = model.getSchemaStatus(doc);
+  const today = () => todayIso();
+
+  return {
+    clubId,
+    author: origin.author,
+    club,
+    commands: bindCommands(doc, origin, today),
+    saveState,
+    newerVersion: status.type === 'newer' ? status.version : null,
+    canUndo,
+    canRedo,
+    undo: () => undoManager.undo(),
+    redo: () => undoManager.redo(),
+    today,
+    whenSaved: () => tablet.whenSettled(),
+    async close() {
+      doc.off('update', onUpdate);
+      stopSaveState();
+      undoManager.destroy();
+      await tablet.destroy();
+      doc.destroy();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import * as model from '@chungtay/model';
+import type { Author, ClubId, CreateClubInput, LocalOrigin, Result, ValidationError } from '@chungtay/model';
+import * as Y from 'yjs';
+import { todayIso } from '../i18n/format';
+import { TabletStore } from '../sync/tablet-store';
+import { storageNameFor } from './club-session';
+import { rememberClub } from './device';
+
+/**
+ * Builds a club in a fresh doc, then writes it to this tablet. The storage
+ * name depends on the new club's id, so the doc is attached to IndexedDB
+ * after it is built; load() then stores its whole state as one snapshot.
+ */
+async function keepOnTablet(
+  build: (doc: Y.Doc, origin: LocalOrigin) => Result<ClubId, ValidationError | { type: 'readOnly' }>,
+  author: Author,
+): Promise<Result<ClubId, ValidationError | { type: 'readOnly' }>> {
+  const doc = new Y.Doc();
+  const built = build(doc, model.localOrigin(author));
+  if (!built.ok) return built;
+  const tablet = new TabletStore(storageNameFor(built.value), doc);
+  await tablet.load();
+  await tablet.whenSettled();
+  const view = model.readClub(doc);
+  rememberClub({ id: built.value, name: view.profile.name, kind: view.profile.kind, memberCount: view.members.length });
+  await tablet.destroy();
+  doc.destroy();
+  return built;
+}
+
+export function createClubOnTablet(input: CreateClubInput, author: Author) {
+  return keepOnTablet((doc, origin) => model.createClub(doc, input, origin, todayIso()), author);
+}
+
+export function createSampleClubOnTablet(author: Author) {
+  return keepOnTablet((doc, origin) => ({ ok: true, value: model.seedSampleClub(doc, origin, todayIso()) }), author);
+}

@@ -1,0 +1,132 @@
+import { A, type RouteSectionProps } from '@solidjs/router';
+import { createResource, createSignal, type JSX, Match, onCleanup, Show, Switch } from 'solid-js';
+import { LanguageSwitch } from '../../app/language-switch';
+import { usePendingWrites } from '../../app/pending-writes';
+import { ClubProvider } from '../../data/club-context';
+import { type ClubSession, openClubSession } from '../../data/club-session';
+import { readDeviceUser, rememberClub } from '../../data/device';
+import { useI18n } from '../../i18n/i18n-context';
+import { Button } from '../../ui/button/button';
+import { SaveIndicator } from './save-indicator';
+import { StorageBanner } from './storage-banner';
+import { WhoAreYou } from './who-are-you';
+
+export function ClubLayout(props: RouteSectionProps): JSX.Element {
+  const { t } = useI18n();
+  const [user, setUser] = createSignal(readDeviceUser());
+  return (
+    <Show when={user()} fallback={<WhoAreYou onDone={setUser} />}>
+      {(author) => {
+        const pending = usePendingWrites();
+        const [session] = createResource(
+          () => props.params.clubId,
+          (clubId) => openClubSession(clubId, author()),
+        );
+        let current: ClubSession | undefined;
+        let unregister: (() => void) | undefined;
+        const adopt = (s: ClubSession) => {
+          if (current === s) return s;
+          current = s;
+          unregister?.();
+          unregister = pending.register(s.whenSaved);
+          return s;
+        };
+        const warnBeforeLeaving = (event: BeforeUnloadEvent) => {
+          if (current && current.saveState() !== 'saved') {
+            event.preventDefault();
+            event.returnValue = t('save.leaveWarning');
+          }
+        };
+        window.addEventListener('beforeunload', warnBeforeLeaving);
+        onCleanup(() => {
+          window.removeEventListener('beforeunload', warnBeforeLeaving);
+          unregister?.();
+          void current?.close();
+        });
+        return (
+          <Show when={session()} fallback={<p class="page loading">{t('app.loading')}</p>}>
+            {(s) => <ClubShell session={adopt(s())}>{props.children}</ClubShell>}
+          </Show>
+        );
+      }}
+    </Show>
+  );
+}
+
+function ClubShell(props: { session: ClubSession; children: JSX.Element }): JSX.Element {
+  const { t } = useI18n();
+  const club = () => props.session.club;
+  const base = () => `/club/${props.session.clubId}`;
+  // Keep the device's club list current for the start screen.
+  const remember = () =>
+    rememberClub({
+      id: props.session.clubId,
+      name: club().profile.name,
+      kind: club().profile.kind,
+      memberCount: club().members.filter((m) => !m.left && !m.mergedInto).length,
+    });
+  remember();
+  onCleanup(remember);
+  return (
+    <ClubProvider session={props.session}>
+      <div class="club-shell">
+        <header class="club-header">
+          <A href="/" class="btn btn-quiet" aria-label={t('nav.clubs')}>
+            ⌂
+          </A>
+          <div class="club-title">
+            <strong>{club().profile.name}</strong>
+            <SaveIndicator state={props.session.saveState()} />
+          </div>
+          <div class="header-actions">
+            <Button
+              variant="quiet"
+              onClick={() => props.session.undo()}
+              disabled={!props.session.canUndo()}
+              aria-label={t('app.undo')}
+              title={t('app.undo')}
+            >
+              ↶ <span class="hide-narrow">{t('app.undo')}</span>
+            </Button>
+            <Button
+              variant="quiet"
+              onClick={() => props.session.redo()}
+              disabled={!props.session.canRedo()}
+              aria-label={t('app.redo')}
+              title={t('app.redo')}
+            >
+              ↷ <span class="hide-narrow">{t('app.redo')}</span>
+            </Button>
+            <LanguageSwitch />
+          </div>
+        </header>
+        <Switch>
+          <Match when={props.session.newerVersion !== null}>
+            <div class="banner banner-warning" role="alert">
+              {t('readOnly.newer', { version: props.session.newerVersion ?? 0 })}
+            </div>
+          </Match>
+        </Switch>
+        <StorageBanner />
+        <nav class="club-nav" aria-label={club().profile.name}>
+          <A href={base()} end class="nav-link">
+            {t('nav.roster')}
+          </A>
+          <A href={`${base()}/groups`} class="nav-link">
+            {t('nav.groups')}
+          </A>
+          <A href={`${base()}/meetings`} class="nav-link">
+            {t('nav.meetings')}
+          </A>
+          <A href={`${base()}/indicators`} class="nav-link">
+            {t('nav.indicators')}
+          </A>
+          <A href={`${base()}/settings`} class="nav-link">
+            {t('nav.settings')}
+          </A>
+        </nav>
+        <main class="page">{props.children}</main>
+      </div>
+    </ClubProvider>
+  );
+}

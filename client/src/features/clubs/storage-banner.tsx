@@ -1,0 +1,31 @@
+import { createResource, type JSX, Show } from 'solid-js';
+import { useI18n } from '../../i18n/i18n-context';
+import { readStorageStatus, requestPersistentStorage } from '../../data/storage-status';
+import { Button } from '../../ui/button/button';
+
+/** A browser that may evict the club's data is a warning the user sees. */
+export function StorageBanner(): JSX.Element {
+  const { t } = useI18n();
+  const [status, { refetch }] = createResource(async () => {
+    const first = await readStorageStatus();
+    if (first.supported && !first.persisted) {
+      await requestPersistentStorage();
+      return readStorageStatus();
+    }
+    return first;
+  });
+  const ask = async () => {
+    await requestPersistentStorage();
+    await refetch();
+  };
+  return (
+    <Show when={status() && status()?.supported && !status()?.persisted}>
+      <div class="banner banner-warning" role="alert" data-testid="storage-warning">
+        <span>{t('storage.warning')}</span>
+        <Button variant="secondary" onClick={ask}>
+          {t('storage.fix')}
+        </Button>
+      </div>
+    </Show>
+  );
+}

@@ -1,0 +1,42 @@
+import { createSignal, type JSX } from 'solid-js';
+import { useI18n } from '../../i18n/i18n-context';
+import { Button } from '../../ui/button/button';
+import { TextField } from '../../ui/text-field/text-field';
+import { type FieldErrors, fieldMessage } from '../shared/field-errors';
+
+export function GroupNameForm(props: {
+  initial: string;
+  onSubmit: (name: string) => FieldErrors | null;
+  onCancel: () => void;
+}): JSX.Element {
+  const i18n = useI18n();
+  const [name, setName] = createSignal(props.initial);
+  const [errors, setErrors] = createSignal<FieldErrors>({});
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    if (!name().trim()) {
+      setErrors({ name: 'required' });
+      return;
+    }
+    setErrors(props.onSubmit(name()) ?? {});
+  };
+  return (
+    <form class="form" onSubmit={submit} novalidate>
+      <TextField
+        label={i18n.t('groups.name')}
+        value={name()}
+        onChange={setName}
+        error={fieldMessage(i18n, errors(), 'name')}
+        autofocus
+      />
+      <div class="form-actions">
+        <Button variant="quiet" onClick={props.onCancel}>
+          {i18n.t('app.cancel')}
+        </Button>
+        <Button variant="primary" type="submit">
+          {i18n.t('app.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,138 @@
+import {
+  ATTENDANCE_STATUSES,
+  type AttendanceStatus,
+  getMeetingAttendance,
+  getMember,
+  listActiveMembers,
+  type Meeting,
+  type MeetingId,
+} from '@chungtay/model';
+import { RadioGroup } from '@kobalte/core/radio-group';
+import { A, useParams } from '@solidjs/router';
+import { createSignal, For, type JSX, Show } from 'solid-js';
+import { useClub } from '../../data/club-context';
+import { useI18n } from '../../i18n/i18n-context';
+import { Button } from '../../ui/button/button';
+import { Dialog } from '../../ui/dialog/dialog';
+import { feedback } from '../shared/command-feedback';
+import { MeetingForm } from './meeting-form';
+
+export default function MeetingPage(): JSX.Element {
+  const { t } = useI18n();
+  const params = useParams<{ meetingId: string }>();
+  const session = useClub();
+  const meeting = () => session.club.meetings.find((m) => m.id === (params.meetingId as MeetingId));
+  return (
+    <Show when={meeting()} fallback={<p class="empty">{t('meetings.notFound')}</p>}>
+      {(m) => <MeetingDetail meeting={m()} />}
+    </Show>
+  );
+}
+
+function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const session = useClub();
+  const [editing, setEditing] = createSignal(false);
+  const m = () => props.meeting;
+  const summary = () => getMeetingAttendance(session.club, m().id);
+  // Members who left after the meeting still appear if they were marked.
+  const people = () => {
+    const active = listActiveMembers(session.club);
+    const marked = Object.keys(m().attendance)
+      .map((id) => getMember(session.club, id as never))
+      .filter((x) => x !== undefined && !active.some((a) => a.id === x.id));
+    return [...active, ...marked.filter((x) => x !== undefined)];
+  };
+  const nameOf = (id: string | null) => (id ? (getMember(session.club, id as never)?.fullName ?? '') : '');
+  const markAllPresent = () => {
+    for (const person of people()) {
+      if (!m().attendance[person.id]) session.commands.setAttendance(m().id, person.id, 'present');
+    }
+  };
+  return (
+    <section class="meeting-detail">
+      <A href={`/club/${session.clubId}/meetings`} class="btn btn-quiet">
+        ← {t('nav.meetings')}
+      </A>
+      <div class="page-title-row">
+        <h1>
+          {t(`meetingKind.${m().kind}`)} {i18n.date(m().date)}
+        </h1>
+        <Button variant="primary" onClick={() => setEditing(true)}>
+          {t('app.edit')}
+        </Button>
+      </div>
+      <dl class="card detail-list">
+        <div class="detail-row">
+          <dt>{t('meetings.time')}</dt>
+          <dd>{m().time || '—'}</dd>
+        </div>
+        <div class="detail-row">
+          <dt>{t('meetings.place')}</dt>
+          <dd>{m().place || '—'}</dd>
+        </div>
+        <div class="detail-row">
+          <dt>{t('meetings.chair')}</dt>
+          <dd>{nameOf(m().chairId) || '—'}</dd>
+        </div>
+        <div class="detail-row">
+          <dt>{t('meetings.secretary')}</dt>
+          <dd>{nameOf(m().secretaryId) || '—'}</dd>
+        </div>
+      </dl>
+      <div class="page-title-row">
+        <h2>{t('meetings.attendance')}</h2>
+        <Button variant="secondary" onClick={markAllPresent}>
+          {t('meetings.allPresent')}
+        </Button>
+      </div>
+      <p data-testid="attendance-summary">
+        {t('meetings.summary', summary() as unknown as Record<string, number>)} ·{' '}
+        {t('meetings.rate', { rate: i18n.percent(summary().rate * 100) })}
+      </p>
+      <ul class="attendance-list">
+        <For each={people()}>
+          {(person) => (
+            <li class="attendance-row">
+              <span class="member-name">{person.fullName}</span>
+              <RadioGroup
+                class="attendance-choice"
+                value={m().attendance[person.id] ?? ''}
+                onChange={(value) =>
+                  feedback(i18n, session.commands.setAttendance(m().id, person.id, value as AttendanceStatus))
+                }
+                aria-label={`${t('meetings.attendance')}: ${person.fullName}`}
+              >
+                <For each={ATTENDANCE_STATUSES}>
+                  {(status) => (
+                    <RadioGroup.Item value={status} class={`choice choice-${status}`}>
+                      <RadioGroup.ItemInput class="choice-input" />
+                      <RadioGroup.ItemControl class="choice-control">
+                        <RadioGroup.ItemLabel class="choice-label">{t(`attendance.${status}`)}</RadioGroup.ItemLabel>
+                      </RadioGroup.ItemControl>
+                    </RadioGroup.Item>
+                  )}
+                </For>
+              </RadioGroup>
+            </li>
+          )}
+        </For>
+      </ul>
+      <Dialog open={editing()} onOpenChange={setEditing} title={t('meetings.editTitle')}>
+        <MeetingForm
+          meeting={m()}
+          members={listActiveMembers(session.club)}
+          today={session.today()}
+          defaultPlace=""
+          onCancel={() => setEditing(false)}
+          onSubmit={(input) => {
+            const result = session.commands.updateMeeting(m().id, input);
+            if (result.ok) setEditing(false);
+            return feedback(i18n, result);
+          }}
+        />
+      </Dialog>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { Toast, toaster } from '@kobalte/core/toast';
+import type { JSX } from 'solid-js';
+import { Portal } from 'solid-js/web';
+
+export type ToastTone = 'info' | 'success' | 'error';
+
+export function showToast(message: string, tone: ToastTone = 'success'): void {
+  toaster.show((props) => (
+    <Toast toastId={props.toastId} class={`toast toast-${tone}`} duration={tone === 'error' ? 8000 : 4000}>
+      <Toast.Description class="toast-text">{message}</Toast.Description>
+      <Toast.CloseButton class="btn btn-quiet toast-close" aria-label="✕">
+        ✕
+      </Toast.CloseButton>
+    </Toast>
+  ));
+}
+
+export function ToastRegion(): JSX.Element {
+  return (
+    <Portal>
+      <Toast.Region class="toast-region" swipeDirection="right">
+        <Toast.List class="toast-list" />
+      </Toast.Region>
+    </Portal>
+  );
+}
