@@ -87,6 +87,8 @@ export const en: Catalogue = {
     noResults: 'No member matches.',
     empty: 'No members yet. Press “Add member” to begin.',
     filters: 'Filter',
+    ageBandLabel: 'Age',
+    statusLabel: 'Status',
     clearFilters: 'Clear filters',
     allHamlets: 'All hamlets',
     allGroups: 'All groups',

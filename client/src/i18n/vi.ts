@@ -87,6 +87,8 @@ export const vi = {
     noResults: 'Không tìm thấy thành viên nào.',
     empty: 'Chưa có thành viên. Bấm “Thêm thành viên” để bắt đầu.',
     filters: 'Lọc',
+    ageBandLabel: 'Độ tuổi',
+    statusLabel: 'Tình trạng',
     clearFilters: 'Bỏ lọc',
     allHamlets: 'Mọi thôn',
     allGroups: 'Mọi nhóm',

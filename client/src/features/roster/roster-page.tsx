@@ -1,4 +1,5 @@
 import {
+  AGE_BANDS,
   type AgeBand,
   filterMembers,
   GENDERS,
@@ -20,7 +21,6 @@ import { DuplicatesBanner } from './duplicates-banner';
 import { MemberForm } from './member-form';
 import { MemberRow } from './member-row';
 
-const AGE_BANDS: readonly AgeBand[] = ['under40', '40to59', '60to69', '70to79', '80plus'];
 type Status = NonNullable<MemberFilters['status']>;
 
 export function RosterPage(): JSX.Element {
@@ -87,7 +87,7 @@ export function RosterPage(): JSX.Element {
             onChange={(v) => setFilters('groupId', v)}
           />
           <SelectField
-            label={t('member.birthYear')}
+            label={t('roster.ageBandLabel')}
             options={[all(t('roster.allAges')), ...AGE_BANDS.map((b) => ({ value: b, label: t(`ageBand.${b}`) }))]}
             value={filters.ageBand}
             onChange={(v) => setFilters('ageBand', v)}
@@ -108,7 +108,7 @@ export function RosterPage(): JSX.Element {
             onChange={(v) => setFilters('household', v)}
           />
           <SelectField<Status>
-            label={t('roster.filters')}
+            label={t('roster.statusLabel')}
             options={[
               { value: 'active', label: t('roster.statusActive') },
               { value: 'left', label: t('roster.statusLeft') },

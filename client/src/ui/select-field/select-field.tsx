@@ -16,13 +16,20 @@ export interface SelectFieldProps<T extends string> {
   disabled?: boolean;
 }
 
+interface Keyed<T extends string> extends SelectOption<T> {
+  readonly key: string;
+}
+
 export function SelectField<T extends string>(props: SelectFieldProps<T>): JSX.Element {
-  const selected = () => props.options.find((o) => o.value === props.value) ?? null;
+  // Kobalte treats an empty option value as "no value", so "all" options ('')
+  // get a non-empty key of their own.
+  const keyed = (): Keyed<T>[] => props.options.map((o) => ({ ...o, key: `v:${o.value}` }));
+  const selected = () => keyed().find((o) => o.value === props.value) ?? null;
   return (
-    <Select<SelectOption<T>>
+    <Select<Keyed<T>>
       class={`field ${props.class ?? ''}`}
-      options={[...props.options]}
-      optionValue="value"
+      options={keyed()}
+      optionValue="key"
       optionTextValue="label"
       value={selected()}
       onChange={(option) => option && props.onChange(option.value)}
@@ -37,7 +44,7 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>): JSX.E
     >
       <Select.Label class={props.hideLabel ? 'visually-hidden' : 'field-label'}>{props.label}</Select.Label>
       <Select.Trigger class="field-input select-trigger" aria-label={props.label}>
-        <Select.Value<SelectOption<T>>>{(state) => state.selectedOption()?.label}</Select.Value>
+        <Select.Value<Keyed<T>>>{(state) => state.selectedOption()?.label}</Select.Value>
         <Select.Icon class="select-icon">▾</Select.Icon>
       </Select.Trigger>
       <Select.Portal>

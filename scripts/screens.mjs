@@ -1,0 +1,38 @@
+// Screenshots the main screens at tablet size for a human look:
+// node scripts/screens.mjs [baseUrl] [outDir]
+import { createRequire } from 'node:module';
+
+const require = createRequire(new URL('../e2e/package.json', import.meta.url));
+const { chromium } = require('@playwright/test');
+const base = process.argv[2] ?? 'http://127.0.0.1:4173';
+const out = process.argv[3] ?? '.screens';
+const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const page = await browser.newPage({ viewport: { width: 800, height: 1280 } });
+const shot = async (name) => {
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${out}/${name}.png` });
+};
+await page.goto(base);
+await shot('01-welcome');
+await page.getByRole('button', { name: 'Xem câu lạc bộ mẫu' }).click();
+await page.getByRole('heading', { name: 'Sổ thành viên' }).waitFor();
+await shot('02-roster');
+await page.locator('.member-link').first().click();
+await shot('03-member');
+for (const [tab, name] of [['Nhóm', '04-groups'], ['Sinh hoạt', '05-meetings'], ['Chỉ số', '07-indicators'], ['Cài đặt', '08-settings']]) {
+  await page.getByRole('navigation').getByRole('link', { name: tab, exact: true }).click();
+  await shot(name);
+  if (tab === 'Sinh hoạt') {
+    await page.locator('.meeting-link').first().click();
+    await shot('06-meeting');
+  }
+}
+await page.getByRole('navigation').getByRole('link', { name: 'Thành viên', exact: true }).click();
+await page.getByRole('button', { name: '+ Thêm thành viên' }).click();
+await page.getByRole('dialog').getByLabel('Năm sinh').fill('2090');
+await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
+await shot('09-add-member-errors');
+await page.setViewportSize({ width: 1280, height: 800 });
+await page.keyboard.press('Escape');
+await shot('10-roster-landscape');
+await browser.close();
