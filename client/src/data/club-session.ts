@@ -80,9 +80,11 @@ export interface ClubSession {
 
 /** Opens a club's doc from this tablet's IndexedDB and projects it for the UI. */
 export async function openClubSession(clubId: string, author: Author): Promise<ClubSession> {
+  performance.mark('chungtay:open');
   const doc = new Y.Doc();
   const tablet = new TabletStore(storageNameFor(clubId), doc);
   await tablet.load();
+  performance.mark('chungtay:loaded');
   const origin = model.localOrigin(author);
   const status = model.getSchemaStatus(doc);
   if (status.type === 'outdated') model.migrateClub(doc);

@@ -35,10 +35,14 @@ export class TabletStore {
     doc.on('update', this.onUpdate);
   }
 
-  /** Resolves once the stored state is in the doc and storage is compact. */
+  /**
+   * Resolves once the stored state is in the doc. Folding storage into one
+   * snapshot then runs in the background (tracked like any write), so the
+   * first screen does not wait for it.
+   */
   async load(): Promise<void> {
     await this.persistence.whenSynced;
-    await this.compact();
+    void this.compact();
   }
 
   get state(): SaveState {

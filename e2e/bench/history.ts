@@ -1,0 +1,73 @@
+import * as model from '@chungtay/model';
+import type { MemberId } from '@chungtay/model';
+import * as Y from 'yjs';
+
+/**
+ * A club as the benchmark needs it: 70 members, 60 meetings and five years of
+ * edit history, written as many small transactions the way a committee would
+ * (attendance corrected, phones changed, people moved between groups).
+ */
+export function buildFiveYearClub(): { clubId: string; update: Uint8Array; transactions: number } {
+  const doc = new Y.Doc();
+  const origin = model.localOrigin({ id: 'bench', name: 'Thư ký' });
+  let transactions = 0;
+  doc.on('afterTransaction', () => {
+    transactions += 1;
+  });
+  const must = <T>(r: model.Result<T, unknown>): T => {
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    return r.value;
+  };
+  const clubId = must(model.createClub(doc, { name: 'CLB Liên thế hệ tự giúp nhau thôn Đông', kind: 'selfHelp', commune: 'xã Nga Thạch' }, origin, '2021-01-10'));
+  const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Mai', 'Đỗ', 'Bùi', 'Đặng'];
+  const given = ['Lan', 'Hoa', 'Bình', 'An', 'Hương', 'Minh', 'Thu', 'Hồng', 'Sơn', 'Đức', 'Mai', 'Cúc', 'Tâm', 'Nga'];
+  const members: MemberId[] = [];
+  for (let i = 0; i < 70; i++) {
+    members.push(
+      must(
+        model.addMember(
+          doc,
+          {
+            fullName: `${family[i % family.length]} ${i % 3 === 0 ? 'Văn' : 'Thị'} ${given[i % given.length]} ${i}`,
+            gender: i % 3 === 0 ? 'male' : 'female',
+            birthYear: 1940 + (i % 50),
+            phone: `09${String(10_000_000 + i * 7919)}`,
+            hamlet: ['thôn Đông', 'thôn Tây', 'thôn Trung'][i % 3] ?? '',
+            household: i % 7 === 0 ? 'poor' : i % 5 === 0 ? 'nearPoor' : 'none',
+            ethnicMinority: i % 17 === 0,
+            joinedOn: '2021-01-10',
+            role: 'none',
+            notes: '',
+          },
+          origin,
+          '2021-01-10',
+        ),
+      ),
+    );
+  }
+  const groups = model.readClub(doc).groups;
+  members.forEach((m, i) => must(model.assignToGroup(doc, { groupId: groups[i % groups.length]!.id, memberId: m }, origin)));
+  for (let month = 0; month < 60; month++) {
+    const year = 2021 + Math.floor(month / 12);
+    const date = `${year}-${String((month % 12) + 1).padStart(2, '0')}-15`;
+    const meetingId = must(
+      model.addMeeting(doc, { date, time: '08:00', kind: month % 12 === 11 ? 'annual' : 'regular', place: 'Nhà văn hóa thôn', chairId: members[0]!, secretaryId: members[1]! }, origin, date),
+    );
+    members.forEach((m, i) => {
+      must(model.setAttendance(doc, { meetingId, memberId: m, status: (i + month) % 9 === 0 ? 'absent' : 'present' }, origin));
+    });
+    // Corrections after the meeting: some marks change, details are updated.
+    for (let k = 0; k < 8; k++) {
+      const m = members[(month * 8 + k) % members.length]!;
+      must(model.setAttendance(doc, { meetingId, memberId: m, status: 'excused' }, origin));
+    }
+    const who = members[month % members.length]!;
+    must(model.updateMember(doc, who, { phone: `08${String(20_000_000 + month * 131)}`, notes: `Cập nhật tháng ${month + 1}` }, origin, date));
+    const moved = members[(month * 3) % members.length]!;
+    const from = groups[month % groups.length]!.id;
+    const to = groups[(month + 1) % groups.length]!.id;
+    model.removeFromGroup(doc, { groupId: from, memberId: moved }, origin);
+    must(model.assignToGroup(doc, { groupId: to, memberId: moved }, origin));
+  }
+  return { clubId, update: Y.encodeStateAsUpdate(doc), transactions };
+}
