@@ -20,7 +20,9 @@ function sourceFiles(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const found: string[] = [];
-  for (const match of text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+  for (const match of text.matchAll(
+    /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+  )) {
     found.push(match[1] ?? match[2] ?? '');
   }
   return found;
@@ -36,7 +38,12 @@ function violations(dir: string, isForbidden: (specifier: string, file: string) 
 
 describe('dependency rules', () => {
   it('packages/model imports only yjs and valibot (and its own files)', () => {
-    const allowed = (spec: string) => spec.startsWith('.') || spec === 'yjs' || spec === 'valibot' || spec === 'vitest' || spec === 'fast-check';
+    const allowed = (spec: string) =>
+      spec.startsWith('.') ||
+      spec === 'yjs' ||
+      spec === 'valibot' ||
+      spec === 'vitest' ||
+      spec === 'fast-check';
     expect(violations('packages/model/src', (spec) => !allowed(spec))).toEqual([]);
   });
 
@@ -53,7 +60,10 @@ describe('dependency rules', () => {
       ['yjs', 'y-indexeddb', 'y-websocket', 'y-protocols'].includes(spec) ||
       spec.startsWith('y-protocols/') ||
       /(^|\/)sync\//.test(spec);
-    const found = [...violations('client/src/features', forbidden), ...violations('client/src/ui', forbidden)];
+    const found = [
+      ...violations('client/src/features', forbidden),
+      ...violations('client/src/ui', forbidden),
+    ];
     expect(found).toEqual([]);
   });
 

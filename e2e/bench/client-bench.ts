@@ -22,7 +22,10 @@ async function seed(page: Page, clubId: string, update: Uint8Array): Promise<voi
   await page.evaluate(
     async ({ clubId, bytes }) => {
       localStorage.setItem('chungtay.user', JSON.stringify({ id: 'bench', name: 'Thư ký' }));
-      localStorage.setItem('chungtay.clubs', JSON.stringify([{ id: clubId, name: 'Bench', kind: 'selfHelp', memberCount: 70, openedAt: 1 }]));
+      localStorage.setItem(
+        'chungtay.clubs',
+        JSON.stringify([{ id: clubId, name: 'Bench', kind: 'selfHelp', memberCount: 70, openedAt: 1 }]),
+      );
       await new Promise<void>((resolve, reject) => {
         // The layout y-indexeddb creates: an auto-increment "updates" store and a "custom" store.
         const open = indexedDB.open(`chungtay-club-${clubId}`);
@@ -52,8 +55,14 @@ async function firstRoster(page: Page, clubId: string): Promise<number> {
   await page.waitForSelector('.member-name');
   const marks = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    const m = Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, Math.round(e.startTime)]));
-    return { ...m, domContentLoaded: Math.round(nav?.domContentLoadedEventEnd ?? 0), roster: Math.round((window as unknown as { __firstRoster: number }).__firstRoster) };
+    const m = Object.fromEntries(
+      performance.getEntriesByType('mark').map((e) => [e.name, Math.round(e.startTime)]),
+    );
+    return {
+      ...m,
+      domContentLoaded: Math.round(nav?.domContentLoadedEventEnd ?? 0),
+      roster: Math.round((window as unknown as { __firstRoster: number }).__firstRoster),
+    };
   });
   if (MARKS) console.log(JSON.stringify(marks));
   return marks.roster;
@@ -79,7 +88,10 @@ async function storedBytes(page: Page, clubId: string): Promise<number> {
 }
 
 async function newPage(browser: Browser, throttle: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 800, height: 1280 }, serviceWorkers: 'block' });
+  const context = await browser.newContext({
+    viewport: { width: 800, height: 1280 },
+    serviceWorkers: 'block',
+  });
   await context.addInitScript(() => {
     new MutationObserver((_, observer) => {
       if (document.querySelector('.member-name')) {
@@ -99,7 +111,15 @@ async function newPage(browser: Browser, throttle: number): Promise<Page> {
 const { clubId, update, transactions } = buildFiveYearClub();
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const results: Record<string, string> = {};
 for (const throttle of [1, 4]) {
@@ -108,7 +128,8 @@ for (const throttle of [1, 4]) {
   await firstRoster(page, clubId); // warm the HTTP cache, as an installed PWA has it
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) times.push(await firstRoster(page, clubId));
-  results[`first roster, CPU ×${throttle} (median of ${RUNS})`] = `${median(times).toFixed(0)} ms (target ${throttle === 1 ? 300 : 1000} ms, ratio ${(median(times) / (throttle === 1 ? 300 : 1000)).toFixed(2)})`;
+  results[`first roster, CPU ×${throttle} (median of ${RUNS})`] =
+    `${median(times).toFixed(0)} ms (target ${throttle === 1 ? 300 : 1000} ms, ratio ${(median(times) / (throttle === 1 ? 300 : 1000)).toFixed(2)})`;
   if (throttle === 1) {
     const jsUrls = new Set<string>();
     page.on('request', (r) => {
@@ -116,7 +137,8 @@ for (const throttle of [1, 4]) {
     });
     await firstRoster(page, clubId);
     const gz = [...jsUrls].reduce((n, p) => n + gzipSync(readFileSync(join(dist, p))).byteLength, 0);
-    results['initial JavaScript for the roster (gzip)'] = `${(gz / 1024).toFixed(1)} KB in ${jsUrls.size} files (target 100 KB, ratio ${(gz / 1024 / 100).toFixed(2)})`;
+    results['initial JavaScript for the roster (gzip)'] =
+      `${(gz / 1024).toFixed(1)} KB in ${jsUrls.size} files (target 100 KB, ratio ${(gz / 1024 / 100).toFixed(2)})`;
     results['club doc size'] = `${update.byteLength} bytes (${transactions} transactions of history)`;
     const before = await storedBytes(page, clubId);
     for (let i = 0; i < RELOADS; i++) {
@@ -125,10 +147,13 @@ for (const throttle of [1, 4]) {
       await page.waitForSelector('[data-save-state="saved"]');
     }
     const after = await storedBytes(page, clubId);
-    results[`IndexedDB bytes, before → after ${RELOADS} reloads`] = `${before} → ${after} (growth ${after - before} bytes)`;
+    results[`IndexedDB bytes, before → after ${RELOADS} reloads`] =
+      `${before} → ${after} (growth ${after - before} bytes)`;
   }
   await page.context().close();
 }
 await browser.close();
-console.log(`\nChung Tay client benchmark (${new Date().toISOString()}, ${process.platform} ${process.arch})`);
+console.log(
+  `\nChung Tay client benchmark (${new Date().toISOString()}, ${process.platform} ${process.arch})`,
+);
 for (const [k, v] of Object.entries(results)) console.log(`  ${k.padEnd(48)} ${v}`);

@@ -1,5 +1,5 @@
-import * as model from '@chungtay/model';
 import type { MemberId } from '@chungtay/model';
+import * as model from '@chungtay/model';
 import * as Y from 'yjs';
 
 /**
@@ -18,9 +18,31 @@ export function buildFiveYearClub(): { clubId: string; update: Uint8Array; trans
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     return r.value;
   };
-  const clubId = must(model.createClub(doc, { name: 'CLB Liên thế hệ tự giúp nhau thôn Đông', kind: 'selfHelp', commune: 'xã Nga Thạch' }, origin, '2021-01-10'));
+  const clubId = must(
+    model.createClub(
+      doc,
+      { name: 'CLB Liên thế hệ tự giúp nhau thôn Đông', kind: 'selfHelp', commune: 'xã Nga Thạch' },
+      origin,
+      '2021-01-10',
+    ),
+  );
   const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Mai', 'Đỗ', 'Bùi', 'Đặng'];
-  const given = ['Lan', 'Hoa', 'Bình', 'An', 'Hương', 'Minh', 'Thu', 'Hồng', 'Sơn', 'Đức', 'Mai', 'Cúc', 'Tâm', 'Nga'];
+  const given = [
+    'Lan',
+    'Hoa',
+    'Bình',
+    'An',
+    'Hương',
+    'Minh',
+    'Thu',
+    'Hồng',
+    'Sơn',
+    'Đức',
+    'Mai',
+    'Cúc',
+    'Tâm',
+    'Nga',
+  ];
   const members: MemberId[] = [];
   for (let i = 0; i < 70; i++) {
     members.push(
@@ -46,15 +68,35 @@ export function buildFiveYearClub(): { clubId: string; update: Uint8Array; trans
     );
   }
   const groups = model.readClub(doc).groups;
-  members.forEach((m, i) => must(model.assignToGroup(doc, { groupId: groups[i % groups.length]!.id, memberId: m }, origin)));
+  for (const [i, m] of members.entries()) {
+    must(model.assignToGroup(doc, { groupId: groups[i % groups.length]!.id, memberId: m }, origin));
+  }
   for (let month = 0; month < 60; month++) {
     const year = 2021 + Math.floor(month / 12);
     const date = `${year}-${String((month % 12) + 1).padStart(2, '0')}-15`;
     const meetingId = must(
-      model.addMeeting(doc, { date, time: '08:00', kind: month % 12 === 11 ? 'annual' : 'regular', place: 'Nhà văn hóa thôn', chairId: members[0]!, secretaryId: members[1]! }, origin, date),
+      model.addMeeting(
+        doc,
+        {
+          date,
+          time: '08:00',
+          kind: month % 12 === 11 ? 'annual' : 'regular',
+          place: 'Nhà văn hóa thôn',
+          chairId: members[0]!,
+          secretaryId: members[1]!,
+        },
+        origin,
+        date,
+      ),
     );
     members.forEach((m, i) => {
-      must(model.setAttendance(doc, { meetingId, memberId: m, status: (i + month) % 9 === 0 ? 'absent' : 'present' }, origin));
+      must(
+        model.setAttendance(
+          doc,
+          { meetingId, memberId: m, status: (i + month) % 9 === 0 ? 'absent' : 'present' },
+          origin,
+        ),
+      );
     });
     // Corrections after the meeting: some marks change, details are updated.
     for (let k = 0; k < 8; k++) {
@@ -62,7 +104,15 @@ export function buildFiveYearClub(): { clubId: string; update: Uint8Array; trans
       must(model.setAttendance(doc, { meetingId, memberId: m, status: 'excused' }, origin));
     }
     const who = members[month % members.length]!;
-    must(model.updateMember(doc, who, { phone: `08${String(20_000_000 + month * 131)}`, notes: `Cập nhật tháng ${month + 1}` }, origin, date));
+    must(
+      model.updateMember(
+        doc,
+        who,
+        { phone: `08${String(20_000_000 + month * 131)}`, notes: `Cập nhật tháng ${month + 1}` },
+        origin,
+        date,
+      ),
+    );
     const moved = members[(month * 3) % members.length]!;
     const from = groups[month % groups.length]!.id;
     const to = groups[(month + 1) % groups.length]!.id;

@@ -24,7 +24,13 @@ export class ClubApp {
     await expect(this.page.getByRole('heading', { name: 'Sổ thành viên' })).toBeVisible();
   }
 
-  async addMember(member: { name: string; birthYear?: string; phone?: string; hamlet?: string; gender?: 'Nữ' | 'Nam' }): Promise<void> {
+  async addMember(member: {
+    name: string;
+    birthYear?: string;
+    phone?: string;
+    hamlet?: string;
+    gender?: 'Nữ' | 'Nam';
+  }): Promise<void> {
     await this.page.getByRole('button', { name: '+ Thêm thành viên' }).click();
     const dialog = this.page.getByRole('dialog');
     await dialog.getByLabel('Họ và tên').fill(member.name);
@@ -41,7 +47,9 @@ export class ClubApp {
   }
 
   memberLink(name: string) {
-    return this.page.getByRole('list', { name: 'Sổ thành viên' }).getByRole('link', { name: new RegExp(name) });
+    return this.page
+      .getByRole('list', { name: 'Sổ thành viên' })
+      .getByRole('link', { name: new RegExp(name) });
   }
 
   async goTo(tab: 'Thành viên' | 'Nhóm' | 'Sinh hoạt' | 'Chỉ số' | 'Cài đặt'): Promise<void> {

@@ -1,12 +1,20 @@
 import { expect, test } from '@playwright/test';
 import { ClubApp } from '../pages/club-app';
 
-test('a new club with members, groups and attendance survives an offline reload', async ({ page, context }) => {
+test('a new club with members, groups and attendance survives an offline reload', async ({
+  page,
+  context,
+}) => {
   const app = new ClubApp(page);
   await app.start();
   await app.createClub('CLB Liên thế hệ thôn Đông');
 
-  await app.addMember({ name: 'Nguyễn Thị Lan', birthYear: '1956', phone: '0912 345 678', hamlet: 'thôn Đông' });
+  await app.addMember({
+    name: 'Nguyễn Thị Lan',
+    birthYear: '1956',
+    phone: '0912 345 678',
+    hamlet: 'thôn Đông',
+  });
   await app.addMember({ name: 'Trần Văn An', birthYear: '1990', gender: 'Nam', hamlet: 'thôn Tây' });
   await app.addMember({ name: 'Đặng Thị Bình', birthYear: '1948', hamlet: 'thôn Đông' });
   // Registers sort by given name: An, Bình, Lan.
@@ -34,7 +42,11 @@ test('a new club with members, groups and attendance survives an offline reload'
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
   expect(page.url()).toBe(meetingUrl);
   await expect(page.getByTestId('attendance-summary')).toContainText('Có mặt 1, vắng có phép 1, vắng 1');
-  await expect(page.getByRole('radiogroup', { name: 'Điểm danh: Trần Văn An' }).getByRole('radio', { name: 'Vắng có phép' })).toBeChecked();
+  await expect(
+    page
+      .getByRole('radiogroup', { name: 'Điểm danh: Trần Văn An' })
+      .getByRole('radio', { name: 'Vắng có phép' }),
+  ).toBeChecked();
 
   await app.goTo('Nhóm');
   await expect(app.groupCard('Chăm sóc sức khỏe').getByText('Đặng Thị Bình')).toBeVisible();

@@ -1,7 +1,7 @@
 import { Route, Router } from '@solidjs/router';
 import { ErrorBoundary, type JSX, lazy } from 'solid-js';
-import { ClubList } from '../features/clubs/club-list';
 import { ClubLayout } from '../features/clubs/club-layout';
+import { ClubList } from '../features/clubs/club-list';
 import { RosterPage } from '../features/roster/roster-page';
 import { I18nProvider, useI18n } from '../i18n/i18n-context';
 import { Button } from '../ui/button/button';

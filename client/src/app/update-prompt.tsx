@@ -1,5 +1,5 @@
-import { createEffect, type JSX, Show } from 'solid-js';
 import { useRegisterSW } from 'virtual:pwa-register/solid';
+import { createEffect, type JSX, Show } from 'solid-js';
 import { useI18n } from '../i18n/i18n-context';
 import { Button } from '../ui/button/button';
 import { showToast } from '../ui/toast/toast';

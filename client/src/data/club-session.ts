@@ -1,4 +1,3 @@
-import * as model from '@chungtay/model';
 import type {
   AttendanceStatus,
   Author,
@@ -15,6 +14,7 @@ import type {
   MemberInput,
   MemberLeft,
 } from '@chungtay/model';
+import * as model from '@chungtay/model';
 import { type Accessor, createSignal } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import * as Y from 'yjs';
@@ -34,7 +34,8 @@ export function bindCommands(doc: Y.Doc, origin: LocalOrigin, today: () => IsoDa
       model.updateProfile(doc, patch, origin, today()),
     updateSettings: (patch: Partial<ClubSettings>) => model.updateSettings(doc, patch, origin),
     addMember: (input: MemberInput) => model.addMember(doc, input, origin, today()),
-    updateMember: (id: MemberId, patch: Partial<MemberInput>) => model.updateMember(doc, id, patch, origin, today()),
+    updateMember: (id: MemberId, patch: Partial<MemberInput>) =>
+      model.updateMember(doc, id, patch, origin, today()),
     recordConsent: (id: MemberId, consent: Consent) => model.recordConsent(doc, id, consent, origin),
     withdrawConsent: (id: MemberId) => model.withdrawConsent(doc, id, origin),
     markMemberLeft: (id: MemberId, left: MemberLeft) => model.markMemberLeft(doc, id, left, origin, today()),
@@ -46,8 +47,10 @@ export function bindCommands(doc: Y.Doc, origin: LocalOrigin, today: () => IsoDa
     renameGroup: (id: GroupId, name: string) => model.renameGroup(doc, id, name, origin),
     retireGroup: (id: GroupId) => model.retireGroup(doc, id, today(), origin),
     restoreGroup: (id: GroupId) => model.restoreGroup(doc, id, origin),
-    setGroupLeader: (id: GroupId, leaderId: MemberId | null) => model.setGroupLeader(doc, id, leaderId, origin),
-    assignToGroup: (groupId: GroupId, memberId: MemberId) => model.assignToGroup(doc, { groupId, memberId }, origin),
+    setGroupLeader: (id: GroupId, leaderId: MemberId | null) =>
+      model.setGroupLeader(doc, id, leaderId, origin),
+    assignToGroup: (groupId: GroupId, memberId: MemberId) =>
+      model.assignToGroup(doc, { groupId, memberId }, origin),
     removeFromGroup: (groupId: GroupId, memberId: MemberId) =>
       model.removeFromGroup(doc, { groupId, memberId }, origin),
     addMeeting: (input: MeetingInput) => model.addMeeting(doc, input, origin, today()),
@@ -91,7 +94,12 @@ export async function openClubSession(clubId: string, author: Author): Promise<C
   return createClubSession({ clubId, doc, tablet, origin });
 }
 
-function createClubSession(deps: { clubId: string; doc: Y.Doc; tablet: TabletStore; origin: LocalOrigin }): ClubSession {
+function createClubSession(deps: {
+  clubId: string;
+  doc: Y.Doc;
+  tablet: TabletStore;
+  origin: LocalOrigin;
+}): ClubSession {
   const { clubId, doc, tablet, origin } = deps;
   const [club, setClub] = createStore<ClubView>(model.readClub(doc));
   const [saveState, setSaveState] = createSignal<SaveState>(tablet.state);

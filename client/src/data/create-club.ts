@@ -1,5 +1,5 @@
-import * as model from '@chungtay/model';
 import type { Author, ClubId, CreateClubInput, LocalOrigin, Result, ValidationError } from '@chungtay/model';
+import * as model from '@chungtay/model';
 import * as Y from 'yjs';
 import { todayIso } from '../i18n/format';
 import { TabletStore } from '../sync/tablet-store';
@@ -22,7 +22,12 @@ async function keepOnTablet(
   await tablet.load();
   await tablet.whenSettled();
   const view = model.readClub(doc);
-  rememberClub({ id: built.value, name: view.profile.name, kind: view.profile.kind, memberCount: view.members.length });
+  rememberClub({
+    id: built.value,
+    name: view.profile.name,
+    kind: view.profile.kind,
+    memberCount: view.members.length,
+  });
   await tablet.destroy();
   doc.destroy();
   return built;
@@ -33,5 +38,8 @@ export function createClubOnTablet(input: CreateClubInput, author: Author) {
 }
 
 export function createSampleClubOnTablet(author: Author) {
-  return keepOnTablet((doc, origin) => ({ ok: true, value: model.seedSampleClub(doc, origin, todayIso()) }), author);
+  return keepOnTablet(
+    (doc, origin) => ({ ok: true, value: model.seedSampleClub(doc, origin, todayIso()) }),
+    author,
+  );
 }

@@ -6,7 +6,9 @@ export interface StorageStatus {
 }
 
 /** Reads whether the browser may evict our data and how much space we use. */
-export async function readStorageStatus(storage: StorageManager | undefined = navigator.storage): Promise<StorageStatus> {
+export async function readStorageStatus(
+  storage: StorageManager | undefined = navigator.storage,
+): Promise<StorageStatus> {
   if (!storage?.persisted) return { supported: false, persisted: false, usage: null, quota: null };
   const [persisted, estimate] = await Promise.all([
     storage.persisted().catch(() => false),
@@ -16,7 +18,9 @@ export async function readStorageStatus(storage: StorageManager | undefined = na
 }
 
 /** Asks for persistent storage; resolves to whether it is granted. */
-export async function requestPersistentStorage(storage: StorageManager | undefined = navigator.storage): Promise<boolean> {
+export async function requestPersistentStorage(
+  storage: StorageManager | undefined = navigator.storage,
+): Promise<boolean> {
   if (!storage?.persist) return false;
   return storage.persist().catch(() => false);
 }

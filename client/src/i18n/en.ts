@@ -28,7 +28,8 @@ export const en: Catalogue = {
     saved: 'Saved on this tablet',
     saving: 'Saving…',
     failed: 'Could not save on this tablet',
-    failedDetail: 'The tablet is out of space or the browser blocked saving. Keep this page open, free some space and try again.',
+    failedDetail:
+      'The tablet is out of space or the browser blocked saving. Keep this page open, free some space and try again.',
     leaveWarning: 'Some changes are still being saved. Leave the page anyway?',
   },
   update: {
@@ -234,7 +235,8 @@ export const en: Catalogue = {
     groupMax: 'Maximum people in a group',
     storage: 'Storage on this tablet',
     persisted: 'The browser keeps this data for good: it will not be cleared automatically.',
-    notPersisted: 'The browser may clear this data when the tablet runs short of space. Press “Keep data” or install the app on the home screen.',
+    notPersisted:
+      'The browser may clear this data when the tablet runs short of space. Press “Keep data” or install the app on the home screen.',
     askPersist: 'Keep data',
     unsupported: 'This browser does not report its storage state.',
     usage: 'Using {{ used }} of {{ quota }}',
@@ -246,7 +248,8 @@ export const en: Catalogue = {
     fix: 'Keep data',
   },
   readOnly: {
-    newer: 'This club was written by a newer version of Chung Tay (data version {{ version }}). You can look but not change it; update the app to edit.',
+    newer:
+      'This club was written by a newer version of Chung Tay (data version {{ version }}). You can look but not change it; update the app to edit.',
     blocked: 'Read only: changes are not possible.',
   },
   errors: {

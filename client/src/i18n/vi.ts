@@ -28,7 +28,8 @@ export const vi = {
     saved: 'Đã lưu trên máy',
     saving: 'Đang lưu…',
     failed: 'Không lưu được trên máy',
-    failedDetail: 'Máy hết chỗ hoặc trình duyệt chặn lưu. Đừng đóng trang; hãy giải phóng bộ nhớ rồi thử lại.',
+    failedDetail:
+      'Máy hết chỗ hoặc trình duyệt chặn lưu. Đừng đóng trang; hãy giải phóng bộ nhớ rồi thử lại.',
     leaveWarning: 'Còn thay đổi chưa lưu xong. Bạn có chắc muốn rời trang?',
   },
   update: {
@@ -40,7 +41,8 @@ export const vi = {
   clubs: {
     title: 'Câu lạc bộ trên máy này',
     welcome: 'Chào mừng đến với Chung Tay',
-    welcomeBody: 'Ghi sổ thành viên, nhóm và sinh hoạt của câu lạc bộ ngay trên máy tính bảng, kể cả khi không có mạng.',
+    welcomeBody:
+      'Ghi sổ thành viên, nhóm và sinh hoạt của câu lạc bộ ngay trên máy tính bảng, kể cả khi không có mạng.',
     create: 'Tạo câu lạc bộ mới',
     sample: 'Xem câu lạc bộ mẫu',
     sampleHint: 'Một câu lạc bộ mẫu khoảng 60 thành viên để bạn xem thử.',
@@ -142,7 +144,8 @@ export const vi = {
     detail: 'Hồ sơ thành viên',
     notFound: 'Không tìm thấy thành viên này.',
     erase: 'Xóa thông tin cá nhân theo yêu cầu',
-    eraseConfirm: 'Xóa số điện thoại, năm sinh, ghi chú và hoàn cảnh của người này? Việc này không hoàn tác được.',
+    eraseConfirm:
+      'Xóa số điện thoại, năm sinh, ghi chú và hoàn cảnh của người này? Việc này không hoàn tác được.',
     erased: 'Đã xóa thông tin cá nhân.',
     added: 'Đã thêm {{ name }}.',
     updated: 'Đã lưu thay đổi.',
@@ -187,7 +190,8 @@ export const vi = {
     chair: 'Chủ trì',
     secretary: 'Thư ký (người ghi biên bản)',
     attendance: 'Điểm danh',
-    summary: 'Có mặt {{ present }}, vắng có phép {{ excused }}, vắng {{ absent }}, chưa điểm danh {{ unmarked }}',
+    summary:
+      'Có mặt {{ present }}, vắng có phép {{ excused }}, vắng {{ absent }}, chưa điểm danh {{ unmarked }}',
     rate: 'Tỉ lệ có mặt {{ rate }}',
     empty: 'Chưa có buổi sinh hoạt nào.',
     notFound: 'Không tìm thấy buổi sinh hoạt này.',
@@ -234,7 +238,8 @@ export const vi = {
     groupMax: 'Số người tối đa của một nhóm',
     storage: 'Lưu trữ trên máy',
     persisted: 'Trình duyệt đã cho phép lưu lâu dài: dữ liệu sẽ không bị tự xóa.',
-    notPersisted: 'Trình duyệt có thể tự xóa dữ liệu khi máy thiếu chỗ. Hãy bấm “Xin lưu lâu dài” hoặc cài ứng dụng lên màn hình chính.',
+    notPersisted:
+      'Trình duyệt có thể tự xóa dữ liệu khi máy thiếu chỗ. Hãy bấm “Xin lưu lâu dài” hoặc cài ứng dụng lên màn hình chính.',
     askPersist: 'Xin lưu lâu dài',
     unsupported: 'Trình duyệt này không cho biết tình trạng lưu trữ.',
     usage: 'Đang dùng {{ used }} trên {{ quota }}',
@@ -246,7 +251,8 @@ export const vi = {
     fix: 'Xin lưu lâu dài',
   },
   readOnly: {
-    newer: 'Câu lạc bộ này được ghi bằng phiên bản Chung Tay mới hơn (phiên bản dữ liệu {{ version }}). Bạn chỉ xem được; hãy cập nhật ứng dụng để sửa.',
+    newer:
+      'Câu lạc bộ này được ghi bằng phiên bản Chung Tay mới hơn (phiên bản dữ liệu {{ version }}). Bạn chỉ xem được; hãy cập nhật ứng dụng để sửa.',
     blocked: 'Chỉ xem: không thể sửa.',
   },
   errors: {

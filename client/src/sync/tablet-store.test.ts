@@ -40,6 +40,7 @@ describe('TabletStore', () => {
     const doc = new Y.Doc();
     const store = storeFor(doc);
     await store.load();
+    await store.whenSettled();
     const states: string[] = [];
     store.onStateChange((s) => states.push(s));
     doc.getMap('roster').set('a', 'Nguyễn Thị Lan');

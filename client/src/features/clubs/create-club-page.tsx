@@ -100,9 +100,21 @@ export default function CreateClubPage(): JSX.Element {
         />
         <div class="form-grid">
           <TextField label={t('create.hamlet')} value={form.hamlet} onChange={(v) => setForm('hamlet', v)} />
-          <TextField label={t('create.commune')} value={form.commune} onChange={(v) => setForm('commune', v)} />
-          <TextField label={t('create.district')} value={form.district} onChange={(v) => setForm('district', v)} />
-          <TextField label={t('create.province')} value={form.province} onChange={(v) => setForm('province', v)} />
+          <TextField
+            label={t('create.commune')}
+            value={form.commune}
+            onChange={(v) => setForm('commune', v)}
+          />
+          <TextField
+            label={t('create.district')}
+            value={form.district}
+            onChange={(v) => setForm('district', v)}
+          />
+          <TextField
+            label={t('create.province')}
+            value={form.province}
+            onChange={(v) => setForm('province', v)}
+          />
         </div>
         <TextField
           label={t('create.foundedOn')}
@@ -113,7 +125,11 @@ export default function CreateClubPage(): JSX.Element {
           error={err('foundedOn')}
         />
         <Show when={form.kind === 'veterans'}>
-          <TextField label={t('create.hamlets')} value={form.hamlets} onChange={(v) => setForm('hamlets', v)} />
+          <TextField
+            label={t('create.hamlets')}
+            value={form.hamlets}
+            onChange={(v) => setForm('hamlets', v)}
+          />
         </Show>
         <Show when={Object.keys(errors()).length > 0}>
           <p class="form-error" role="alert">

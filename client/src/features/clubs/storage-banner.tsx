@@ -1,6 +1,6 @@
 import { createResource, type JSX, Show } from 'solid-js';
-import { useI18n } from '../../i18n/i18n-context';
 import { readStorageStatus, requestPersistentStorage } from '../../data/storage-status';
+import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 
 /** A browser that may evict the club's data is a warning the user sees. */
@@ -19,7 +19,7 @@ export function StorageBanner(): JSX.Element {
     await refetch();
   };
   return (
-    <Show when={status() && status()?.supported && !status()?.persisted}>
+    <Show when={status()?.supported && !status()?.persisted}>
       <div class="banner banner-warning" role="alert" data-testid="storage-warning">
         <span>{t('storage.warning')}</span>
         <Button variant="secondary" onClick={ask}>

@@ -1,4 +1,4 @@
-import { getMember, type Group, type GroupSize, type Member, type MemberId } from '@chungtay/model';
+import { type Group, type GroupSize, getMember, type Member, type MemberId } from '@chungtay/model';
 import { createSignal, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club-context';
 import { useI18n } from '../../i18n/i18n-context';
@@ -9,7 +9,11 @@ import { SelectField } from '../../ui/select-field/select-field';
 import { feedback } from '../shared/command-feedback';
 import { GroupNameForm } from './group-name-form';
 
-export function GroupCard(props: { group: Group; size: GroupSize | undefined; members: readonly Member[] }): JSX.Element {
+export function GroupCard(props: {
+  group: Group;
+  size: GroupSize | undefined;
+  members: readonly Member[];
+}): JSX.Element {
   const i18n = useI18n();
   const { t } = i18n;
   const session = useClub();
@@ -20,10 +24,16 @@ export function GroupCard(props: { group: Group; size: GroupSize | undefined; me
       .map((id) => getMember(session.club, id))
       .filter((m): m is Member => !!m && !m.left && !m.mergedInto);
   const candidates = () =>
-    props.members.filter((m) => !props.group.memberIds.includes(m.id)).map((m) => ({ id: m.id, label: m.fullName }));
+    props.members
+      .filter((m) => !props.group.memberIds.includes(m.id))
+      .map((m) => ({ id: m.id, label: m.fullName }));
   const status = () => props.size?.status ?? 'ok';
   return (
-    <article class={`card group-card group-${status()}`} data-testid="group-card" aria-label={props.group.name}>
+    <article
+      class={`card group-card group-${status()}`}
+      data-testid="group-card"
+      aria-label={props.group.name}
+    >
       <header class="group-header">
         <h2>{props.group.name}</h2>
         <span class={`size-badge size-${status()}`}>
@@ -39,7 +49,9 @@ export function GroupCard(props: { group: Group; size: GroupSize | undefined; me
           ...inGroup().map((m) => ({ value: m.id as string, label: m.fullName })),
         ]}
         value={props.group.leaderId ?? ''}
-        onChange={(v) => feedback(i18n, session.commands.setGroupLeader(props.group.id, v ? (v as MemberId) : null))}
+        onChange={(v) =>
+          feedback(i18n, session.commands.setGroupLeader(props.group.id, v ? (v as MemberId) : null))
+        }
       />
       <Show when={inGroup().length > 0} fallback={<p class="muted">{t('groups.empty')}</p>}>
         <ul class="group-members">

@@ -1,4 +1,4 @@
-import { getGroupSizes, type Group, listActiveMembers } from '@chungtay/model';
+import { type Group, getGroupSizes, listActiveMembers } from '@chungtay/model';
 import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club-context';
 import { useI18n } from '../../i18n/i18n-context';
@@ -39,7 +39,10 @@ export default function GroupsPage(): JSX.Element {
             {(group: Group) => (
               <li class="card retired-group">
                 <span>{group.name}</span>
-                <Button variant="secondary" onClick={() => feedback(i18n, session.commands.restoreGroup(group.id))}>
+                <Button
+                  variant="secondary"
+                  onClick={() => feedback(i18n, session.commands.restoreGroup(group.id))}
+                >
                   {t('groups.restore')}
                 </Button>
               </li>

@@ -10,16 +10,23 @@ export default function IndicatorsPage(): JSX.Element {
   const composition = createMemo(() => getComposition(session.club, session.today()));
   const settings = () => session.club.settings;
   const range = (share: Share) =>
-    share.max === null ? `≥ ${i18n.percent(share.min)}` : `${i18n.percent(share.min)}–${i18n.percent(share.max)}`;
+    share.max === null
+      ? `≥ ${i18n.percent(share.min)}`
+      : `${i18n.percent(share.min)}–${i18n.percent(share.max)}`;
   const shareCard = (label: string, share: Share) => (
     <div class={`card indicator indicator-${share.status}`}>
       <span class="indicator-label">{label}</span>
       <span class="indicator-value">{i18n.percent(share.pct)}</span>
       <span class="muted">
-        {share.count} · {share.status === 'noTarget' ? t('indicators.noTarget') : t('indicators.target', { range: range(share) })}
+        {share.count} ·{' '}
+        {share.status === 'noTarget'
+          ? t('indicators.noTarget')
+          : t('indicators.target', { range: range(share) })}
       </span>
       <Show when={share.status !== 'noTarget'}>
-        <span class={`status-text status-${share.status}`}>{t(`indicators.${share.status as 'below' | 'within' | 'above'}`)}</span>
+        <span class={`status-text status-${share.status}`}>
+          {t(`indicators.${share.status as 'below' | 'within' | 'above'}`)}
+        </span>
       </Show>
     </div>
   );
@@ -28,7 +35,9 @@ export default function IndicatorsPage(): JSX.Element {
     return getGroupSizes(session.club).map((s) => ({ ...s, name: names.get(s.groupId) ?? '' }));
   });
   const recent = createMemo(() =>
-    session.club.meetings.slice(0, 6).map((m) => ({ meeting: m, summary: getMeetingAttendance(session.club, m.id) })),
+    session.club.meetings
+      .slice(0, 6)
+      .map((m) => ({ meeting: m, summary: getMeetingAttendance(session.club, m.id) })),
   );
   return (
     <section class="indicators">
@@ -39,8 +48,12 @@ export default function IndicatorsPage(): JSX.Element {
           <span class="indicator-value" data-testid="indicator-members">
             {composition().total}
           </span>
-          <span class="muted">{t('indicators.target', { range: `${settings().memberMin}–${settings().memberMax}` })}</span>
-          <span class={`status-text status-${composition().totalStatus}`}>{t(`indicators.${composition().totalStatus}`)}</span>
+          <span class="muted">
+            {t('indicators.target', { range: `${settings().memberMin}–${settings().memberMax}` })}
+          </span>
+          <span class={`status-text status-${composition().totalStatus}`}>
+            {t(`indicators.${composition().totalStatus}`)}
+          </span>
         </div>
         {shareCard(t('indicators.women'), composition().women)}
         {shareCard(t('indicators.older', { age: settings().olderAge }), composition().older)}
@@ -58,7 +71,10 @@ export default function IndicatorsPage(): JSX.Element {
           {(g) => (
             <li class={`bar-row size-${g.status}`}>
               <span class="bar-label">{g.name}</span>
-              <span class="bar" style={{ width: `${Math.min(100, (g.size / Math.max(1, settings().groupMax)) * 100)}%` }} />
+              <span
+                class="bar"
+                style={{ width: `${Math.min(100, (g.size / Math.max(1, settings().groupMax)) * 100)}%` }}
+              />
               <span class="bar-value">{g.size}</span>
             </li>
           )}

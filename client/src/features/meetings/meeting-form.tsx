@@ -95,7 +95,12 @@ export function MeetingForm(props: {
           error={fieldMessage(i18n, errors(), 'place')}
           name="place"
         />
-        <SelectField label={t('meetings.chair')} options={people()} value={form.chairId} onChange={(v) => setForm('chairId', v)} />
+        <SelectField
+          label={t('meetings.chair')}
+          options={people()}
+          value={form.chairId}
+          onChange={(v) => setForm('chairId', v)}
+        />
         <SelectField
           label={t('meetings.secretary')}
           options={people()}

@@ -109,7 +109,9 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
                     <RadioGroup.Item value={status} class={`choice choice-${status}`}>
                       <RadioGroup.ItemInput class="choice-input" />
                       <RadioGroup.ItemControl class="choice-control">
-                        <RadioGroup.ItemLabel class="choice-label">{t(`attendance.${status}`)}</RadioGroup.ItemLabel>
+                        <RadioGroup.ItemLabel class="choice-label">
+                          {t(`attendance.${status}`)}
+                        </RadioGroup.ItemLabel>
                       </RadioGroup.ItemControl>
                     </RadioGroup.Item>
                   )}

@@ -37,7 +37,9 @@ export default function MeetingsPage(): JSX.Element {
                       {t(`meetingKind.${meeting.kind}`)}
                       <Show when={meeting.place}> · {meeting.place}</Show>
                     </span>
-                    <span class="muted">{t('meetings.rate', { rate: i18n.percent(summary().rate * 100) })}</span>
+                    <span class="muted">
+                      {t('meetings.rate', { rate: i18n.percent(summary().rate * 100) })}
+                    </span>
                   </A>
                 </li>
               );

@@ -20,7 +20,10 @@ export default function AddMemberDialog(props: { onClose: () => void }): JSX.Ele
           const errors = feedback(i18n, added, t('member.added', { name: input.fullName.trim() }));
           if (added.ok) {
             if (consent) {
-              session.commands.recordConsent(added.value, { givenOn: session.today(), recordedBy: session.author.name });
+              session.commands.recordConsent(added.value, {
+                givenOn: session.today(),
+                recordedBy: session.author.name,
+              });
             }
             props.onClose();
           }

@@ -24,11 +24,16 @@ export function DuplicatesBanner(): JSX.Element {
             </div>
             <Button
               variant="primary"
-              onClick={() => feedback(i18n, session.commands.mergeMembers(pair.a, pair.b), t('roster.merged'))}
+              onClick={() =>
+                feedback(i18n, session.commands.mergeMembers(pair.a, pair.b), t('roster.merged'))
+              }
             >
               {t('roster.merge')}
             </Button>
-            <Button variant="secondary" onClick={() => feedback(i18n, session.commands.dismissDuplicate(pair.a, pair.b))}>
+            <Button
+              variant="secondary"
+              onClick={() => feedback(i18n, session.commands.dismissDuplicate(pair.a, pair.b))}
+            >
               {t('roster.notDuplicate')}
             </Button>
           </div>

@@ -150,7 +150,11 @@ export function MemberForm(props: {
         onChange={(v) => setForm('ethnicMinority', v)}
       />
       <Show when={!m}>
-        <CheckboxField label={t('member.consent')} checked={form.consent} onChange={(v) => setForm('consent', v)} />
+        <CheckboxField
+          label={t('member.consent')}
+          checked={form.consent}
+          onChange={(v) => setForm('consent', v)}
+        />
       </Show>
       <TextField
         label={t('member.notes')}

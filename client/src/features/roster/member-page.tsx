@@ -67,7 +67,12 @@ function MemberDetail(props: { member: Member }): JSX.Element {
         {row(t('member.ethnicMinority'), m().ethnicMinority ? t('app.yes') : t('app.no'))}
         {row(t('member.joinedOn'), i18n.date(m().joinedOn))}
         {row(t('member.role'), t(`role.${m().role}`))}
-        {row(t('member.groups'), groups().map((g) => g.name).join(', '))}
+        {row(
+          t('member.groups'),
+          groups()
+            .map((g) => g.name)
+            .join(', '),
+        )}
         {row(
           t('member.attendance'),
           t('member.attendanceValue', {
@@ -90,7 +95,10 @@ function MemberDetail(props: { member: Member }): JSX.Element {
                 onClick={() =>
                   feedback(
                     i18n,
-                    session.commands.recordConsent(m().id, { givenOn: session.today(), recordedBy: session.author.name }),
+                    session.commands.recordConsent(m().id, {
+                      givenOn: session.today(),
+                      recordedBy: session.author.name,
+                    }),
                   )
                 }
               >
@@ -101,8 +109,13 @@ function MemberDetail(props: { member: Member }): JSX.Element {
         >
           {(consent) => (
             <>
-              <p>{t('member.consentGiven', { date: i18n.date(consent().givenOn), by: consent().recordedBy })}</p>
-              <Button variant="quiet" onClick={() => feedback(i18n, session.commands.withdrawConsent(m().id))}>
+              <p>
+                {t('member.consentGiven', { date: i18n.date(consent().givenOn), by: consent().recordedBy })}
+              </p>
+              <Button
+                variant="quiet"
+                onClick={() => feedback(i18n, session.commands.withdrawConsent(m().id))}
+              >
                 {t('member.withdrawConsent')}
               </Button>
             </>

@@ -12,7 +12,14 @@ export interface RosterFilterState {
   status: RosterStatus;
 }
 
-export const NO_FILTERS: RosterFilterState = { hamlet: '', groupId: '', ageBand: '', gender: '', household: '', status: 'active' };
+export const NO_FILTERS: RosterFilterState = {
+  hamlet: '',
+  groupId: '',
+  ageBand: '',
+  gender: '',
+  household: '',
+  status: 'active',
+};
 
 export function toMemberFilters(query: string, f: RosterFilterState): MemberFilters {
   return {
@@ -27,5 +34,6 @@ export function toMemberFilters(query: string, f: RosterFilterState): MemberFilt
 }
 
 export function countActiveFilters(f: RosterFilterState): number {
-  return (Object.keys(NO_FILTERS) as (keyof RosterFilterState)[]).filter((k) => f[k] !== NO_FILTERS[k]).length;
+  return (Object.keys(NO_FILTERS) as (keyof RosterFilterState)[]).filter((k) => f[k] !== NO_FILTERS[k])
+    .length;
 }

@@ -18,7 +18,10 @@ export default function RosterFilters(props: {
     <div class="filter-grid">
       <SelectField
         label={t('member.hamlet')}
-        options={[all(t('roster.allHamlets')), ...listHamlets(session.club).map((h) => ({ value: h, label: h }))]}
+        options={[
+          all(t('roster.allHamlets')),
+          ...listHamlets(session.club).map((h) => ({ value: h, label: h })),
+        ]}
         value={props.filters.hamlet}
         onChange={(v) => props.setFilters('hamlet', v)}
       />
@@ -26,20 +29,28 @@ export default function RosterFilters(props: {
         label={t('member.groups')}
         options={[
           all(t('roster.allGroups')),
-          ...session.club.groups.filter((g) => !g.retiredOn).map((g) => ({ value: g.id as string, label: g.name })),
+          ...session.club.groups
+            .filter((g) => !g.retiredOn)
+            .map((g) => ({ value: g.id as string, label: g.name })),
         ]}
         value={props.filters.groupId}
         onChange={(v) => props.setFilters('groupId', v)}
       />
       <SelectField
         label={t('roster.ageBandLabel')}
-        options={[all(t('roster.allAges')), ...AGE_BANDS.map((b) => ({ value: b, label: t(`ageBand.${b}`) }))]}
+        options={[
+          all(t('roster.allAges')),
+          ...AGE_BANDS.map((b) => ({ value: b, label: t(`ageBand.${b}`) })),
+        ]}
         value={props.filters.ageBand}
         onChange={(v) => props.setFilters('ageBand', v)}
       />
       <SelectField
         label={t('member.gender')}
-        options={[all(t('roster.allGenders')), ...GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))]}
+        options={[
+          all(t('roster.allGenders')),
+          ...GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) })),
+        ]}
         value={props.filters.gender}
         onChange={(v) => props.setFilters('gender', v)}
       />

@@ -8,7 +8,12 @@ import { Button } from '../../ui/button/button';
 import { TextField } from '../../ui/text-field/text-field';
 import { DuplicatesBanner } from './duplicates-banner';
 import { MemberRow } from './member-row';
-import { countActiveFilters, NO_FILTERS, type RosterFilterState, toMemberFilters } from './roster-filters-state';
+import {
+  countActiveFilters,
+  NO_FILTERS,
+  type RosterFilterState,
+  toMemberFilters,
+} from './roster-filters-state';
 
 const RosterFilters = lazy(() => import('./roster-filters'));
 const AddMemberDialog = lazy(() => import('./add-member-dialog'));
@@ -59,7 +64,9 @@ export function RosterPage(): JSX.Element {
           <RosterFilters filters={filters} setFilters={setFilters} />
         </Show>
         <div class="filter-summary">
-          <span data-testid="roster-count">{t('roster.count', { shown: shown().length, total: activeTotal() })}</span>
+          <span data-testid="roster-count">
+            {t('roster.count', { shown: shown().length, total: activeTotal() })}
+          </span>
           <Show when={query() !== '' || filterCount() > 0}>
             <Button
               variant="quiet"
@@ -75,7 +82,9 @@ export function RosterPage(): JSX.Element {
       </div>
       <Show
         when={shown().length > 0}
-        fallback={<p class="empty">{club().members.length === 0 ? t('roster.empty') : t('roster.noResults')}</p>}
+        fallback={
+          <p class="empty">{club().members.length === 0 ? t('roster.empty') : t('roster.noResults')}</p>
+        }
       >
         <ul class="member-list" aria-label={t('roster.title')}>
           <For each={shown()}>

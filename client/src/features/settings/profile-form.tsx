@@ -1,5 +1,4 @@
-import { type JSX } from 'solid-js';
-import { createSignal } from 'solid-js';
+import { createSignal, type JSX } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { useClub } from '../../data/club-context';
 import { useI18n } from '../../i18n/i18n-context';
@@ -32,18 +31,35 @@ export function ProfileForm(): JSX.Element {
     }
     const { foundedOn: _typed, ...rest } = form;
     setErrors(
-      feedback(i18n, session.commands.updateProfile({ ...rest, foundedOn: founded.value }), t('settings.saved')) ?? {},
+      feedback(
+        i18n,
+        session.commands.updateProfile({ ...rest, foundedOn: founded.value }),
+        t('settings.saved'),
+      ) ?? {},
     );
   };
   const err = (f: string) => fieldMessage(i18n, errors(), f);
   return (
     <form class="form card" onSubmit={submit} novalidate>
-      <TextField label={t('create.name')} value={form.name} onChange={(v) => setForm('name', v)} error={err('name')} />
+      <TextField
+        label={t('create.name')}
+        value={form.name}
+        onChange={(v) => setForm('name', v)}
+        error={err('name')}
+      />
       <div class="form-grid">
         <TextField label={t('create.hamlet')} value={form.hamlet} onChange={(v) => setForm('hamlet', v)} />
         <TextField label={t('create.commune')} value={form.commune} onChange={(v) => setForm('commune', v)} />
-        <TextField label={t('create.district')} value={form.district} onChange={(v) => setForm('district', v)} />
-        <TextField label={t('create.province')} value={form.province} onChange={(v) => setForm('province', v)} />
+        <TextField
+          label={t('create.district')}
+          value={form.district}
+          onChange={(v) => setForm('district', v)}
+        />
+        <TextField
+          label={t('create.province')}
+          value={form.province}
+          onChange={(v) => setForm('province', v)}
+        />
         <TextField
           label={t('create.foundedOn')}
           placeholder="dd/mm/yyyy"

@@ -7,7 +7,11 @@ import type { FieldErrors } from './field-errors';
  * Turns a command's expected failure into what the user sees: field messages
  * for a form, a toast for the rest. Returns the field errors (or null on success).
  */
-export function feedback<T>(i18n: I18n, result: Result<T, CommandError>, success?: string): FieldErrors | null {
+export function feedback<T>(
+  i18n: I18n,
+  result: Result<T, CommandError>,
+  success?: string,
+): FieldErrors | null {
   if (result.ok) {
     if (success) showToast(success, 'success');
     return null;

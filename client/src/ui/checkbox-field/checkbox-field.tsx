@@ -1,7 +1,11 @@
 import { Checkbox } from '@kobalte/core/checkbox';
 import type { JSX } from 'solid-js';
 
-export function CheckboxField(props: { label: string; checked: boolean; onChange: (checked: boolean) => void }): JSX.Element {
+export function CheckboxField(props: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}): JSX.Element {
   return (
     <Checkbox class="checkbox" checked={props.checked} onChange={props.onChange}>
       <Checkbox.Input class="checkbox-input" />

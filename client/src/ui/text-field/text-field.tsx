@@ -44,7 +44,11 @@ export function TextField(props: TextFieldProps): JSX.Element {
           />
         }
       >
-        <KTextField.TextArea class="field-input field-textarea" autoResize placeholder={props.placeholder ?? ''} />
+        <KTextField.TextArea
+          class="field-input field-textarea"
+          autoResize
+          placeholder={props.placeholder ?? ''}
+        />
       </Show>
       <Show when={props.description}>
         <KTextField.Description class="field-description">{props.description}</KTextField.Description>
