@@ -54,6 +54,46 @@ const FUNCTIONS = [
   'givenName',
   'compareVietnameseNames',
   'seedSampleClub',
+  'createMinutesDoc',
+  'minutesDocName',
+  'createMinutes',
+  'minutesInputFromMeeting',
+  'updateMinutesHeader',
+  'setMinutesAttendance',
+  'copyAttendanceFromMeeting',
+  'addAgendaItem',
+  'updateAgendaItem',
+  'moveAgendaItem',
+  'removeAgendaItem',
+  'restoreAgendaItem',
+  'getAgendaBody',
+  'addActionItem',
+  'updateActionItem',
+  'setActionDone',
+  'addMoneyEntry',
+  'updateMoneyEntry',
+  'removeMoneyEntry',
+  'approveMinutes',
+  'reopenMinutes',
+  'getApprovedView',
+  'listChangesAfterApproval',
+  'setAsideLateChanges',
+  'captureVersion',
+  'listVersions',
+  'readVersion',
+  'readMinutes',
+  'xmlFragmentToText',
+  'healthDocName',
+  'createHealth',
+  'recordHealthCheck',
+  'validateHealthCheck',
+  'clearHealthCheck',
+  'eraseMemberHealthData',
+  'updateHealthThresholds',
+  'readHealth',
+  'listHealthChecks',
+  'flagHealthCheck',
+  'listFollowUps',
 ] as const;
 
 describe('public API', () => {
@@ -111,5 +151,34 @@ describe('public API', () => {
       model.Result<{ applied: readonly string[] }, { type: 'newer'; version: number }>
     >();
     expectTypeOf(model.createAuthorUndoManager).returns.toEqualTypeOf<Y.UndoManager>();
+  });
+
+  it('keeps the minutes and health signatures the client was written against', () => {
+    expectTypeOf(model.createMinutes).parameters.toEqualTypeOf<
+      [Y.Doc, model.CreateMinutesInput, model.LocalOrigin]
+    >();
+    expectTypeOf(model.approveMinutes).parameters.toEqualTypeOf<
+      [Y.Doc, model.ApproveInput, model.LocalOrigin]
+    >();
+    expectTypeOf(model.approveMinutes).returns.toEqualTypeOf<
+      model.Result<{ approved: boolean }, model.MinutesError>
+    >();
+    expectTypeOf(model.moveAgendaItem).parameter(1).toEqualTypeOf<{
+      itemId: model.AgendaItemId;
+      toIndex: number;
+    }>();
+    expectTypeOf(model.getAgendaBody).returns.toEqualTypeOf<Y.XmlFragment | null>();
+    expectTypeOf(model.getApprovedView).returns.toEqualTypeOf<model.MinutesContent | null>();
+    expectTypeOf(model.readVersion).returns.toEqualTypeOf<
+      model.Result<model.MinutesView, model.NotFoundError>
+    >();
+    expectTypeOf(model.recordHealthCheck).returns.toEqualTypeOf<model.Result<void, model.CommandError>>();
+    expect(model.MINUTES_SCHEMA_VERSION).toBe(1);
+    expect(model.HEALTH_FLAGS).toEqual([
+      'highBloodPressure',
+      'lowBloodPressure',
+      'highGlucose',
+      'lowGlucose',
+    ]);
   });
 });

@@ -19,6 +19,33 @@ export {
   setGroupLeader,
 } from './groups/group-commands';
 export {
+  clearHealthCheck,
+  createHealth,
+  eraseMemberHealthData,
+  HEALTH_RANGES,
+  type HealthCheckInput,
+  recordHealthCheck,
+  updateHealthThresholds,
+  validateHealthCheck,
+} from './health/health-commands';
+export {
+  DEFAULT_HEALTH_THRESHOLDS,
+  flagHealthCheck,
+  HEALTH_FLAGS,
+  type HealthFlag,
+  type HealthThresholds,
+  type Measurements,
+} from './health/health-flags';
+export { HEALTH_SCHEMA_VERSION, healthDocName } from './health/health-layout';
+export {
+  type FollowUp,
+  type HealthCheck,
+  type HealthView,
+  listFollowUps,
+  listHealthChecks,
+  readHealth,
+} from './health/read-health';
+export {
   addMonths,
   type ClubId,
   type GroupId,
@@ -48,6 +75,79 @@ export {
   updateMeeting,
   validateMeetingInput,
 } from './meetings/meeting-commands';
+export {
+  type ActionItemInput,
+  addActionItem,
+  addMoneyEntry,
+  type MoneyEntryInput,
+  removeMoneyEntry,
+  setActionDone,
+  updateActionItem,
+  updateMoneyEntry,
+} from './minutes/action-commands';
+export {
+  type AgendaItemInput,
+  addAgendaItem,
+  moveAgendaItem,
+  removeAgendaItem,
+  restoreAgendaItem,
+  updateAgendaItem,
+} from './minutes/agenda-commands';
+export {
+  type ApproveInput,
+  approveMinutes,
+  type NotApprovedError,
+  type ReopenInput,
+  reopenMinutes,
+} from './minutes/approval';
+export {
+  getApprovedView,
+  listChangesAfterApproval,
+  type MinutesChange,
+  type MinutesSection,
+  setAsideLateChanges,
+} from './minutes/late-changes';
+export {
+  type CreateMinutesInput,
+  copyAttendanceFromMeeting,
+  createMinutes,
+  type MinutesHeaderPatch,
+  minutesInputFromMeeting,
+  setMinutesAttendance,
+  updateMinutesHeader,
+} from './minutes/minutes-commands';
+export {
+  type ActionItemId,
+  AGENDA_BODY_KEY,
+  type AgendaItemId,
+  type ApprovedError,
+  createMinutesDoc,
+  getAgendaBody,
+  MINUTES_SCHEMA_VERSION,
+  type MinutesError,
+  type MoneyEntryId,
+  minutesDocName,
+} from './minutes/minutes-layout';
+export {
+  type ActionItem,
+  type AgendaItem,
+  APPROVAL_ROLES,
+  type ApprovalRole,
+  type IsoDateTime,
+  type MinutesApproval,
+  type MinutesContent,
+  type MinutesHeader,
+  type MinutesVersion,
+  type MinutesView,
+  MONEY_KINDS,
+  type MoneyEntry,
+  type MoneyKind,
+  type Reopening,
+  type Signature,
+} from './minutes/minutes-types';
+export { listVersions, readMinutes } from './minutes/read-minutes';
+export { type CaptureVersionInput, captureVersion, readVersion } from './minutes/versions';
+export { xmlFragmentToText } from './minutes/xml-text';
 export {
   type Author,
   type ChangeOrigin,

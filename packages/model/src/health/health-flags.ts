@@ -1,0 +1,52 @@
+/**
+ * Follow-up flags for one health check. The thresholds are club settings; the defaults follow the
+ * usual adult cut-offs: high blood pressure at >= 140 systolic or >= 90 diastolic, low below 90/60;
+ * glucose at a club meeting is a random (non-fasting) finger-prick, so "high" uses the random-glucose
+ * cut-off of >= 11.1 mmol/L rather than the fasting 7.0; low below 3.9 mmol/L.
+ */
+
+export const HEALTH_FLAGS = ['highBloodPressure', 'lowBloodPressure', 'highGlucose', 'lowGlucose'] as const;
+export type HealthFlag = (typeof HEALTH_FLAGS)[number];
+
+export interface HealthThresholds {
+  readonly highSystolic: number;
+  readonly highDiastolic: number;
+  readonly lowSystolic: number;
+  readonly lowDiastolic: number;
+  readonly highGlucoseMmol: number;
+  readonly lowGlucoseMmol: number;
+}
+
+export const DEFAULT_HEALTH_THRESHOLDS: HealthThresholds = {
+  highSystolic: 140,
+  highDiastolic: 90,
+  lowSystolic: 90,
+  lowDiastolic: 60,
+  highGlucoseMmol: 11.1,
+  lowGlucoseMmol: 3.9,
+};
+
+export const THRESHOLD_KEYS = Object.keys(DEFAULT_HEALTH_THRESHOLDS) as (keyof HealthThresholds)[];
+
+export interface Measurements {
+  readonly systolic: number | null;
+  readonly diastolic: number | null;
+  readonly glucoseMmol: number | null;
+}
+
+export function flagHealthCheck(
+  check: Measurements,
+  thresholds: HealthThresholds = DEFAULT_HEALTH_THRESHOLDS,
+): HealthFlag[] {
+  const flags: HealthFlag[] = [];
+  const { systolic: sys, diastolic: dia, glucoseMmol: glucose } = check;
+  if ((sys !== null && sys >= thresholds.highSystolic) || (dia !== null && dia >= thresholds.highDiastolic)) {
+    flags.push('highBloodPressure');
+  }
+  if ((sys !== null && sys < thresholds.lowSystolic) || (dia !== null && dia < thresholds.lowDiastolic)) {
+    flags.push('lowBloodPressure');
+  }
+  if (glucose !== null && glucose >= thresholds.highGlucoseMmol) flags.push('highGlucose');
+  if (glucose !== null && glucose < thresholds.lowGlucoseMmol) flags.push('lowGlucose');
+  return flags;
+}

@@ -1,0 +1,71 @@
+import type * as Y from 'yjs';
+import { type ClubId, err, type Result } from '../ids/ids';
+import type { ChangeOrigin } from '../origin/origin';
+import type { CommandError, NotFoundError, ValidationError } from '../schema/command';
+
+/**
+ * The club's private health document `<clubId>/health`. Health measurements are sensitive personal
+ * data (Law 91/2025/QH15), so they live apart from the minutes and the club doc: only the committee's
+ * keys open it. Layout:
+ * - `meta`: schemaVersion, clubId
+ * - `checks`: flat keys `<meetingId>/<memberId>/<field>` → value. Flat, not nested maps per meeting and
+ *   member: at a meeting one tablet weighs and another takes blood pressure, for the same member, at
+ *   the same time; nested maps created lazily by both would let one tablet's map (and values) win.
+ * - `settings`: the follow-up thresholds (HealthThresholds), defaults when missing.
+ * Unlike minutes docs, the health doc keeps Yjs garbage collection ON, so erased values are dropped
+ * from the document instead of staying in its history.
+ */
+
+export const HEALTH_SCHEMA_VERSION = 1;
+
+export const HEALTH_FIELDS = [
+  'weightKg',
+  'systolic',
+  'diastolic',
+  'glucoseMmol',
+  'takenAt',
+  'takenBy',
+] as const;
+export type HealthField = (typeof HEALTH_FIELDS)[number];
+
+export const healthMeta = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('meta');
+export const checksMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('checks');
+export const healthSettings = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('settings');
+
+export function healthDocName(clubId: ClubId): string {
+  return `${clubId}/health`;
+}
+
+export function checkKey(meetingId: string, memberId: string, field: HealthField): string {
+  return `${meetingId}/${memberId}/${field}`;
+}
+
+export function parseCheckKey(key: string): { meetingId: string; memberId: string; field: string } | null {
+  const parts = key.split('/');
+  if (parts.length !== 3) return null;
+  const [meetingId, memberId, field] = parts as [string, string, string];
+  return { meetingId, memberId, field };
+}
+
+export function readHealthSchemaVersion(doc: Y.Doc): number | null {
+  const version = healthMeta(doc).get('schemaVersion');
+  return typeof version === 'number' && Number.isInteger(version) && version >= 0 ? version : null;
+}
+
+export function isHealthReadOnly(doc: Y.Doc): boolean {
+  return (readHealthSchemaVersion(doc) ?? 0) > HEALTH_SCHEMA_VERSION;
+}
+
+export function runHealthCommand<T>(
+  doc: Y.Doc,
+  origin: ChangeOrigin,
+  body: () => Result<T, ValidationError | NotFoundError>,
+): Result<T, CommandError> {
+  if (isHealthReadOnly(doc)) return err({ type: 'readOnly' });
+  let result: Result<T, ValidationError | NotFoundError> | undefined;
+  doc.transact(() => {
+    result = body();
+  }, origin);
+  if (result === undefined) throw new Error('command body did not return a result');
+  return result;
+}
