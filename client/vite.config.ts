@@ -34,6 +34,10 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/sync\//, /^\/healthz/, /^\/metrics/],
         cleanupOutdatedCaches: true,
+        // On first install, take control at once so every screen's code is
+        // precached and served before the tablet loses its signal. Updates
+        // still wait for the user (registerType 'prompt').
+        clientsClaim: true,
       },
     }),
   ],

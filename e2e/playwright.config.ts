@@ -1,6 +1,9 @@
+import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DATA_DIR = resolve(import.meta.dirname, '.data/e2e');
+const STATIC_DIR = resolve(import.meta.dirname, '../client/dist');
 
 export default defineConfig({
   testDir: './specs',
@@ -34,8 +37,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `pnpm --dir ../client exec vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}`,
+    // The real relay serves the built PWA and syncs, with a fresh SQLite store per run.
+    command: `rm -rf "${DATA_DIR}" && PORT=${PORT} HOST=127.0.0.1 DATA_DIR="${DATA_DIR}" STATIC_DIR="${STATIC_DIR}" LOG_LEVEL=warn pnpm --dir ../relay exec tsx src/main.ts`,
+    url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

@@ -35,8 +35,13 @@ export class ClubApp {
     const dialog = this.page.getByRole('dialog');
     await dialog.getByLabel('Họ và tên').fill(member.name);
     if (member.gender) {
-      await dialog.getByRole('button', { name: /Giới tính/ }).click();
-      await this.page.getByRole('option', { name: member.gender }).click();
+      const trigger = dialog.getByRole('button', { name: /Giới tính/ });
+      // A click that lands while the dialog is still opening can close the list again: retry until chosen.
+      await expect(async () => {
+        if (!(await this.page.getByRole('listbox').isVisible())) await trigger.click();
+        await this.page.getByRole('option', { name: member.gender }).click({ timeout: 2_000 });
+        await expect(trigger).toContainText(member.gender ?? '', { timeout: 1_000 });
+      }).toPass({ timeout: 15_000 });
     }
     if (member.birthYear) await dialog.getByLabel('Năm sinh').fill(member.birthYear);
     if (member.phone) await dialog.getByLabel('Số điện thoại').fill(member.phone);
@@ -99,5 +104,29 @@ export class ClubApp {
       await this.page.reload();
     }
     await expect.poll(() => this.page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  }
+}
+
+/** Sharing and joining, for the sync scenarios. */
+export class SharePage {
+  constructor(readonly page: Page) {}
+
+  async startSharing(): Promise<{ editor: string; viewer: string }> {
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Chia sẻ', exact: true }).click();
+    await this.page.getByRole('button', { name: 'Bắt đầu chia sẻ và đồng bộ' }).click();
+    const editor = await this.page.getByTestId('editor-invite').locator('input').inputValue();
+    const viewer = await this.page.getByTestId('viewer-invite').locator('input').inputValue();
+    return { editor, viewer };
+  }
+
+  async join(link: string, name: string): Promise<void> {
+    await this.page.goto(link);
+    await this.page.getByLabel('Tên của bạn (người dùng máy này)').fill(name);
+    await this.page.getByRole('button', { name: 'Tham gia' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Sổ thành viên' })).toBeVisible();
+  }
+
+  async expectSynced(): Promise<void> {
+    await expect(this.page.locator('[data-sync-state]')).toHaveAttribute('data-sync-state', 'synced', { timeout: 20_000 });
   }
 }

@@ -17,6 +17,8 @@ const MeetingsPage = lazy(() => import('../features/meetings/meetings-page'));
 const MeetingPage = lazy(() => import('../features/meetings/meeting-page'));
 const IndicatorsPage = lazy(() => import('../features/indicators/indicators-page'));
 const SettingsPage = lazy(() => import('../features/settings/settings-page'));
+const SharePage = lazy(() => import('../features/share/share-page'));
+const JoinPage = lazy(() => import('../features/join/join-page'));
 
 function Crash(props: { error: unknown }): JSX.Element {
   const { t } = useI18n();
@@ -41,6 +43,7 @@ export function App(): JSX.Element {
           <Router>
             <Route path="/" component={ClubList} />
             <Route path="/new" component={CreateClubPage} />
+            <Route path="/join" component={JoinPage} />
             <Route path="/club/:clubId" component={ClubLayout}>
               <Route path="/" component={RosterPage} />
               <Route path="/members/:memberId" component={MemberPage} />
@@ -49,6 +52,7 @@ export function App(): JSX.Element {
               <Route path="/meetings/:meetingId" component={MeetingPage} />
               <Route path="/indicators" component={IndicatorsPage} />
               <Route path="/settings" component={SettingsPage} />
+              <Route path="/share" component={SharePage} />
             </Route>
           </Router>
           <ToastRegion />

@@ -19,7 +19,12 @@ import { type Accessor, createSignal } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import * as Y from 'yjs';
 import { todayIso } from '../i18n/format';
+import { RelaySync } from '../sync/relay-sync';
+import { colorFor, type Peer, type SyncStatus } from '../sync/sync-status';
 import { type SaveState, TabletStore } from '../sync/tablet-store';
+import { type ClubAccess, findKnownClub, readRelayOrigin } from './device';
+
+export type { Peer, SyncStatus };
 
 export type { SaveState };
 
@@ -72,6 +77,13 @@ export interface ClubSession {
   readonly saveState: Accessor<SaveState>;
   /** Set when the doc was written by a newer schema: we show it and never modify it. */
   readonly newerVersion: number | null;
+  /** What this tablet may do: a viewer key, or a newer schema, makes the club read-only. */
+  readonly canEdit: Accessor<boolean>;
+  readonly role: Accessor<ClubAccess['role']>;
+  readonly syncStatus: Accessor<SyncStatus>;
+  readonly peers: Accessor<readonly Peer[]>;
+  /** Starts syncing after the club was shared or its keys changed on this tablet. */
+  reconnect(): void;
   readonly canUndo: Accessor<boolean>;
   readonly canRedo: Accessor<boolean>;
   undo(): void;
@@ -94,6 +106,28 @@ export async function openClubSession(clubId: string, author: Author): Promise<C
   return createClubSession({ clubId, doc, tablet, origin });
 }
 
+const READ_ONLY = { ok: false, error: { type: 'readOnly' } } as const;
+
+/** Same commands, refusing every change while `canEdit` is false (a viewer, a newer doc). */
+function guard(commands: ClubCommands, canEdit: () => boolean): ClubCommands {
+  const guarded: Record<string, (...args: never[]) => unknown> = {};
+  for (const [name, command] of Object.entries(commands)) {
+    guarded[name] = (...args: never[]) => (canEdit() ? (command as (...a: never[]) => unknown)(...args) : READ_ONLY);
+  }
+  return guarded as unknown as ClubCommands;
+}
+
+function createRelaySync(clubId: string, doc: Y.Doc, author: Author): RelaySync | null {
+  const access = findKnownClub(clubId)?.access;
+  if (!access?.shared) return null;
+  return new RelaySync(doc, {
+    relayOrigin: readRelayOrigin(),
+    documentName: clubId,
+    key: access.key,
+    user: { name: author.name, color: colorFor(author.id) },
+  });
+}
+
 function createClubSession(deps: {
   clubId: string;
   doc: Y.Doc;
@@ -101,6 +135,24 @@ function createClubSession(deps: {
   origin: LocalOrigin;
 }): ClubSession {
   const { clubId, doc, tablet, origin } = deps;
+  const [syncStatus, setSyncStatus] = createSignal<SyncStatus>({ type: 'localOnly' });
+  const [peers, setPeers] = createSignal<readonly Peer[]>([]);
+  const [role, setRole] = createSignal<ClubAccess['role']>(findKnownClub(clubId)?.access?.role ?? 'editor');
+  let relay: RelaySync | null = null;
+  const connect = () => {
+    relay?.destroy();
+    relay = createRelaySync(clubId, doc, origin.author);
+    setRole(findKnownClub(clubId)?.access?.role ?? 'editor');
+    if (!relay) return;
+    const current = relay;
+    current.onChange(() => {
+      setSyncStatus(current.status);
+      setPeers(current.peers);
+    });
+    current.start();
+    setSyncStatus(current.status);
+  };
+  connect();
   const [club, setClub] = createStore<ClubView>(model.readClub(doc));
   const [saveState, setSaveState] = createSignal<SaveState>(tablet.state);
   const undoManager = model.createAuthorUndoManager(doc, origin);
@@ -129,14 +181,21 @@ function createClubSession(deps: {
   const stopSaveState = tablet.onStateChange(setSaveState);
   const status = model.getSchemaStatus(doc);
   const today = () => todayIso();
+  const newerVersion = status.type === 'newer' ? status.version : null;
+  const canEdit = () => newerVersion === null && role() === 'editor' && !model.isReadOnly(doc);
 
   return {
     clubId,
     author: origin.author,
     club,
-    commands: bindCommands(doc, origin, today),
+    commands: guard(bindCommands(doc, origin, today), canEdit),
     saveState,
-    newerVersion: status.type === 'newer' ? status.version : null,
+    newerVersion,
+    canEdit,
+    role,
+    syncStatus,
+    peers,
+    reconnect: connect,
     canUndo,
     canRedo,
     undo: () => undoManager.undo(),
@@ -144,6 +203,7 @@ function createClubSession(deps: {
     today,
     whenSaved: () => tablet.whenSettled(),
     async close() {
+      relay?.destroy();
       doc.off('update', onUpdate);
       stopSaveState();
       undoManager.destroy();

@@ -3,6 +3,7 @@ import * as model from '@chungtay/model';
 import * as Y from 'yjs';
 import { todayIso } from '../i18n/format';
 import { TabletStore } from '../sync/tablet-store';
+import { newClubAccess } from './club-access';
 import { storageNameFor } from './club-session';
 import { rememberClub } from './device';
 
@@ -27,6 +28,7 @@ async function keepOnTablet(
     name: view.profile.name,
     kind: view.profile.kind,
     memberCount: view.members.length,
+    access: newClubAccess(),
   });
   await tablet.destroy();
   doc.destroy();

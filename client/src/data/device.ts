@@ -4,12 +4,26 @@ import type { Author, ClubKind } from '@chungtay/model';
 const USER_KEY = 'chungtay.user';
 const CLUBS_KEY = 'chungtay.clubs';
 
+/**
+ * This tablet's credentials for a club's documents on the relay. They are
+ * device data, never written into the club's doc, which viewers can read.
+ */
+export interface ClubAccess {
+  readonly role: 'editor' | 'viewer';
+  readonly key: string;
+  /** Kept by the tablet that created the club (or last rotated the keys), to invite viewers. */
+  readonly viewerKey?: string;
+  /** Whether the keys are registered with the relay, so the club syncs. */
+  readonly shared: boolean;
+}
+
 export interface KnownClub {
   readonly id: string;
   readonly name: string;
   readonly kind: ClubKind;
   readonly memberCount: number;
   readonly openedAt: number;
+  readonly access?: ClubAccess;
 }
 
 function randomId(): string {
@@ -53,7 +67,31 @@ export function listKnownClubs(storage: Storage = localStorage): readonly KnownC
     .sort((a, b) => b.openedAt - a.openedAt);
 }
 
+/** Adds or refreshes a club in this tablet's list; fields not given keep their stored values. */
 export function rememberClub(club: Omit<KnownClub, 'openedAt'>, storage: Storage = localStorage): void {
-  const others = listKnownClubs(storage).filter((c) => c.id !== club.id);
-  storage.setItem(CLUBS_KEY, JSON.stringify([{ ...club, openedAt: Date.now() }, ...others]));
+  const known = listKnownClubs(storage);
+  const previous = known.find((c) => c.id === club.id);
+  const others = known.filter((c) => c.id !== club.id);
+  storage.setItem(CLUBS_KEY, JSON.stringify([{ ...previous, ...club, openedAt: Date.now() }, ...others]));
+}
+
+export function findKnownClub(id: string, storage: Storage = localStorage): KnownClub | undefined {
+  return listKnownClubs(storage).find((c) => c.id === id);
+}
+
+export function saveClubAccess(id: string, access: ClubAccess, storage: Storage = localStorage): void {
+  const known = listKnownClubs(storage);
+  storage.setItem(CLUBS_KEY, JSON.stringify(known.map((c) => (c.id === id ? { ...c, access } : c))));
+}
+
+const RELAY_KEY = 'chungtay.relay';
+
+/** The relay this tablet syncs with: by default the origin the app was served from. */
+export function readRelayOrigin(storage: Storage = localStorage): string {
+  return storage.getItem(RELAY_KEY) || location.origin;
+}
+
+export function saveRelayOrigin(origin: string, storage: Storage = localStorage): void {
+  if (origin.trim()) storage.setItem(RELAY_KEY, origin.trim().replace(/\/+$/, ''));
+  else storage.removeItem(RELAY_KEY);
 }

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { SaveIndicator } from './save-indicator';
 import { StorageBanner } from './storage-banner';
+import { SyncIndicator } from './sync-indicator';
 import { WhoAreYou } from './who-are-you';
 
 export function ClubLayout(props: RouteSectionProps): JSX.Element {
@@ -77,6 +78,7 @@ function ClubShell(props: { session: ClubSession; children: JSX.Element }): JSX.
           <div class="club-title">
             <strong>{club().profile.name}</strong>
             <SaveIndicator state={props.session.saveState()} />
+            <SyncIndicator />
           </div>
           <div class="header-actions">
             <Button
@@ -107,6 +109,11 @@ function ClubShell(props: { session: ClubSession; children: JSX.Element }): JSX.
             </div>
           </Match>
         </Switch>
+        <Show when={props.session.role() === 'viewer'}>
+          <div class="banner banner-info" data-testid="viewer-banner">
+            {t('sync.viewer')}
+          </div>
+        </Show>
         <StorageBanner />
         <nav class="club-nav" aria-label={club().profile.name}>
           <A href={base()} end class="nav-link">
@@ -120,6 +127,9 @@ function ClubShell(props: { session: ClubSession; children: JSX.Element }): JSX.
           </A>
           <A href={`${base()}/indicators`} class="nav-link">
             {t('nav.indicators')}
+          </A>
+          <A href={`${base()}/share`} class="nav-link">
+            {t('share.nav')}
           </A>
           <A href={`${base()}/settings`} class="nav-link">
             {t('nav.settings')}

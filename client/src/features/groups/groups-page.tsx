@@ -21,7 +21,7 @@ export default function GroupsPage(): JSX.Element {
     <section class="groups">
       <div class="page-title-row">
         <h1>{t('groups.title')}</h1>
-        <Button variant="primary" onClick={() => setAdding(true)}>
+        <Button variant="primary" onClick={() => setAdding(true)} disabled={!session.canEdit()}>
           + {t('groups.add')}
         </Button>
       </div>

@@ -59,7 +59,7 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
         <h1>
           {t(`meetingKind.${m().kind}`)} {i18n.date(m().date)}
         </h1>
-        <Button variant="primary" onClick={() => setEditing(true)}>
+        <Button variant="primary" onClick={() => setEditing(true)} disabled={!session.canEdit()}>
           {t('app.edit')}
         </Button>
       </div>
@@ -83,7 +83,7 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
       </dl>
       <div class="page-title-row">
         <h2>{t('meetings.attendance')}</h2>
-        <Button variant="secondary" onClick={markAllPresent}>
+        <Button variant="secondary" onClick={markAllPresent} disabled={!session.canEdit()}>
           {t('meetings.allPresent')}
         </Button>
       </div>

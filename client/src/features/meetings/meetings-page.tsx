@@ -18,7 +18,7 @@ export default function MeetingsPage(): JSX.Element {
     <section class="meetings">
       <div class="page-title-row">
         <h1>{t('meetings.title')}</h1>
-        <Button variant="primary" onClick={() => setAdding(true)}>
+        <Button variant="primary" onClick={() => setAdding(true)} disabled={!session.canEdit()}>
           + {t('meetings.add')}
         </Button>
       </div>

@@ -44,7 +44,7 @@ function MemberDetail(props: { member: Member }): JSX.Element {
       </A>
       <div class="page-title-row">
         <h1>{m().fullName}</h1>
-        <Button variant="primary" onClick={() => setEditing(true)}>
+        <Button variant="primary" onClick={() => setEditing(true)} disabled={!session.canEdit()}>
           {t('app.edit')}
         </Button>
       </div>

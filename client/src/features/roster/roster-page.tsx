@@ -35,7 +35,7 @@ export function RosterPage(): JSX.Element {
     <section class="roster">
       <div class="page-title-row">
         <h1>{t('roster.title')}</h1>
-        <Button variant="primary" onClick={() => setAdding(true)} disabled={session.newerVersion !== null}>
+        <Button variant="primary" onClick={() => setAdding(true)} disabled={!session.canEdit()}>
           + {t('roster.add')}
         </Button>
       </div>

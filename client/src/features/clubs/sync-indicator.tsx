@@ -1,0 +1,31 @@
+import { For, type JSX, Show } from 'solid-js';
+import { useClub } from '../../data/club-context';
+import type { SyncStatus } from '../../data/club-session';
+import { formatTime } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n-context';
+
+/** The relay's state in plain words, and who else has the club open. */
+export function SyncIndicator(): JSX.Element {
+  const { t } = useI18n();
+  const session = useClub();
+  const words = (status: SyncStatus) =>
+    status.type === 'synced' ? t('sync.synced', { time: formatTime(status.at) }) : t(`sync.${status.type}`);
+  return (
+    <span class={`sync-state sync-${session.syncStatus().type}`} role="status" aria-live="polite" data-sync-state={session.syncStatus().type}>
+      {words(session.syncStatus())}
+      <Show when={session.peers().length > 0}>
+        <span class="peers" data-testid="peers">
+          {' · '}
+          {t('sync.others')}{' '}
+          <For each={session.peers()}>
+            {(peer) => (
+              <span class="peer" style={{ '--peer': peer.color }}>
+                {peer.name}
+              </span>
+            )}
+          </For>
+        </span>
+      </Show>
+    </span>
+  );
+}

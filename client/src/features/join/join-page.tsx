@@ -1,0 +1,93 @@
+import { type Invite, parseInvite } from '@chungtay/protocol';
+import { useNavigate } from '@solidjs/router';
+import { createSignal, type JSX, Show } from 'solid-js';
+import { acceptInvite } from '../../data/club-access';
+import { readDeviceUser, saveDeviceUser } from '../../data/device';
+import { useI18n } from '../../i18n/i18n-context';
+import { Button } from '../../ui/button/button';
+import { TextField } from '../../ui/text-field/text-field';
+import { QrScanner } from './qr-scanner';
+
+/** Opened from an invite link or QR code; the key stays in the fragment and never reaches a server log. */
+export default function JoinPage(): JSX.Element {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const fromLink = location.hash.length > 1 ? parseInvite(location.hash) : null;
+  const [invite, setInvite] = createSignal<Invite | null>(fromLink?.ok ? fromLink.value : null);
+  const [pasted, setPasted] = createSignal('');
+  const [error, setError] = createSignal<string | undefined>(fromLink && !fromLink.ok ? t('join.invalid') : undefined);
+  const [scanning, setScanning] = createSignal(false);
+  const [name, setName] = createSignal(readDeviceUser()?.name ?? '');
+  const [nameError, setNameError] = createSignal<string>();
+
+  const read = (text: string) => {
+    const parsed = parseInvite(text);
+    if (parsed.ok) {
+      setInvite(parsed.value);
+      setError(undefined);
+      setScanning(false);
+    } else setError(t('join.invalid'));
+  };
+  const join = () => {
+    const current = invite();
+    if (!current) return;
+    if (!name().trim()) return setNameError(t('errors.required'));
+    saveDeviceUser(name());
+    acceptInvite(current);
+    navigate(`/club/${current.clubId}`, { replace: true });
+  };
+
+  return (
+    <main class="page narrow">
+      <h1>{t('join.title')}</h1>
+      <Show
+        when={invite()}
+        fallback={
+          <div class="form card">
+            <TextField label={t('join.paste')} value={pasted()} onChange={setPasted} error={error()} />
+            <Button variant="primary" onClick={() => read(pasted())}>
+              {t('join.accept')}
+            </Button>
+            <Show
+              when={scanning()}
+              fallback={
+                <Button variant="secondary" onClick={() => setScanning(true)}>
+                  {t('join.scan')}
+                </Button>
+              }
+            >
+              <QrScanner
+                onText={read}
+                onError={() => {
+                  setScanning(false);
+                  setError(t('join.cameraError'));
+                }}
+              />
+              <Button variant="quiet" onClick={() => setScanning(false)}>
+                {t('join.stopScan')}
+              </Button>
+            </Show>
+          </div>
+        }
+      >
+        {(current) => (
+          <div class="form card">
+            <p class="lead">
+              {t('join.invite', { name: current().clubName })} {current().role === 'editor' ? t('join.asEditor') : t('join.asViewer')}
+            </p>
+            <TextField
+              label={t('create.yourName')}
+              description={t('create.yourNameHint')}
+              value={name()}
+              onChange={setName}
+              error={nameError()}
+            />
+            <Button variant="primary" onClick={join}>
+              {t('join.accept')}
+            </Button>
+          </div>
+        )}
+      </Show>
+    </main>
+  );
+}

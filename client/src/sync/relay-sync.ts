@@ -1,0 +1,179 @@
+import {
+  CloseCode,
+  closeCodeName,
+  connectionParams,
+  decodeCustomMessage,
+  isStateVectorCovered,
+  isTerminalCloseCode,
+  MESSAGE_NOTICE,
+  MESSAGE_STORED,
+  syncServerUrl,
+} from '@chungtay/protocol';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { type DeniedReason, type Peer, reconnectDelay, type SyncStatus } from './sync-status';
+
+export interface RelaySyncOptions {
+  readonly relayOrigin: string;
+  readonly documentName: string;
+  readonly key: string;
+  readonly user: { readonly name: string; readonly color: string };
+  /** Injected for tests; the browser's by default. */
+  readonly WebSocketImpl?: typeof WebSocket;
+  readonly online?: () => boolean;
+}
+
+type Listener = () => void;
+
+/**
+ * Keeps one Y.Doc in step with the relay through a stock y-websocket
+ * provider. "Synced" means the relay reported (MESSAGE_STORED) a state
+ * vector covering everything this tablet has: it is durably stored there,
+ * not merely that a socket is open. Reconnects use jittered backoff and
+ * stop for good on the relay's terminal close codes.
+ */
+export class RelaySync {
+  readonly provider: WebsocketProvider;
+  private stored: Uint8Array | null = null;
+  private syncedAt: Date | null = null;
+  private terminal: SyncStatus | null = null;
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly listeners = new Set<Listener>();
+  private readOnlyNotice = false;
+  private readonly online: () => boolean;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    options: RelaySyncOptions,
+  ) {
+    this.online = options.online ?? (() => navigator.onLine);
+    this.provider = new WebsocketProvider(syncServerUrl(options.relayOrigin), options.documentName, doc, {
+      connect: false,
+      params: connectionParams(options.key),
+      disableBc: true,
+      ...(options.WebSocketImpl ? { WebSocketPolyfill: options.WebSocketImpl } : {}),
+    });
+    this.provider.messageHandlers[MESSAGE_STORED] = (_encoder, decoder) => this.onCustom(decoder.arr);
+    this.provider.messageHandlers[MESSAGE_NOTICE] = (_encoder, decoder) => this.onCustom(decoder.arr);
+    this.provider.awareness.setLocalStateField('user', options.user);
+    this.provider.on('status', () => this.emit());
+    this.provider.awareness.on('change', () => this.emit());
+    this.provider.on('connection-close', (event) => this.onClose(event));
+    doc.on('update', this.onLocalUpdate);
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', this.resume);
+      window.addEventListener('offline', this.emitNow);
+      document.addEventListener('visibilitychange', this.onVisible);
+    }
+  }
+
+  start(): void {
+    if (this.terminal) return;
+    this.provider.connect();
+    this.emit();
+  }
+
+  get status(): SyncStatus {
+    if (this.terminal) return this.terminal;
+    if (!this.online()) return { type: 'offline' };
+    if (this.provider.wsconnected) {
+      if (this.stored && isStateVectorCovered(Y.encodeStateVector(this.doc), this.stored)) {
+        return { type: 'synced', at: this.syncedAt ?? new Date() };
+      }
+      return { type: 'syncing' };
+    }
+    return this.failures >= 2 ? { type: 'unreachable' } : { type: 'connecting' };
+  }
+
+  /** True once the relay said this connection may only read. */
+  get readOnly(): boolean {
+    return this.readOnlyNotice;
+  }
+
+  get peers(): readonly Peer[] {
+    const peers: Peer[] = [];
+    for (const [clientId, state] of this.provider.awareness.getStates()) {
+      if (clientId === this.doc.clientID) continue;
+      const user = (state as { user?: { name?: unknown; color?: unknown } }).user;
+      if (typeof user?.name === 'string' && typeof user.color === 'string') {
+        peers.push({ clientId, name: user.name.slice(0, 80), color: user.color });
+      }
+    }
+    return peers;
+  }
+
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  destroy(): void {
+    clearTimeout(this.retryTimer);
+    this.doc.off('update', this.onLocalUpdate);
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('online', this.resume);
+      window.removeEventListener('offline', this.emitNow);
+      document.removeEventListener('visibilitychange', this.onVisible);
+    }
+    this.provider.destroy();
+    this.listeners.clear();
+  }
+
+  private readonly onLocalUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin !== this.provider) this.emit();
+  };
+
+  private readonly emitNow = () => this.emit();
+
+  /** The browser came back online or the tablet woke: try now instead of waiting out the backoff. */
+  private readonly resume = () => {
+    if (this.terminal || this.provider.wsconnected) return this.emit();
+    clearTimeout(this.retryTimer);
+    this.failures = 0;
+    this.provider.connect();
+    this.emit();
+  };
+
+  private readonly onVisible = () => {
+    if (document.visibilityState === 'visible') this.resume();
+  };
+
+  private onCustom(frame: Uint8Array): void {
+    const message = decodeCustomMessage(frame);
+    if (!message.ok) return;
+    if (message.value.type === 'stored') {
+      this.stored = message.value.stateVector;
+      this.failures = 0;
+      if (isStateVectorCovered(Y.encodeStateVector(this.doc), this.stored)) this.syncedAt = new Date();
+    } else {
+      this.readOnlyNotice = true;
+    }
+    this.emit();
+  }
+
+  private onClose(event: CloseEvent | null): void {
+    this.stored = null;
+    if (event && isTerminalCloseCode(event.code)) {
+      this.terminal =
+        event.code === CloseCode.keyRevoked
+          ? { type: 'revoked' }
+          : { type: 'denied', reason: (closeCodeName(event.code) ?? 'unauthorized') as DeniedReason };
+      this.emit();
+      return;
+    }
+    if (event === null) return; // we closed it ourselves (disconnect or watchdog): y-websocket reconnects
+    // Take reconnection over from y-websocket to add jitter: stop its fixed schedule, set ours.
+    this.failures += 1;
+    this.provider.shouldConnect = false;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      if (!this.terminal) this.provider.connect();
+    }, reconnectDelay(this.failures));
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Every close code the relay uses, in one place. 4000–4399: transient, the client reconnects with backoff.
+ * 4400–4499: terminal, reconnecting cannot help (y-websocket's default `shouldReconnect` stops on these too).
+ */
+export const CloseCode = {
+  malformedMessage: 4001,
+  messageTooLarge: 4002,
+  rateLimited: 4003,
+  serverBusy: 4004,
+  shuttingDown: 4005,
+  invalidDocumentName: 4400,
+  unauthorized: 4401,
+  privateDocument: 4403,
+  clubNotRegistered: 4404,
+  keyRevoked: 4410,
+  unsupportedProtocolVersion: 4426,
+} as const;
+
+export type CloseCodeName = keyof typeof CloseCode;
+export type CloseCodeValue = (typeof CloseCode)[CloseCodeName];
+
+export function isTerminalCloseCode(code: number): boolean {
+  return code >= 4400 && code <= 4499;
+}
+
+/** The name for a code the relay sent, for logs, metrics labels and i18n keys; undefined for foreign codes. */
+export function closeCodeName(code: number): CloseCodeName | undefined {
+  for (const [name, value] of Object.entries(CloseCode)) {
+    if (value === code) return name as CloseCodeName;
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { formatInvite, parseInvite } from './invite';
+import { generateKey } from './key';
+
+const clubId = 'club-0001';
+
+describe('invites', () => {
+  it('puts every secret in the fragment and round-trips through parseInvite', () => {
+    const key = generateKey();
+    const link = formatInvite({ origin: 'https://ct.example/', clubId, clubName: 'Câu lạc bộ & Bạn', role: 'viewer', key });
+    expect(link.startsWith('https://ct.example/join#')).toBe(true);
+    expect(link.split('#')[0]).not.toContain(key);
+    const parsed = parseInvite(link);
+    expect(parsed).toEqual({
+      ok: true,
+      value: { clubId, clubName: 'Câu lạc bộ & Bạn', role: 'viewer', key, origin: 'https://ct.example' },
+    });
+  });
+
+  it('accepts just the fragment, with or without #, and surrounding whitespace', () => {
+    const key = generateKey();
+    const fragment = formatInvite({ origin: 'http://x', clubId, clubName: 'A', role: 'editor', key }).split('#')[1];
+    for (const text of [`#${fragment}`, `  ${fragment}\n`]) {
+      const parsed = parseInvite(text);
+      expect(parsed.ok && parsed.value.role).toBe('editor');
+      expect(parsed.ok && parsed.value.origin).toBeUndefined();
+    }
+  });
+
+  it('reports what is wrong with a bad invite', () => {
+    const key = generateKey();
+    const reason = (text: string) => {
+      const parsed = parseInvite(text);
+      return parsed.ok ? 'ok' : parsed.error.reason;
+    };
+    expect(reason(`c=${clubId}&k=${key}&r=e`)).toBe('missingField');
+    expect(reason(`c=bad&k=${key}&r=e&n=x`)).toBe('invalidClubId');
+    expect(reason(`c=${clubId}&k=short&r=e&n=x`)).toBe('invalidKey');
+    expect(reason(`c=${clubId}&k=${key}&r=admin&n=x`)).toBe('invalidRole');
+    expect(reason(`c=${clubId}&k=${key}&r=e&n=%E0%A4%A`)).toBe('invalidEncoding');
+    expect(reason('hello')).toBe('missingField');
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { MESSAGE_NOTICE, MESSAGE_STORED, decodeCustomMessage, encodeNoticeMessage, encodeStoredMessage } from './messages';
+import { decodeStateVector, isStateVectorCovered } from './state-vector';
+import { ByteReader, ByteWriter } from './varint';
+
+/** A state vector as Yjs writes it. */
+function stateVector(entries: Array<[number, number]>): Uint8Array {
+  const writer = new ByteWriter();
+  writer.writeVarUint(entries.length);
+  for (const [client, clock] of entries) {
+    writer.writeVarUint(client);
+    writer.writeVarUint(clock);
+  }
+  return writer.toUint8Array();
+}
+
+describe('varint encoding', () => {
+  it('writes lib0 varUints (7 bits per byte, low bits first) and reads them back up to 2^53', () => {
+    const writer = new ByteWriter();
+    writer.writeVarUint(300);
+    expect(writer.toUint8Array()).toEqual(Uint8Array.of(0xac, 0x02));
+    for (const value of [0, 1, 127, 128, 2 ** 32 + 5, Number.MAX_SAFE_INTEGER]) {
+      const w = new ByteWriter();
+      w.writeVarUint(value);
+      expect(new ByteReader(w.toUint8Array()).readVarUint()).toBe(value);
+    }
+    expect(() => new ByteReader(Uint8Array.of(0x80)).readVarUint()).toThrow(RangeError);
+  });
+});
+
+describe('custom messages', () => {
+  it('encode the stored state vector after type 20 and decode it back', () => {
+    const sv = stateVector([[12345, 7]]);
+    const frame = encodeStoredMessage(sv);
+    expect(frame[0]).toBe(MESSAGE_STORED);
+    expect(decodeCustomMessage(frame)).toEqual({ ok: true, value: { type: 'stored', stateVector: sv } });
+  });
+
+  it('encode notices as JSON strings after type 21', () => {
+    const frame = encodeNoticeMessage({ type: 'viewerWriteDropped' });
+    expect(frame[0]).toBe(MESSAGE_NOTICE);
+    expect(decodeCustomMessage(frame)).toEqual({ ok: true, value: { type: 'notice', notice: { type: 'viewerWriteDropped' } } });
+  });
+
+  it('report truncated frames, unknown notices and other types as malformed', () => {
+    const truncated = encodeStoredMessage(stateVector([[1, 2]])).slice(0, 3);
+    const unknownNotice = new ByteWriter();
+    unknownNotice.writeVarUint(MESSAGE_NOTICE);
+    unknownNotice.writeVarString('{"type":"other"}');
+    for (const frame of [truncated, unknownNotice.toUint8Array(), Uint8Array.of(0, 0, 1, 0), new Uint8Array()]) {
+      expect(decodeCustomMessage(frame).ok).toBe(false);
+    }
+  });
+});
+
+describe('isStateVectorCovered', () => {
+  it('is true when the remote clock of every local client is at least the local one', () => {
+    const local = stateVector([[1, 5], [2, 3]]);
+    expect(isStateVectorCovered(local, stateVector([[2, 3], [1, 9], [3, 1]]))).toBe(true);
+    expect(isStateVectorCovered(local, stateVector([[1, 5], [2, 2]]))).toBe(false);
+    expect(isStateVectorCovered(local, stateVector([[1, 5]]))).toBe(false);
+    expect(isStateVectorCovered(stateVector([]), stateVector([]))).toBe(true);
+    expect(isStateVectorCovered(stateVector([[4, 0]]), stateVector([]))).toBe(true);
+  });
+
+  it('is false for malformed input, so garbage never reads as synced', () => {
+    expect(isStateVectorCovered(Uint8Array.of(1), stateVector([]))).toBe(false);
+    expect(isStateVectorCovered(stateVector([]), Uint8Array.of(2, 1))).toBe(false);
+    expect(decodeStateVector(stateVector([[9, 1]])).get(9)).toBe(1);
+  });
+});

@@ -1,0 +1,67 @@
+import { err, ok, type Result } from './result';
+import { ByteReader, ByteWriter } from './varint';
+
+/**
+ * y-websocket message types. 0–3 come from y-protocols; 20 and 21 are ours, far enough above them that a future
+ * y-protocols type will not collide. A stock client ignores (logs) types it has no handler for.
+ */
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+  stored: 20,
+  notice: 21,
+} as const;
+
+/** Relay → client: varUint8Array, the room's state vector after the updates it reflects were durably appended. */
+export const MESSAGE_STORED = MessageType.stored;
+/** Relay → client: varString, JSON of a Notice. */
+export const MESSAGE_NOTICE = MessageType.notice;
+
+export type Notice = { readonly type: 'viewerWriteDropped' } | { readonly type: 'readOnlyAccess' };
+
+export type CustomMessage =
+  | { readonly type: 'stored'; readonly stateVector: Uint8Array }
+  | { readonly type: 'notice'; readonly notice: Notice };
+
+export type CustomMessageError = { readonly type: 'malformedCustomMessage' };
+
+export function encodeStoredMessage(stateVector: Uint8Array): Uint8Array {
+  const writer = new ByteWriter();
+  writer.writeVarUint(MESSAGE_STORED);
+  writer.writeVarUint8Array(stateVector);
+  return writer.toUint8Array();
+}
+
+export function encodeNoticeMessage(notice: Notice): Uint8Array {
+  const writer = new ByteWriter();
+  writer.writeVarUint(MESSAGE_NOTICE);
+  writer.writeVarString(JSON.stringify(notice));
+  return writer.toUint8Array();
+}
+
+function isNotice(value: unknown): value is Notice {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return type === 'viewerWriteDropped' || type === 'readOnlyAccess';
+}
+
+/**
+ * Decodes a whole frame (type byte included). In a y-websocket `messageHandlers[type]` callback, pass the
+ * lib0 decoder's `arr`, the frame it was created from.
+ */
+export function decodeCustomMessage(frame: Uint8Array): Result<CustomMessage, CustomMessageError> {
+  try {
+    const reader = new ByteReader(frame);
+    const type = reader.readVarUint();
+    if (type === MESSAGE_STORED) return ok({ type: 'stored', stateVector: reader.readVarUint8Array() });
+    if (type === MESSAGE_NOTICE) {
+      const notice: unknown = JSON.parse(reader.readVarString());
+      if (isNotice(notice)) return ok({ type: 'notice', notice: { type: notice.type } });
+    }
+  } catch {
+    // Truncated bytes, bad UTF-8 or bad JSON: all the same malformed message to the caller.
+  }
+  return err({ type: 'malformedCustomMessage' });
+}

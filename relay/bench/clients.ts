@@ -1,0 +1,62 @@
+/** y-websocket clients for the benchmark, identical for both servers. */
+import { connectionParams, generateKey, registerClubPath } from '@chungtay/protocol';
+import { randomBytes } from 'node:crypto';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { ServerProcess } from './server-process';
+
+export interface BenchClub {
+  readonly clubId: string;
+  readonly editorKey: string;
+}
+
+/** Registers a club on our relay; the reference server has no access control and ignores the key. */
+export async function prepareClub(server: ServerProcess): Promise<BenchClub> {
+  const club = { clubId: randomBytes(12).toString('base64url'), editorKey: generateKey() };
+  if (server.kind === 'chungtay') {
+    const response = await fetch(server.httpUrl + registerClubPath(club.clubId), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ editorKey: club.editorKey, viewerKey: generateKey() }),
+    });
+    if (response.status !== 201) throw new Error(`register failed: ${response.status}`);
+  }
+  return club;
+}
+
+export interface BenchClient {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  destroy(): void;
+}
+
+export function openClient(server: ServerProcess, club: BenchClub, room: string, doc = new Y.Doc()): BenchClient {
+  const provider = new WebsocketProvider(server.syncUrl, `${club.clubId}/${room}`, doc, {
+    params: { ...connectionParams(club.editorKey) },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  // Our relay's custom messages are not part of stock y-websocket; ignore them instead of logging.
+  provider.messageHandlers[20] = () => undefined;
+  provider.messageHandlers[21] = () => undefined;
+  return {
+    doc,
+    provider,
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Polls a condition (bounded); the benchmark never relies on fixed sleeps for correctness. */
+export async function waitUntil(condition: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,127 @@
+/** The three measured workloads. Each runs against a freshly started server. */
+import * as Y from 'yjs';
+import { type BenchClient, openClient, pause, prepareClub, waitUntil } from './clients';
+import type { ServerProcess } from './server-process';
+
+export interface LoadResult {
+  readonly samples: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly cpuSeconds: number;
+  readonly peakRssMiB: number;
+}
+
+function percentile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))] ?? Number.NaN;
+}
+
+/** `clients` clients over `rooms` rooms, each setting a timestamped map entry every `intervalMs`. */
+export async function runLoad(server: ServerProcess, clients = 200, rooms = 50, intervalMs = 500, durationMs = 20_000): Promise<LoadResult> {
+  const club = await prepareClub(server);
+  const opened: BenchClient[] = [];
+  const latencies: number[] = [];
+  let measuring = false;
+  for (let i = 0; i < clients; i++) {
+    const client = openClient(server, club, `room${i % rooms}`);
+    const pings = client.doc.getMap<number>('pings');
+    pings.observe((event) => {
+      if (!measuring || event.transaction.local) return;
+      const now = performance.now();
+      for (const key of event.keysChanged) latencies.push(now - (pings.get(key) ?? now));
+    });
+    opened.push(client);
+  }
+  await waitUntil(() => opened.every((c) => c.provider.synced), 'load clients synced');
+  const cpuBefore = server.cpuSeconds();
+  measuring = true;
+  const timers = opened.map((client) => {
+    const key = String(client.doc.clientID);
+    const pings = client.doc.getMap<number>('pings');
+    // Spread the clients over the interval so they do not all write in lockstep.
+    const start = setTimeout(() => {
+      const tick = setInterval(() => pings.set(key, performance.now()), intervalMs);
+      timers.push(tick);
+    }, Math.random() * intervalMs);
+    return start;
+  });
+  await pause(durationMs);
+  for (const timer of timers) clearTimeout(timer);
+  // Let in-flight edits arrive: until no new sample for 500 ms, at most 10 s.
+  for (let waited = 0, seen = -1; seen !== latencies.length && waited < 10_000; waited += 500) {
+    seen = latencies.length;
+    await pause(500);
+  }
+  measuring = false;
+  const cpuSeconds = server.cpuSeconds() - cpuBefore;
+  const { peakRssMiB } = server.memory();
+  for (const client of opened) client.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  return { samples: sorted.length, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), cpuSeconds, peakRssMiB };
+}
+
+export interface IdleResult {
+  readonly baselineRssMiB: number;
+  readonly rssMiB: number;
+  readonly perRoomKiB: number;
+}
+
+/** `rooms` rooms, each with a small document and one connected client that then stays idle. */
+export async function runIdleRooms(server: ServerProcess, rooms = 1000): Promise<IdleResult> {
+  const club = await prepareClub(server);
+  await pause(500);
+  const baselineRssMiB = server.memory().rssMiB;
+  const opened: BenchClient[] = [];
+  for (let batch = 0; batch < rooms; batch += 100) {
+    const group: BenchClient[] = [];
+    for (let i = batch; i < Math.min(rooms, batch + 100); i++) {
+      const doc = new Y.Doc();
+      const members = doc.getMap('members');
+      doc.transact(() => {
+        for (let m = 0; m < 10; m++) members.set(`m${m}`, { name: `Member ${m}`, joined: '2025-01-01', group: m % 3 });
+      });
+      group.push(openClient(server, club, `idle${i}`, doc));
+    }
+    await waitUntil(() => group.every((c) => c.provider.synced), 'idle batch synced');
+    opened.push(...group);
+  }
+  // The client's own sync step 2 follows its 'synced'; give the server a moment to take it in, then read RSS.
+  await pause(3000);
+  const rssMiB = server.memory().rssMiB;
+  for (const client of opened) client.destroy();
+  return { baselineRssMiB, rssMiB, perRoomKiB: ((rssMiB - baselineRssMiB) * 1024) / rooms };
+}
+
+export interface BigDocResult {
+  readonly documentBytes: number;
+  readonly syncMs: readonly number[];
+}
+
+/** Seeds a ~5 MB document (20,000 records) in 125 kB updates, then times fresh clients syncing it. */
+export async function runBigDoc(server: ServerProcess, records = 20_000, trials = 3): Promise<BigDocResult> {
+  const club = await prepareClub(server);
+  const seeder = openClient(server, club, 'big');
+  await waitUntil(() => seeder.provider.synced, 'seeder synced');
+  const map = seeder.doc.getMap('records');
+  const filler = 'x'.repeat(200);
+  for (let start = 0; start < records; start += 500) {
+    seeder.doc.transact(() => {
+      for (let i = start; i < start + 500; i++) map.set(`r${i}`, { id: i, name: `Record ${i}`, note: filler });
+    });
+    await waitUntil(() => (seeder.provider.ws?.bufferedAmount ?? 0) === 0, 'seed chunk sent');
+  }
+  const documentBytes = Y.encodeStateAsUpdate(seeder.doc).length;
+  const fetchAll = async () => {
+    const client = openClient(server, club, 'big');
+    const started = performance.now();
+    await waitUntil(() => client.doc.getMap('records').size === records, 'big doc synced');
+    const elapsed = performance.now() - started;
+    client.destroy();
+    return elapsed;
+  };
+  await fetchAll(); // warm-up: also proves the server holds every record before timing starts
+  const syncMs: number[] = [];
+  for (let i = 0; i < trials; i++) syncMs.push(await fetchAll());
+  seeder.destroy();
+  return { documentBytes, syncMs };
+}

@@ -1,0 +1,47 @@
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { RelayConfig } from './config';
+import { Metrics } from './metrics';
+import { Relay } from './relay';
+import { createRelayServer } from './server';
+import type { Storage } from './store/doc-store';
+
+export interface RunningRelay {
+  /** The bound port (useful with port 0). */
+  readonly port: number;
+  readonly metrics: Metrics;
+  close(): Promise<void>;
+}
+
+/** Wires storage, core and server together and listens; used by main.ts and by the integration tests. */
+export async function startRelay(config: RelayConfig, storage: Storage, logger: Logger): Promise<RunningRelay> {
+  const metrics = new Metrics();
+  const relay = new Relay({
+    storage,
+    metrics,
+    logger,
+    now: () => performance.now(),
+    options: {
+      limits: config.limits,
+      compactAfterUpdates: config.compactAfterUpdates,
+      storedThrottleMs: config.storedThrottleMs,
+      viewerNoticeIntervalMs: 5_000,
+    },
+  });
+  const server = createRelayServer({
+    relay,
+    storage,
+    metrics,
+    logger,
+    staticDir: config.staticDir,
+    registrationCode: config.registrationCode,
+    maxMessageBytes: config.limits.maxMessageBytes,
+    pingIntervalMs: 30_000,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.http.once('error', reject);
+    server.http.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.http.address() as AddressInfo;
+  return { port, metrics, close: () => server.close() };
+}

@@ -1,0 +1,107 @@
+import { CloseCode } from '@chungtay/protocol';
+import type { Logger } from 'pino';
+import type { AccessRole } from './access';
+import { type RelayLimits, TokenBucket } from './limits';
+import type { CloseReason, Metrics } from './metrics';
+
+/** What the core needs from a socket; server.ts adapts a `ws` WebSocket to it. */
+export interface Transport {
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export interface ConnectionContext {
+  readonly limits: RelayLimits;
+  readonly metrics: Metrics;
+  readonly logger: Logger;
+  readonly now: () => number;
+}
+
+type MessageHandler = (data: Uint8Array) => void;
+
+/**
+ * One client socket. Enforces the per-connection limits on every frame, and queues frames until the
+ * connection is authorized and its room has loaded, so no client is answered from a half-loaded document.
+ */
+export class Connection {
+  role: AccessRole | undefined;
+  keyHash: string | undefined;
+  /** Awareness client ids this connection announced, removed for everyone when it leaves. */
+  readonly awarenessClients = new Set<number>();
+  /** When the last viewerWriteDropped notice went out (rate-limited). */
+  lastNoticeAt = Number.NEGATIVE_INFINITY;
+  private state: 'pending' | 'open' | 'closed' = 'pending';
+  private queue: Uint8Array[] = [];
+  private handler: MessageHandler | undefined;
+  private readonly bucket: TokenBucket;
+  private readonly closeListeners: Array<() => void> = [];
+
+  constructor(
+    readonly id: number,
+    readonly documentName: string,
+    private readonly transport: Transport,
+    private readonly context: ConnectionContext,
+  ) {
+    this.bucket = new TokenBucket(context.limits.rateLimitMessagesPerSecond, context.limits.rateLimitBurst, context.now());
+    context.metrics.connections += 1;
+  }
+
+  get isClosed(): boolean {
+    return this.state === 'closed';
+  }
+
+  /** A frame from the socket. */
+  receive(data: Uint8Array): void {
+    if (this.state === 'closed') return;
+    const { metrics, limits } = this.context;
+    metrics.messagesReceived += 1;
+    metrics.bytesReceived += data.length;
+    if (data.length > limits.maxMessageBytes) return this.fail('messageTooLarge');
+    if (!this.bucket.take(this.context.now())) return this.fail('rateLimited');
+    if (this.handler === undefined) this.queue.push(data);
+    else this.handler(data);
+  }
+
+  /** Sends the greeting, then delivers frames (queued ones first) to the room. */
+  open(handler: MessageHandler, greet: () => void): void {
+    if (this.state !== 'pending') return;
+    this.state = 'open';
+    greet();
+    this.handler = handler;
+    const queued = this.queue;
+    this.queue = [];
+    for (const data of queued) {
+      if (this.isClosed) return;
+      handler(data);
+    }
+  }
+
+  send(data: Uint8Array): void {
+    if (this.state === 'open') this.transport.send(data);
+  }
+
+  onClose(listener: () => void): void {
+    this.closeListeners.push(listener);
+  }
+
+  /** The relay closes the connection for a named reason: counted, logged (never with the key) and sent as a close code. */
+  fail(reason: CloseReason, refusedAtConnect = false): void {
+    if (this.state === 'closed') return;
+    if (refusedAtConnect) this.context.metrics.countRefused(reason);
+    else this.context.metrics.countClosed(reason);
+    this.context.logger.info({ connection: this.id, document: this.documentName, reason }, 'closing connection');
+    const code = reason === 'storageError' ? 1011 : CloseCode[reason];
+    this.transport.close(code, reason);
+    this.closed();
+  }
+
+  /** The socket went away (client left, or after fail()). Idempotent. */
+  closed(): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    this.queue = [];
+    this.handler = undefined;
+    this.context.metrics.connections -= 1;
+    for (const listener of this.closeListeners.splice(0)) listener();
+  }
+}

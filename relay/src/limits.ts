@@ -1,0 +1,45 @@
+/** Limits applied to every connection. Per connection, never per IP: a whole village may share one address. */
+export interface RelayLimits {
+  /** Larger frames close the connection with 4002. */
+  readonly maxMessageBytes: number;
+  /** Token bucket refill rate; an empty bucket closes the connection with 4003. */
+  readonly rateLimitMessagesPerSecond: number;
+  /** Bucket size: how many messages a client may send at once (a reconnect sends a few at once). */
+  readonly rateLimitBurst: number;
+  /** Rooms held in memory; a connection needing one more, when none is idle, is refused with 4004. */
+  readonly maxDocsInMemory: number;
+  /** A room with no connections for this long leaves memory. */
+  readonly idleUnloadMs: number;
+}
+
+export const DEFAULT_LIMITS: RelayLimits = {
+  maxMessageBytes: 4 * 1024 * 1024,
+  rateLimitMessagesPerSecond: 50,
+  rateLimitBurst: 300,
+  maxDocsInMemory: 5000,
+  idleUnloadMs: 60_000,
+};
+
+/** Classic token bucket; `now` is injected so the relay's clock is the only clock. */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly capacity: number,
+    now: number,
+  ) {
+    this.tokens = capacity;
+    this.last = now;
+  }
+
+  /** Takes one token; false when the bucket is empty. */
+  take(now: number): boolean {
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}

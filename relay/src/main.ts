@@ -1,0 +1,42 @@
+/** Entry point and the only module that reads the environment: parse config, open storage, listen, stop cleanly. */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { startRelay } from './app';
+import { parseConfig } from './config';
+import { openSqliteStorage } from './store/sqlite-doc-store';
+
+const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const parsed = parseConfig({ env: process.env, argv: process.argv.slice(2), packageDir, cwd: process.cwd() });
+const bootLogger = pino({ name: 'relay' });
+if (!parsed.ok) {
+  bootLogger.fatal({ setting: parsed.error.setting, reason: parsed.error.reason }, 'invalid configuration');
+  process.exit(2);
+}
+const config = parsed.value;
+const logger = pino({ name: 'relay', level: config.logLevel });
+const storage = openSqliteStorage(config.dataDir, config.sqliteSynchronous);
+const relay = await startRelay(config, storage, logger);
+logger.info(
+  { port: relay.port, host: config.host, dataDir: config.dataDir, staticDir: config.staticDir, registrationRequired: config.registrationCode !== undefined },
+  'relay listening',
+);
+
+let stopping = false;
+const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  relay.close().then(
+    () => {
+      logger.info('stopped');
+      process.exit(0);
+    },
+    (error: unknown) => {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));

@@ -1,0 +1,61 @@
+/**
+ * Counters and gauges for GET /metrics in Prometheus text format. Rates (updates per second and so on) are
+ * computed by the scraper from the counters, as Prometheus intends. No key or document name ever becomes a label.
+ */
+export type CloseReason =
+  | 'malformedMessage'
+  | 'messageTooLarge'
+  | 'rateLimited'
+  | 'serverBusy'
+  | 'shuttingDown'
+  | 'invalidDocumentName'
+  | 'unauthorized'
+  | 'privateDocument'
+  | 'clubNotRegistered'
+  | 'keyRevoked'
+  | 'unsupportedProtocolVersion'
+  | 'storageError';
+
+export class Metrics {
+  connections = 0;
+  documentsInMemory = 0;
+  updatesReceived = 0;
+  updatesStored = 0;
+  bytesReceived = 0;
+  messagesReceived = 0;
+  viewerWritesDropped = 0;
+  compactions = 0;
+  /** Connections refused at connect time, by reason. */
+  readonly refused = new Map<CloseReason, number>();
+  /** Established connections closed by the relay, by reason. */
+  readonly closed = new Map<CloseReason, number>();
+
+  countRefused(reason: CloseReason): void {
+    this.refused.set(reason, (this.refused.get(reason) ?? 0) + 1);
+  }
+
+  countClosed(reason: CloseReason): void {
+    this.closed.set(reason, (this.closed.get(reason) ?? 0) + 1);
+  }
+
+  render(): string {
+    const lines: string[] = [];
+    const metric = (name: string, type: 'counter' | 'gauge', help: string, samples: Array<[string, number]>) => {
+      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+      for (const [labels, value] of samples) lines.push(`${name}${labels} ${value}`);
+    };
+    const byReason = (map: Map<CloseReason, number>): Array<[string, number]> =>
+      [...map].map(([reason, value]) => [`{reason="${reason}"}`, value]);
+    metric('relay_connections', 'gauge', 'Open sync connections.', [['', this.connections]]);
+    metric('relay_documents_in_memory', 'gauge', 'Documents loaded in memory.', [['', this.documentsInMemory]]);
+    metric('relay_messages_received_total', 'counter', 'WebSocket messages received.', [['', this.messagesReceived]]);
+    metric('relay_bytes_received_total', 'counter', 'WebSocket bytes received.', [['', this.bytesReceived]]);
+    metric('relay_updates_received_total', 'counter', 'Document updates received from editors.', [['', this.updatesReceived]]);
+    metric('relay_updates_stored_total', 'counter', 'Document updates durably appended.', [['', this.updatesStored]]);
+    metric('relay_viewer_writes_dropped_total', 'counter', 'Updates from viewers dropped.', [['', this.viewerWritesDropped]]);
+    metric('relay_compactions_total', 'counter', 'Document compactions.', [['', this.compactions]]);
+    metric('relay_connections_refused_total', 'counter', 'Connections refused at connect, by reason.', byReason(this.refused));
+    metric('relay_connections_closed_total', 'counter', 'Connections closed by the relay, by reason.', byReason(this.closed));
+    return `${lines.join('\n')}\n`;
+  }
+}

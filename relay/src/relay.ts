@@ -1,0 +1,169 @@
+import { PROTOCOL_VERSION, encodeNoticeMessage, parseDocumentName } from '@chungtay/protocol';
+import type { Logger } from 'pino';
+import { authorize } from './access';
+import { Connection, type ConnectionContext, type Transport } from './connection';
+import type { RelayLimits } from './limits';
+import { type MessageHandlerContext, handleMessage } from './message-handler';
+import type { Metrics } from './metrics';
+import { Room, type RoomOptions } from './room';
+import type { Storage } from './store/doc-store';
+
+export interface RelayOptions extends RoomOptions {
+  readonly limits: RelayLimits;
+  readonly viewerNoticeIntervalMs: number;
+}
+
+export interface RelayDeps {
+  readonly storage: Storage;
+  readonly metrics: Metrics;
+  readonly logger: Logger;
+  readonly options: RelayOptions;
+  readonly now: () => number;
+}
+
+/** What the transport knows about a new socket: the path's document name and the URL parameters. */
+export interface ConnectRequest {
+  readonly documentName: string;
+  readonly key: string | undefined;
+  readonly version: string | undefined;
+}
+
+/**
+ * The transport-agnostic core: admits connections, holds rooms (lazily loaded, unloaded when idle, capped),
+ * and routes frames. server.ts binds it to http + ws.
+ */
+export class Relay {
+  private readonly rooms = new Map<string, Room>();
+  private readonly connections = new Set<Connection>();
+  private readonly idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private nextConnectionId = 1;
+  private accepting = true;
+  private readonly connectionContext: ConnectionContext;
+  private readonly messageContext: MessageHandlerContext;
+
+  constructor(private readonly deps: RelayDeps) {
+    this.connectionContext = { limits: deps.options.limits, metrics: deps.metrics, logger: deps.logger, now: deps.now };
+    this.messageContext = { metrics: deps.metrics, now: deps.now, viewerNoticeIntervalMs: deps.options.viewerNoticeIntervalMs };
+  }
+
+  /** Admits a socket. Frames are queued until access is decided and the room loaded; refusals send no content. */
+  connect(transport: Transport, request: ConnectRequest): Connection {
+    const connection = new Connection(this.nextConnectionId++, request.documentName, transport, this.connectionContext);
+    this.connections.add(connection);
+    connection.onClose(() => this.connections.delete(connection));
+    void this.admit(connection, request);
+    return connection;
+  }
+
+  private async admit(connection: Connection, request: ConnectRequest): Promise<void> {
+    if (!this.accepting) return connection.fail('shuttingDown', true);
+    const parsed = parseDocumentName(request.documentName);
+    if (!parsed.ok) return connection.fail('invalidDocumentName', true);
+    if (request.version !== String(PROTOCOL_VERSION)) return connection.fail('unsupportedProtocolVersion', true);
+    let decision;
+    try {
+      decision = await authorize(this.deps.storage.clubs, parsed.value, request.key);
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'access check failed');
+      return connection.fail('storageError', true);
+    }
+    if (connection.isClosed) return;
+    if (decision.type === 'refused') return connection.fail(decision.reason, true);
+    connection.role = decision.role;
+    connection.keyHash = decision.keyHash;
+
+    const room = this.roomFor(parsed.value.name);
+    if (room === undefined) return connection.fail('serverBusy', true);
+    room.connections.add(connection);
+    connection.onClose(() => this.leave(room, connection));
+    if (!(await room.loaded)) return connection.fail('storageError');
+    if (connection.isClosed) return;
+    this.deps.logger.debug({ connection: connection.id, document: room.name, role: decision.role }, 'connection admitted');
+    connection.open(
+      (data) => handleMessage(room, connection, data, this.messageContext),
+      () => {
+        room.greet(connection);
+        if (decision.role === 'viewer') connection.send(encodeNoticeMessage({ type: 'readOnlyAccess' }));
+      },
+    );
+  }
+
+  /** The loaded (or loading) room for a document, creating it if the cap allows; undefined when full. */
+  private roomFor(name: string): Room | undefined {
+    const existing = this.rooms.get(name);
+    if (existing !== undefined && !existing.hasFailed) {
+      this.cancelIdleTimer(name);
+      return existing;
+    }
+    if (existing !== undefined) this.drop(existing);
+    if (this.rooms.size >= this.deps.options.limits.maxDocsInMemory && !this.evictOneIdleRoom()) return undefined;
+    const room = new Room(name, { store: this.deps.storage.docs, metrics: this.deps.metrics, logger: this.deps.logger, options: this.deps.options });
+    this.rooms.set(name, room);
+    this.deps.metrics.documentsInMemory = this.rooms.size;
+    return room;
+  }
+
+  private leave(room: Room, connection: Connection): void {
+    room.remove(connection);
+    if (room.connections.size === 0 && this.rooms.get(room.name) === room) this.scheduleUnload(room);
+  }
+
+  private scheduleUnload(room: Room): void {
+    this.cancelIdleTimer(room.name);
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(room.name);
+      if (room.connections.size === 0) this.drop(room);
+    }, this.deps.options.limits.idleUnloadMs);
+    this.idleTimers.set(room.name, timer);
+  }
+
+  private cancelIdleTimer(name: string): void {
+    const timer = this.idleTimers.get(name);
+    if (timer !== undefined) clearTimeout(timer);
+    this.idleTimers.delete(name);
+  }
+
+  private evictOneIdleRoom(): boolean {
+    for (const room of this.rooms.values()) {
+      if (room.connections.size === 0) {
+        this.drop(room);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Removes a room from memory at once; its final snapshot is written in the background. A connection arriving
+   * meanwhile loads a fresh room from the store, which holds everything (appends were durable before forwarding).
+   */
+  private drop(room: Room): void {
+    this.cancelIdleTimer(room.name);
+    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    this.deps.metrics.documentsInMemory = this.rooms.size;
+    room.unload().catch((error: unknown) => this.deps.logger.error({ document: room.name, err: error }, 'unload failed'));
+  }
+
+  /** Closes every open connection of a club whose keys were just rotated (4410: their key is now revoked). */
+  revokeClubConnections(clubId: string): void {
+    for (const connection of [...this.connections]) {
+      const parsed = parseDocumentName(connection.documentName);
+      if (parsed.ok && parsed.value.clubId === clubId && connection.role !== undefined) connection.fail('keyRevoked');
+    }
+  }
+
+  get documentsInMemory(): number {
+    return this.rooms.size;
+  }
+
+  /** Stops admitting, closes every connection with 4005, waits for every append, writes final snapshots. */
+  async shutdown(): Promise<void> {
+    this.accepting = false;
+    for (const connection of [...this.connections]) connection.fail('shuttingDown');
+    const rooms = [...this.rooms.values()];
+    for (const room of rooms) this.cancelIdleTimer(room.name);
+    this.rooms.clear();
+    this.deps.metrics.documentsInMemory = 0;
+    await Promise.all(rooms.map((room) => room.unload().catch(() => undefined)));
+  }
+}

@@ -1,0 +1,169 @@
+import { ConnectionParam, HEALTH_PATH, METRICS_PATH, PROTOCOL_VERSION, SYNC_PATH, type HealthResponse } from '@chungtay/protocol';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { Logger } from 'pino';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import { type ApiResponse, registerClub, rotateKeys } from './club-api';
+import type { Metrics } from './metrics';
+import type { Relay } from './relay';
+import { serveStatic } from './static-files';
+import type { Storage } from './store/doc-store';
+
+export interface RelayServerDeps {
+  readonly relay: Relay;
+  readonly storage: Storage;
+  readonly metrics: Metrics;
+  readonly logger: Logger;
+  readonly staticDir: string;
+  readonly registrationCode: string | undefined;
+  readonly maxMessageBytes: number;
+  /** Interval of WebSocket pings; a socket that missed one pong is terminated. */
+  readonly pingIntervalMs: number;
+}
+
+export interface RelayServer {
+  readonly http: Server;
+  /** Stops accepting, closes every connection with 4005, flushes and closes storage. */
+  close(): Promise<void>;
+}
+
+const MAX_API_BODY_BYTES = 16 * 1024;
+const API_ROUTE = /^\/api\/clubs\/([^/]+)\/(register|rotate)$/;
+
+function toUint8Array(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+async function readJson(request: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; tooLarge: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_API_BODY_BYTES) return { ok: false, tooLarge: true };
+    chunks.push(chunk);
+  }
+  try {
+    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
+  } catch {
+    return { ok: false, tooLarge: false };
+  }
+}
+
+/** The thin http + ws binding around the transport-agnostic Relay. */
+export function createRelayServer(deps: RelayServerDeps): RelayServer {
+  const { relay, metrics, logger } = deps;
+  const apiContext = { clubs: deps.storage.clubs, registrationCode: deps.registrationCode, onKeysRotated: (clubId: string) => relay.revokeClubConnections(clubId) };
+  // Frames between maxMessageBytes and twice that reach the relay and get close code 4002; beyond, ws stops
+  // reading at once (1009), so a hostile client cannot make the relay buffer an unbounded frame.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxMessageBytes * 2 });
+  const alive = new WeakMap<WebSocket, boolean>();
+
+  async function handleApi(request: IncomingMessage, response: ServerResponse, clubId: string, action: string): Promise<void> {
+    const body = await readJson(request);
+    if (!body.ok) return sendJson(response, body.tooLarge ? 413 : 400, { error: body.tooLarge ? 'bodyTooLarge' : 'invalidBody' });
+    const result: ApiResponse =
+      action === 'register'
+        ? await registerClub(apiContext, clubId, body.value)
+        : await rotateKeys(apiContext, clubId, request.headers.authorization, body.value);
+    logger.info({ clubId, action, status: result.status }, 'club api');
+    sendJson(response, result.status, result.body);
+  }
+
+  async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://relay');
+    const api = API_ROUTE.exec(url.pathname);
+    if (api !== null) {
+      if (request.method !== 'POST') return sendJson(response, 405, { error: 'notFound' });
+      return handleApi(request, response, decodeURIComponent(api[1] ?? ''), api[2] ?? '');
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: 'notFound' });
+    if (url.pathname === HEALTH_PATH) {
+      return sendJson(response, 200, { status: 'ok', protocolVersion: PROTOCOL_VERSION } satisfies HealthResponse);
+    }
+    if (url.pathname === METRICS_PATH) {
+      metrics.documentsInMemory = relay.documentsInMemory;
+      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+      response.end(metrics.render());
+      return;
+    }
+    return serveStatic(deps.staticDir, request, response);
+  }
+
+  const http = createServer((request, response) => {
+    handleRequest(request, response).catch((error: unknown) => {
+      logger.error({ err: error }, 'request failed');
+      if (!response.headersSent) sendJson(response, 500, { error: 'notFound' });
+      else response.destroy();
+    });
+  });
+
+  http.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://relay');
+    if (!url.pathname.startsWith(`${SYNC_PATH}/`)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    let documentName: string;
+    try {
+      documentName = decodeURIComponent(url.pathname.slice(SYNC_PATH.length + 1));
+    } catch {
+      documentName = '';
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      alive.set(ws, true);
+      ws.on('pong', () => alive.set(ws, true));
+      // Accept first, then let the core close with a named code: browsers only see close codes of open sockets.
+      const connection = relay.connect(
+        { send: (data) => ws.send(data), close: (code, reason) => ws.close(code, reason) },
+        {
+          documentName,
+          key: url.searchParams.get(ConnectionParam.key) ?? undefined,
+          version: url.searchParams.get(ConnectionParam.version) ?? undefined,
+        },
+      );
+      ws.on('message', (data, isBinary) => {
+        if (!isBinary) connection.fail('malformedMessage');
+        else connection.receive(toUint8Array(data));
+      });
+      ws.on('error', (error: Error & { code?: string }) => {
+        if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.countClosed('messageTooLarge');
+        logger.debug({ connection: connection.id, code: error.code }, 'socket error');
+      });
+      ws.on('close', () => connection.closed());
+    });
+  });
+
+  const pinger = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, deps.pingIntervalMs);
+  pinger.unref();
+
+  return {
+    http,
+    async close() {
+      clearInterval(pinger);
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      await relay.shutdown();
+      // Give close frames up to 500 ms to flush, then cut what is left so shutdown cannot hang on a dead peer.
+      const deadline = Date.now() + 500;
+      while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+      http.closeAllConnections();
+      await closed;
+      await deps.storage.close();
+    },
+  };
+}

@@ -1,0 +1,117 @@
+/** The one conformance suite every Storage implementation (DocStore + ClubRegistry) must pass. */
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Storage } from './doc-store';
+
+export interface StorageFixture {
+  /** Opens the storage; calling it again after close() reopens the same data (for persistence checks). */
+  open(): Storage;
+  cleanup(): void;
+}
+
+function textUpdate(doc: Y.Doc, text: string): Uint8Array {
+  const before = Y.encodeStateVector(doc);
+  doc.getText('t').insert(doc.getText('t').length, text);
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
+function rebuild(updates: readonly Uint8Array[]): string {
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, update);
+  return doc.getText('t').toString();
+}
+
+export function runDocStoreTests(name: string, setup: () => StorageFixture): void {
+  describe(`${name} conformance`, () => {
+    let fixture: StorageFixture;
+    let storage: Storage;
+    const open = () => {
+      fixture = setup();
+      storage = fixture.open();
+      return storage;
+    };
+    afterEach(async () => {
+      await storage.close();
+      fixture.cleanup();
+    });
+
+    it('loads an unknown document as empty', async () => {
+      expect(await open().docs.load('nobody')).toEqual({ updates: [], lastSeq: 0 });
+    });
+
+    it('returns appended updates in order with increasing sequence numbers, per document', async () => {
+      const { docs } = open();
+      const doc = new Y.Doc();
+      const seqs = await Promise.all(['a', 'b', 'c'].map((text) => docs.append('d1', textUpdate(doc, text))));
+      await docs.append('d2', textUpdate(new Y.Doc(), 'other'));
+      expect(seqs[0]! < seqs[1]! && seqs[1]! < seqs[2]!).toBe(true);
+      const loaded = await docs.load('d1');
+      expect(loaded.updates).toHaveLength(3);
+      expect(loaded.lastSeq).toBe(seqs[2]);
+      expect(rebuild(loaded.updates)).toBe('abc');
+    });
+
+    it('resolves appends in call order', async () => {
+      const { docs } = open();
+      const order: number[] = [];
+      await Promise.all([0, 1, 2, 3].map((i) => docs.append('d', Uint8Array.of(0, 0)).then(() => order.push(i))));
+      expect(order).toEqual([0, 1, 2, 3]);
+    });
+
+    it('copies appended bytes, so reusing the caller buffer changes nothing', async () => {
+      const { docs } = open();
+      const buffer = textUpdate(new Y.Doc(), 'x');
+      const copy = buffer.slice();
+      const pending = docs.append('d', buffer);
+      buffer.fill(0);
+      await pending;
+      expect((await docs.load('d')).updates[0]).toEqual(copy);
+    });
+
+    it('compacts rows up to a seq into one snapshot and keeps later rows', async () => {
+      const { docs } = open();
+      const doc = new Y.Doc();
+      const first = await docs.append('d', textUpdate(doc, 'a'));
+      const second = await docs.append('d', textUpdate(doc, 'b'));
+      const snapshot = Y.encodeStateAsUpdate(doc);
+      await docs.append('d', textUpdate(doc, 'c'));
+      await docs.compact('d', snapshot, second);
+      const loaded = await docs.load('d');
+      expect(first < second).toBe(true);
+      expect(loaded.updates).toHaveLength(2);
+      expect(rebuild(loaded.updates)).toBe('abc');
+      const next = await docs.append('d', textUpdate(doc, 'd'));
+      expect(next > loaded.lastSeq).toBe(true);
+      expect(rebuild((await docs.load('d')).updates)).toBe('abcd');
+    });
+
+    it('keeps documents and clubs across close and reopen', async () => {
+      const doc = new Y.Doc();
+      await open().docs.append('d', textUpdate(doc, 'kept'));
+      await storage.clubs.create('club-0001', { editorKeyHash: 'e', viewerKeyHash: 'v' });
+      await storage.close();
+      storage = fixture.open();
+      expect(rebuild((await storage.docs.load('d')).updates)).toBe('kept');
+      expect((await storage.clubs.get('club-0001'))?.editorKeyHash).toBe('e');
+    });
+
+    it('creates a club once and reports an existing one without changing it', async () => {
+      const { clubs } = open();
+      expect(await clubs.get('club-0001')).toBeUndefined();
+      expect(await clubs.create('club-0001', { editorKeyHash: 'e1', viewerKeyHash: 'v1' })).toBe(true);
+      expect(await clubs.create('club-0001', { editorKeyHash: 'e2', viewerKeyHash: 'v2' })).toBe(false);
+      expect(await clubs.get('club-0001')).toEqual({ clubId: 'club-0001', editorKeyHash: 'e1', viewerKeyHash: 'v1', retiredKeyHashes: [] });
+    });
+
+    it('rotates keys only for the current editor hash and retires the old pair', async () => {
+      const { clubs } = open();
+      await clubs.create('club-0001', { editorKeyHash: 'e1', viewerKeyHash: 'v1' });
+      expect(await clubs.rotate('club-0001', 'v1', { editorKeyHash: 'x', viewerKeyHash: 'y' })).toBe(false);
+      expect(await clubs.rotate('missing-club', 'e1', { editorKeyHash: 'x', viewerKeyHash: 'y' })).toBe(false);
+      expect(await clubs.rotate('club-0001', 'e1', { editorKeyHash: 'e2', viewerKeyHash: 'v2' })).toBe(true);
+      const record = await clubs.get('club-0001');
+      expect(record?.editorKeyHash).toBe('e2');
+      expect([...(record?.retiredKeyHashes ?? [])].sort()).toEqual(['e1', 'v1']);
+    });
+  });
+}

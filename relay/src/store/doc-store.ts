@@ -1,0 +1,57 @@
+/**
+ * Where the relay keeps documents: an append-only log of Yjs updates per document, compacted now and then into
+ * one snapshot. The relay core knows only this interface (and ClubRegistry); every implementation passes
+ * runDocStoreTests in doc-store-conformance.ts.
+ */
+export interface StoredDoc {
+  /** Updates in append order; applying them all (in any order, Yjs merges) rebuilds the document. */
+  readonly updates: readonly Uint8Array[];
+  /** Sequence number of the last stored row, 0 for a document never written. */
+  readonly lastSeq: number;
+}
+
+export interface DocStore {
+  load(name: string): Promise<StoredDoc>;
+  /**
+   * Appends one update. When the promise resolves, the update is durable (survives a process kill);
+   * appends to one document resolve in call order, so the caller may forward updates as they resolve.
+   * Resolves with the row's sequence number, increasing per document.
+   */
+  append(name: string, update: Uint8Array): Promise<number>;
+  /**
+   * Atomically replaces every row with seq <= throughSeq by `snapshot`, which must contain at least those rows.
+   * Rows appended after throughSeq are kept, so compaction can run while writes continue.
+   */
+  compact(name: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  /** Finishes pending appends, then releases resources. */
+  close(): Promise<void>;
+}
+
+/** Hashes (hex SHA-256) of a club's keys; the keys themselves never reach the relay's disk or logs. */
+export interface ClubAccessRecord {
+  readonly clubId: string;
+  readonly editorKeyHash: string;
+  readonly viewerKeyHash: string;
+  /** Hashes of keys replaced by a rotation, so the relay can say "revoked" (4410) instead of "unknown" (4401). */
+  readonly retiredKeyHashes: readonly string[];
+}
+
+export type ClubKeyHashes = Pick<ClubAccessRecord, 'editorKeyHash' | 'viewerKeyHash'>;
+
+export interface ClubRegistry {
+  get(clubId: string): Promise<ClubAccessRecord | undefined>;
+  /** Creates the club; false (and no change) when it already exists. */
+  create(clubId: string, hashes: ClubKeyHashes): Promise<boolean>;
+  /**
+   * Compare-and-set: replaces both hashes only if the current editor hash is still `expectedEditorKeyHash`,
+   * retiring the old pair. False when the club is missing or the editor key changed meanwhile.
+   */
+  rotate(clubId: string, expectedEditorKeyHash: string, next: ClubKeyHashes): Promise<boolean>;
+}
+
+/** A store and registry opened together (they may share one database) and closed together. */
+export interface Storage {
+  readonly docs: DocStore;
+  readonly clubs: ClubRegistry;
+  close(): Promise<void>;
+}

@@ -1,0 +1,61 @@
+import type { ClubAccessRecord, ClubKeyHashes, ClubRegistry, DocStore, Storage, StoredDoc } from './doc-store';
+
+interface Row {
+  readonly seq: number;
+  readonly data: Uint8Array;
+}
+
+/** For tests and throwaway relays: same contract as SqliteDocStore, nothing survives the process. */
+export class MemoryDocStore implements DocStore {
+  private readonly docs = new Map<string, Row[]>();
+  private seq = 0;
+
+  async load(name: string): Promise<StoredDoc> {
+    const rows = this.docs.get(name) ?? [];
+    return { updates: rows.map((row) => row.data), lastSeq: rows.at(-1)?.seq ?? 0 };
+  }
+
+  async append(name: string, update: Uint8Array): Promise<number> {
+    const rows = this.docs.get(name) ?? [];
+    this.seq += 1;
+    // Copy: the caller's buffer may be a view into a reused network buffer.
+    rows.push({ seq: this.seq, data: update.slice() });
+    this.docs.set(name, rows);
+    return this.seq;
+  }
+
+  async compact(name: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    const rows = this.docs.get(name) ?? [];
+    const kept = rows.filter((row) => row.seq > throughSeq);
+    this.docs.set(name, [{ seq: throughSeq, data: snapshot.slice() }, ...kept]);
+  }
+
+  async close(): Promise<void> {}
+}
+
+export class MemoryClubRegistry implements ClubRegistry {
+  private readonly clubs = new Map<string, ClubAccessRecord>();
+
+  async get(clubId: string): Promise<ClubAccessRecord | undefined> {
+    return this.clubs.get(clubId);
+  }
+
+  async create(clubId: string, hashes: ClubKeyHashes): Promise<boolean> {
+    if (this.clubs.has(clubId)) return false;
+    this.clubs.set(clubId, { clubId, ...hashes, retiredKeyHashes: [] });
+    return true;
+  }
+
+  async rotate(clubId: string, expectedEditorKeyHash: string, next: ClubKeyHashes): Promise<boolean> {
+    const current = this.clubs.get(clubId);
+    if (current === undefined || current.editorKeyHash !== expectedEditorKeyHash) return false;
+    const retired = [...current.retiredKeyHashes, current.editorKeyHash, current.viewerKeyHash];
+    this.clubs.set(clubId, { clubId, ...next, retiredKeyHashes: retired });
+    return true;
+  }
+}
+
+export function openMemoryStorage(): Storage {
+  const docs = new MemoryDocStore();
+  return { docs, clubs: new MemoryClubRegistry(), close: () => docs.close() };
+}

@@ -1,0 +1,133 @@
+import { CloseCode, isStateVectorCovered } from '@chungtay/protocol';
+import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { DEFAULT_LIMITS } from '../src/limits';
+import { type TestClient, type TestClub, type TestRelay, connectClient, rawSocket, registerClub, startTestRelay, waitFor } from './helpers';
+
+function syncUpdateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, 2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+function validUpdate(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText('t').insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+describe('limits and bad input', () => {
+  let relay: TestRelay;
+  let club: TestClub;
+  let left: TestClient;
+  let right: TestClient;
+  let round = 0;
+
+  /** The healthy pair in the same document still syncs both ways. */
+  async function healthyPairStillSyncs(): Promise<void> {
+    round += 1;
+    left.doc.getMap('m').set(`left${round}`, round);
+    right.doc.getMap('m').set(`right${round}`, round);
+    await waitFor(() => left.doc.getMap('m').get(`right${round}`) === round && right.doc.getMap('m').get(`left${round}`) === round, 'pair syncs');
+  }
+
+  async function expectClosedWith(frames: Uint8Array[], code: number): Promise<void> {
+    const bad = rawSocket(relay.syncUrl, club.clubId, club.editorKey);
+    await bad.opened;
+    for (const frame of frames) bad.socket.send(frame);
+    expect(await bad.closed).toBe(code);
+    await healthyPairStillSyncs();
+  }
+
+  beforeAll(async () => {
+    relay = await startTestRelay({ limits: { ...DEFAULT_LIMITS, maxMessageBytes: 64 * 1024, rateLimitMessagesPerSecond: 20, rateLimitBurst: 100 } });
+    club = await registerClub(relay.httpUrl);
+    left = connectClient(relay.syncUrl, club.clubId, club.editorKey);
+    right = connectClient(relay.syncUrl, club.clubId, club.editorKey);
+    left.text.insert(0, 'intact');
+    await waitFor(() => right.text.toString() === 'intact', 'pair ready');
+  });
+  afterAll(async () => {
+    left.destroy();
+    right.destroy();
+    await relay.close();
+  });
+
+  it('closes a connection sending garbage bytes with 4001', async () => {
+    await expectClosedWith([Uint8Array.of(0xff, 0xff, 0xff)], CloseCode.malformedMessage);
+  });
+
+  it('closes a connection sending an unknown message type with 4001', async () => {
+    await expectClosedWith([Uint8Array.of(7, 1, 2)], CloseCode.malformedMessage);
+  });
+
+  it('closes a connection sending a sync update that does not decode with 4001', async () => {
+    await expectClosedWith([syncUpdateFrame(Uint8Array.of(5, 200, 1, 2, 3))], CloseCode.malformedMessage);
+  });
+
+  it('closes a connection sending a truncated update with 4001 and stores none of it', async () => {
+    const update = validUpdate('should never appear');
+    await expectClosedWith([syncUpdateFrame(update.subarray(0, update.length - 3))], CloseCode.malformedMessage);
+    expect(left.text.toString()).toBe('intact');
+  });
+
+  it('closes a connection sending an oversized message with 4002', async () => {
+    await expectClosedWith([syncUpdateFrame(validUpdate('x'.repeat(100 * 1024)))], CloseCode.messageTooLarge);
+  });
+
+  it('closes a flooding connection with 4003', async () => {
+    const frames = Array.from({ length: 400 }, () => Uint8Array.of(3));
+    await expectClosedWith(frames, CloseCode.rateLimited);
+  });
+
+  it('counts every closure by reason in /metrics and the stored document stays intact', async () => {
+    const text = await (await fetch(`${relay.httpUrl}/metrics`)).text();
+    expect(text).toContain('relay_connections_closed_total{reason="malformedMessage"} 4');
+    expect(text).toContain('relay_connections_closed_total{reason="messageTooLarge"} 1');
+    expect(text).toContain('relay_connections_closed_total{reason="rateLimited"} 1');
+    const fresh = connectClient(relay.syncUrl, club.clubId, club.editorKey);
+    try {
+      await waitFor(() => fresh.provider.synced && fresh.text.toString() === 'intact', 'fresh sync');
+      expect(fresh.doc.getMap('m').size).toBe(round * 2);
+    } finally {
+      fresh.destroy();
+    }
+  });
+});
+
+describe('documents in memory', () => {
+  it('refuses a new document with 4004 when the cap is reached and every room is busy', async () => {
+    const relay = await startTestRelay({ limits: { ...DEFAULT_LIMITS, maxDocsInMemory: 2 } });
+    const club = await registerClub(relay.httpUrl);
+    const clients = ['a', 'b', 'c'].map((part) => connectClient(relay.syncUrl, `${club.clubId}/${part}`, club.editorKey));
+    try {
+      await waitFor(() => clients[0]!.provider.synced && clients[1]!.provider.synced, 'two rooms');
+      await waitFor(() => clients[2]!.closes.some((c) => c.code === CloseCode.serverBusy), '4004');
+    } finally {
+      for (const client of clients) client.destroy();
+      await relay.close();
+    }
+  });
+
+  it('unloads an idle room and reloads it from the store with everything in it', async () => {
+    const relay = await startTestRelay({ limits: { ...DEFAULT_LIMITS, idleUnloadMs: 30 }, compactAfterUpdates: 3 });
+    const club = await registerClub(relay.httpUrl);
+    const writer = connectClient(relay.syncUrl, club.clubId, club.editorKey);
+    try {
+      await waitFor(() => writer.provider.synced, 'writer synced');
+      for (let i = 0; i < 10; i++) writer.text.insert(writer.text.length, `${i}`);
+      await waitFor(() => writer.stored !== undefined && isStateVectorCovered(Y.encodeStateVector(writer.doc), writer.stored), 'stored');
+      writer.destroy();
+      await waitFor(() => relay.metrics.documentsInMemory === 0 && relay.metrics.compactions > 0, 'unloaded');
+      expect((await relay.storage.docs.load(club.clubId)).updates.length).toBeLessThan(10);
+      const reader = connectClient(relay.syncUrl, club.clubId, club.editorKey);
+      await waitFor(() => reader.text.toString() === '0123456789', 'reloaded');
+      reader.destroy();
+    } finally {
+      await relay.close();
+    }
+  });
+});
