@@ -20,6 +20,7 @@ export class TabletStore {
   private entries = 0;
   private readonly listeners = new Set<(state: SaveState) => void>();
   private readonly settledWaiters: Array<() => void> = [];
+  private background: Promise<void> = Promise.resolve();
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === this.persistence) return;
     this.write(update);
@@ -37,12 +38,14 @@ export class TabletStore {
 
   /**
    * Resolves once the stored state is in the doc. Folding storage into one
-   * snapshot then runs in the background (tracked like any write), so the
-   * first screen does not wait for it.
+   * snapshot runs just after, off the path to the first screen; it is not a
+   * user's edit, so the save indicator does not show it.
    */
   async load(): Promise<void> {
     await this.persistence.whenSynced;
-    void this.compact();
+    this.background = new Promise<void>((resolve) => setTimeout(resolve, 50))
+      .then(() => this.compact())
+      .catch(() => undefined);
   }
 
   get state(): SaveState {
@@ -55,10 +58,11 @@ export class TabletStore {
     return () => this.listeners.delete(listener);
   }
 
-  /** Resolves when every write issued so far has settled (written or failed). */
-  whenSettled(): Promise<void> {
-    if (this.pending === 0) return Promise.resolve();
-    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  /** Resolves when every write issued so far, compaction included, has settled (written or failed). */
+  async whenSettled(): Promise<void> {
+    await this.background;
+    if (this.pending === 0) return;
+    await new Promise<void>((resolve) => this.settledWaiters.push(resolve));
   }
 
   async destroy(): Promise<void> {
@@ -98,7 +102,8 @@ export class TabletStore {
       };
     });
     this.entries = 1;
-    this.track(work);
+    // Folding is housekeeping, not a user's edit: whenSettled waits for it, the save indicator does not.
+    this.background = this.background.then(() => work).catch(() => undefined);
     return work.catch(() => undefined);
   }
 
