@@ -6,7 +6,10 @@ const require = createRequire(new URL('../e2e/package.json', import.meta.url));
 const { chromium } = require('@playwright/test');
 const base = process.argv[2] ?? 'http://127.0.0.1:4173';
 const out = process.argv[3] ?? '.screens';
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
 const page = await browser.newPage({ viewport: { width: 800, height: 1280 } });
 const shot = async (name) => {
   await page.waitForTimeout(400);
@@ -19,7 +22,12 @@ await page.getByRole('heading', { name: 'Sổ thành viên' }).waitFor();
 await shot('02-roster');
 await page.locator('.member-link').first().click();
 await shot('03-member');
-for (const [tab, name] of [['Nhóm', '04-groups'], ['Sinh hoạt', '05-meetings'], ['Chỉ số', '07-indicators'], ['Cài đặt', '08-settings']]) {
+for (const [tab, name] of [
+  ['Nhóm', '04-groups'],
+  ['Sinh hoạt', '05-meetings'],
+  ['Chỉ số', '07-indicators'],
+  ['Cài đặt', '08-settings'],
+]) {
   await page.getByRole('navigation').getByRole('link', { name: tab, exact: true }).click();
   await shot(name);
   if (tab === 'Sinh hoạt') {

@@ -35,13 +35,9 @@ export class ClubApp {
     const dialog = this.page.getByRole('dialog');
     await dialog.getByLabel('Họ và tên').fill(member.name);
     if (member.gender) {
-      const trigger = dialog.getByRole('button', { name: /Giới tính/ });
-      // A click that lands while the dialog is still opening can close the list again: retry until chosen.
-      await expect(async () => {
-        if (!(await this.page.getByRole('listbox').isVisible())) await trigger.click();
-        await this.page.getByRole('option', { name: member.gender }).click({ timeout: 2_000 });
-        await expect(trigger).toContainText(member.gender ?? '', { timeout: 1_000 });
-      }).toPass({ timeout: 15_000 });
+      const gender = dialog.getByRole('radiogroup', { name: 'Giới tính' });
+      await gender.getByText(member.gender, { exact: true }).click();
+      await expect(gender.getByRole('radio', { name: member.gender, exact: true })).toBeChecked();
     }
     if (member.birthYear) await dialog.getByLabel('Năm sinh').fill(member.birthYear);
     if (member.phone) await dialog.getByLabel('Số điện thoại').fill(member.phone);
@@ -127,6 +123,8 @@ export class SharePage {
   }
 
   async expectSynced(): Promise<void> {
-    await expect(this.page.locator('[data-sync-state]')).toHaveAttribute('data-sync-state', 'synced', { timeout: 20_000 });
+    await expect(this.page.locator('[data-sync-state]')).toHaveAttribute('data-sync-state', 'synced', {
+      timeout: 20_000,
+    });
   }
 }

@@ -17,12 +17,19 @@ export function newClubAccess(): ClubAccess {
   return { role: 'editor', key: generateKey(), viewerKey: generateKey(), shared: false };
 }
 
-async function post(path: string, body: unknown, bearer?: string): Promise<{ ok: true } | { ok: false; error: ShareError }> {
+async function post(
+  path: string,
+  body: unknown,
+  bearer?: string,
+): Promise<{ ok: true } | { ok: false; error: ShareError }> {
   let response: Response;
   try {
     response = await fetch(`${readRelayOrigin()}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      },
       body: JSON.stringify(body),
     });
   } catch {
@@ -36,7 +43,8 @@ async function post(path: string, body: unknown, bearer?: string): Promise<{ ok:
 /** Registers the club's key hashes with the relay (idempotent), after which the club syncs. */
 export async function shareClub(clubId: string, registrationCode?: string) {
   const access = findKnownClub(clubId)?.access;
-  if (!access || access.role !== 'editor' || !access.viewerKey) return { ok: false as const, error: { type: 'relay' as const, error: 'unauthorized' as const } };
+  if (!access || access.role !== 'editor' || !access.viewerKey)
+    return { ok: false as const, error: { type: 'relay' as const, error: 'unauthorized' as const } };
   const result = await post(registerClubPath(clubId), {
     editorKey: access.key,
     viewerKey: access.viewerKey,
@@ -49,9 +57,14 @@ export async function shareClub(clubId: string, registrationCode?: string) {
 /** A lost tablet: new keys for everyone; old ones are refused from now on. */
 export async function rotateClubKeys(clubId: string) {
   const access = findKnownClub(clubId)?.access;
-  if (!access || access.role !== 'editor') return { ok: false as const, error: { type: 'relay' as const, error: 'unauthorized' as const } };
+  if (!access || access.role !== 'editor')
+    return { ok: false as const, error: { type: 'relay' as const, error: 'unauthorized' as const } };
   const next: ClubAccess = { role: 'editor', key: generateKey(), viewerKey: generateKey(), shared: true };
-  const result = await post(rotateKeysPath(clubId), { editorKey: next.key, viewerKey: next.viewerKey }, access.key);
+  const result = await post(
+    rotateKeysPath(clubId),
+    { editorKey: next.key, viewerKey: next.viewerKey },
+    access.key,
+  );
   if (result.ok) saveClubAccess(clubId, next);
   return result;
 }
@@ -61,8 +74,12 @@ export function inviteLinks(clubId: string, clubName: string): { editor?: string
   if (!access?.shared) return {};
   const origin = location.origin;
   return {
-    ...(access.role === 'editor' ? { editor: formatInvite({ origin, clubId, clubName, role: 'editor', key: access.key }) } : {}),
-    ...(access.viewerKey ? { viewer: formatInvite({ origin, clubId, clubName, role: 'viewer', key: access.viewerKey }) } : {}),
+    ...(access.role === 'editor'
+      ? { editor: formatInvite({ origin, clubId, clubName, role: 'editor', key: access.key }) }
+      : {}),
+    ...(access.viewerKey
+      ? { viewer: formatInvite({ origin, clubId, clubName, role: 'viewer', key: access.viewerKey }) }
+      : {}),
   };
 }
 
@@ -71,7 +88,12 @@ export function acceptInvite(invite: Invite): void {
   const known = findKnownClub(invite.clubId);
   // Keep a viewer key this tablet already holds when an editor invite arrives (e.g. after a rotation).
   const viewerKey = invite.role === 'viewer' ? invite.key : known?.access?.viewerKey;
-  const access: ClubAccess = { role: invite.role, key: invite.key, shared: true, ...(viewerKey ? { viewerKey } : {}) };
+  const access: ClubAccess = {
+    role: invite.role,
+    key: invite.key,
+    shared: true,
+    ...(viewerKey ? { viewerKey } : {}),
+  };
   rememberClub({
     id: invite.clubId,
     name: known?.name ?? invite.clubName,

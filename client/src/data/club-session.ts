@@ -24,9 +24,7 @@ import { colorFor, type Peer, type SyncStatus } from '../sync/sync-status';
 import { type SaveState, TabletStore } from '../sync/tablet-store';
 import { type ClubAccess, findKnownClub, readRelayOrigin } from './device';
 
-export type { Peer, SyncStatus };
-
-export type { SaveState };
+export type { Peer, SaveState, SyncStatus };
 
 export function storageNameFor(clubId: string): string {
   return `chungtay-club-${clubId}`;
@@ -112,7 +110,8 @@ const READ_ONLY = { ok: false, error: { type: 'readOnly' } } as const;
 function guard(commands: ClubCommands, canEdit: () => boolean): ClubCommands {
   const guarded: Record<string, (...args: never[]) => unknown> = {};
   for (const [name, command] of Object.entries(commands)) {
-    guarded[name] = (...args: never[]) => (canEdit() ? (command as (...a: never[]) => unknown)(...args) : READ_ONLY);
+    guarded[name] = (...args: never[]) =>
+      canEdit() ? (command as (...a: never[]) => unknown)(...args) : READ_ONLY;
   }
   return guarded as unknown as ClubCommands;
 }

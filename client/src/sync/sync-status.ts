@@ -9,7 +9,12 @@ export type SyncStatus =
   | { readonly type: 'revoked' }
   | { readonly type: 'denied'; readonly reason: DeniedReason };
 
-export type DeniedReason = 'unauthorized' | 'clubNotRegistered' | 'privateDocument' | 'unsupportedProtocolVersion' | 'invalidDocumentName';
+export type DeniedReason =
+  | 'unauthorized'
+  | 'clubNotRegistered'
+  | 'privateDocument'
+  | 'unsupportedProtocolVersion'
+  | 'invalidDocumentName';
 
 export interface Peer {
   readonly clientId: number;
@@ -18,7 +23,16 @@ export interface Peer {
 }
 
 /** Colours with enough contrast on white for names and carets. */
-export const PEER_COLORS = ['#1d6b5c', '#a12a1e', '#3a55a4', '#8a4b00', '#6b2c91', '#0f6f8f', '#7a5c00', '#b0306a'] as const;
+export const PEER_COLORS = [
+  '#1d6b5c',
+  '#a12a1e',
+  '#3a55a4',
+  '#8a4b00',
+  '#6b2c91',
+  '#0f6f8f',
+  '#7a5c00',
+  '#b0306a',
+] as const;
 
 export function colorFor(id: string): string {
   let hash = 0;
@@ -27,6 +41,11 @@ export function colorFor(id: string): string {
 }
 
 /** Full jitter: a random wait in [0, min(cap, base·2^attempt)], so many tablets do not return in lockstep. */
-export function reconnectDelay(attempt: number, random: () => number = Math.random, base = 500, cap = 30_000): number {
+export function reconnectDelay(
+  attempt: number,
+  random: () => number = Math.random,
+  base = 500,
+  cap = 30_000,
+): number {
   return Math.floor(random() * Math.min(cap, base * 2 ** Math.min(attempt, 16)));
 }

@@ -11,7 +11,12 @@ export function SyncIndicator(): JSX.Element {
   const words = (status: SyncStatus) =>
     status.type === 'synced' ? t('sync.synced', { time: formatTime(status.at) }) : t(`sync.${status.type}`);
   return (
-    <span class={`sync-state sync-${session.syncStatus().type}`} role="status" aria-live="polite" data-sync-state={session.syncStatus().type}>
+    <span
+      class={`sync-state sync-${session.syncStatus().type}`}
+      role="status"
+      aria-live="polite"
+      data-sync-state={session.syncStatus().type}
+    >
       {words(session.syncStatus())}
       <Show when={session.peers().length > 0}>
         <span class="peers" data-testid="peers">

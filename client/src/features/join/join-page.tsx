@@ -15,7 +15,9 @@ export default function JoinPage(): JSX.Element {
   const fromLink = location.hash.length > 1 ? parseInvite(location.hash) : null;
   const [invite, setInvite] = createSignal<Invite | null>(fromLink?.ok ? fromLink.value : null);
   const [pasted, setPasted] = createSignal('');
-  const [error, setError] = createSignal<string | undefined>(fromLink && !fromLink.ok ? t('join.invalid') : undefined);
+  const [error, setError] = createSignal<string | undefined>(
+    fromLink && !fromLink.ok ? t('join.invalid') : undefined,
+  );
   const [scanning, setScanning] = createSignal(false);
   const [name, setName] = createSignal(readDeviceUser()?.name ?? '');
   const [nameError, setNameError] = createSignal<string>();
@@ -73,7 +75,8 @@ export default function JoinPage(): JSX.Element {
         {(current) => (
           <div class="form card">
             <p class="lead">
-              {t('join.invite', { name: current().clubName })} {current().role === 'editor' ? t('join.asEditor') : t('join.asViewer')}
+              {t('join.invite', { name: current().clubName })}{' '}
+              {current().role === 'editor' ? t('join.asEditor') : t('join.asViewer')}
             </p>
             <TextField
               label={t('create.yourName')}

@@ -21,7 +21,11 @@ export function QrScanner(props: { onText: (text: string) => void; onError: () =
         canvas.width = video.videoWidth;
         canvas.height = video.videoHeight;
         context.drawImage(video, 0, 0);
-        const code = jsQR(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+        const code = jsQR(
+          context.getImageData(0, 0, canvas.width, canvas.height).data,
+          canvas.width,
+          canvas.height,
+        );
         if (code?.data) props.onText(code.data);
       }, 250);
     } catch {

@@ -14,6 +14,7 @@ import { createStore } from 'solid-js/store';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { CheckboxField } from '../../ui/checkbox-field/checkbox-field';
+import { ChoiceGroup } from '../../ui/choice-group/choice-group';
 import { SelectField } from '../../ui/select-field/select-field';
 import { TextField } from '../../ui/text-field/text-field';
 import { dateToText, textToDate } from '../shared/date-input';
@@ -93,9 +94,9 @@ export function MemberForm(props: {
         name="fullName"
       />
       <div class="form-grid">
-        <SelectField
+        <ChoiceGroup
           label={t('member.gender')}
-          options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))}
+          choices={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))}
           value={form.gender}
           onChange={(v) => setForm('gender', v)}
         />

@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { createResource, createSignal, type JSX, Show } from 'solid-js';
-import { type ShareError, inviteLinks, rotateClubKeys, shareClub } from '../../data/club-access';
+import { inviteLinks, rotateClubKeys, type ShareError, shareClub } from '../../data/club-access';
 import { useClub } from '../../data/club-context';
 import { findKnownClub } from '../../data/device';
 import { useI18n } from '../../i18n/i18n-context';
@@ -68,7 +68,10 @@ export default function SharePage(): JSX.Element {
     <section class="share">
       <h1>{t('share.title')}</h1>
       <p>{t('share.intro')}</p>
-      <Show when={access()?.role === 'editor'} fallback={<p class="banner banner-warning">{t('share.notEditor')}</p>}>
+      <Show
+        when={access()?.role === 'editor'}
+        fallback={<p class="banner banner-warning">{t('share.notEditor')}</p>}
+      >
         <Show
           when={access()?.shared}
           fallback={
@@ -81,10 +84,24 @@ export default function SharePage(): JSX.Element {
           }
         >
           <Show when={links().editor}>
-            {(link) => <InviteCard title={t('share.editorTitle')} hint={t('share.editorHint')} link={link()} testId="editor-invite" />}
+            {(link) => (
+              <InviteCard
+                title={t('share.editorTitle')}
+                hint={t('share.editorHint')}
+                link={link()}
+                testId="editor-invite"
+              />
+            )}
           </Show>
           <Show when={links().viewer}>
-            {(link) => <InviteCard title={t('share.viewerTitle')} hint={t('share.viewerHint')} link={link()} testId="viewer-invite" />}
+            {(link) => (
+              <InviteCard
+                title={t('share.viewerTitle')}
+                hint={t('share.viewerHint')}
+                link={link()}
+                testId="viewer-invite"
+              />
+            )}
           </Show>
           <Button variant="danger" onClick={() => setRotating(true)}>
             {t('share.rotate')}
