@@ -1,6 +1,7 @@
 /** y-websocket clients for the benchmark, identical for both servers. */
-import { connectionParams, generateKey, registerClubPath } from '@chungtay/protocol';
+
 import { randomBytes } from 'node:crypto';
+import { connectionParams, generateKey, registerClubPath } from '@chungtay/protocol';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -31,7 +32,12 @@ export interface BenchClient {
   destroy(): void;
 }
 
-export function openClient(server: ServerProcess, club: BenchClub, room: string, doc = new Y.Doc()): BenchClient {
+export function openClient(
+  server: ServerProcess,
+  club: BenchClub,
+  room: string,
+  doc = new Y.Doc(),
+): BenchClient {
   const provider = new WebsocketProvider(server.syncUrl, `${club.clubId}/${room}`, doc, {
     params: { ...connectionParams(club.editorKey) },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,

@@ -3,7 +3,14 @@
  * process, the two servers one after the other so they never compete for the 2 cores.
  */
 import { type ServerKind, startServer } from './server-process';
-import { type BigDocResult, type IdleResult, type LoadResult, runBigDoc, runIdleRooms, runLoad } from './workloads';
+import {
+  type BigDocResult,
+  type IdleResult,
+  type LoadResult,
+  runBigDoc,
+  runIdleRooms,
+  runLoad,
+} from './workloads';
 
 interface Results {
   load: LoadResult;
@@ -18,7 +25,9 @@ async function measureLoad(kind: ServerKind, round: number): Promise<LoadResult>
   const server = await startServer(kind);
   const result = await runLoad(server).finally(() => server.stop());
   const f = (n: number) => n.toFixed(1);
-  write(`  p50 ${f(result.p50)} ms, p95 ${f(result.p95)} ms, p99 ${f(result.p99)} ms, CPU ${f(result.cpuSeconds)} s, peak RSS ${f(result.peakRssMiB)} MiB, ${result.samples} samples`);
+  write(
+    `  p50 ${f(result.p50)} ms, p95 ${f(result.p95)} ms, p99 ${f(result.p99)} ms, CPU ${f(result.cpuSeconds)} s, peak RSS ${f(result.peakRssMiB)} MiB, ${result.samples} samples`,
+  );
   return result;
 }
 
@@ -50,7 +59,8 @@ async function measure(kind: ServerKind, load: LoadResult): Promise<Results> {
   return { load, idle, big };
 }
 
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const median = (values: readonly number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 const loads = await measureLoads();
 const reference = await measure('reference', loads.reference);
@@ -67,7 +77,10 @@ const rows: Array<[string, number, number]> = [
   ['new client syncs 5 MB doc (ms, median of 3)', median(reference.big.syncMs), median(ours.big.syncMs)],
 ];
 write('');
-write(`latency samples: reference ${reference.load.samples}, chungtay ${ours.load.samples}; 5 MB doc encodes to ${(ours.big.documentBytes / 1e6).toFixed(2)} MB`);
+write(
+  `latency samples: reference ${reference.load.samples}, chungtay ${ours.load.samples}; 5 MB doc encodes to ${(ours.big.documentBytes / 1e6).toFixed(2)} MB`,
+);
 write('| figure | @y/websocket-server 0.1.1 | chungtay relay | ratio (ours / ref) |');
 write('|---|---:|---:|---:|');
-for (const [name, ref, mine] of rows) write(`| ${name} | ${ref.toFixed(1)} | ${mine.toFixed(1)} | ${(mine / ref).toFixed(2)} |`);
+for (const [name, ref, mine] of rows)
+  write(`| ${name} | ${ref.toFixed(1)} | ${mine.toFixed(1)} | ${(mine / ref).toFixed(2)} |`);

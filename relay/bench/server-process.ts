@@ -33,7 +33,10 @@ async function freePort(): Promise<number> {
 function waitForLine(child: ChildProcess, text: string, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not print "${text}" in ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not print "${text}" in ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes(text)) {
@@ -46,14 +49,36 @@ function waitForLine(child: ChildProcess, text: string, timeoutMs: number): Prom
 }
 
 /** Both servers run the same way (node --import tsx <entry>), so their CPU and RSS figures compare directly. */
-export async function startServer(kind: ServerKind, nodeArgs: readonly string[] = []): Promise<ServerProcess> {
+export async function startServer(
+  kind: ServerKind,
+  nodeArgs: readonly string[] = [],
+): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'relay-bench-'));
   const args =
     kind === 'chungtay'
-      ? ['--import', 'tsx', 'src/main.ts', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir, '--log-level', 'info', '--max-docs-in-memory', '5000', '--max-message-bytes', String(8 * 1024 * 1024)]
+      ? [
+          '--import',
+          'tsx',
+          'src/main.ts',
+          '--port',
+          String(port),
+          '--host',
+          '127.0.0.1',
+          '--data-dir',
+          dataDir,
+          '--log-level',
+          'info',
+          '--max-docs-in-memory',
+          '5000',
+          '--max-message-bytes',
+          String(8 * 1024 * 1024),
+        ]
       : ['--import', 'tsx', 'bench/reference-server.ts', String(port)];
-  const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
+    cwd: process.cwd(),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   // Never leave a server behind, whatever happens to the benchmark.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);

@@ -17,7 +17,13 @@ function percentile(sorted: readonly number[], q: number): number {
 }
 
 /** `clients` clients over `rooms` rooms, each setting a timestamped map entry every `intervalMs`. */
-export async function runLoad(server: ServerProcess, clients = 200, rooms = 50, intervalMs = 500, durationMs = 20_000): Promise<LoadResult> {
+export async function runLoad(
+  server: ServerProcess,
+  clients = 200,
+  rooms = 50,
+  intervalMs = 500,
+  durationMs = 20_000,
+): Promise<LoadResult> {
   const club = await prepareClub(server);
   const opened: BenchClient[] = [];
   const latencies: number[] = [];
@@ -57,7 +63,14 @@ export async function runLoad(server: ServerProcess, clients = 200, rooms = 50, 
   const { peakRssMiB } = server.memory();
   for (const client of opened) client.destroy();
   const sorted = latencies.sort((a, b) => a - b);
-  return { samples: sorted.length, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), cpuSeconds, peakRssMiB };
+  return {
+    samples: sorted.length,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    cpuSeconds,
+    peakRssMiB,
+  };
 }
 
 export interface IdleResult {
@@ -78,7 +91,8 @@ export async function runIdleRooms(server: ServerProcess, rooms = 1000): Promise
       const doc = new Y.Doc();
       const members = doc.getMap('members');
       doc.transact(() => {
-        for (let m = 0; m < 10; m++) members.set(`m${m}`, { name: `Member ${m}`, joined: '2025-01-01', group: m % 3 });
+        for (let m = 0; m < 10; m++)
+          members.set(`m${m}`, { name: `Member ${m}`, joined: '2025-01-01', group: m % 3 });
       });
       group.push(openClient(server, club, `idle${i}`, doc));
     }
@@ -106,7 +120,8 @@ export async function runBigDoc(server: ServerProcess, records = 20_000, trials 
   const filler = 'x'.repeat(200);
   for (let start = 0; start < records; start += 500) {
     seeder.doc.transact(() => {
-      for (let i = start; i < start + 500; i++) map.set(`r${i}`, { id: i, name: `Record ${i}`, note: filler });
+      for (let i = start; i < start + 500; i++)
+        map.set(`r${i}`, { id: i, name: `Record ${i}`, note: filler });
     });
     await waitUntil(() => (seeder.provider.ws?.bufferedAmount ?? 0) === 0, 'seed chunk sent');
   }

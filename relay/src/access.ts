@@ -1,12 +1,15 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { type ParsedDocumentName, isPrivateDocument, isWellFormedKey } from '@chungtay/protocol';
+import { isPrivateDocument, isWellFormedKey, type ParsedDocumentName } from '@chungtay/protocol';
 import type { ClubRegistry } from './store/doc-store';
 
 export type AccessRole = 'editor' | 'viewer';
 
 export type AccessDecision =
   | { readonly type: 'granted'; readonly role: AccessRole; readonly keyHash: string }
-  | { readonly type: 'refused'; readonly reason: 'clubNotRegistered' | 'unauthorized' | 'keyRevoked' | 'privateDocument' };
+  | {
+      readonly type: 'refused';
+      readonly reason: 'clubNotRegistered' | 'unauthorized' | 'keyRevoked' | 'privateDocument';
+    };
 
 /** Hex SHA-256 of a key: what the registry stores. A 256-bit random key needs no salt or slow hash. */
 export function hashKey(key: string): string {
@@ -33,7 +36,10 @@ export async function authorize(
   // Compare against every hash (no early exit) so timing does not reveal which one matched.
   const isEditor = hashesEqual(keyHash, record.editorKeyHash);
   const isViewer = hashesEqual(keyHash, record.viewerKeyHash);
-  const isRetired = record.retiredKeyHashes.reduce((found, retired) => hashesEqual(keyHash, retired) || found, false);
+  const isRetired = record.retiredKeyHashes.reduce(
+    (found, retired) => hashesEqual(keyHash, retired) || found,
+    false,
+  );
   if (isEditor) return { type: 'granted', role: 'editor', keyHash };
   if (isViewer) {
     if (isPrivateDocument(document.name)) return { type: 'refused', reason: 'privateDocument' };

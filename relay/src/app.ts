@@ -14,7 +14,11 @@ export interface RunningRelay {
 }
 
 /** Wires storage, core and server together and listens; used by main.ts and by the integration tests. */
-export async function startRelay(config: RelayConfig, storage: Storage, logger: Logger): Promise<RunningRelay> {
+export async function startRelay(
+  config: RelayConfig,
+  storage: Storage,
+  logger: Logger,
+): Promise<RunningRelay> {
   const metrics = new Metrics();
   const relay = new Relay({
     storage,
@@ -24,7 +28,8 @@ export async function startRelay(config: RelayConfig, storage: Storage, logger: 
     options: {
       limits: config.limits,
       compactAfterUpdates: config.compactAfterUpdates,
-      storedThrottleMs: config.storedThrottleMs,
+      storedDebounceMs: config.storedDebounceMs,
+      syncChunkBytes: config.syncChunkBytes,
       viewerNoticeIntervalMs: 5_000,
     },
   });

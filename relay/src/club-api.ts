@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import {
   type ApiError,
   type ApiSuccess,
@@ -6,8 +7,7 @@ import {
   parseRegisterClubRequest,
   parseRotateKeysRequest,
 } from '@chungtay/protocol';
-import { timingSafeEqual } from 'node:crypto';
-import { hashKey, hashesEqual } from './access';
+import { hashesEqual, hashKey } from './access';
 import type { ClubRegistry } from './store/doc-store';
 
 export interface ApiResponse {
@@ -33,14 +33,24 @@ function codeMatches(expected: string, given: string | undefined): boolean {
 }
 
 /** POST /api/clubs/:clubId/register */
-export async function registerClub(context: ClubApiContext, clubId: string, body: unknown): Promise<ApiResponse> {
+export async function registerClub(
+  context: ClubApiContext,
+  clubId: string,
+  body: unknown,
+): Promise<ApiResponse> {
   if (!isClubId(clubId)) return error(400, 'invalidClubId');
   const request = parseRegisterClubRequest(body);
   if (!request.ok) return error(400, 'invalidBody');
-  if (context.registrationCode !== undefined && !codeMatches(context.registrationCode, request.value.registrationCode)) {
+  if (
+    context.registrationCode !== undefined &&
+    !codeMatches(context.registrationCode, request.value.registrationCode)
+  ) {
     return error(403, 'registrationCodeRequired');
   }
-  const hashes = { editorKeyHash: hashKey(request.value.editorKey), viewerKeyHash: hashKey(request.value.viewerKey) };
+  const hashes = {
+    editorKeyHash: hashKey(request.value.editorKey),
+    viewerKeyHash: hashKey(request.value.viewerKey),
+  };
   if (await context.clubs.create(clubId, hashes)) return { status: 201, body: { result: 'registered' } };
   // A device retrying its first share (it never saw the 201) must not be told the club is taken.
   const existing = await context.clubs.get(clubId);
@@ -69,7 +79,10 @@ export async function rotateKeys(
   }
   const request = parseRotateKeysRequest(body);
   if (!request.ok) return error(400, 'invalidBody');
-  const next = { editorKeyHash: hashKey(request.value.editorKey), viewerKeyHash: hashKey(request.value.viewerKey) };
+  const next = {
+    editorKeyHash: hashKey(request.value.editorKey),
+    viewerKeyHash: hashKey(request.value.viewerKey),
+  };
   // Compare-and-set: if another device rotated in between, this bearer is no longer current.
   if (!(await context.clubs.rotate(clubId, bearerHash, next))) return error(401, 'unauthorized');
   context.onKeysRotated(clubId);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from './config';
-
 import type { ConfigSources } from './config';
+import { parseConfig } from './config';
 
 const base: ConfigSources = { env: {}, argv: [], packageDir: '/srv/app/relay', cwd: '/run' };
 

@@ -9,13 +9,20 @@ export interface RelayConfig {
   readonly registrationCode: string | undefined;
   readonly limits: RelayLimits;
   readonly compactAfterUpdates: number;
-  readonly storedThrottleMs: number;
+  readonly storedDebounceMs: number;
+  readonly syncChunkBytes: number;
   readonly logLevel: string;
   readonly sqliteSynchronous: 'normal' | 'full';
 }
 
-export type ConfigError = { readonly type: 'invalidConfig'; readonly setting: string; readonly reason: string };
-export type ConfigResult = { readonly ok: true; readonly value: RelayConfig } | { readonly ok: false; readonly error: ConfigError };
+export type ConfigError = {
+  readonly type: 'invalidConfig';
+  readonly setting: string;
+  readonly reason: string;
+};
+export type ConfigResult =
+  | { readonly ok: true; readonly value: RelayConfig }
+  | { readonly ok: false; readonly error: ConfigError };
 
 export interface ConfigSources {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -39,9 +46,10 @@ const SETTINGS = [
   'MAX_DOCS_IN_MEMORY',
   'IDLE_UNLOAD_MS',
   'COMPACT_AFTER_UPDATES',
-  'STORED_THROTTLE_MS',
+  'STORED_DEBOUNCE_MS',
   'LOG_LEVEL',
   'SQLITE_SYNCHRONOUS',
+  'SYNC_CHUNK_BYTES',
 ] as const;
 type Setting = (typeof SETTINGS)[number];
 
@@ -73,7 +81,12 @@ export function parseConfig(sources: ConfigSources): ConfigResult {
     return value === '' ? undefined : value;
   };
   let failure: ConfigError | undefined;
-  const integer = (setting: Setting, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number => {
+  const integer = (
+    setting: Setting,
+    fallback: number,
+    min: number,
+    max = Number.MAX_SAFE_INTEGER,
+  ): number => {
     const text = raw(setting);
     if (text === undefined) return fallback;
     const value = Number(text);
@@ -88,17 +101,25 @@ export function parseConfig(sources: ConfigSources): ConfigResult {
     port: integer('PORT', 8080, 0, 65535),
     host: raw('HOST') ?? '0.0.0.0',
     dataDir: path(raw('DATA_DIR') ?? './.data', sources.cwd),
-    staticDir: raw('STATIC_DIR') === undefined ? resolve(sources.packageDir, '../client/dist') : path(raw('STATIC_DIR') ?? '', sources.cwd),
+    staticDir:
+      raw('STATIC_DIR') === undefined
+        ? resolve(sources.packageDir, '../client/dist')
+        : path(raw('STATIC_DIR') ?? '', sources.cwd),
     registrationCode: raw('RELAY_REGISTRATION_CODE'),
     limits: {
       maxMessageBytes: integer('MAX_MESSAGE_BYTES', DEFAULT_LIMITS.maxMessageBytes, 1024),
-      rateLimitMessagesPerSecond: integer('RATE_LIMIT_MESSAGES_PER_SECOND', DEFAULT_LIMITS.rateLimitMessagesPerSecond, 1),
+      rateLimitMessagesPerSecond: integer(
+        'RATE_LIMIT_MESSAGES_PER_SECOND',
+        DEFAULT_LIMITS.rateLimitMessagesPerSecond,
+        1,
+      ),
       rateLimitBurst: integer('RATE_LIMIT_BURST', DEFAULT_LIMITS.rateLimitBurst, 1),
       maxDocsInMemory: integer('MAX_DOCS_IN_MEMORY', DEFAULT_LIMITS.maxDocsInMemory, 1),
       idleUnloadMs: integer('IDLE_UNLOAD_MS', DEFAULT_LIMITS.idleUnloadMs, 0),
     },
     compactAfterUpdates: integer('COMPACT_AFTER_UPDATES', 500, 2),
-    storedThrottleMs: integer('STORED_THROTTLE_MS', 100, 0, 10_000),
+    storedDebounceMs: integer('STORED_DEBOUNCE_MS', 100, 0, 10_000),
+    syncChunkBytes: integer('SYNC_CHUNK_BYTES', 256 * 1024, 1024),
     logLevel: raw('LOG_LEVEL') ?? 'info',
     sqliteSynchronous: raw('SQLITE_SYNCHRONOUS') === 'full' ? 'full' : 'normal',
   };

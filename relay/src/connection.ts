@@ -42,7 +42,11 @@ export class Connection {
     private readonly transport: Transport,
     private readonly context: ConnectionContext,
   ) {
-    this.bucket = new TokenBucket(context.limits.rateLimitMessagesPerSecond, context.limits.rateLimitBurst, context.now());
+    this.bucket = new TokenBucket(
+      context.limits.rateLimitMessagesPerSecond,
+      context.limits.rateLimitBurst,
+      context.now(),
+    );
     context.metrics.connections += 1;
   }
 
@@ -56,9 +60,9 @@ export class Connection {
     const { metrics, limits } = this.context;
     metrics.messagesReceived += 1;
     metrics.bytesReceived += data.length;
-    if (data.length > limits.maxMessageBytes) return this.fail('messageTooLarge');
-    if (!this.bucket.take(this.context.now())) return this.fail('rateLimited');
-    if (this.handler === undefined) this.queue.push(data);
+    if (data.length > limits.maxMessageBytes) this.fail('messageTooLarge');
+    else if (!this.bucket.take(this.context.now())) this.fail('rateLimited');
+    else if (this.handler === undefined) this.queue.push(data);
     else this.handler(data);
   }
 
@@ -89,7 +93,10 @@ export class Connection {
     if (this.state === 'closed') return;
     if (refusedAtConnect) this.context.metrics.countRefused(reason);
     else this.context.metrics.countClosed(reason);
-    this.context.logger.info({ connection: this.id, document: this.documentName, reason }, 'closing connection');
+    this.context.logger.info(
+      { connection: this.id, document: this.documentName, reason },
+      'closing connection',
+    );
     const code = reason === 'storageError' ? 1011 : CloseCode[reason];
     this.transport.close(code, reason);
     this.closed();

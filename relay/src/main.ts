@@ -18,7 +18,13 @@ const logger = pino({ name: 'relay', level: config.logLevel });
 const storage = openSqliteStorage(config.dataDir, config.sqliteSynchronous);
 const relay = await startRelay(config, storage, logger);
 logger.info(
-  { port: relay.port, host: config.host, dataDir: config.dataDir, staticDir: config.staticDir, registrationRequired: config.registrationCode !== undefined },
+  {
+    port: relay.port,
+    host: config.host,
+    dataDir: config.dataDir,
+    staticDir: config.staticDir,
+    registrationRequired: config.registrationCode !== undefined,
+  },
   'relay listening',
 );
 

@@ -1,4 +1,4 @@
-import { MessageType, encodeNoticeMessage } from '@chungtay/protocol';
+import { encodeNoticeMessage, MessageType } from '@chungtay/protocol';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { Connection } from './connection';
@@ -22,7 +22,12 @@ function isEmptyUpdate(update: Uint8Array): boolean {
   return decoded.structs.length === 0 && decoded.ds.clients.size === 0;
 }
 
-function handleUpdate(room: Room, connection: Connection, update: Uint8Array, context: MessageHandlerContext): void {
+function handleUpdate(
+  room: Room,
+  connection: Connection,
+  update: Uint8Array,
+  context: MessageHandlerContext,
+): void {
   if (connection.role !== 'editor') {
     // Viewers may read, never write: not applied, not stored, not forwarded. Decoding also rejects garbage.
     if (isEmptyUpdate(update)) return;
@@ -44,7 +49,12 @@ function handleUpdate(room: Room, connection: Connection, update: Uint8Array, co
  * Handles one y-websocket frame from a connection whose room has loaded. Anything that does not decode,
  * fails to apply or has an unknown type closes this connection with malformedMessage (4001).
  */
-export function handleMessage(room: Room, connection: Connection, data: Uint8Array, context: MessageHandlerContext): void {
+export function handleMessage(
+  room: Room,
+  connection: Connection,
+  data: Uint8Array,
+  context: MessageHandlerContext,
+): void {
   try {
     const decoder = decoding.createDecoder(data);
     const type = decoding.readVarUint(decoder);

@@ -40,22 +40,47 @@ export class Metrics {
 
   render(): string {
     const lines: string[] = [];
-    const metric = (name: string, type: 'counter' | 'gauge', help: string, samples: Array<[string, number]>) => {
+    const metric = (
+      name: string,
+      type: 'counter' | 'gauge',
+      help: string,
+      samples: Array<[string, number]>,
+    ) => {
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
       for (const [labels, value] of samples) lines.push(`${name}${labels} ${value}`);
     };
     const byReason = (map: Map<CloseReason, number>): Array<[string, number]> =>
       [...map].map(([reason, value]) => [`{reason="${reason}"}`, value]);
     metric('relay_connections', 'gauge', 'Open sync connections.', [['', this.connections]]);
-    metric('relay_documents_in_memory', 'gauge', 'Documents loaded in memory.', [['', this.documentsInMemory]]);
-    metric('relay_messages_received_total', 'counter', 'WebSocket messages received.', [['', this.messagesReceived]]);
+    metric('relay_documents_in_memory', 'gauge', 'Documents loaded in memory.', [
+      ['', this.documentsInMemory],
+    ]);
+    metric('relay_messages_received_total', 'counter', 'WebSocket messages received.', [
+      ['', this.messagesReceived],
+    ]);
     metric('relay_bytes_received_total', 'counter', 'WebSocket bytes received.', [['', this.bytesReceived]]);
-    metric('relay_updates_received_total', 'counter', 'Document updates received from editors.', [['', this.updatesReceived]]);
-    metric('relay_updates_stored_total', 'counter', 'Document updates durably appended.', [['', this.updatesStored]]);
-    metric('relay_viewer_writes_dropped_total', 'counter', 'Updates from viewers dropped.', [['', this.viewerWritesDropped]]);
+    metric('relay_updates_received_total', 'counter', 'Document updates received from editors.', [
+      ['', this.updatesReceived],
+    ]);
+    metric('relay_updates_stored_total', 'counter', 'Document updates durably appended.', [
+      ['', this.updatesStored],
+    ]);
+    metric('relay_viewer_writes_dropped_total', 'counter', 'Updates from viewers dropped.', [
+      ['', this.viewerWritesDropped],
+    ]);
     metric('relay_compactions_total', 'counter', 'Document compactions.', [['', this.compactions]]);
-    metric('relay_connections_refused_total', 'counter', 'Connections refused at connect, by reason.', byReason(this.refused));
-    metric('relay_connections_closed_total', 'counter', 'Connections closed by the relay, by reason.', byReason(this.closed));
+    metric(
+      'relay_connections_refused_total',
+      'counter',
+      'Connections refused at connect, by reason.',
+      byReason(this.refused),
+    );
+    metric(
+      'relay_connections_closed_total',
+      'counter',
+      'Connections closed by the relay, by reason.',
+      byReason(this.closed),
+    );
     return `${lines.join('\n')}\n`;
   }
 }

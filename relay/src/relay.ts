@@ -1,9 +1,9 @@
-import { PROTOCOL_VERSION, encodeNoticeMessage, parseDocumentName } from '@chungtay/protocol';
+import { encodeNoticeMessage, PROTOCOL_VERSION, parseDocumentName } from '@chungtay/protocol';
 import type { Logger } from 'pino';
-import { authorize } from './access';
+import { type AccessDecision, authorize } from './access';
 import { Connection, type ConnectionContext, type Transport } from './connection';
 import type { RelayLimits } from './limits';
-import { type MessageHandlerContext, handleMessage } from './message-handler';
+import { handleMessage, type MessageHandlerContext } from './message-handler';
 import type { Metrics } from './metrics';
 import { Room, type RoomOptions } from './room';
 import type { Storage } from './store/doc-store';
@@ -36,19 +36,35 @@ export class Relay {
   private readonly rooms = new Map<string, Room>();
   private readonly connections = new Set<Connection>();
   private readonly idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Rotations per club since start, so an access check that raced a rotation is redone. */
+  private readonly rotations = new Map<string, number>();
   private nextConnectionId = 1;
   private accepting = true;
   private readonly connectionContext: ConnectionContext;
   private readonly messageContext: MessageHandlerContext;
 
   constructor(private readonly deps: RelayDeps) {
-    this.connectionContext = { limits: deps.options.limits, metrics: deps.metrics, logger: deps.logger, now: deps.now };
-    this.messageContext = { metrics: deps.metrics, now: deps.now, viewerNoticeIntervalMs: deps.options.viewerNoticeIntervalMs };
+    this.connectionContext = {
+      limits: deps.options.limits,
+      metrics: deps.metrics,
+      logger: deps.logger,
+      now: deps.now,
+    };
+    this.messageContext = {
+      metrics: deps.metrics,
+      now: deps.now,
+      viewerNoticeIntervalMs: deps.options.viewerNoticeIntervalMs,
+    };
   }
 
   /** Admits a socket. Frames are queued until access is decided and the room loaded; refusals send no content. */
   connect(transport: Transport, request: ConnectRequest): Connection {
-    const connection = new Connection(this.nextConnectionId++, request.documentName, transport, this.connectionContext);
+    const connection = new Connection(
+      this.nextConnectionId++,
+      request.documentName,
+      transport,
+      this.connectionContext,
+    );
     this.connections.add(connection);
     connection.onClose(() => this.connections.delete(connection));
     void this.admit(connection, request);
@@ -59,10 +75,15 @@ export class Relay {
     if (!this.accepting) return connection.fail('shuttingDown', true);
     const parsed = parseDocumentName(request.documentName);
     if (!parsed.ok) return connection.fail('invalidDocumentName', true);
-    if (request.version !== String(PROTOCOL_VERSION)) return connection.fail('unsupportedProtocolVersion', true);
-    let decision;
+    if (request.version !== String(PROTOCOL_VERSION))
+      return connection.fail('unsupportedProtocolVersion', true);
+    let decision: AccessDecision;
     try {
-      decision = await authorize(this.deps.storage.clubs, parsed.value, request.key);
+      let rotationsBefore: number;
+      do {
+        rotationsBefore = this.rotations.get(parsed.value.clubId) ?? 0;
+        decision = await authorize(this.deps.storage.clubs, parsed.value, request.key);
+      } while (rotationsBefore !== (this.rotations.get(parsed.value.clubId) ?? 0));
     } catch (error) {
       this.deps.logger.error({ err: error }, 'access check failed');
       return connection.fail('storageError', true);
@@ -78,7 +99,10 @@ export class Relay {
     connection.onClose(() => this.leave(room, connection));
     if (!(await room.loaded)) return connection.fail('storageError');
     if (connection.isClosed) return;
-    this.deps.logger.debug({ connection: connection.id, document: room.name, role: decision.role }, 'connection admitted');
+    this.deps.logger.debug(
+      { connection: connection.id, document: room.name, role: decision.role },
+      'connection admitted',
+    );
     connection.open(
       (data) => handleMessage(room, connection, data, this.messageContext),
       () => {
@@ -96,8 +120,15 @@ export class Relay {
       return existing;
     }
     if (existing !== undefined) this.drop(existing);
-    if (this.rooms.size >= this.deps.options.limits.maxDocsInMemory && !this.evictOneIdleRoom()) return undefined;
-    const room = new Room(name, { store: this.deps.storage.docs, metrics: this.deps.metrics, logger: this.deps.logger, options: this.deps.options });
+    if (this.rooms.size >= this.deps.options.limits.maxDocsInMemory && !this.evictOneIdleRoom())
+      return undefined;
+    const room = new Room(name, {
+      store: this.deps.storage.docs,
+      metrics: this.deps.metrics,
+      logger: this.deps.logger,
+      options: this.deps.options,
+      now: this.deps.now,
+    });
     this.rooms.set(name, room);
     this.deps.metrics.documentsInMemory = this.rooms.size;
     return room;
@@ -141,14 +172,20 @@ export class Relay {
     this.cancelIdleTimer(room.name);
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
     this.deps.metrics.documentsInMemory = this.rooms.size;
-    room.unload().catch((error: unknown) => this.deps.logger.error({ document: room.name, err: error }, 'unload failed'));
+    room
+      .unload()
+      .catch((error: unknown) =>
+        this.deps.logger.error({ document: room.name, err: error }, 'unload failed'),
+      );
   }
 
   /** Closes every open connection of a club whose keys were just rotated (4410: their key is now revoked). */
   revokeClubConnections(clubId: string): void {
+    this.rotations.set(clubId, (this.rotations.get(clubId) ?? 0) + 1);
     for (const connection of [...this.connections]) {
       const parsed = parseDocumentName(connection.documentName);
-      if (parsed.ok && parsed.value.clubId === clubId && connection.role !== undefined) connection.fail('keyRevoked');
+      if (parsed.ok && parsed.value.clubId === clubId && connection.role !== undefined)
+        connection.fail('keyRevoked');
     }
   }
 

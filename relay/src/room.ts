@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { encodeSyncStep2Frames } from './chunked-sync';
 import type { Connection } from './connection';
 import type { Metrics } from './metrics';
 import type { DocStore } from './store/doc-store';
@@ -11,8 +12,13 @@ import type { DocStore } from './store/doc-store';
 export interface RoomOptions {
   /** Compact the stored log into one snapshot after this many rows. */
   readonly compactAfterUpdates: number;
-  /** MESSAGE_STORED goes out at most this often per room (the last state always goes out). */
-  readonly storedThrottleMs: number;
+  /**
+   * MESSAGE_STORED is debounced: it goes out once no write has completed for this long, and at the latest
+   * ten times this long after the first pending write, so a busy room still reports regularly.
+   */
+  readonly storedDebounceMs: number;
+  /** Sync answers larger than this go out in several frames (see chunked-sync.ts). */
+  readonly syncChunkBytes: number;
 }
 
 export interface RoomContext {
@@ -20,6 +26,7 @@ export interface RoomContext {
   readonly metrics: Metrics;
   readonly logger: Logger;
   readonly options: RoomOptions;
+  readonly now: () => number;
 }
 
 const MESSAGE_SYNC = 0;
@@ -42,6 +49,8 @@ export class Room {
   private lastWrite: Promise<unknown> = Promise.resolve();
   private pendingWrites = 0;
   private storedTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest write not yet reported in MESSAGE_STORED became durable. */
+  private storedPendingSince: number | undefined;
   private failed = false;
 
   constructor(
@@ -67,7 +76,10 @@ export class Room {
             Y.applyUpdate(this.doc, update);
           } catch (error) {
             // A row that cannot be applied is skipped rather than making the whole document unavailable.
-            this.context.logger.error({ document: this.name, err: error }, 'skipping stored update that fails to apply');
+            this.context.logger.error(
+              { document: this.name, err: error },
+              'skipping stored update that fails to apply',
+            );
           }
         }
       });
@@ -95,10 +107,9 @@ export class Room {
 
   /** Answers a sync step 1: the missing updates, then what the relay has durably stored. */
   answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);
-    connection.send(encoding.toUint8Array(encoder));
+    for (const frame of encodeSyncStep2Frames(this.doc, stateVector, this.context.options.syncChunkBytes)) {
+      connection.send(frame);
+    }
     connection.send(encodeStoredMessage(this.durableStateVector));
   }
 
@@ -173,12 +184,18 @@ export class Room {
   }
 
   private scheduleStored(): void {
-    if (this.storedTimer !== undefined) return;
+    const now = this.context.now();
+    this.storedPendingSince ??= now;
+    const delay = this.context.options.storedDebounceMs;
+    // Past the longest wait, keep the running timer; otherwise restart it (debounce).
+    if (this.storedTimer !== undefined && now - this.storedPendingSince + delay > delay * 10) return;
+    if (this.storedTimer !== undefined) clearTimeout(this.storedTimer);
     this.storedTimer = setTimeout(() => {
       this.storedTimer = undefined;
+      this.storedPendingSince = undefined;
       const message = encodeStoredMessage(this.durableStateVector);
       for (const connection of this.connections) connection.send(message);
-    }, this.context.options.storedThrottleMs);
+    }, delay);
   }
 
   private readonly onAwarenessUpdate = (

@@ -1,10 +1,17 @@
-import { ConnectionParam, HEALTH_PATH, METRICS_PATH, PROTOCOL_VERSION, SYNC_PATH, type HealthResponse } from '@chungtay/protocol';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  ConnectionParam,
+  HEALTH_PATH,
+  type HealthResponse,
+  METRICS_PATH,
+  PROTOCOL_VERSION,
+  SYNC_PATH,
+} from '@chungtay/protocol';
 import type { Logger } from 'pino';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { type ApiResponse, registerClub, rotateKeys } from './club-api';
 import type { Metrics } from './metrics';
-import type { Relay } from './relay';
+import type { ConnectRequest, Relay } from './relay';
 import { serveStatic } from './static-files';
 import type { Storage } from './store/doc-store';
 
@@ -35,11 +42,16 @@ function toUint8Array(data: RawData): Uint8Array {
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   response.end(JSON.stringify(body));
 }
 
-async function readJson(request: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; tooLarge: boolean }> {
+async function readJson(
+  request: IncomingMessage,
+): Promise<{ ok: true; value: unknown } | { ok: false; tooLarge: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
@@ -57,15 +69,27 @@ async function readJson(request: IncomingMessage): Promise<{ ok: true; value: un
 /** The thin http + ws binding around the transport-agnostic Relay. */
 export function createRelayServer(deps: RelayServerDeps): RelayServer {
   const { relay, metrics, logger } = deps;
-  const apiContext = { clubs: deps.storage.clubs, registrationCode: deps.registrationCode, onKeysRotated: (clubId: string) => relay.revokeClubConnections(clubId) };
+  const apiContext = {
+    clubs: deps.storage.clubs,
+    registrationCode: deps.registrationCode,
+    onKeysRotated: (clubId: string) => relay.revokeClubConnections(clubId),
+  };
   // Frames between maxMessageBytes and twice that reach the relay and get close code 4002; beyond, ws stops
   // reading at once (1009), so a hostile client cannot make the relay buffer an unbounded frame.
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxMessageBytes * 2 });
   const alive = new WeakMap<WebSocket, boolean>();
 
-  async function handleApi(request: IncomingMessage, response: ServerResponse, clubId: string, action: string): Promise<void> {
+  async function handleApi(
+    request: IncomingMessage,
+    response: ServerResponse,
+    clubId: string,
+    action: string,
+  ): Promise<void> {
     const body = await readJson(request);
-    if (!body.ok) return sendJson(response, body.tooLarge ? 413 : 400, { error: body.tooLarge ? 'bodyTooLarge' : 'invalidBody' });
+    if (!body.ok)
+      return sendJson(response, body.tooLarge ? 413 : 400, {
+        error: body.tooLarge ? 'bodyTooLarge' : 'invalidBody',
+      });
     const result: ApiResponse =
       action === 'register'
         ? await registerClub(apiContext, clubId, body.value)
@@ -81,13 +105,20 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
       if (request.method !== 'POST') return sendJson(response, 405, { error: 'notFound' });
       return handleApi(request, response, decodeURIComponent(api[1] ?? ''), api[2] ?? '');
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: 'notFound' });
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return sendJson(response, 405, { error: 'notFound' });
     if (url.pathname === HEALTH_PATH) {
-      return sendJson(response, 200, { status: 'ok', protocolVersion: PROTOCOL_VERSION } satisfies HealthResponse);
+      return sendJson(response, 200, {
+        status: 'ok',
+        protocolVersion: PROTOCOL_VERSION,
+      } satisfies HealthResponse);
     }
     if (url.pathname === METRICS_PATH) {
       metrics.documentsInMemory = relay.documentsInMemory;
-      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+      response.writeHead(200, {
+        'content-type': 'text/plain; version=0.0.4; charset=utf-8',
+        'cache-control': 'no-store',
+      });
       response.end(metrics.render());
       return;
     }
@@ -102,6 +133,26 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
     });
   });
 
+  /** Wires one accepted socket to the core. A function of its own, so its closures retain no request or URL. */
+  function bindSocket(ws: WebSocket, request: ConnectRequest): void {
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
+    // Accept first, then let the core close with a named code: browsers only see close codes of open sockets.
+    const connection = relay.connect(
+      { send: (data) => ws.send(data), close: (code, reason) => ws.close(code, reason) },
+      request,
+    );
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) connection.fail('malformedMessage');
+      else connection.receive(toUint8Array(data));
+    });
+    ws.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.countClosed('messageTooLarge');
+      logger.debug({ connection: connection.id, code: error.code }, 'socket error');
+    });
+    ws.on('close', () => connection.closed());
+  }
+
   http.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://relay');
     if (!url.pathname.startsWith(`${SYNC_PATH}/`)) {
@@ -114,28 +165,12 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
     } catch {
       documentName = '';
     }
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      alive.set(ws, true);
-      ws.on('pong', () => alive.set(ws, true));
-      // Accept first, then let the core close with a named code: browsers only see close codes of open sockets.
-      const connection = relay.connect(
-        { send: (data) => ws.send(data), close: (code, reason) => ws.close(code, reason) },
-        {
-          documentName,
-          key: url.searchParams.get(ConnectionParam.key) ?? undefined,
-          version: url.searchParams.get(ConnectionParam.version) ?? undefined,
-        },
-      );
-      ws.on('message', (data, isBinary) => {
-        if (!isBinary) connection.fail('malformedMessage');
-        else connection.receive(toUint8Array(data));
-      });
-      ws.on('error', (error: Error & { code?: string }) => {
-        if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.countClosed('messageTooLarge');
-        logger.debug({ connection: connection.id, code: error.code }, 'socket error');
-      });
-      ws.on('close', () => connection.closed());
-    });
+    const connectRequest: ConnectRequest = {
+      documentName,
+      key: url.searchParams.get(ConnectionParam.key) ?? undefined,
+      version: url.searchParams.get(ConnectionParam.version) ?? undefined,
+    };
+    wss.handleUpgrade(request, socket, head, (ws) => bindSocket(ws, connectRequest));
   });
 
   const pinger = setInterval(() => {
@@ -158,7 +193,8 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
       await relay.shutdown();
       // Give close frames up to 500 ms to flush, then cut what is left so shutdown cannot hang on a dead peer.
       const deadline = Date.now() + 500;
-      while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (wss.clients.size > 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 10));
       for (const ws of wss.clients) ws.terminate();
       wss.close();
       http.closeAllConnections();

@@ -43,7 +43,11 @@ async function isFile(path: string): Promise<boolean> {
  * Serves the built PWA. A GET for a path without a file extension that is not a file (an SPA route such as
  * /club/abc/roster) gets index.html; a missing file with an extension gets 404.
  */
-export async function serveStatic(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+export async function serveStatic(
+  root: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   let pathname: string;
   try {
     pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://relay').pathname);

@@ -1,10 +1,29 @@
-import { CloseCode, generateKey, isStateVectorCovered, registerClubPath, rotateKeysPath } from '@chungtay/protocol';
+import {
+  CloseCode,
+  generateKey,
+  isStateVectorCovered,
+  registerClubPath,
+  rotateKeysPath,
+} from '@chungtay/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type TestClient, type TestClub, type TestRelay, connectClient, newClubId, registerClub, startTestRelay, waitFor } from './helpers';
+import {
+  connectClient,
+  newClubId,
+  registerClub,
+  startTestRelay,
+  type TestClient,
+  type TestClub,
+  type TestRelay,
+  waitFor,
+} from './helpers';
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('access control', () => {
   let relay: TestRelay;
@@ -19,10 +38,15 @@ describe('access control', () => {
   const seed = async (name: string, text: string) => {
     const editor = open(name, club.editorKey);
     editor.text.insert(0, text);
-    await waitFor(() => editor.stored !== undefined && isStateVectorCovered(Y.encodeStateVector(editor.doc), editor.stored), 'seeded');
+    await waitFor(
+      () =>
+        editor.stored !== undefined && isStateVectorCovered(Y.encodeStateVector(editor.doc), editor.stored),
+      'seeded',
+    );
     return editor;
   };
-  const closedWith = (client: TestClient, code: number) => waitFor(() => client.closes.some((c) => c.code === code), `close ${code}`);
+  const closedWith = (client: TestClient, code: number) =>
+    waitFor(() => client.closes.some((c) => c.code === code), `close ${code}`);
 
   beforeEach(async () => {
     relay = await startTestRelay();
@@ -81,7 +105,10 @@ describe('access control', () => {
     const editor = open(club.clubId, club.editorKey);
     const viewer = open(club.clubId, club.viewerKey);
     viewer.provider.awareness.setLocalStateField('user', { name: 'Viewer' });
-    await waitFor(() => [...editor.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Viewer'), 'presence');
+    await waitFor(
+      () => [...editor.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Viewer'),
+      'presence',
+    );
   });
 
   it('keeps a viewer out of the private health document (4403) while an editor opens it', async () => {
@@ -96,15 +123,21 @@ describe('access control', () => {
     const viewer = open(club.clubId, club.viewerKey);
     await waitFor(() => viewer.text.toString() === 'kept', 'viewer synced');
     const next = { editorKey: generateKey(), viewerKey: generateKey() };
-    const denied = await post(relay.httpUrl + rotateKeysPath(club.clubId), next, { authorization: `Bearer ${club.viewerKey}` });
+    const denied = await post(relay.httpUrl + rotateKeysPath(club.clubId), next, {
+      authorization: `Bearer ${club.viewerKey}`,
+    });
     expect(denied.status).toBe(401);
-    const rotated = await post(relay.httpUrl + rotateKeysPath(club.clubId), next, { authorization: `Bearer ${club.editorKey}` });
+    const rotated = await post(relay.httpUrl + rotateKeysPath(club.clubId), next, {
+      authorization: `Bearer ${club.editorKey}`,
+    });
     expect(rotated.status).toBe(200);
     await closedWith(editor, CloseCode.keyRevoked);
     await closedWith(viewer, CloseCode.keyRevoked);
     const stale = open(club.clubId, club.editorKey);
     await closedWith(stale, CloseCode.keyRevoked);
-    const again = await post(relay.httpUrl + rotateKeysPath(club.clubId), next, { authorization: `Bearer ${club.editorKey}` });
+    const again = await post(relay.httpUrl + rotateKeysPath(club.clubId), next, {
+      authorization: `Bearer ${club.editorKey}`,
+    });
     expect(again.status).toBe(410);
     const fresh = open(club.clubId, next.editorKey);
     await waitFor(() => fresh.text.toString() === 'kept', 'new key syncs');

@@ -1,5 +1,5 @@
 /** House rules enforced by a test rather than memory. */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -13,15 +13,24 @@ function sources(dir: string): string[] {
 
 const relaySrc = join(__dirname, '../src');
 const protocolSrc = join(__dirname, '../../packages/protocol/src');
-const imports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1] ?? '');
+const imports = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1] ?? '');
 
 describe('dependency rules', () => {
   it('the relay never imports the model, is document-agnostic', () => {
-    for (const file of sources(relaySrc)) expect(imports(file).filter((i) => i.startsWith('@chungtay/model')), file).toEqual([]);
+    for (const file of sources(relaySrc))
+      expect(
+        imports(file).filter((i) => i.startsWith('@chungtay/model')),
+        file,
+      ).toEqual([]);
   });
 
   it('the protocol imports nothing but its own files', () => {
-    for (const file of sources(protocolSrc)) expect(imports(file).filter((i) => !i.startsWith('./')), file).toEqual([]);
+    for (const file of sources(protocolSrc))
+      expect(
+        imports(file).filter((i) => !i.startsWith('./')),
+        file,
+      ).toEqual([]);
   });
 
   it('only main.ts reads the environment, and nothing logs with console', () => {

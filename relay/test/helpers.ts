@@ -1,14 +1,15 @@
 /** Shared fixtures for integration tests: a real relay on port 0, real y-websocket clients, polling waits. */
+
+import { randomBytes } from 'node:crypto';
 import {
-  MESSAGE_NOTICE,
-  MESSAGE_STORED,
-  type Notice,
   connectionParams,
   decodeCustomMessage,
   generateKey,
+  MESSAGE_NOTICE,
+  MESSAGE_STORED,
+  type Notice,
   registerClubPath,
 } from '@chungtay/protocol';
-import { randomBytes } from 'node:crypto';
 import type { Decoder } from 'lib0/decoding';
 import { pino } from 'pino';
 import WebSocket from 'ws';
@@ -35,21 +36,34 @@ export function testConfig(overrides: Partial<RelayConfig> = {}): RelayConfig {
     registrationCode: undefined,
     limits: DEFAULT_LIMITS,
     compactAfterUpdates: 500,
-    storedThrottleMs: 20,
+    storedDebounceMs: 20,
+    syncChunkBytes: 256 * 1024,
     logLevel: 'silent',
     sqliteSynchronous: 'normal',
     ...overrides,
   };
 }
 
-export async function startTestRelay(overrides: Partial<RelayConfig> = {}, storage: Storage = openMemoryStorage()): Promise<TestRelay> {
+export async function startTestRelay(
+  overrides: Partial<RelayConfig> = {},
+  storage: Storage = openMemoryStorage(),
+): Promise<TestRelay> {
   const config = testConfig(overrides);
   const relay = await startRelay(config, storage, pino({ level: config.logLevel }));
-  return { ...relay, storage, httpUrl: `http://127.0.0.1:${relay.port}`, syncUrl: `ws://127.0.0.1:${relay.port}/sync` };
+  return {
+    ...relay,
+    storage,
+    httpUrl: `http://127.0.0.1:${relay.port}`,
+    syncUrl: `ws://127.0.0.1:${relay.port}/sync`,
+  };
 }
 
 /** Polls until the condition holds; never sleeps a fixed time. */
-export async function waitFor(condition: () => boolean, what = 'condition', timeoutMs = 10_000): Promise<void> {
+export async function waitFor(
+  condition: () => boolean,
+  what = 'condition',
+  timeoutMs = 10_000,
+): Promise<void> {
   const start = Date.now();
   while (!condition()) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
@@ -67,7 +81,10 @@ export function newClubId(): string {
   return randomBytes(12).toString('base64url');
 }
 
-export async function registerClub(httpUrl: string, club: TestClub = { clubId: newClubId(), editorKey: generateKey(), viewerKey: generateKey() }) {
+export async function registerClub(
+  httpUrl: string,
+  club: TestClub = { clubId: newClubId(), editorKey: generateKey(), viewerKey: generateKey() },
+) {
   const response = await fetch(httpUrl + registerClubPath(club.clubId), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -88,7 +105,12 @@ export interface TestClient {
   destroy(): void;
 }
 
-export function connectClient(syncUrl: string, documentName: string, key: string | undefined, doc = new Y.Doc()): TestClient {
+export function connectClient(
+  syncUrl: string,
+  documentName: string,
+  key: string | undefined,
+  doc = new Y.Doc(),
+): TestClient {
   const params: Record<string, string> = key === undefined ? { v: '1' } : { ...connectionParams(key) };
   const provider = new WebsocketProvider(syncUrl, documentName, doc, {
     params,

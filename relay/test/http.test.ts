@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestRelay, startTestRelay } from './helpers';
+import { startTestRelay, type TestRelay } from './helpers';
 
 describe('http endpoints', () => {
   let relay: TestRelay;
@@ -70,7 +70,12 @@ describe('http endpoints', () => {
     const response = await get('/metrics');
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = await response.text();
-    for (const name of ['relay_connections', 'relay_documents_in_memory', 'relay_updates_received_total', 'relay_bytes_received_total']) {
+    for (const name of [
+      'relay_connections',
+      'relay_documents_in_memory',
+      'relay_updates_received_total',
+      'relay_bytes_received_total',
+    ]) {
       expect(text).toMatch(new RegExp(`^# TYPE ${name} `, 'm'));
     }
   });

@@ -3,7 +3,16 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_LIMITS } from '../src/limits';
-import { type TestClient, type TestClub, type TestRelay, connectClient, rawSocket, registerClub, startTestRelay, waitFor } from './helpers';
+import {
+  connectClient,
+  rawSocket,
+  registerClub,
+  startTestRelay,
+  type TestClient,
+  type TestClub,
+  type TestRelay,
+  waitFor,
+} from './helpers';
 
 function syncUpdateFrame(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -31,7 +40,12 @@ describe('limits and bad input', () => {
     round += 1;
     left.doc.getMap('m').set(`left${round}`, round);
     right.doc.getMap('m').set(`right${round}`, round);
-    await waitFor(() => left.doc.getMap('m').get(`right${round}`) === round && right.doc.getMap('m').get(`left${round}`) === round, 'pair syncs');
+    await waitFor(
+      () =>
+        left.doc.getMap('m').get(`right${round}`) === round &&
+        right.doc.getMap('m').get(`left${round}`) === round,
+      'pair syncs',
+    );
   }
 
   async function expectClosedWith(frames: Uint8Array[], code: number): Promise<void> {
@@ -43,7 +57,14 @@ describe('limits and bad input', () => {
   }
 
   beforeAll(async () => {
-    relay = await startTestRelay({ limits: { ...DEFAULT_LIMITS, maxMessageBytes: 64 * 1024, rateLimitMessagesPerSecond: 20, rateLimitBurst: 100 } });
+    relay = await startTestRelay({
+      limits: {
+        ...DEFAULT_LIMITS,
+        maxMessageBytes: 64 * 1024,
+        rateLimitMessagesPerSecond: 20,
+        rateLimitBurst: 100,
+      },
+    });
     club = await registerClub(relay.httpUrl);
     left = connectClient(relay.syncUrl, club.clubId, club.editorKey);
     right = connectClient(relay.syncUrl, club.clubId, club.editorKey);
@@ -70,7 +91,10 @@ describe('limits and bad input', () => {
 
   it('closes a connection sending a truncated update with 4001 and stores none of it', async () => {
     const update = validUpdate('should never appear');
-    await expectClosedWith([syncUpdateFrame(update.subarray(0, update.length - 3))], CloseCode.malformedMessage);
+    await expectClosedWith(
+      [syncUpdateFrame(update.subarray(0, update.length - 3))],
+      CloseCode.malformedMessage,
+    );
     expect(left.text.toString()).toBe('intact');
   });
 
@@ -102,7 +126,9 @@ describe('documents in memory', () => {
   it('refuses a new document with 4004 when the cap is reached and every room is busy', async () => {
     const relay = await startTestRelay({ limits: { ...DEFAULT_LIMITS, maxDocsInMemory: 2 } });
     const club = await registerClub(relay.httpUrl);
-    const clients = ['a', 'b', 'c'].map((part) => connectClient(relay.syncUrl, `${club.clubId}/${part}`, club.editorKey));
+    const clients = ['a', 'b', 'c'].map((part) =>
+      connectClient(relay.syncUrl, `${club.clubId}/${part}`, club.editorKey),
+    );
     try {
       await waitFor(() => clients[0]!.provider.synced && clients[1]!.provider.synced, 'two rooms');
       await waitFor(() => clients[2]!.closes.some((c) => c.code === CloseCode.serverBusy), '4004');
@@ -113,13 +139,20 @@ describe('documents in memory', () => {
   });
 
   it('unloads an idle room and reloads it from the store with everything in it', async () => {
-    const relay = await startTestRelay({ limits: { ...DEFAULT_LIMITS, idleUnloadMs: 30 }, compactAfterUpdates: 3 });
+    const relay = await startTestRelay({
+      limits: { ...DEFAULT_LIMITS, idleUnloadMs: 30 },
+      compactAfterUpdates: 3,
+    });
     const club = await registerClub(relay.httpUrl);
     const writer = connectClient(relay.syncUrl, club.clubId, club.editorKey);
     try {
       await waitFor(() => writer.provider.synced, 'writer synced');
       for (let i = 0; i < 10; i++) writer.text.insert(writer.text.length, `${i}`);
-      await waitFor(() => writer.stored !== undefined && isStateVectorCovered(Y.encodeStateVector(writer.doc), writer.stored), 'stored');
+      await waitFor(
+        () =>
+          writer.stored !== undefined && isStateVectorCovered(Y.encodeStateVector(writer.doc), writer.stored),
+        'stored',
+      );
       writer.destroy();
       await waitFor(() => relay.metrics.documentsInMemory === 0 && relay.metrics.compactions > 0, 'unloaded');
       expect((await relay.storage.docs.load(club.clubId)).updates.length).toBeLessThan(10);

@@ -1,5 +1,12 @@
 /** The protocol package writes lib0 encoding by hand; check it against lib0 and Yjs themselves. */
-import { MESSAGE_NOTICE, MESSAGE_STORED, decodeCustomMessage, encodeNoticeMessage, encodeStoredMessage, isStateVectorCovered } from '@chungtay/protocol';
+import {
+  decodeCustomMessage,
+  encodeNoticeMessage,
+  encodeStoredMessage,
+  isStateVectorCovered,
+  MESSAGE_NOTICE,
+  MESSAGE_STORED,
+} from '@chungtay/protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +30,10 @@ describe('protocol encoding against lib0 and Yjs', () => {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_NOTICE);
     encoding.writeVarString(encoder, JSON.stringify({ type: 'viewerWriteDropped' }));
-    expect(decodeCustomMessage(encoding.toUint8Array(encoder))).toEqual({ ok: true, value: { type: 'notice', notice: { type: 'viewerWriteDropped' } } });
+    expect(decodeCustomMessage(encoding.toUint8Array(encoder))).toEqual({
+      ok: true,
+      value: { type: 'notice', notice: { type: 'viewerWriteDropped' } },
+    });
   });
 
   it('compares real Yjs state vectors', () => {

@@ -1,12 +1,12 @@
-import { CloseCode, isStateVectorCovered } from '@chungtay/protocol';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CloseCode, isStateVectorCovered } from '@chungtay/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type TestClient, type TestClub, connectClient, registerClub, waitFor } from './helpers';
+import { connectClient, registerClub, type TestClient, type TestClub, waitFor } from './helpers';
 
 interface RelayProcess {
   readonly child: ChildProcess;
@@ -36,7 +36,7 @@ async function freePort(): Promise<number> {
 async function spawnRelay(port: number, dataDir: string): Promise<RelayProcess> {
   const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['src/main.ts', '--host', '127.0.0.1'], {
     cwd: process.cwd(),
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, STORED_THROTTLE_MS: '20' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, STORED_DEBOUNCE_MS: '20' },
     stdio: ['ignore', 'pipe', 'inherit'],
     // Own process group: tsx runs the relay in a child process, and SIGKILL must reach that one too.
     detached: true,

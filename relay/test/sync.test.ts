@@ -1,7 +1,15 @@
 import { isStateVectorCovered } from '@chungtay/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type TestClient, type TestClub, type TestRelay, connectClient, registerClub, startTestRelay, waitFor } from './helpers';
+import {
+  connectClient,
+  registerClub,
+  startTestRelay,
+  type TestClient,
+  type TestClub,
+  type TestRelay,
+  waitFor,
+} from './helpers';
 
 describe('sync through the relay', () => {
   let relay: TestRelay;
@@ -46,7 +54,10 @@ describe('sync through the relay', () => {
     const same = () => {
       // Map key order in toJSON follows local insertion order, so compare sorted entries.
       const [a, b, c] = trio.map((client) =>
-        JSON.stringify([client.doc.getArray('list').toJSON(), Object.entries(client.doc.getMap('map').toJSON()).sort()]),
+        JSON.stringify([
+          client.doc.getArray('list').toJSON(),
+          Object.entries(client.doc.getMap('map').toJSON()).sort(),
+        ]),
       );
       return a === b && b === c;
     };
@@ -57,7 +68,10 @@ describe('sync through the relay', () => {
   it('stores and forwards between two clients that are never online together', async () => {
     const first = open(club.clubId);
     first.text.insert(0, 'written while alone');
-    await waitFor(() => first.stored !== undefined && isStateVectorCovered(Y.encodeStateVector(first.doc), first.stored), 'stored');
+    await waitFor(
+      () => first.stored !== undefined && isStateVectorCovered(Y.encodeStateVector(first.doc), first.stored),
+      'stored',
+    );
     first.destroy();
     const second = open(club.clubId);
     await waitFor(() => second.text.toString() === 'written while alone', 'second sees the text');
@@ -68,7 +82,10 @@ describe('sync through the relay', () => {
     await waitFor(() => client.stored !== undefined, 'stored after initial sync');
     client.text.insert(0, 'minutes');
     client.doc.getMap('m').set('a', 1);
-    await waitFor(() => isStateVectorCovered(Y.encodeStateVector(client.doc), client.stored!), 'edits covered');
+    await waitFor(
+      () => isStateVectorCovered(Y.encodeStateVector(client.doc), client.stored!),
+      'edits covered',
+    );
     const stored = await relay.storage.docs.load(`${club.clubId}/meeting/m1`);
     const copy = new Y.Doc();
     for (const update of stored.updates) Y.applyUpdate(copy, update);
@@ -80,10 +97,55 @@ describe('sync through the relay', () => {
     const b = open(club.clubId);
     const other = open(`${club.clubId}/meeting/x`);
     a.provider.awareness.setLocalStateField('user', { name: 'Lan', color: '#f00' });
-    await waitFor(() => [...b.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Lan'), 'awareness');
+    await waitFor(
+      () => [...b.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Lan'),
+      'awareness',
+    );
     a.text.insert(0, 'main');
     await waitFor(() => b.text.toString() === 'main', 'b syncs');
     await waitFor(() => other.provider.synced, 'other synced');
     expect(other.text.toString()).toBe('');
+  });
+});
+
+describe('large documents', () => {
+  it('reach a new client in several bounded frames, and it reports synced only at the end', async () => {
+    const relay = await startTestRelay({ syncChunkBytes: 4096 });
+    const club = await registerClub(relay.httpUrl);
+    const writer = connectClient(relay.syncUrl, club.clubId, club.editorKey);
+    const reader = new Y.Doc();
+    let readerClient: TestClient | undefined;
+    try {
+      const records = writer.doc.getMap('records');
+      for (let batch = 0; batch < 10; batch++) {
+        writer.doc.transact(() => {
+          for (let i = 0; i < 50; i++) records.set(`r${batch}-${i}`, { note: 'x'.repeat(200) });
+        });
+      }
+      await waitFor(
+        () =>
+          writer.stored !== undefined && isStateVectorCovered(Y.encodeStateVector(writer.doc), writer.stored),
+        'seeded',
+      );
+      readerClient = connectClient(relay.syncUrl, club.clubId, club.editorKey, reader);
+      const frames: number[] = [];
+      let sizeWhenSynced = -1;
+      const original = readerClient.provider.messageHandlers[0];
+      readerClient.provider.messageHandlers[0] = (encoder, decoder, provider, emitSynced, type) => {
+        frames.push(decoder.arr.length);
+        original?.(encoder, decoder, provider, emitSynced, type);
+      };
+      readerClient.provider.on('sync', (synced: boolean) => {
+        if (synced && sizeWhenSynced === -1) sizeWhenSynced = reader.getMap('records').size;
+      });
+      await waitFor(() => reader.getMap('records').size === 500, 'reader has all records');
+      expect(frames.length).toBeGreaterThan(20);
+      expect(Math.max(...frames)).toBeLessThan(6 * 1024);
+      expect(sizeWhenSynced).toBe(500);
+    } finally {
+      readerClient?.destroy();
+      writer.destroy();
+      await relay.close();
+    }
   });
 });

@@ -10,7 +10,14 @@ describe('close codes', () => {
       .filter(([, code]) => isTerminalCloseCode(code))
       .map(([name]) => name);
     expect(terminal.sort()).toEqual(
-      ['clubNotRegistered', 'invalidDocumentName', 'keyRevoked', 'privateDocument', 'unauthorized', 'unsupportedProtocolVersion'].sort(),
+      [
+        'clubNotRegistered',
+        'invalidDocumentName',
+        'keyRevoked',
+        'privateDocument',
+        'unauthorized',
+        'unsupportedProtocolVersion',
+      ].sort(),
     );
     expect(isTerminalCloseCode(1006)).toBe(false);
   });

@@ -14,12 +14,19 @@ describe('parseDocumentName', () => {
   });
 
   it('rejects bad club ids, bad parts and too many segments with a reason', () => {
-    const reasons = ['short', 'x'.repeat(65), 'bad club id', `${club}/`, `${club}/a.b`, `${club}/a/b/c`, '', '../etc'].map(
-      (name) => {
-        const parsed = parseDocumentName(name);
-        return parsed.ok ? 'ok' : parsed.error.reason;
-      },
-    );
+    const reasons = [
+      'short',
+      'x'.repeat(65),
+      'bad club id',
+      `${club}/`,
+      `${club}/a.b`,
+      `${club}/a/b/c`,
+      '',
+      '../etc',
+    ].map((name) => {
+      const parsed = parseDocumentName(name);
+      return parsed.ok ? 'ok' : parsed.error.reason;
+    });
     expect(reasons).toEqual([
       'invalidClubId',
       'invalidClubId',

@@ -27,9 +27,11 @@ export function isClubId(value: string): value is ClubId {
 
 export function parseDocumentName(name: string): Result<ParsedDocumentName, DocumentNameError> {
   const segments = name.split('/');
-  if (segments.length > MAX_DOCUMENT_SEGMENTS) return err({ type: 'invalidDocumentName', reason: 'tooManySegments' });
+  if (segments.length > MAX_DOCUMENT_SEGMENTS)
+    return err({ type: 'invalidDocumentName', reason: 'tooManySegments' });
   const [clubId, ...parts] = segments;
-  if (clubId === undefined || !isClubId(clubId)) return err({ type: 'invalidDocumentName', reason: 'invalidClubId' });
+  if (clubId === undefined || !isClubId(clubId))
+    return err({ type: 'invalidDocumentName', reason: 'invalidClubId' });
   if (!parts.every((part) => DOCUMENT_PART_PATTERN.test(part))) {
     return err({ type: 'invalidDocumentName', reason: 'invalidPart' });
   }

@@ -1,4 +1,4 @@
-import { isWellFormedKey, type ClubKey } from './key';
+import { type ClubKey, isWellFormedKey } from './key';
 import { err, ok, type Result } from './result';
 
 /** POST: first share of a club. 201 created, 200 same editor key again, 409 other keys, 403 code, 400 body. */
@@ -52,10 +52,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function parseKeyPair(body: unknown): Result<RotateKeysRequest, BodyError> {
   if (!isRecord(body)) return err({ type: 'invalidBody', reason: 'body must be a JSON object' });
   const { editorKey, viewerKey } = body;
-  if (!isWellFormedKey(editorKey)) return err({ type: 'invalidBody', reason: 'editorKey is not a well-formed key' });
-  if (!isWellFormedKey(viewerKey)) return err({ type: 'invalidBody', reason: 'viewerKey is not a well-formed key' });
+  if (!isWellFormedKey(editorKey))
+    return err({ type: 'invalidBody', reason: 'editorKey is not a well-formed key' });
+  if (!isWellFormedKey(viewerKey))
+    return err({ type: 'invalidBody', reason: 'viewerKey is not a well-formed key' });
   // Equal keys would make every viewer an editor.
-  if (editorKey === viewerKey) return err({ type: 'invalidBody', reason: 'editorKey and viewerKey must differ' });
+  if (editorKey === viewerKey)
+    return err({ type: 'invalidBody', reason: 'editorKey and viewerKey must differ' });
   return ok({ editorKey, viewerKey });
 }
 
@@ -64,7 +67,8 @@ export function parseRegisterClubRequest(body: unknown): Result<RegisterClubRequ
   if (!keys.ok) return keys;
   const code = (body as Record<string, unknown>).registrationCode;
   if (code === undefined) return keys;
-  if (typeof code !== 'string') return err({ type: 'invalidBody', reason: 'registrationCode must be a string' });
+  if (typeof code !== 'string')
+    return err({ type: 'invalidBody', reason: 'registrationCode must be a string' });
   return ok({ ...keys.value, registrationCode: code });
 }
 

@@ -1,47 +1,61 @@
-export { encodeBase64url, decodeBase64url } from './base64url';
-export { CloseCode, closeCodeName, isTerminalCloseCode, type CloseCodeName, type CloseCodeValue } from './close-codes';
-export { ConnectionParam, PROTOCOL_VERSION, SYNC_PATH, connectionParams, syncServerUrl } from './connection';
+export { decodeBase64url, encodeBase64url } from './base64url';
+export {
+  CloseCode,
+  type CloseCodeName,
+  type CloseCodeValue,
+  closeCodeName,
+  isTerminalCloseCode,
+} from './close-codes';
+export { ConnectionParam, connectionParams, PROTOCOL_VERSION, SYNC_PATH, syncServerUrl } from './connection';
 export {
   CLUB_ID_PATTERN,
+  type ClubId,
   DOCUMENT_PART_PATTERN,
-  MAX_DOCUMENT_SEGMENTS,
-  PRIVATE_PARTS,
+  type DocumentName,
+  type DocumentNameError,
   documentName,
   isClubId,
   isPrivateDocument,
-  parseDocumentName,
-  type ClubId,
-  type DocumentName,
-  type DocumentNameError,
+  MAX_DOCUMENT_SEGMENTS,
   type ParsedDocumentName,
+  PRIVATE_PARTS,
+  parseDocumentName,
 } from './document-name';
 export {
-  HEALTH_PATH,
-  METRICS_PATH,
-  parseBearerKey,
-  parseRegisterClubRequest,
-  parseRotateKeysRequest,
-  registerClubPath,
-  rotateKeysPath,
   type ApiError,
   type ApiErrorType,
   type ApiSuccess,
   type BodyError,
+  HEALTH_PATH,
   type HealthResponse,
+  METRICS_PATH,
+  parseBearerKey,
+  parseRegisterClubRequest,
+  parseRotateKeysRequest,
   type RegisterClubRequest,
   type RotateKeysRequest,
+  registerClubPath,
+  rotateKeysPath,
 } from './http-api';
-export { INVITE_PATH, formatInvite, parseInvite, type Invite, type InviteError, type InviteInput, type Role } from './invite';
-export { KEY_BYTES, KEY_LENGTH, generateKey, isWellFormedKey, type ClubKey } from './key';
 export {
-  MESSAGE_NOTICE,
-  MESSAGE_STORED,
-  MessageType,
+  formatInvite,
+  INVITE_PATH,
+  type Invite,
+  type InviteError,
+  type InviteInput,
+  parseInvite,
+  type Role,
+} from './invite';
+export { type ClubKey, generateKey, isWellFormedKey, KEY_BYTES, KEY_LENGTH } from './key';
+export {
+  type CustomMessage,
+  type CustomMessageError,
   decodeCustomMessage,
   encodeNoticeMessage,
   encodeStoredMessage,
-  type CustomMessage,
-  type CustomMessageError,
+  MESSAGE_NOTICE,
+  MESSAGE_STORED,
+  MessageType,
   type Notice,
 } from './messages';
 export { err, ok, type Result } from './result';

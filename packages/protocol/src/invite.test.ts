@@ -7,7 +7,13 @@ const clubId = 'club-0001';
 describe('invites', () => {
   it('puts every secret in the fragment and round-trips through parseInvite', () => {
     const key = generateKey();
-    const link = formatInvite({ origin: 'https://ct.example/', clubId, clubName: 'Câu lạc bộ & Bạn', role: 'viewer', key });
+    const link = formatInvite({
+      origin: 'https://ct.example/',
+      clubId,
+      clubName: 'Câu lạc bộ & Bạn',
+      role: 'viewer',
+      key,
+    });
     expect(link.startsWith('https://ct.example/join#')).toBe(true);
     expect(link.split('#')[0]).not.toContain(key);
     const parsed = parseInvite(link);
@@ -19,7 +25,9 @@ describe('invites', () => {
 
   it('accepts just the fragment, with or without #, and surrounding whitespace', () => {
     const key = generateKey();
-    const fragment = formatInvite({ origin: 'http://x', clubId, clubName: 'A', role: 'editor', key }).split('#')[1];
+    const fragment = formatInvite({ origin: 'http://x', clubId, clubName: 'A', role: 'editor', key }).split(
+      '#',
+    )[1];
     for (const text of [`#${fragment}`, `  ${fragment}\n`]) {
       const parsed = parseInvite(text);
       expect(parsed.ok && parsed.value.role).toBe('editor');

@@ -36,7 +36,12 @@ export const INVITE_PATH = '/join';
 export function formatInvite(input: InviteInput): string {
   const origin = input.origin.replace(/\/+$/, '');
   const role = input.role === 'editor' ? 'e' : 'v';
-  const fields = [`c=${input.clubId}`, `k=${input.key}`, `r=${role}`, `n=${encodeURIComponent(input.clubName)}`];
+  const fields = [
+    `c=${input.clubId}`,
+    `k=${input.key}`,
+    `r=${role}`,
+    `n=${encodeURIComponent(input.clubName)}`,
+  ];
   return `${origin}${INVITE_PATH}#${fields.join('&')}`;
 }
 
@@ -68,5 +73,11 @@ export function parseInvite(text: string): Result<Invite, InviteError> {
   if (!isClubId(clubId)) return err({ type: 'invalidInvite', reason: 'invalidClubId' });
   if (!isWellFormedKey(key)) return err({ type: 'invalidInvite', reason: 'invalidKey' });
   if (roleCode !== 'e' && roleCode !== 'v') return err({ type: 'invalidInvite', reason: 'invalidRole' });
-  return ok({ clubId, clubName, role: roleCode === 'e' ? 'editor' : 'viewer', key, origin: origin || undefined });
+  return ok({
+    clubId,
+    clubName,
+    role: roleCode === 'e' ? 'editor' : 'viewer',
+    key,
+    origin: origin || undefined,
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBase64url, encodeBase64url } from './base64url';
-import { KEY_BYTES, KEY_LENGTH, generateKey, isWellFormedKey } from './key';
+import { generateKey, isWellFormedKey, KEY_BYTES, KEY_LENGTH } from './key';
 import { platform } from './platform';
 
 describe('keys', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_NOTICE, MESSAGE_STORED, decodeCustomMessage, encodeNoticeMessage, encodeStoredMessage } from './messages';
+import {
+  decodeCustomMessage,
+  encodeNoticeMessage,
+  encodeStoredMessage,
+  MESSAGE_NOTICE,
+  MESSAGE_STORED,
+} from './messages';
 import { decodeStateVector, isStateVectorCovered } from './state-vector';
 import { ByteReader, ByteWriter } from './varint';
 
@@ -39,7 +45,10 @@ describe('custom messages', () => {
   it('encode notices as JSON strings after type 21', () => {
     const frame = encodeNoticeMessage({ type: 'viewerWriteDropped' });
     expect(frame[0]).toBe(MESSAGE_NOTICE);
-    expect(decodeCustomMessage(frame)).toEqual({ ok: true, value: { type: 'notice', notice: { type: 'viewerWriteDropped' } } });
+    expect(decodeCustomMessage(frame)).toEqual({
+      ok: true,
+      value: { type: 'notice', notice: { type: 'viewerWriteDropped' } },
+    });
   });
 
   it('report truncated frames, unknown notices and other types as malformed', () => {
@@ -47,7 +56,12 @@ describe('custom messages', () => {
     const unknownNotice = new ByteWriter();
     unknownNotice.writeVarUint(MESSAGE_NOTICE);
     unknownNotice.writeVarString('{"type":"other"}');
-    for (const frame of [truncated, unknownNotice.toUint8Array(), Uint8Array.of(0, 0, 1, 0), new Uint8Array()]) {
+    for (const frame of [
+      truncated,
+      unknownNotice.toUint8Array(),
+      Uint8Array.of(0, 0, 1, 0),
+      new Uint8Array(),
+    ]) {
       expect(decodeCustomMessage(frame).ok).toBe(false);
     }
   });
@@ -55,9 +69,29 @@ describe('custom messages', () => {
 
 describe('isStateVectorCovered', () => {
   it('is true when the remote clock of every local client is at least the local one', () => {
-    const local = stateVector([[1, 5], [2, 3]]);
-    expect(isStateVectorCovered(local, stateVector([[2, 3], [1, 9], [3, 1]]))).toBe(true);
-    expect(isStateVectorCovered(local, stateVector([[1, 5], [2, 2]]))).toBe(false);
+    const local = stateVector([
+      [1, 5],
+      [2, 3],
+    ]);
+    expect(
+      isStateVectorCovered(
+        local,
+        stateVector([
+          [2, 3],
+          [1, 9],
+          [3, 1],
+        ]),
+      ),
+    ).toBe(true);
+    expect(
+      isStateVectorCovered(
+        local,
+        stateVector([
+          [1, 5],
+          [2, 2],
+        ]),
+      ),
+    ).toBe(false);
     expect(isStateVectorCovered(local, stateVector([[1, 5]]))).toBe(false);
     expect(isStateVectorCovered(stateVector([]), stateVector([]))).toBe(true);
     expect(isStateVectorCovered(stateVector([[4, 0]]), stateVector([]))).toBe(true);

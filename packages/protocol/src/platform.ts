@@ -5,7 +5,10 @@
 interface PlatformGlobals {
   readonly crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
   readonly TextEncoder: new () => { encode(text: string): Uint8Array };
-  readonly TextDecoder: new (label?: string, options?: { fatal?: boolean }) => { decode(bytes: Uint8Array): string };
+  readonly TextDecoder: new (
+    label?: string,
+    options?: { fatal?: boolean },
+  ) => { decode(bytes: Uint8Array): string };
 }
 
 export const platform = globalThis as unknown as PlatformGlobals;

@@ -54,7 +54,9 @@ export function runDocStoreTests(name: string, setup: () => StorageFixture): voi
     it('resolves appends in call order', async () => {
       const { docs } = open();
       const order: number[] = [];
-      await Promise.all([0, 1, 2, 3].map((i) => docs.append('d', Uint8Array.of(0, 0)).then(() => order.push(i))));
+      await Promise.all(
+        [0, 1, 2, 3].map((i) => docs.append('d', Uint8Array.of(0, 0)).then(() => order.push(i))),
+      );
       expect(order).toEqual([0, 1, 2, 3]);
     });
 
@@ -100,14 +102,21 @@ export function runDocStoreTests(name: string, setup: () => StorageFixture): voi
       expect(await clubs.get('club-0001')).toBeUndefined();
       expect(await clubs.create('club-0001', { editorKeyHash: 'e1', viewerKeyHash: 'v1' })).toBe(true);
       expect(await clubs.create('club-0001', { editorKeyHash: 'e2', viewerKeyHash: 'v2' })).toBe(false);
-      expect(await clubs.get('club-0001')).toEqual({ clubId: 'club-0001', editorKeyHash: 'e1', viewerKeyHash: 'v1', retiredKeyHashes: [] });
+      expect(await clubs.get('club-0001')).toEqual({
+        clubId: 'club-0001',
+        editorKeyHash: 'e1',
+        viewerKeyHash: 'v1',
+        retiredKeyHashes: [],
+      });
     });
 
     it('rotates keys only for the current editor hash and retires the old pair', async () => {
       const { clubs } = open();
       await clubs.create('club-0001', { editorKeyHash: 'e1', viewerKeyHash: 'v1' });
       expect(await clubs.rotate('club-0001', 'v1', { editorKeyHash: 'x', viewerKeyHash: 'y' })).toBe(false);
-      expect(await clubs.rotate('missing-club', 'e1', { editorKeyHash: 'x', viewerKeyHash: 'y' })).toBe(false);
+      expect(await clubs.rotate('missing-club', 'e1', { editorKeyHash: 'x', viewerKeyHash: 'y' })).toBe(
+        false,
+      );
       expect(await clubs.rotate('club-0001', 'e1', { editorKeyHash: 'e2', viewerKeyHash: 'v2' })).toBe(true);
       const record = await clubs.get('club-0001');
       expect(record?.editorKeyHash).toBe('e2');

@@ -1,5 +1,5 @@
-import { runDocStoreTests } from './doc-store-conformance';
 import type { Storage } from './doc-store';
+import { runDocStoreTests } from './doc-store-conformance';
 import { openMemoryStorage } from './memory-doc-store';
 
 runDocStoreTests('memory storage', () => {

@@ -1,4 +1,11 @@
-import type { ClubAccessRecord, ClubKeyHashes, ClubRegistry, DocStore, Storage, StoredDoc } from './doc-store';
+import type {
+  ClubAccessRecord,
+  ClubKeyHashes,
+  ClubRegistry,
+  DocStore,
+  Storage,
+  StoredDoc,
+} from './doc-store';
 
 interface Row {
   readonly seq: number;

@@ -11,5 +11,8 @@ runDocStoreTests('sqlite storage', () => {
 
 runDocStoreTests('sqlite storage (synchronous=FULL)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'relay-store-'));
-  return { open: () => openSqliteStorage(dir, 'full'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    open: () => openSqliteStorage(dir, 'full'),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 });
