@@ -1,4 +1,4 @@
-import { encodeStoredMessage } from '@chungtay/protocol';
+import { encodeStoredMessage, keepsHistory } from '@chungtay/protocol';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -38,11 +38,11 @@ const MESSAGE_AWARENESS = 1;
  * clients; the state vector reported in MESSAGE_STORED is the one captured when the update was integrated.
  */
 export class Room {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
   readonly loaded: Promise<boolean>;
-  private durableStateVector: Uint8Array = Y.encodeStateVector(this.doc);
+  private durableStateVector: Uint8Array;
   private lastSeq = 0;
   private rowsSinceCompaction = 0;
   private compacting = false;
@@ -57,6 +57,10 @@ export class Room {
     readonly name: string,
     private readonly context: RoomContext,
   ) {
+    // Minutes keep deleted content so their approval and version snapshots stay restorable for every client.
+    this.doc = new Y.Doc({ gc: !keepsHistory(name) });
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.durableStateVector = Y.encodeStateVector(this.doc);
     // The relay is not a participant: no local awareness state.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);

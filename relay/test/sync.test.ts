@@ -65,6 +65,26 @@ describe('sync through the relay', () => {
     expect(trio[0]!.doc.getArray('list').length).toBeGreaterThan(0);
   });
 
+  it('keeps deleted text of a meeting’s minutes, so a snapshot taken on one tablet restores on a later one', async () => {
+    const name = `${club.clubId}/meeting/m1`;
+    const writer = open(name);
+    writer.doc.gc = false;
+    writer.text.insert(0, 'Bà Lan báo cáo quỹ');
+    const approved = Y.encodeSnapshot(Y.snapshot(writer.doc));
+    writer.text.delete(0, 7);
+    await waitFor(
+      () =>
+        writer.stored !== undefined && isStateVectorCovered(Y.encodeStateVector(writer.doc), writer.stored),
+      'stored',
+    );
+    writer.destroy();
+    const later = connectClient(relay.syncUrl, name, club.editorKey, new Y.Doc({ gc: false }));
+    clients.push(later);
+    await waitFor(() => later.text.toString() === 'báo cáo quỹ', 'later tablet synced');
+    const restored = Y.createDocFromSnapshot(later.doc, Y.decodeSnapshot(approved));
+    expect(restored.getText('t').toString()).toBe('Bà Lan báo cáo quỹ');
+  });
+
   it('stores and forwards between two clients that are never online together', async () => {
     const first = open(club.clubId);
     first.text.insert(0, 'written while alone');

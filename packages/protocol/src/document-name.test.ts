@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentName, isPrivateDocument, parseDocumentName } from './document-name';
+import { documentName, isPrivateDocument, keepsHistory, parseDocumentName } from './document-name';
 
 const club = 'Club_abc-123';
 
@@ -56,5 +56,14 @@ describe('isPrivateDocument', () => {
 
   it('treats unparseable names as private', () => {
     expect(isPrivateDocument('nope')).toBe(true);
+  });
+});
+
+describe('keepsHistory', () => {
+  it('is true for a meeting’s minutes and false for the club doc and the health doc', () => {
+    expect(keepsHistory('abcdefgh12/meeting/m1')).toBe(true);
+    expect(keepsHistory('abcdefgh12')).toBe(false);
+    expect(keepsHistory('abcdefgh12/health')).toBe(false);
+    expect(keepsHistory('not a name')).toBe(false);
   });
 });

@@ -58,3 +58,12 @@ export function isPrivateDocument(name: string): boolean {
   const first = parsed.value.parts[0];
   return first !== undefined && PRIVATE_PARTS.includes(first);
 }
+
+/**
+ * Documents whose deleted content must be kept (Y.Doc `gc: false`) by every peer, the relay included:
+ * a meeting's minutes, whose approved state and saved versions are Yjs snapshots.
+ */
+export function keepsHistory(name: string): boolean {
+  const parsed = parseDocumentName(name);
+  return parsed.ok && parsed.value.parts[0] === 'meeting';
+}

@@ -16,6 +16,7 @@ export {
   documentName,
   isClubId,
   isPrivateDocument,
+  keepsHistory,
   MAX_DOCUMENT_SEGMENTS,
   type ParsedDocumentName,
   PRIVATE_PARTS,
