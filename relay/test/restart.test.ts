@@ -34,8 +34,10 @@ async function freePort(): Promise<number> {
 
 /** Runs the relay exactly as `pnpm start` does, and resolves once it logged that it listens. */
 async function spawnRelay(port: number, dataDir: string): Promise<RelayProcess> {
-  const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['src/main.ts', '--host', '127.0.0.1'], {
-    cwd: process.cwd(),
+  // The relay package's own directory: vitest may run from the workspace root.
+  const relayDir = join(import.meta.dirname, '..');
+  const child = spawn(join(relayDir, 'node_modules/.bin/tsx'), ['src/main.ts', '--host', '127.0.0.1'], {
+    cwd: relayDir,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, STORED_DEBOUNCE_MS: '20' },
     stdio: ['ignore', 'pipe', 'inherit'],
     // Own process group: tsx runs the relay in a child process, and SIGKILL must reach that one too.
