@@ -43,7 +43,7 @@ async function post(
 /** Registers the club's key hashes with the relay (idempotent), after which the club syncs. */
 export async function shareClub(clubId: string, registrationCode?: string) {
   const access = findKnownClub(clubId)?.access;
-  if (!access || access.role !== 'editor' || !access.viewerKey)
+  if (access?.role !== 'editor' || !access.viewerKey)
     return { ok: false as const, error: { type: 'relay' as const, error: 'unauthorized' as const } };
   const result = await post(registerClubPath(clubId), {
     editorKey: access.key,
@@ -57,7 +57,7 @@ export async function shareClub(clubId: string, registrationCode?: string) {
 /** A lost tablet: new keys for everyone; old ones are refused from now on. */
 export async function rotateClubKeys(clubId: string) {
   const access = findKnownClub(clubId)?.access;
-  if (!access || access.role !== 'editor')
+  if (access?.role !== 'editor')
     return { ok: false as const, error: { type: 'relay' as const, error: 'unauthorized' as const } };
   const next: ClubAccess = { role: 'editor', key: generateKey(), viewerKey: generateKey(), shared: true };
   const result = await post(

@@ -42,8 +42,15 @@ export default function SharePage(): JSX.Element {
   const [code, setCode] = createSignal('');
   const [busy, setBusy] = createSignal(false);
   const [rotating, setRotating] = createSignal(false);
-  const access = () => (version(), findKnownClub(session.clubId)?.access);
-  const links = () => (version(), inviteLinks(session.clubId, session.club.profile.name));
+  // Device data is not reactive: `version` is bumped after sharing or rotating to read it again.
+  const access = () => {
+    version();
+    return findKnownClub(session.clubId)?.access;
+  };
+  const links = () => {
+    version();
+    return inviteLinks(session.clubId, session.club.profile.name);
+  };
   const explain = (error: ShareError) =>
     error.type === 'network' ? t('share.errorNetwork') : t('share.errorRelay', { reason: error.error });
 
