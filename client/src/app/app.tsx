@@ -15,6 +15,8 @@ const MemberPage = lazy(() => import('../features/roster/member-page'));
 const GroupsPage = lazy(() => import('../features/groups/groups-page'));
 const MeetingsPage = lazy(() => import('../features/meetings/meetings-page'));
 const MeetingPage = lazy(() => import('../features/meetings/meeting-page'));
+// The minutes editor (Tiptap, Yjs bindings) loads only when a meeting's minutes are opened.
+const MinutesPage = lazy(() => import('../features/minutes/minutes-page'));
 const IndicatorsPage = lazy(() => import('../features/indicators/indicators-page'));
 const SettingsPage = lazy(() => import('../features/settings/settings-page'));
 const SharePage = lazy(() => import('../features/share/share-page'));
@@ -50,6 +52,7 @@ export function App(): JSX.Element {
               <Route path="/groups" component={GroupsPage} />
               <Route path="/meetings" component={MeetingsPage} />
               <Route path="/meetings/:meetingId" component={MeetingPage} />
+              <Route path="/meetings/:meetingId/minutes" component={MinutesPage} />
               <Route path="/indicators" component={IndicatorsPage} />
               <Route path="/settings" component={SettingsPage} />
               <Route path="/share" component={SharePage} />

@@ -62,6 +62,9 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
         <Button variant="primary" onClick={() => setEditing(true)} disabled={!session.canEdit()}>
           {t('app.edit')}
         </Button>
+        <A href={`/club/${session.clubId}/meetings/${m().id}/minutes`} class="btn btn-secondary">
+          {t('minutes.link')}
+        </A>
       </div>
       <dl class="card detail-list">
         <div class="detail-row">

@@ -1,0 +1,219 @@
+import type {
+  ActionItemId,
+  ActionItemInput,
+  AgendaItemId,
+  AgendaItemInput,
+  ApprovalRole,
+  AttendanceStatus,
+  Author,
+  ClubId,
+  LocalOrigin,
+  Meeting,
+  MemberId,
+  MinutesChange,
+  MinutesContent,
+  MinutesHeaderPatch,
+  MinutesView,
+  MoneyEntryId,
+  MoneyEntryInput,
+} from '@chungtay/model';
+import * as model from '@chungtay/model';
+import type { Extensions } from '@tiptap/core';
+import { Collaboration } from '@tiptap/extension-collaboration';
+import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
+import { type Accessor, createSignal } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
+import type * as Y from 'yjs';
+import type { RelaySync } from '../sync/relay-sync';
+import { colorFor, type SyncStatus } from '../sync/sync-status';
+import { type SaveState, TabletStore } from '../sync/tablet-store';
+import { createDocRelay, watchRelay } from './doc-relay';
+
+export function minutesStorageName(clubId: string, meetingId: string): string {
+  return `chungtay-minutes-${clubId}-${meetingId}`;
+}
+
+const now = () => new Date().toISOString();
+const FIRST_SYNC_MS = 4_000;
+
+/** Resolves once the relay has sent its state, after `ms`, or at once when the browser is offline. */
+function firstSync(relay: RelaySync, ms: number): Promise<void> {
+  if (typeof navigator !== 'undefined' && !navigator.onLine) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      relay.provider.off('sync', onSync);
+      resolve();
+    };
+    const onSync = (synced: boolean) => {
+      if (synced) done();
+    };
+    const timer = setTimeout(done, ms);
+    relay.provider.on('sync', onSync);
+  });
+}
+
+/** Every change the minutes screen can make: model commands bound to this doc and author. */
+export function bindMinutesCommands(doc: Y.Doc, origin: LocalOrigin) {
+  return {
+    updateHeader: (patch: MinutesHeaderPatch) => model.updateMinutesHeader(doc, patch, origin),
+    setAttendance: (memberId: MemberId, status: AttendanceStatus | null) =>
+      model.setMinutesAttendance(doc, { memberId, status }, origin),
+    copyAttendance: (meeting: Meeting) => model.copyAttendanceFromMeeting(doc, meeting, origin),
+    addAgendaItem: (title: string) => model.addAgendaItem(doc, { title }, origin),
+    updateAgendaItem: (id: AgendaItemId, patch: Partial<AgendaItemInput>) =>
+      model.updateAgendaItem(doc, id, patch, origin),
+    moveAgendaItem: (itemId: AgendaItemId, toIndex: number) =>
+      model.moveAgendaItem(doc, { itemId, toIndex }, origin),
+    removeAgendaItem: (id: AgendaItemId) => model.removeAgendaItem(doc, id, origin),
+    restoreAgendaItem: (id: AgendaItemId) => model.restoreAgendaItem(doc, id, origin),
+    addActionItem: (input: ActionItemInput) => model.addActionItem(doc, input, origin),
+    updateActionItem: (id: ActionItemId, patch: Partial<ActionItemInput>) =>
+      model.updateActionItem(doc, id, patch, origin),
+    setActionDone: (id: ActionItemId, done: boolean) => model.setActionDone(doc, id, done, origin),
+    addMoneyEntry: (input: MoneyEntryInput) => model.addMoneyEntry(doc, input, origin),
+    updateMoneyEntry: (id: MoneyEntryId, patch: Partial<MoneyEntryInput>) =>
+      model.updateMoneyEntry(doc, id, patch, origin),
+    removeMoneyEntry: (id: MoneyEntryId) => model.removeMoneyEntry(doc, id, origin),
+    approve: (role: ApprovalRole, by: MemberId) => model.approveMinutes(doc, { role, by, at: now() }, origin),
+    reopen: (by: MemberId, reason: string) => model.reopenMinutes(doc, { by, at: now(), reason }, origin),
+    setAsideLateChanges: () => model.setAsideLateChanges(doc, origin),
+    // Versions record the writer's name: it is what the history list shows.
+    captureVersion: (label: string) =>
+      model.captureVersion(doc, { by: origin.author.name, at: now(), label }, origin),
+  };
+}
+
+export type MinutesCommands = ReturnType<typeof bindMinutesCommands>;
+
+export interface MinutesSession {
+  readonly clubId: string;
+  readonly meetingId: string;
+  /** Solid store projected from the minutes doc. */
+  readonly view: MinutesView;
+  readonly commands: MinutesCommands;
+  /** This tablet may edit (an editor key, a known schema); approval is a separate lock. */
+  readonly canEdit: Accessor<boolean>;
+  /** canEdit and not approved: what the rich-text editors follow. */
+  readonly canWrite: Accessor<boolean>;
+  readonly saveState: Accessor<SaveState>;
+  readonly syncStatus: Accessor<SyncStatus>;
+  /** Presence: this writer's name and colour, as remote carets show it. */
+  readonly user: { readonly name: string; readonly color: string };
+  /** Tiptap extensions binding an agenda item's body (and remote carets) to this doc; null if gone. */
+  bodyExtensions(itemId: AgendaItemId): Extensions | null;
+  approvedView(): MinutesContent | null;
+  changesAfterApproval(): readonly MinutesChange[];
+  readVersion(index: number): MinutesView | null;
+  whenSaved(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const READ_ONLY = { ok: false, error: { type: 'readOnly' } } as const;
+
+function guard(commands: MinutesCommands, canEdit: () => boolean): MinutesCommands {
+  const guarded: Record<string, (...args: never[]) => unknown> = {};
+  for (const [name, command] of Object.entries(commands)) {
+    guarded[name] = (...args: never[]) =>
+      canEdit() ? (command as (...a: never[]) => unknown)(...args) : READ_ONLY;
+  }
+  return guarded as unknown as MinutesCommands;
+}
+
+export interface OpenMinutesInput {
+  readonly clubId: string;
+  readonly meeting: Meeting;
+  readonly author: Author;
+  /** The club session's answer: an editor key and a doc this build understands. */
+  readonly canEditClub: () => boolean;
+}
+
+/**
+ * Opens one meeting's minutes: their own doc (gc off, for snapshots), from this tablet's IndexedDB and,
+ * when the club is shared, the relay with the club's key. Loaded only when the minutes are opened.
+ */
+export async function openMinutesSession(input: OpenMinutesInput): Promise<MinutesSession> {
+  const { clubId, meeting, author } = input;
+  const doc = model.createMinutesDoc();
+  const tablet = new TabletStore(minutesStorageName(clubId, meeting.id), doc);
+  await tablet.load();
+  const origin = model.localOrigin(author);
+  const user = { name: author.name, color: colorFor(author.id) };
+  const relay: RelaySync | null = createDocRelay(
+    clubId,
+    model.minutesDocName(clubId as ClubId, meeting.id),
+    doc,
+    user,
+  );
+  relay?.start();
+  if (model.readMinutes(doc).meetingId === null && input.canEditClub()) {
+    // Starting the minutes writes the header from the club meeting. A tablet opening them for the first
+    // time asks the relay first, so it does not race header edits another tablet already made (a
+    // concurrent write to the same key is won by client id, not by time). Offline, it starts them here.
+    if (relay) await firstSync(relay, FIRST_SYNC_MS);
+    if (model.readMinutes(doc).meetingId === null) {
+      model.createMinutes(doc, model.minutesInputFromMeeting(clubId as ClubId, meeting), origin);
+    }
+  }
+
+  const [view, setView] = createStore<MinutesView>(model.readMinutes(doc));
+  const [revision, setRevision] = createSignal(0);
+  const [saveState, setSaveState] = createSignal<SaveState>(tablet.state);
+  const [syncStatus, setSyncStatus] = createSignal<SyncStatus>(relay?.status ?? { type: 'localOnly' });
+  const stopRelay = relay ? watchRelay(relay, setSyncStatus) : () => {};
+  let scheduled = false;
+  const project = () => {
+    scheduled = false;
+    setView(reconcile(model.readMinutes(doc), { key: 'id', merge: true }));
+    setRevision((n) => n + 1);
+  };
+  const onUpdate = () => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(project);
+  };
+  doc.on('update', onUpdate);
+  const stopSaveState = tablet.onStateChange(setSaveState);
+  const canEdit = () => input.canEditClub() && !view.readOnly;
+  const canWrite = () => canEdit() && view.approval.status !== 'approved';
+
+  return {
+    clubId,
+    meetingId: meeting.id,
+    view,
+    commands: guard(bindMinutesCommands(doc, origin), canEdit),
+    canEdit,
+    canWrite,
+    saveState,
+    syncStatus,
+    user,
+    bodyExtensions(itemId) {
+      const fragment = model.getAgendaBody(doc, itemId);
+      if (fragment === null) return null;
+      const extensions: Extensions = [Collaboration.configure({ fragment })];
+      if (relay) extensions.push(CollaborationCaret.configure({ provider: relay.provider, user }));
+      return extensions;
+    },
+    approvedView() {
+      revision();
+      return model.getApprovedView(doc);
+    },
+    changesAfterApproval() {
+      revision();
+      return view.approval.status === 'approved' ? model.listChangesAfterApproval(doc) : [];
+    },
+    readVersion(index) {
+      const result = model.readVersion(doc, index);
+      return result.ok ? result.value : null;
+    },
+    whenSaved: () => tablet.whenSettled(),
+    async close() {
+      stopRelay();
+      relay?.destroy();
+      doc.off('update', onUpdate);
+      stopSaveState();
+      await tablet.destroy();
+      doc.destroy();
+    },
+  };
+}

@@ -1,0 +1,192 @@
+import { type MemberId, MONEY_KINDS, type MoneyKind } from '@chungtay/model';
+import { createSignal, For, type JSX } from 'solid-js';
+import type { MinutesSession } from '../../data/minutes-session';
+import { useI18n } from '../../i18n/i18n-context';
+import { Button } from '../../ui/button/button';
+import { CheckboxField } from '../../ui/checkbox-field/checkbox-field';
+import { SelectField } from '../../ui/select-field/select-field';
+import { TextField } from '../../ui/text-field/text-field';
+import { dateToText, textToDate } from '../shared/date-input';
+import { CommitField } from './commit-field';
+import type { MemberOption } from './header-section';
+import { firstError, minutesFeedback } from './minutes-feedback';
+
+/** Action items (what, who, due date, done) and the money collected at the meeting. */
+export function ActionsSection(props: {
+  session: MinutesSession;
+  members: readonly MemberOption[];
+}): JSX.Element {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const commands = () => props.session.commands;
+  const locked = () => !props.session.canWrite();
+  const [what, setWhat] = createSignal('');
+  const [error, setError] = createSignal<string>();
+  const people = () => [
+    { value: '', label: t('minutes.noOne') },
+    ...props.members.map((m) => ({ value: m.id, label: m.label })),
+  ];
+  const total = () => props.session.view.money.reduce((sum, entry) => sum + entry.amount, 0);
+  const addAction = (event: SubmitEvent) => {
+    event.preventDefault();
+    const result = commands().addActionItem({ what: what(), responsibleId: null, due: null });
+    const problem = firstError(i18n, minutesFeedback(i18n, result));
+    setError(problem);
+    if (problem === undefined) setWhat('');
+  };
+  return (
+    <>
+      <section class="minutes-section" aria-labelledby="minutes-actions">
+        <h2 id="minutes-actions">{t('minutes.actions')}</h2>
+        <ul class="minutes-records">
+          <For each={props.session.view.actions}>
+            {(action) => (
+              <li class="card form-grid" data-testid="action-item">
+                <CommitField
+                  label={t('minutes.what')}
+                  value={action.what}
+                  disabled={locked()}
+                  onCommit={(v) =>
+                    firstError(
+                      i18n,
+                      minutesFeedback(i18n, commands().updateActionItem(action.id, { what: v })),
+                    )
+                  }
+                />
+                <SelectField
+                  label={t('minutes.responsible')}
+                  options={people()}
+                  value={action.responsibleId ?? ''}
+                  disabled={locked()}
+                  onChange={(id) =>
+                    minutesFeedback(
+                      i18n,
+                      commands().updateActionItem(action.id, {
+                        responsibleId: (id || null) as MemberId | null,
+                      }),
+                    )
+                  }
+                />
+                <CommitField
+                  label={t('minutes.due')}
+                  value={dateToText(action.due)}
+                  disabled={locked()}
+                  onCommit={(v) => {
+                    const parsed = textToDate(v);
+                    if (!parsed.ok) return t('errors.dateFormat');
+                    return firstError(
+                      i18n,
+                      minutesFeedback(i18n, commands().updateActionItem(action.id, { due: parsed.value })),
+                    );
+                  }}
+                />
+                <CheckboxField
+                  label={t('minutes.done')}
+                  checked={action.done}
+                  onChange={(done) => minutesFeedback(i18n, commands().setActionDone(action.id, done))}
+                />
+              </li>
+            )}
+          </For>
+        </ul>
+        <form class="actions-row" onSubmit={addAction}>
+          <TextField
+            label={t('minutes.newAction')}
+            value={what()}
+            onChange={setWhat}
+            error={error()}
+            readOnly={locked()}
+          />
+          <Button type="submit" variant="primary" disabled={locked()}>
+            + {t('minutes.addAction')}
+          </Button>
+        </form>
+      </section>
+      <section class="minutes-section" aria-labelledby="minutes-money">
+        <h2 id="minutes-money">{t('minutes.money')}</h2>
+        <ul class="minutes-records">
+          <For each={props.session.view.money}>
+            {(entry) => (
+              <li class="card form-grid" data-testid="money-entry">
+                <SelectField
+                  label={t('minutes.moneyKind')}
+                  options={MONEY_KINDS.map((kind) => ({ value: kind, label: t(`moneyKind.${kind}`) }))}
+                  value={entry.kind}
+                  disabled={locked()}
+                  onChange={(kind) =>
+                    minutesFeedback(i18n, commands().updateMoneyEntry(entry.id, { kind: kind as MoneyKind }))
+                  }
+                />
+                <SelectField
+                  label={t('minutes.member')}
+                  options={people()}
+                  value={entry.memberId ?? ''}
+                  disabled={locked()}
+                  onChange={(id) =>
+                    minutesFeedback(
+                      i18n,
+                      commands().updateMoneyEntry(entry.id, { memberId: (id || null) as MemberId | null }),
+                    )
+                  }
+                />
+                <div>
+                  <CommitField
+                    label={t('minutes.amount')}
+                    value={String(entry.amount)}
+                    inputMode="numeric"
+                    disabled={locked()}
+                    onCommit={(v) => {
+                      const digits = v.replace(/[.\s,đ]/g, '');
+                      if (!/^\d+$/.test(digits)) return t('errors.numberRange');
+                      return firstError(
+                        i18n,
+                        minutesFeedback(
+                          i18n,
+                          commands().updateMoneyEntry(entry.id, { amount: Number(digits) }),
+                        ),
+                      );
+                    }}
+                  />
+                  <p class="money-amount">{i18n.money(entry.amount)}</p>
+                </div>
+                <CommitField
+                  label={t('minutes.note')}
+                  value={entry.note}
+                  disabled={locked()}
+                  onCommit={(v) =>
+                    firstError(
+                      i18n,
+                      minutesFeedback(i18n, commands().updateMoneyEntry(entry.id, { note: v })),
+                    )
+                  }
+                />
+                <Button
+                  variant="danger"
+                  disabled={locked()}
+                  onClick={() => minutesFeedback(i18n, commands().removeMoneyEntry(entry.id))}
+                >
+                  {t('minutes.removeMoney')}
+                </Button>
+              </li>
+            )}
+          </For>
+        </ul>
+        <p class="money-total" data-testid="money-total">
+          {t('minutes.total', { amount: i18n.money(total()) })}
+        </p>
+        <Button
+          variant="primary"
+          disabled={locked()}
+          onClick={() =>
+            minutesFeedback(
+              i18n,
+              commands().addMoneyEntry({ kind: 'contribution', memberId: null, amount: 0, note: '' }),
+            )
+          }
+        >
+          + {t('minutes.addMoney')}
+        </Button>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import { flagHealthCheck, type HealthCheckInput, type MeetingId, type MemberId } from '@chungtay/model';
+import { For, type JSX, Show } from 'solid-js';
+import type { HealthSession } from '../../data/health-session';
+import type { MinutesSession } from '../../data/minutes-session';
+import { todayIso } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n-context';
+import { CheckboxField } from '../../ui/checkbox-field/checkbox-field';
+import { CommitField } from './commit-field';
+import type { MemberOption } from './header-section';
+import { firstError, minutesFeedback } from './minutes-feedback';
+
+const number = (text: string) => Number(text.trim().replace(',', '.'));
+const decimal = (value: number | null) => (value === null ? '' : String(value).replace('.', ','));
+
+/** Weight, blood pressure and blood sugar per member, kept in the club's private health doc. */
+export function HealthSection(props: {
+  minutes: MinutesSession;
+  health: HealthSession | undefined;
+  members: readonly MemberOption[];
+}): JSX.Element {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const meetingId = () => props.minutes.meetingId as MeetingId;
+  const checkOf = (memberId: string) =>
+    props.health?.view.checks.find((c) => c.meetingId === meetingId() && c.memberId === memberId);
+  const record = (memberId: string, patch: Omit<HealthCheckInput, 'meetingId' | 'memberId' | 'takenAt'>) => {
+    const health = props.health;
+    if (!health) return undefined;
+    const takenAt = props.minutes.view.header.date ?? todayIso();
+    const input = { meetingId: meetingId(), memberId: memberId as MemberId, takenAt, ...patch };
+    return firstError(i18n, minutesFeedback(i18n, health.commands.record(input)));
+  };
+  const h = () => props.minutes.view.header;
+  const locked = () => !props.minutes.canWrite();
+  return (
+    <section class="minutes-section card" aria-labelledby="minutes-health">
+      <h2 id="minutes-health">{t('health.title')}</h2>
+      <div class="actions-row">
+        <CheckboxField
+          label={t('health.taken')}
+          checked={h().healthChecksTaken}
+          onChange={(v) =>
+            !locked() && minutesFeedback(i18n, props.minutes.commands.updateHeader({ healthChecksTaken: v }))
+          }
+        />
+        <CheckboxField
+          label={t('health.printWith')}
+          checked={h().printHealthChecks}
+          onChange={(v) =>
+            !locked() && minutesFeedback(i18n, props.minutes.commands.updateHeader({ printHealthChecks: v }))
+          }
+        />
+      </div>
+      <Show when={props.health} fallback={<p class="muted">{t('health.notAvailable')}</p>}>
+        {(health) => (
+          <ul class="health-list">
+            <For each={props.members}>
+              {(member) => {
+                const check = () => checkOf(member.id);
+                const flags = () => {
+                  const c = check();
+                  return c ? flagHealthCheck(c, health().view.thresholds) : [];
+                };
+                const bp = () => {
+                  const c = check();
+                  return c?.systolic != null && c.diastolic != null ? `${c.systolic}/${c.diastolic}` : '';
+                };
+                return (
+                  <li
+                    class="health-row"
+                    data-testid="health-row"
+                    data-flagged={flags().length > 0 ? 'true' : 'false'}
+                  >
+                    <span class="member-name">{member.label}</span>
+                    <CommitField
+                      label={t('health.of', { field: t('health.weight'), name: member.label })}
+                      value={decimal(check()?.weightKg ?? null)}
+                      inputMode="numeric"
+                      disabled={false}
+                      onCommit={(v) => record(member.id, { weightKg: v.trim() ? number(v) : null })}
+                    />
+                    <CommitField
+                      label={t('health.of', { field: t('health.bloodPressure'), name: member.label })}
+                      value={bp()}
+                      disabled={false}
+                      onCommit={(v) => {
+                        if (!v.trim()) return record(member.id, { systolic: null, diastolic: null });
+                        const [sys, dia] = v.split(/[/\s-]+/).map(number);
+                        if (sys === undefined || dia === undefined) return t('errors.numberRange');
+                        return record(member.id, { systolic: sys, diastolic: dia });
+                      }}
+                    />
+                    <CommitField
+                      label={t('health.of', { field: t('health.glucose'), name: member.label })}
+                      value={decimal(check()?.glucoseMmol ?? null)}
+                      inputMode="numeric"
+                      disabled={false}
+                      onCommit={(v) => record(member.id, { glucoseMmol: v.trim() ? number(v) : null })}
+                    />
+                    <Show when={flags().length > 0}>
+                      <p class="warning-text health-flags" data-testid="health-flags">
+                        {t('health.followUp')}:{' '}
+                        {flags()
+                          .map((f) => t(`health.flag.${f}`))
+                          .join(', ')}
+                      </p>
+                    </Show>
+                  </li>
+                );
+              }}
+            </For>
+          </ul>
+        )}
+      </Show>
+    </section>
+  );
+}

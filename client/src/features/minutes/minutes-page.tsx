@@ -1,0 +1,154 @@
+import {
+  compareVietnameseNames,
+  getMember,
+  listActiveMembers,
+  listHealthChecks,
+  type MeetingId,
+  type MemberId,
+} from '@chungtay/model';
+import { A, useParams } from '@solidjs/router';
+import { createSignal, type JSX, onCleanup, onMount, Show } from 'solid-js';
+import { useClub } from '../../data/club-context';
+import { type HealthSession, openHealthSession } from '../../data/health-session';
+import { type MinutesSession, openMinutesSession } from '../../data/minutes-session';
+import { useI18n } from '../../i18n/i18n-context';
+import { Button } from '../../ui/button/button';
+import { ActionsSection } from './actions-section';
+import { AgendaSection } from './agenda-section';
+import { ApprovalSection } from './approval-section';
+import { HeaderSection, type MemberOption } from './header-section';
+import { HealthSection } from './health-section';
+import { MinutesPrint } from './minutes-print';
+import { VersionsSection } from './versions-section';
+import './minutes.css';
+
+/** The minutes of one meeting: opens their own doc (and, for editors, the health doc) on demand. */
+export default function MinutesPage(): JSX.Element {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const params = useParams<{ meetingId: string }>();
+  const club = useClub();
+  const meeting = () => club.club.meetings.find((m) => m.id === (params.meetingId as MeetingId));
+  const [minutes, setMinutes] = createSignal<MinutesSession>();
+  const [health, setHealth] = createSignal<HealthSession>();
+  const [failed, setFailed] = createSignal(false);
+  const [printing, setPrinting] = createSignal(false);
+  let disposed = false;
+  onMount(() => {
+    const m = meeting();
+    if (!m) return;
+    openMinutesSession({ clubId: club.clubId, meeting: m, author: club.author, canEditClub: club.canEdit })
+      .then((s) => {
+        if (disposed) void s.close();
+        else setMinutes(() => s);
+      })
+      .catch(() => setFailed(true));
+    // Health data is sensitive: only committee (editor) keys open it; the relay refuses viewers.
+    if (club.role() === 'editor') {
+      openHealthSession(club.clubId, club.author)
+        .then((s) => {
+          if (disposed) void s.close();
+          else setHealth(() => s);
+        })
+        .catch(() => setHealth(undefined));
+    }
+  });
+  onCleanup(() => {
+    disposed = true;
+    void minutes()?.close();
+    void health()?.close();
+  });
+  const nameOf = (id: string | null) => (id ? (getMember(club.club, id as MemberId)?.fullName ?? '') : '');
+  // Active members, plus anyone marked in these minutes who has since left.
+  const members = (): MemberOption[] => {
+    const active = listActiveMembers(club.club);
+    const marked = Object.keys(minutes()?.view.attendance ?? {})
+      .map((id) => getMember(club.club, id as MemberId))
+      .filter((m) => m !== undefined && !active.some((a) => a.id === m.id));
+    return [...active, ...marked]
+      .filter((m) => m !== undefined)
+      .sort((a, b) => compareVietnameseNames(a.fullName, b.fullName))
+      .map((m) => ({ id: m.id, label: m.fullName }));
+  };
+  const healthChecks = (id: MeetingId) => {
+    const h = health();
+    return h ? listHealthChecks(h.view, id) : null;
+  };
+  const back = () => `/club/${club.clubId}/meetings/${params.meetingId}`;
+  return (
+    <Show when={meeting()} fallback={<p class="empty">{t('meetings.notFound')}</p>}>
+      {(m) => (
+        <Show
+          when={minutes()}
+          fallback={<p class="page loading">{failed() ? t('minutes.openFailed') : t('minutes.loading')}</p>}
+        >
+          {(session) => (
+            <div
+              class="minutes-page"
+              data-minutes-sync={session().syncStatus().type}
+              data-minutes-save={session().saveState()}
+            >
+              <div class="page-title-row no-print">
+                <A href={back()} class="btn btn-quiet">
+                  ← {t(`meetingKind.${m().kind}`)} {i18n.date(m().date)}
+                </A>
+                <Button variant="secondary" onClick={() => setPrinting(!printing())}>
+                  {printing() ? t('minutes.backToEdit') : t('minutes.printView')}
+                </Button>
+                <Show when={printing()}>
+                  <Button variant="primary" onClick={() => window.print()}>
+                    {t('minutes.print')}
+                  </Button>
+                </Show>
+              </div>
+              <Show
+                when={!printing()}
+                fallback={
+                  <MinutesPrint
+                    content={session().approvedView() ?? session().view}
+                    approved={session().view.approval.status === 'approved'}
+                    clubName={club.club.profile.name}
+                    placeName={club.club.profile.commune || session().view.header.place}
+                    kind={t(`meetingKind.${m().kind}`)}
+                    members={members()}
+                    nameOf={nameOf}
+                    health={healthChecks(m().id)}
+                  />
+                }
+              >
+                <Show
+                  when={session().view.meetingId}
+                  fallback={<p class="empty">{t('minutes.notStarted')}</p>}
+                >
+                  <div class="page-title-row">
+                    <h1>{t('minutes.title')}</h1>
+                    <span
+                      class="badge"
+                      data-testid="minutes-status"
+                      data-status={session().view.approval.status}
+                    >
+                      {session().view.approval.status === 'approved'
+                        ? t('minutes.approved')
+                        : t('minutes.draft')}
+                    </span>
+                  </div>
+                  <Show when={session().view.approval.status === 'approved'}>
+                    <div class="banner banner-info" role="status">
+                      {t('minutes.approvedBanner')}
+                    </div>
+                  </Show>
+                  <HeaderSection session={session()} members={members()} meeting={m()} />
+                  <AgendaSection session={session()} />
+                  <ActionsSection session={session()} members={members()} />
+                  <HealthSection minutes={session()} health={health()} members={members()} />
+                  <ApprovalSection session={session()} nameOf={nameOf} />
+                  <VersionsSection session={session()} />
+                </Show>
+              </Show>
+            </div>
+          )}
+        </Show>
+      )}
+    </Show>
+  );
+}

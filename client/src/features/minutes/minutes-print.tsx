@@ -1,0 +1,223 @@
+import type { HealthCheck, MinutesContent } from '@chungtay/model';
+import { ATTENDANCE_STATUSES } from '@chungtay/model';
+import { For, type JSX, Show } from 'solid-js';
+import { useI18n } from '../../i18n/i18n-context';
+import type { MemberOption } from './header-section';
+import './minutes-print.css';
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
+
+const parts = (iso: string | null) => {
+  const [year = '……', month = '……', day = '……'] = (iso ?? '').split('-');
+  return { day, month, year };
+};
+
+/**
+ * The minutes in the Vietnamese administrative layout (Decree 30/2020/NĐ-CP, Appendix I): organisation
+ * and national title, number, place and date, title, body, "Nơi nhận" and the two signature blocks.
+ */
+export function MinutesPrint(props: {
+  content: MinutesContent;
+  approved: boolean;
+  clubName: string;
+  placeName: string;
+  kind: string;
+  members: readonly MemberOption[];
+  nameOf: (id: string | null) => string;
+  health: readonly HealthCheck[] | null;
+}): JSX.Element {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const h = () => props.content.header;
+  const date = () => parts(h().date);
+  const blank = t('print.blank');
+  const marked = () => props.members.filter((m) => props.content.attendance[m.id]);
+  const count = (status: string) =>
+    Object.values(props.content.attendance).filter((s) => s === status).length;
+  const recipients = () =>
+    h()
+      .recipients.split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+  const [closeHour = blank, closeMinute = blank] = h().closedAt ? h().closedAt.split(':') : [];
+  // Sections are numbered I, II, … over those actually printed.
+  const shown = () =>
+    [
+      'attendance',
+      'content',
+      props.content.actions.length > 0 ? 'actions' : null,
+      props.content.money.length > 0 ? 'money' : null,
+      h().printHealthChecks && props.health ? 'health' : null,
+    ].filter((x) => x !== null);
+  const heading = (key: 'attendance' | 'content' | 'actions' | 'money' | 'health') =>
+    t('print.section', { numeral: ROMAN[shown().indexOf(key)] ?? '', title: t(`print.${key}`) });
+  return (
+    <article class="minutes-print" data-testid="minutes-print">
+      <Show when={!props.approved}>
+        <p class="print-draft">{t('print.draftMark')}</p>
+      </Show>
+      <header class="print-header">
+        <div class="print-org">
+          <p class="print-org-name">{props.clubName.toUpperCase()}</p>
+          <hr class="print-rule" />
+          <p>{t('print.number', { number: h().number || blank })}</p>
+        </div>
+        <div class="print-nation">
+          <p class="print-nation-name">{t('print.nation')}</p>
+          <p class="print-motto">{t('print.motto')}</p>
+          <hr class="print-rule" />
+          <p class="print-place-date">
+            {t('print.placeDate', { place: props.placeName || blank, ...date() })}
+          </p>
+        </div>
+      </header>
+      <h1 class="print-title">{t('print.title')}</h1>
+      <p class="print-subtitle">{t('print.subtitle', { kind: props.kind })}</p>
+      <p>{t('print.opening', { time: h().startedAt || blank, place: h().place || blank, ...date() })}</p>
+      <p>{t('print.chair', { name: props.nameOf(h().chairId) || blank })}</p>
+      <p>{t('print.secretary', { name: props.nameOf(h().secretaryId) || blank })}</p>
+      <h2>{heading('attendance')}</h2>
+      <p>
+        {t('print.attendanceSummary', {
+          present: count('present'),
+          excused: count('excused'),
+          absent: count('absent'),
+        })}
+      </p>
+      <table class="print-table">
+        <thead>
+          <tr>
+            <th class="num-col">{t('print.no')}</th>
+            <th>{t('print.name')}</th>
+            <th>{t('print.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={marked()}>
+            {(member, index) => (
+              <tr>
+                <td class="num">{index() + 1}</td>
+                <td>{member.label}</td>
+                <td>
+                  {ATTENDANCE_STATUSES.includes(props.content.attendance[member.id] as never)
+                    ? t(`attendance.${props.content.attendance[member.id] ?? 'present'}`)
+                    : ''}
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <h2>{heading('content')}</h2>
+      <For each={props.content.agenda.filter((a) => !a.removed)}>
+        {(item, index) => (
+          <section class="print-item">
+            <h3>
+              {index() + 1}. {item.title}
+            </h3>
+            <For each={item.bodyText.split('\n').filter((line) => line.trim())}>
+              {(line) => <p class="print-para">{line}</p>}
+            </For>
+            <Show when={item.decisions}>
+              <p class="print-decision">{t('print.decisions', { text: item.decisions })}</p>
+            </Show>
+          </section>
+        )}
+      </For>
+      <Show when={props.content.actions.length > 0}>
+        <h2>{heading('actions')}</h2>
+        <table class="print-table">
+          <thead>
+            <tr>
+              <th class="num-col">{t('print.no')}</th>
+              <th>{t('print.what')}</th>
+              <th>{t('print.responsible')}</th>
+              <th>{t('print.due')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.content.actions}>
+              {(a, index) => (
+                <tr>
+                  <td class="num">{index() + 1}</td>
+                  <td>{a.what}</td>
+                  <td>{props.nameOf(a.responsibleId)}</td>
+                  <td>{i18n.date(a.due)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+      <Show when={props.content.money.length > 0}>
+        <h2>{heading('money')}</h2>
+        <table class="print-table">
+          <thead>
+            <tr>
+              <th class="num-col">{t('print.no')}</th>
+              <th>{t('print.kind')}</th>
+              <th>{t('print.name')}</th>
+              <th>{t('print.amount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.content.money}>
+              {(m, index) => (
+                <tr>
+                  <td class="num">{index() + 1}</td>
+                  <td>{t(`moneyKind.${m.kind}`)}</td>
+                  <td>{props.nameOf(m.memberId)}</td>
+                  <td class="num">{i18n.money(m.amount)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+      <Show when={h().printHealthChecks && props.health}>
+        {(checks) => (
+          <>
+            <h2>{heading('health')}</h2>
+            <table class="print-table">
+              <thead>
+                <tr>
+                  <th>{t('print.name')}</th>
+                  <th>{t('print.weight')}</th>
+                  <th>{t('print.bloodPressure')}</th>
+                  <th>{t('print.glucose')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={checks()}>
+                  {(c) => (
+                    <tr>
+                      <td>{props.nameOf(c.memberId)}</td>
+                      <td class="num">{c.weightKg ?? ''}</td>
+                      <td class="num">{c.systolic !== null ? `${c.systolic}/${c.diastolic ?? ''}` : ''}</td>
+                      <td class="num">{c.glucoseMmol ?? ''}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </>
+        )}
+      </Show>
+      <p class="print-closing">{t('print.closing', { hour: closeHour, minute: closeMinute, ...date() })}</p>
+      <div class="print-signatures">
+        <div class="print-signature">
+          <p class="print-sign-title">{t('print.secretaryTitle')}</p>
+          <p class="print-sign-name">{props.nameOf(h().secretaryId)}</p>
+        </div>
+        <div class="print-signature">
+          <p class="print-sign-title">{t('print.chairTitle')}</p>
+          <p class="print-sign-name">{props.nameOf(h().chairId)}</p>
+        </div>
+      </div>
+      <div class="print-recipients">
+        <p class="print-recipients-title">{t('print.recipients')}</p>
+        <For each={recipients()}>{(line) => <p>{line.startsWith('-') ? line : `- ${line}`}</p>}</For>
+      </div>
+    </article>
+  );
+}
