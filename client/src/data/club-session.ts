@@ -19,10 +19,11 @@ import { type Accessor, createSignal } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import * as Y from 'yjs';
 import { todayIso } from '../i18n/format';
-import { RelaySync } from '../sync/relay-sync';
+import type { RelaySync } from '../sync/relay-sync';
 import { colorFor, type Peer, type SyncStatus } from '../sync/sync-status';
 import { type SaveState, TabletStore } from '../sync/tablet-store';
-import { type ClubAccess, findKnownClub, readRelayOrigin } from './device';
+import { type ClubAccess, findKnownClub } from './device';
+import { createDocRelay } from './doc-relay';
 
 export type { Peer, SaveState, SyncStatus };
 
@@ -116,17 +117,6 @@ function guard(commands: ClubCommands, canEdit: () => boolean): ClubCommands {
   return guarded as unknown as ClubCommands;
 }
 
-function createRelaySync(clubId: string, doc: Y.Doc, author: Author): RelaySync | null {
-  const access = findKnownClub(clubId)?.access;
-  if (!access?.shared) return null;
-  return new RelaySync(doc, {
-    relayOrigin: readRelayOrigin(),
-    documentName: clubId,
-    key: access.key,
-    user: { name: author.name, color: colorFor(author.id) },
-  });
-}
-
 function createClubSession(deps: {
   clubId: string;
   doc: Y.Doc;
@@ -140,7 +130,10 @@ function createClubSession(deps: {
   let relay: RelaySync | null = null;
   const connect = () => {
     relay?.destroy();
-    relay = createRelaySync(clubId, doc, origin.author);
+    relay = createDocRelay(clubId, clubId, doc, {
+      name: origin.author.name,
+      color: colorFor(origin.author.id),
+    });
     setRole(findKnownClub(clubId)?.access?.role ?? 'editor');
     if (!relay) return;
     const current = relay;
