@@ -1,7 +1,12 @@
 import type * as Y from 'yjs';
 import { type ClubId, err, type Result } from '../ids/ids';
 import type { ChangeOrigin } from '../origin/origin';
-import type { CommandError, NotFoundError, ValidationError } from '../schema/command';
+import {
+  type CommandError,
+  type NotFoundError,
+  transactCommand,
+  type ValidationError,
+} from '../schema/command';
 
 /**
  * The club's private health document `<clubId>/health`. Health measurements are sensitive personal
@@ -62,10 +67,5 @@ export function runHealthCommand<T>(
   body: () => Result<T, ValidationError | NotFoundError>,
 ): Result<T, CommandError> {
   if (isHealthReadOnly(doc)) return err({ type: 'readOnly' });
-  let result: Result<T, ValidationError | NotFoundError> | undefined;
-  doc.transact(() => {
-    result = body();
-  }, origin);
-  if (result === undefined) throw new Error('command body did not return a result');
-  return result;
+  return transactCommand(doc, origin, body);
 }

@@ -1,7 +1,12 @@
 import * as Y from 'yjs';
 import { type ClubId, err, isId, type MeetingId, newMeetingId, type Result } from '../ids/ids';
 import type { ChangeOrigin } from '../origin/origin';
-import type { CommandError, NotFoundError, ValidationError } from '../schema/command';
+import {
+  type CommandError,
+  type NotFoundError,
+  transactCommand,
+  type ValidationError,
+} from '../schema/command';
 
 /**
  * The layout of one meeting's minutes document (`<clubId>/meeting/<meetingId>`). Every top-level type
@@ -100,12 +105,7 @@ export function runMinutesCommand<T>(
 ): Result<T, MinutesError> {
   if (isMinutesReadOnly(doc)) return err({ type: 'readOnly' });
   if (options.allowWhenApproved !== true && isSealed(doc)) return err({ type: 'approved' });
-  let result: Result<T, ValidationError | NotFoundError> | undefined;
-  doc.transact(() => {
-    result = body();
-  }, origin);
-  if (result === undefined) throw new Error('command body did not return a result');
-  return result;
+  return transactCommand(doc, origin, body);
 }
 
 /** Writes only when the value differs (Uint8Array-free values only). */

@@ -55,6 +55,15 @@ export function runCommand<T>(
   body: () => Result<T, ValidationError | NotFoundError>,
 ): Result<T, CommandError> {
   if (isReadOnly(doc)) return err({ type: 'readOnly' });
+  return transactCommand(doc, origin, body);
+}
+
+/** The shared part of every document's command runner, once its own guards have passed. */
+export function transactCommand<T>(
+  doc: Y.Doc,
+  origin: ChangeOrigin,
+  body: () => Result<T, ValidationError | NotFoundError>,
+): Result<T, ValidationError | NotFoundError> {
   let result: Result<T, ValidationError | NotFoundError> | undefined;
   doc.transact(() => {
     result = body();
