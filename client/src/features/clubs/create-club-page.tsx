@@ -10,6 +10,7 @@ import { SelectField } from '../../ui/select-field/select-field';
 import { TextField } from '../../ui/text-field/text-field';
 import { textToDate } from '../shared/date-input';
 import { type FieldErrors, fieldMessage } from '../shared/field-errors';
+import { PlaceFields } from '../shared/place-fields';
 
 export default function CreateClubPage(): JSX.Element {
   const i18n = useI18n();
@@ -99,22 +100,7 @@ export default function CreateClubPage(): JSX.Element {
           onChange={(v) => setForm('kind', v)}
         />
         <div class="form-grid">
-          <TextField label={t('create.hamlet')} value={form.hamlet} onChange={(v) => setForm('hamlet', v)} />
-          <TextField
-            label={t('create.commune')}
-            value={form.commune}
-            onChange={(v) => setForm('commune', v)}
-          />
-          <TextField
-            label={t('create.district')}
-            value={form.district}
-            onChange={(v) => setForm('district', v)}
-          />
-          <TextField
-            label={t('create.province')}
-            value={form.province}
-            onChange={(v) => setForm('province', v)}
-          />
+          <PlaceFields value={form} onChange={(field, v) => setForm(field, v)} />
         </div>
         <TextField
           label={t('create.foundedOn')}

@@ -1,6 +1,6 @@
 import { createSignal, type JSX } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context';
-import { Button } from '../../ui/button/button';
+import { FormActions } from '../../ui/form-actions/form-actions';
 import { TextField } from '../../ui/text-field/text-field';
 import { type FieldErrors, fieldMessage } from '../shared/field-errors';
 
@@ -29,14 +29,7 @@ export function GroupNameForm(props: {
         error={fieldMessage(i18n, errors(), 'name')}
         autofocus
       />
-      <div class="form-actions">
-        <Button variant="quiet" onClick={props.onCancel}>
-          {i18n.t('app.cancel')}
-        </Button>
-        <Button variant="primary" type="submit">
-          {i18n.t('app.save')}
-        </Button>
-      </div>
+      <FormActions onCancel={props.onCancel} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import type { MemberLeft } from '@chungtay/model';
 import { createSignal, type JSX } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context';
-import { Button } from '../../ui/button/button';
+import { FormActions } from '../../ui/form-actions/form-actions';
 import { TextField } from '../../ui/text-field/text-field';
 import { dateToText, textToDate } from '../shared/date-input';
 import { type FieldErrors, fieldMessage } from '../shared/field-errors';
@@ -41,14 +41,7 @@ export function LeaveForm(props: {
         onChange={setReason}
         error={fieldMessage(i18n, errors(), 'reason')}
       />
-      <div class="form-actions">
-        <Button variant="quiet" onClick={props.onCancel}>
-          {t('app.cancel')}
-        </Button>
-        <Button variant="primary" type="submit">
-          {t('app.save')}
-        </Button>
-      </div>
+      <FormActions onCancel={props.onCancel} />
     </form>
   );
 }

@@ -12,9 +12,9 @@ import {
 import { createSignal, type JSX, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { useI18n } from '../../i18n/i18n-context';
-import { Button } from '../../ui/button/button';
 import { CheckboxField } from '../../ui/checkbox-field/checkbox-field';
 import { ChoiceGroup } from '../../ui/choice-group/choice-group';
+import { FormActions } from '../../ui/form-actions/form-actions';
 import { SelectField } from '../../ui/select-field/select-field';
 import { TextField } from '../../ui/text-field/text-field';
 import { dateToText, textToDate } from '../shared/date-input';
@@ -169,14 +169,7 @@ export function MemberForm(props: {
           {t('errors.formHasErrors')}
         </p>
       </Show>
-      <div class="form-actions">
-        <Button variant="quiet" onClick={props.onCancel}>
-          {t('app.cancel')}
-        </Button>
-        <Button variant="primary" type="submit">
-          {t('app.save')}
-        </Button>
-      </div>
+      <FormActions onCancel={props.onCancel} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { TextField } from '../../ui/text-field/text-field';
 import { feedback } from '../shared/command-feedback';
 import { dateToText, textToDate } from '../shared/date-input';
 import { type FieldErrors, fieldMessage } from '../shared/field-errors';
+import { PlaceFields } from '../shared/place-fields';
 
 export function ProfileForm(): JSX.Element {
   const i18n = useI18n();
@@ -48,18 +49,7 @@ export function ProfileForm(): JSX.Element {
         error={err('name')}
       />
       <div class="form-grid">
-        <TextField label={t('create.hamlet')} value={form.hamlet} onChange={(v) => setForm('hamlet', v)} />
-        <TextField label={t('create.commune')} value={form.commune} onChange={(v) => setForm('commune', v)} />
-        <TextField
-          label={t('create.district')}
-          value={form.district}
-          onChange={(v) => setForm('district', v)}
-        />
-        <TextField
-          label={t('create.province')}
-          value={form.province}
-          onChange={(v) => setForm('province', v)}
-        />
+        <PlaceFields value={form} onChange={(field, v) => setForm(field, v)} />
         <TextField
           label={t('create.foundedOn')}
           placeholder="dd/mm/yyyy"
