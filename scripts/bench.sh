@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# pnpm bench: builds the client, serves it, and prints the client figures.
+# pnpm bench: builds the client, serves it from the relay (as in production) on a free port, and prints
+# the client figures, then the minutes figures (two tablets syncing through that relay).
 # The relay's own benchmark is `pnpm --filter @chungtay/relay bench`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-tools.sh --browser
 pnpm --filter @chungtay/client build >/dev/null
-PORT=4174
-(cd client && exec pnpm exec vite preview --port $PORT --strictPort --host 127.0.0.1 >/dev/null 2>&1) &
+PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+DATA_DIR=$(mktemp -d)
+(PORT=$PORT HOST=127.0.0.1 DATA_DIR="$DATA_DIR" STATIC_DIR="$PWD/client/dist" LOG_LEVEL=warn \
+  exec pnpm --dir relay exec tsx src/main.ts) &
 server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/" >/dev/null && break; sleep 0.5; done
-BENCH_URL="http://127.0.0.1:$PORT" pnpm --filter @chungtay/e2e bench
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$DATA_DIR"' EXIT
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
+curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null || { echo "the relay did not start on port $PORT" >&2; exit 1; }
+export BENCH_URL="http://127.0.0.1:$PORT"
+pnpm --filter @chungtay/e2e bench
+pnpm --filter @chungtay/e2e exec tsx bench/minutes-bench.ts

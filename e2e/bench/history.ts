@@ -3,11 +3,16 @@ import * as model from '@chungtay/model';
 import * as Y from 'yjs';
 
 /**
- * A club as the benchmark needs it: 70 members, 60 meetings and five years of
- * edit history, written as many small transactions the way a committee would
- * (attendance corrected, phones changed, people moved between groups).
+ * A club as the benchmark needs it: 70 members, 60 meetings (one a month: five
+ * years) and their edit history, written as many small transactions the way a
+ * committee would (attendance corrected, phones changed, people moved between
+ * groups). `meetings` shortens or lengthens the history, one meeting a month.
  */
-export function buildFiveYearClub(): { clubId: string; update: Uint8Array; transactions: number } {
+export function buildFiveYearClub(meetings = 60): {
+  clubId: string;
+  update: Uint8Array;
+  transactions: number;
+} {
   const doc = new Y.Doc();
   const origin = model.localOrigin({ id: 'bench', name: 'Thư ký' });
   let transactions = 0;
@@ -71,7 +76,7 @@ export function buildFiveYearClub(): { clubId: string; update: Uint8Array; trans
   for (const [i, m] of members.entries()) {
     must(model.assignToGroup(doc, { groupId: groups[i % groups.length]!.id, memberId: m }, origin));
   }
-  for (let month = 0; month < 60; month++) {
+  for (let month = 0; month < meetings; month++) {
     const year = 2021 + Math.floor(month / 12);
     const date = `${year}-${String((month % 12) + 1).padStart(2, '0')}-15`;
     const meetingId = must(
