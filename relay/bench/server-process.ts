@@ -37,13 +37,17 @@ function waitForLine(child: ChildProcess, text: string, timeoutMs: number): Prom
       () => reject(new Error(`server did not print "${text}" in ${timeoutMs} ms`)),
       timeoutMs,
     );
-    child.stdout?.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes(text)) {
         clearTimeout(timer);
+        // Stop collecting: the server's later log lines must not grow a string in the benchmark process.
+        child.stdout?.off('data', onData);
+        child.stdout?.resume();
         resolve();
       }
-    });
+    };
+    child.stdout?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`server exited early with ${code}`)));
   });
 }
