@@ -12,7 +12,9 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: 800, height: 1280 } });
 const shot = async (name) => {
-  await page.waitForTimeout(400);
+  // Let fonts and transitions settle: two animation frames after the network is idle.
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.screenshot({ path: `${out}/${name}.png` });
 };
 await page.goto(base);

