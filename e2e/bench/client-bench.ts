@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { buildFiveYearClub } from './history';
+import { median, seedTablet } from './seed-tablet';
 
 const base = process.env.BENCH_URL ?? 'http://127.0.0.1:4174';
 const dist = join(import.meta.dirname, '../../client/dist');
@@ -12,40 +13,13 @@ const RUNS = 7;
 const MARKS = process.env.BENCH_MARKS === '1';
 const RELOADS = 50;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-async function seed(page: Page, clubId: string, update: Uint8Array): Promise<void> {
-  await page.goto(`${base}/`);
-  await page.evaluate(
-    async ({ clubId, bytes }) => {
-      localStorage.setItem('chungtay.user', JSON.stringify({ id: 'bench', name: 'Thư ký' }));
-      localStorage.setItem(
-        'chungtay.clubs',
-        JSON.stringify([{ id: clubId, name: 'Bench', kind: 'selfHelp', memberCount: 70, openedAt: 1 }]),
-      );
-      await new Promise<void>((resolve, reject) => {
-        // The layout y-indexeddb creates: an auto-increment "updates" store and a "custom" store.
-        const open = indexedDB.open(`chungtay-club-${clubId}`);
-        open.onupgradeneeded = () => {
-          open.result.createObjectStore('updates', { autoIncrement: true });
-          open.result.createObjectStore('custom');
-        };
-        open.onsuccess = () => {
-          const tx = open.result.transaction('updates', 'readwrite');
-          tx.objectStore('updates').add(new Uint8Array(bytes));
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-        open.onerror = () => reject(open.error);
-      });
-    },
-    { clubId, bytes: Array.from(update) },
+function seed(page: Page, clubId: string, update: Uint8Array): Promise<void> {
+  return seedTablet(
+    page,
+    base,
+    { id: 'bench', name: 'Thư ký' },
+    [{ id: clubId }],
+    [{ name: `chungtay-club-${clubId}`, update }],
   );
 }
 
@@ -92,6 +66,8 @@ async function newPage(browser: Browser, throttle: number): Promise<Page> {
     viewport: { width: 800, height: 1280 },
     serviceWorkers: 'block',
   });
+  // tsx keeps function names with a `__name` helper, which functions sent to the page also call.
+  await context.addInitScript({ content: 'window.__name = (f) => f;' });
   await context.addInitScript(() => {
     new MutationObserver((_, observer) => {
       if (document.querySelector('.member-name')) {

@@ -8,6 +8,7 @@ import * as model from '@chungtay/model';
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { buildFiveYearClub } from './history';
+import { type Access, median, seedTablet } from './seed-tablet';
 
 /** Typing rhythm: the benchmark types like a person, it does not wait for a condition here. */
 function pace(ms: number): Promise<void> {
@@ -21,11 +22,6 @@ const ROSTER_RUNS = 7;
 const MARKER = 'HẾTBIÊNBẢN';
 
 type Win = Record<string, unknown>;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -155,58 +151,6 @@ function buildEmptyMinutes(clubId: string, meeting: Meeting): Uint8Array {
 
 // ---- browser helpers --------------------------------------------------------------------------------
 
-interface Access {
-  role: 'editor';
-  key: string;
-  viewerKey: string;
-  shared: true;
-}
-
-/** Device entries and IndexedDB databases (y-indexeddb layout), written before the app runs. */
-async function seed(
-  page: Page,
-  user: { id: string; name: string },
-  clubs: { id: string; access?: Access }[],
-  databases: { name: string; update: Uint8Array }[],
-): Promise<void> {
-  await page.goto(`${base}/`);
-  await page.evaluate(
-    async ({ user, clubs, databases }) => {
-      localStorage.setItem('chungtay.user', JSON.stringify(user));
-      localStorage.setItem(
-        'chungtay.clubs',
-        JSON.stringify(
-          clubs.map((c) => ({ ...c, name: 'Bench', kind: 'selfHelp', memberCount: 70, openedAt: 1 })),
-        ),
-      );
-      for (const { name, bytes } of databases) {
-        await new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open(name);
-          open.onupgradeneeded = () => {
-            open.result.createObjectStore('updates', { autoIncrement: true });
-            open.result.createObjectStore('custom');
-          };
-          open.onsuccess = () => {
-            const tx = open.result.transaction('updates', 'readwrite');
-            tx.objectStore('updates').add(new Uint8Array(bytes));
-            tx.oncomplete = () => {
-              open.result.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-          open.onerror = () => reject(open.error);
-        });
-      }
-    },
-    {
-      user,
-      clubs,
-      databases: databases.map((d) => ({ name: d.name, bytes: Array.from(d.update) })),
-    },
-  );
-}
-
 async function newContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: { width: 800, height: 1280 },
@@ -265,7 +209,7 @@ async function keystrokeLatency(browser: Browser): Promise<number[]> {
     { id: 'bench-b', name: 'Chủ tọa' },
   ]) {
     const page = await (await newContext(browser)).newPage();
-    await seed(page, user, [{ id: club.clubId, access }], databases);
+    await seedTablet(page, base, user, [{ id: club.clubId, access }], databases);
     await page.goto(`${base}${minutesPath(club.clubId, meeting.id)}`);
     await page.locator('[data-minutes-sync="synced"]').waitFor({ timeout: 20_000 });
     await page.locator('[data-testid="agenda-body"] .ProseMirror').waitFor();
@@ -396,8 +340,9 @@ results[`keystroke → remote render, ${valid.length} keys`] =
   const history = buildMinutesWithHistory(club.clubId, m1);
   const compact = buildMinutesAtOnce(club.clubId, m2);
   const page = await (await newContext(browser)).newPage();
-  await seed(
+  await seedTablet(
     page,
+    base,
     { id: 'bench', name: 'Thư ký' },
     [{ id: club.clubId }],
     [
@@ -427,8 +372,9 @@ results[`keystroke → remote render, ${valid.length} keys`] =
       update: buildMinutesAtOnce(club.clubId, m).update,
     }));
     const page = await (await newContext(browser)).newPage();
-    await seed(
+    await seedTablet(
       page,
+      base,
       { id: 'bench', name: 'Thư ký' },
       [{ id: club.clubId }],
       [{ name: `chungtay-club-${club.clubId}`, update: club.update }, ...minutes],

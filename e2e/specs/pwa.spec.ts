@@ -51,11 +51,14 @@ test('the sample club opens with a realistic roster, indicators and meetings', a
   const app = new ClubApp(page);
   await app.start();
   await app.openSample();
+  await expect(page.locator('.member-name').first()).toBeVisible();
   const count = await page.locator('.member-name').count();
   expect(count).toBeGreaterThanOrEqual(50);
   expect(count).toBeLessThanOrEqual(70);
   await app.goTo('Chỉ số');
   await expect(page.getByTestId('indicator-members')).toHaveText(String(count));
   await app.goTo('Sinh hoạt');
+  // The meetings screen loads on demand: wait for it before counting.
+  await expect(page.locator('.meeting-link').first()).toBeVisible();
   expect(await page.locator('.meeting-link').count()).toBeGreaterThanOrEqual(12);
 });

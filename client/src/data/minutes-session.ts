@@ -18,9 +18,10 @@ import type {
   MoneyEntryInput,
 } from '@chungtay/model';
 import * as model from '@chungtay/model';
-import type { Extensions } from '@tiptap/core';
+import { Extension, type Extensions } from '@tiptap/core';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
+import { Plugin } from '@tiptap/pm/state';
 import { type Accessor, createSignal } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import type * as Y from 'yjs';
@@ -35,6 +36,50 @@ export function minutesStorageName(clubId: string, meetingId: string): string {
 
 const now = () => new Date().toISOString();
 const FIRST_SYNC_MS = 4_000;
+
+/**
+ * Holds the relay's remote updates while this editor composes a word through
+ * the IME, and applies them once the composition has ended.
+ */
+function holdRemoteWhileComposing(relay: RelaySync) {
+  let release: (() => void) | null = null;
+  const end = () => {
+    // After ProseMirror has read the committed text from the DOM.
+    setTimeout(() => {
+      release?.();
+      release = null;
+    }, 0);
+  };
+  return Extension.create({
+    name: 'holdRemoteWhileComposing',
+    addProseMirrorPlugins() {
+      return [
+        new Plugin({
+          props: {
+            handleDOMEvents: {
+              compositionstart: () => {
+                release ??= relay.holdRemoteUpdates();
+                return false;
+              },
+              compositionend: () => {
+                end();
+                return false;
+              },
+              blur: () => {
+                end();
+                return false;
+              },
+            },
+          },
+        }),
+      ];
+    },
+    onDestroy() {
+      release?.();
+      release = null;
+    },
+  });
+}
 
 /** Resolves once the relay has sent its state, after `ms`, or at once when the browser is offline. */
 function firstSync(relay: RelaySync, ms: number): Promise<void> {
@@ -191,7 +236,10 @@ export async function openMinutesSession(input: OpenMinutesInput): Promise<Minut
       const fragment = model.getAgendaBody(doc, itemId);
       if (fragment === null) return null;
       const extensions: Extensions = [Collaboration.configure({ fragment })];
-      if (relay) extensions.push(CollaborationCaret.configure({ provider: relay.provider, user }));
+      if (relay) {
+        extensions.push(CollaborationCaret.configure({ provider: relay.provider, user }));
+        extensions.push(holdRemoteWhileComposing(relay));
+      }
       return extensions;
     },
     approvedView() {

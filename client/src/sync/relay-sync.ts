@@ -9,6 +9,8 @@ import {
   MESSAGE_STORED,
   syncServerUrl,
 } from '@chungtay/protocol';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { type DeniedReason, type Peer, reconnectDelay, type SyncStatus } from './sync-status';
@@ -42,6 +44,8 @@ export class RelaySync {
   private readonly listeners = new Set<Listener>();
   private readOnlyNotice = false;
   private readonly online: () => boolean;
+  private holds = 0;
+  private held: Uint8Array[] = [];
 
   constructor(
     private readonly doc: Y.Doc,
@@ -54,6 +58,7 @@ export class RelaySync {
       disableBc: true,
       ...(options.WebSocketImpl ? { WebSocketPolyfill: options.WebSocketImpl } : {}),
     });
+    this.holdableSync();
     this.provider.messageHandlers[MESSAGE_STORED] = (_encoder, decoder) => this.onCustom(decoder.arr);
     this.provider.messageHandlers[MESSAGE_NOTICE] = (_encoder, decoder) => this.onCustom(decoder.arr);
     this.provider.awareness.setLocalStateField('user', options.user);
@@ -103,6 +108,23 @@ export class RelaySync {
     return peers;
   }
 
+  /**
+   * While someone composes a word through the keyboard's IME (Telex, VNI), a
+   * remote change re-rendering the same paragraph would break the browser's
+   * composition and lose or double characters. Remote document updates are
+   * held until every hold is released, then applied in order.
+   */
+  holdRemoteUpdates(): () => void {
+    this.holds += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds -= 1;
+      if (this.holds === 0) this.releaseHeld();
+    };
+  }
+
   onChange(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -118,6 +140,28 @@ export class RelaySync {
     }
     this.provider.destroy();
     this.listeners.clear();
+  }
+
+  /** Wraps y-websocket's sync handler so step-2 and update messages can wait while updates are held. */
+  private holdableSync(): void {
+    const original = this.provider.messageHandlers[0];
+    if (!original) return;
+    this.provider.messageHandlers[0] = (encoder, decoder, provider, emitSynced, messageType) => {
+      const rest = decoder.arr.subarray(decoder.pos);
+      // y-protocols sync: 0 step 1 (must be answered now), 1 step 2 and 2 update (document content).
+      if (this.holds > 0 && (rest[0] === 1 || rest[0] === 2)) {
+        this.held.push(rest.slice());
+        return;
+      }
+      original(encoder, decoder, provider, emitSynced, messageType);
+    };
+  }
+
+  private releaseHeld(): void {
+    const handler = this.provider.messageHandlers[0];
+    for (const message of this.held.splice(0)) {
+      handler?.(encoding.createEncoder(), decoding.createDecoder(message), this.provider, true, 0);
+    }
   }
 
   private readonly onLocalUpdate = (_update: Uint8Array, origin: unknown) => {
