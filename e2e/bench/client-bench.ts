@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type Browser, chromium, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { buildFiveYearClub } from './history';
-import { median, seedTablet } from './seed-tablet';
+import { launchBenchBrowser, median, seedTablet } from './seed-tablet';
 
 const base = process.env.BENCH_URL ?? 'http://127.0.0.1:4174';
 const dist = join(import.meta.dirname, '../../client/dist');
@@ -85,18 +85,7 @@ async function newPage(browser: Browser, throttle: number): Promise<Page> {
 }
 
 const { clubId, update, transactions } = buildFiveYearClub();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchBenchBrowser();
 const results: Record<string, string> = {};
 for (const throttle of [1, 4]) {
   const page = await newPage(browser, throttle);

@@ -5,10 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import type { ClubId, Meeting } from '@chungtay/model';
 import * as model from '@chungtay/model';
-import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { buildFiveYearClub } from './history';
-import { type Access, median, seedTablet } from './seed-tablet';
+import { type Access, launchBenchBrowser, median, seedTablet } from './seed-tablet';
 
 /** Typing rhythm: the benchmark types like a person, it does not wait for a condition here. */
 function pace(ms: number): Promise<void> {
@@ -313,18 +313,7 @@ async function interleaved(runs: number, cases: (() => Promise<number>)[]): Prom
 
 // ---- run ----------------------------------------------------------------------------------------------
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchBenchBrowser();
 const results: Record<string, string> = {};
 const ms = (v: number) => `${v.toFixed(0)} ms`;
 

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { type Browser, chromium, type Page } from '@playwright/test';
 
 /** A tablet's access to a club as device data (client/src/data/device.ts). */
 export interface Access {
@@ -6,6 +6,22 @@ export interface Access {
   key: string;
   viewerKey: string;
   shared: true;
+}
+
+/** Debian's Chromium with the flags this machine's closed network needs (see ../shared/toolchain.md). */
+export function launchBenchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
 }
 
 export function median(values: number[]): number {
