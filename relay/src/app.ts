@@ -28,7 +28,6 @@ export async function startRelay(
     options: {
       limits: config.limits,
       compactAfterUpdates: config.compactAfterUpdates,
-      storedDebounceMs: config.storedDebounceMs,
       syncChunkBytes: config.syncChunkBytes,
       viewerNoticeIntervalMs: 5_000,
     },

@@ -3,7 +3,8 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { Connection } from './connection';
 import type { Metrics } from './metrics';
-import type { Room } from './room';
+import type { DecodedUpdate } from './room/encoded-doc';
+import type { Room } from './room/room';
 
 const SYNC_STEP_1 = 0;
 const SYNC_STEP_2 = 1;
@@ -16,21 +17,19 @@ export interface MessageHandlerContext {
   readonly viewerNoticeIntervalMs: number;
 }
 
-/** True when an update carries no structs and no deletions (what a client with nothing new sends). */
-function isEmptyUpdate(update: Uint8Array): boolean {
-  const decoded = Y.decodeUpdate(update);
-  return decoded.structs.length === 0 && decoded.ds.clients.size === 0;
-}
-
 function handleUpdate(
   room: Room,
   connection: Connection,
   update: Uint8Array,
+  frameBytes: Uint8Array | undefined,
   context: MessageHandlerContext,
 ): void {
+  // Decoding validates: a frame that does not decode closes the connection before anything is stored.
+  const decoded: DecodedUpdate = Y.decodeUpdate(update);
   if (connection.role !== 'editor') {
-    // Viewers may read, never write: not applied, not stored, not forwarded. Decoding also rejects garbage.
-    if (isEmptyUpdate(update)) return;
+    // Viewers may read, never write: not stored, not forwarded. An empty update is what a client with
+    // nothing new sends in its sync step 2, not a write.
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
     context.metrics.viewerWritesDropped += 1;
     const now = context.now();
     if (now - connection.lastNoticeAt >= context.viewerNoticeIntervalMs) {
@@ -39,10 +38,7 @@ function handleUpdate(
     }
     return;
   }
-  // Decode fully before touching the room's doc: a truncated update would otherwise integrate its structs
-  // and throw only at its delete set, leaving the doc half-changed.
-  Y.decodeUpdate(update);
-  room.applyUpdate(connection, update);
+  room.receiveUpdate(connection, update, decoded, frameBytes);
 }
 
 /**
@@ -63,15 +59,21 @@ export function handleMessage(
         const syncType = decoding.readVarUint(decoder);
         if (syncType === SYNC_STEP_1) room.answerSyncStep1(connection, decoding.readVarUint8Array(decoder));
         else if (syncType === SYNC_STEP_2 || syncType === SYNC_UPDATE) {
-          handleUpdate(room, connection, decoding.readVarUint8Array(decoder), context);
+          const update = decoding.readVarUint8Array(decoder);
+          if (decoding.hasContent(decoder)) {
+            connection.fail('malformedMessage');
+            return;
+          }
+          // A sync update frame goes to the other clients exactly as it came; a step 2 is re-framed as an update.
+          handleUpdate(room, connection, update, syncType === SYNC_UPDATE ? data : undefined, context);
         } else connection.fail('malformedMessage');
         return;
       }
       case MessageType.awareness:
-        room.applyAwareness(connection, decoding.readVarUint8Array(decoder));
+        room.receiveAwareness(connection, decoding.readVarUint8Array(decoder));
         return;
       case MessageType.queryAwareness:
-        connection.send(room.encodeAwareness([...room.awareness.getStates().keys()]));
+        room.answerAwarenessQuery(connection);
         return;
       case MessageType.auth:
         // y-protocols' auth message only flows relay → client; a client sending one is harmless, so ignore it.

@@ -5,7 +5,7 @@ import { Connection, type ConnectionContext, type Transport } from './connection
 import type { RelayLimits } from './limits';
 import { handleMessage, type MessageHandlerContext } from './message-handler';
 import type { Metrics } from './metrics';
-import { Room, type RoomOptions } from './room';
+import { Room, type RoomOptions } from './room/room';
 import type { Storage } from './store/doc-store';
 
 export interface RelayOptions extends RoomOptions {

@@ -9,8 +9,10 @@ import {
   MESSAGE_STORED,
   type Notice,
   registerClubPath,
+  StoredClocks,
 } from '@chungtay/protocol';
 import type { Decoder } from 'lib0/decoding';
+import * as decoding from 'lib0/decoding';
 import { pino } from 'pino';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -36,7 +38,6 @@ export function testConfig(overrides: Partial<RelayConfig> = {}): RelayConfig {
     registrationCode: undefined,
     limits: DEFAULT_LIMITS,
     compactAfterUpdates: 500,
-    storedDebounceMs: 20,
     syncChunkBytes: 256 * 1024,
     logLevel: 'silent',
     sqliteSynchronous: 'normal',
@@ -100,8 +101,12 @@ export interface TestClient {
   readonly text: Y.Text;
   readonly closes: Array<{ code: number; reason: string }>;
   readonly notices: Notice[];
-  /** The last state vector the relay reported as stored. */
-  stored: Uint8Array | undefined;
+  /** What the relay reported as stored on this connection, merged as the app merges it. */
+  readonly stored: StoredClocks;
+  /** MESSAGE_STORED frames received. */
+  storedReports: number;
+  /** True when the relay reported holding every edit this client has ("synced" in the app). */
+  holdsAll(): boolean;
   destroy(): void;
 }
 
@@ -125,7 +130,9 @@ export function connectClient(
     text: doc.getText('t'),
     closes: [],
     notices: [],
-    stored: undefined,
+    stored: new StoredClocks(),
+    storedReports: 0,
+    holdsAll: () => client.stored.covers(Y.encodeStateVector(doc)),
     destroy: () => {
       provider.destroy();
       doc.destroy();
@@ -137,9 +144,25 @@ export function connectClient(
   const onCustom = (_encoder: unknown, decoder: Decoder) => {
     const message = decodeCustomMessage(decoder.arr);
     if (!message.ok) return;
-    if (message.value.type === 'stored') client.stored = message.value.stateVector.slice();
-    else client.notices.push(message.value.notice);
+    if (message.value.type === 'stored') {
+      client.storedReports += 1;
+      client.stored.addStateVector(message.value.stateVector);
+    } else client.notices.push(message.value.notice);
   };
+  // Like the app: what the relay sends is stored there, and a new connection starts afresh.
+  const sync = provider.messageHandlers[0];
+  provider.messageHandlers[0] = (encoder, decoder, ...rest) => {
+    const message = decoding.createDecoder(decoder.arr.subarray(decoder.pos));
+    const syncType = decoding.readVarUint(message);
+    if (syncType === 1 || syncType === 2) {
+      for (const [id, clock] of Y.parseUpdateMeta(decoding.readVarUint8Array(message)).to)
+        client.stored.addClock(id, clock);
+    }
+    sync?.(encoder, decoder, ...rest);
+  };
+  provider.on('status', ({ status }: { status: string }) => {
+    if (status === 'connecting') client.stored.clear();
+  });
   provider.messageHandlers[MESSAGE_STORED] = onCustom;
   provider.messageHandlers[MESSAGE_NOTICE] = onCustom;
   return client;

@@ -3,14 +3,15 @@ import {
   closeCodeName,
   connectionParams,
   decodeCustomMessage,
-  isStateVectorCovered,
   isTerminalCloseCode,
   MESSAGE_NOTICE,
   MESSAGE_STORED,
+  StoredClocks,
   syncServerUrl,
 } from '@chungtay/protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { type DeniedReason, type Peer, reconnectDelay, type SyncStatus } from './sync-status';
@@ -20,6 +21,12 @@ export interface RelaySyncOptions {
   readonly documentName: string;
   readonly key: string;
   readonly user: { readonly name: string; readonly color: string };
+  /**
+   * Presence shared with the caller, so that what is bound to it (the editors' remote carets) keeps
+   * working when this connection is replaced by another (the club got shared, its keys changed).
+   * Not destroyed with the connection. By default the provider makes its own.
+   */
+  readonly awareness?: Awareness;
   /** Injected for tests; the browser's by default. */
   readonly WebSocketImpl?: typeof WebSocket;
   readonly online?: () => boolean;
@@ -36,7 +43,8 @@ type Listener = () => void;
  */
 export class RelaySync {
   readonly provider: WebsocketProvider;
-  private stored: Uint8Array | null = null;
+  /** What the relay holds durably, as far as this connection knows (see StoredClocks). */
+  private readonly stored = new StoredClocks();
   private syncedAt: Date | null = null;
   private terminal: SyncStatus | null = null;
   private failures = 0;
@@ -56,6 +64,7 @@ export class RelaySync {
       connect: false,
       params: connectionParams(options.key),
       disableBc: true,
+      ...(options.awareness ? { awareness: options.awareness } : {}),
       ...(options.WebSocketImpl ? { WebSocketPolyfill: options.WebSocketImpl } : {}),
     });
     this.holdableSync();
@@ -63,7 +72,7 @@ export class RelaySync {
     this.provider.messageHandlers[MESSAGE_NOTICE] = (_encoder, decoder) => this.onCustom(decoder.arr);
     this.provider.awareness.setLocalStateField('user', options.user);
     this.provider.on('status', () => this.emit());
-    this.provider.awareness.on('change', () => this.emit());
+    this.provider.awareness.on('change', this.emitNow);
     this.provider.on('connection-close', (event) => this.onClose(event));
     doc.on('update', this.onLocalUpdate);
     if (typeof window !== 'undefined') {
@@ -83,7 +92,7 @@ export class RelaySync {
     if (this.terminal) return this.terminal;
     if (!this.online()) return { type: 'offline' };
     if (this.provider.wsconnected) {
-      if (this.stored && isStateVectorCovered(Y.encodeStateVector(this.doc), this.stored)) {
+      if (this.stored.covers(Y.encodeStateVector(this.doc))) {
         return { type: 'synced', at: this.syncedAt ?? new Date() };
       }
       return { type: 'syncing' };
@@ -131,6 +140,9 @@ export class RelaySync {
   }
 
   destroy(): void {
+    // Held updates are dropped, not applied by a later release: this connection no longer speaks for
+    // the relay, and whichever replaces it syncs them again.
+    this.held = [];
     clearTimeout(this.retryTimer);
     this.doc.off('update', this.onLocalUpdate);
     if (typeof window !== 'undefined') {
@@ -138,6 +150,7 @@ export class RelaySync {
       window.removeEventListener('offline', this.emitNow);
       document.removeEventListener('visibilitychange', this.onVisible);
     }
+    this.provider.awareness.off('change', this.emitNow);
     this.provider.destroy();
     this.listeners.clear();
   }
@@ -149,12 +162,25 @@ export class RelaySync {
     this.provider.messageHandlers[0] = (encoder, decoder, provider, emitSynced, messageType) => {
       const rest = decoder.arr.subarray(decoder.pos);
       // y-protocols sync: 0 step 1 (must be answered now), 1 step 2 and 2 update (document content).
+      if (rest[0] === 1 || rest[0] === 2) this.noteReceived(rest);
       if (this.holds > 0 && (rest[0] === 1 || rest[0] === 2)) {
         this.held.push(rest.slice());
         return;
       }
       original(encoder, decoder, provider, emitSynced, messageType);
     };
+  }
+
+  /** The relay sends only what it has stored, so what arrives from it counts as durable there. */
+  private noteReceived(syncMessage: Uint8Array): void {
+    try {
+      const reader = decoding.createDecoder(syncMessage);
+      decoding.readVarUint(reader);
+      const { to } = Y.parseUpdateMeta(decoding.readVarUint8Array(reader));
+      for (const [client, clock] of to) this.stored.addClock(client, clock);
+    } catch {
+      // Malformed: y-websocket's own handler will fail on it too; it proves nothing about the relay.
+    }
   }
 
   private releaseHeld(): void {
@@ -187,9 +213,9 @@ export class RelaySync {
     const message = decodeCustomMessage(frame);
     if (!message.ok) return;
     if (message.value.type === 'stored') {
-      this.stored = message.value.stateVector;
+      this.stored.addStateVector(message.value.stateVector);
       this.failures = 0;
-      if (isStateVectorCovered(Y.encodeStateVector(this.doc), this.stored)) this.syncedAt = new Date();
+      if (this.stored.covers(Y.encodeStateVector(this.doc))) this.syncedAt = new Date();
     } else {
       this.readOnlyNotice = true;
     }
@@ -197,7 +223,7 @@ export class RelaySync {
   }
 
   private onClose(event: CloseEvent | null): void {
-    this.stored = null;
+    this.stored.clear();
     if (event && isTerminalCloseCode(event.code)) {
       this.terminal =
         event.code === CloseCode.keyRevoked

@@ -60,4 +60,4 @@ export {
   type Notice,
 } from './messages';
 export { err, ok, type Result } from './result';
-export { decodeStateVector, isStateVectorCovered } from './state-vector';
+export { decodeStateVector, isStateVectorCovered, StoredClocks } from './state-vector';

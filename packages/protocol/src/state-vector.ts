@@ -31,3 +31,51 @@ export function isStateVectorCovered(local: Uint8Array, remote: Uint8Array): boo
   }
   return true;
 }
+
+/**
+ * What the relay has told one connection it holds durably, per Yjs client: the union of every
+ * MESSAGE_STORED (the relay's whole state vector after a sync step 1, then its clocks for the clients of
+ * each update it stored) and of the updates it sent (the relay only ever sends what it has stored).
+ * Clocks only grow: a relay's store is append-only. Start afresh on every connection.
+ */
+export class StoredClocks {
+  private readonly clocks = new Map<number, number>();
+  private reported = false;
+
+  /** Merges a reported state vector; a malformed one is ignored and returns false. */
+  addStateVector(stateVector: Uint8Array): boolean {
+    let decoded: Map<number, number>;
+    try {
+      decoded = decodeStateVector(stateVector);
+    } catch {
+      return false;
+    }
+    for (const [client, clock] of decoded) this.addClock(client, clock);
+    this.reported = true;
+    return true;
+  }
+
+  addClock(client: number, clock: number): void {
+    if (clock > (this.clocks.get(client) ?? 0)) this.clocks.set(client, clock);
+  }
+
+  /** True once the relay reported at all, and every clock of `local` (a state vector) is held. */
+  covers(local: Uint8Array): boolean {
+    if (!this.reported) return false;
+    let localClocks: Map<number, number>;
+    try {
+      localClocks = decodeStateVector(local);
+    } catch {
+      return false;
+    }
+    for (const [client, clock] of localClocks) {
+      if (clock > 0 && (this.clocks.get(client) ?? 0) < clock) return false;
+    }
+    return true;
+  }
+
+  clear(): void {
+    this.clocks.clear();
+    this.reported = false;
+  }
+}

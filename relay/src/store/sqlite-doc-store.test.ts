@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
 import { runDocStoreTests } from './doc-store-conformance';
 import { openSqliteStorage } from './sqlite-doc-store';
 
@@ -15,4 +17,44 @@ runDocStoreTests('sqlite storage (synchronous=FULL)', () => {
     open: () => openSqliteStorage(dir, 'full'),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
+});
+
+describe('sqlite WAL checkpoints', () => {
+  const walBytes = (dir: string) => statSync(join(dir, 'relay.sqlite-wal')).size;
+  const update = (text: string) => {
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, text);
+    return Y.encodeStateAsUpdate(doc);
+  };
+
+  it('folds the WAL into the database once appends pause, and keeps every row', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relay-store-'));
+    const storage = openSqliteStorage(dir, 'normal', { quietMs: 100, maxWalBytes: 1024 * 1024 * 1024 });
+    for (let i = 0; i < 20; i++) await storage.docs.append('club-0001', update(`row ${i}`));
+    expect(walBytes(dir)).toBeGreaterThan(0);
+    await vi.waitFor(() => expect(walBytes(dir)).toBe(0), { timeout: 5000, interval: 50 });
+    expect((await storage.docs.load('club-0001')).updates).toHaveLength(20);
+    await storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('checkpoints under sustained writes once the WAL reaches its ceiling', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relay-store-'));
+    const storage = openSqliteStorage(dir, 'normal', { quietMs: 60_000, maxWalBytes: 256 * 1024 });
+    let largest = 0;
+    let truncated = false;
+    const started = Date.now();
+    // Keep writing (never a quiet moment) until the ceiling forced a checkpoint.
+    for (let i = 0; !truncated && Date.now() - started < 10_000; i++) {
+      await storage.docs.append(`club-000${i % 5}`, update(`row ${i} ${'x'.repeat(200)}`));
+      const size = walBytes(dir);
+      largest = Math.max(largest, size);
+      truncated = size < largest;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    expect(largest).toBeGreaterThanOrEqual(256 * 1024);
+    expect(truncated).toBe(true);
+    await storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 });

@@ -32,14 +32,14 @@ describe('encodeSyncStep2Frames', () => {
   it('sends a small diff as one sync step 2', () => {
     const doc = new Y.Doc();
     doc.getText('t').insert(0, 'hello');
-    const frames = encodeSyncStep2Frames(doc, Y.encodeStateVector(new Y.Doc()), 1024);
+    const frames = encodeSyncStep2Frames(Y.encodeStateAsUpdate(doc), 1024);
     expect(frames).toHaveLength(1);
     expect(frames[0]?.[1]).toBe(1);
   });
 
   it('splits a large diff into bounded frames that rebuild the same document, deletions included', () => {
     const doc = busyDoc();
-    const frames = encodeSyncStep2Frames(doc, Y.encodeStateVector(new Y.Doc()), 8 * 1024);
+    const frames = encodeSyncStep2Frames(Y.encodeStateAsUpdate(doc), 8 * 1024);
     expect(frames.length).toBeGreaterThan(10);
     for (const frame of frames.slice(0, -1)) expect(frame.length).toBeLessThan(9 * 1024);
     expect(frames.at(-1)?.[1]).toBe(1);
@@ -59,7 +59,7 @@ describe('encodeSyncStep2Frames', () => {
     for (let i = 0; i < 20; i++) text.insert(text.length, 'b'.repeat(500));
     const structs = doc.store.clients.get(doc.clientID) ?? [];
     expect(structs.length).toBeLessThan(5);
-    const frames = encodeSyncStep2Frames(doc, Y.encodeStateVector(lagging), 2 * 1024);
+    const frames = encodeSyncStep2Frames(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(lagging)), 2 * 1024);
     expect(frames.length).toBeGreaterThan(1);
     applyFrames(lagging, frames);
     expect(lagging.getText('minutes').toString()).toBe(text.toString());

@@ -1,0 +1,162 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { type TestSocket, testSocketClass } from '../../test/test-socket';
+import { RelaySync } from './relay-sync';
+
+/**
+ * The IME hold (holdRemoteUpdates) through the real y-websocket provider: frames reach it through its
+ * own socket handlers, built with y-protocols from real Yjs docs. The socket is the only stand-in: an
+ * in-memory one (test/test-socket.ts) handed to RelaySync as WebSocketImpl, so the test plays the relay.
+ */
+
+const MESSAGE_SYNC = 0; // y-websocket's messageSync
+
+function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+const updateFrame = (update: Uint8Array) => frame((e) => syncProtocol.writeUpdate(e, update));
+const step1Frame = (doc: Y.Doc) => frame((e) => syncProtocol.writeSyncStep1(e, doc));
+const step2Frame = (doc: Y.Doc, stateVector?: Uint8Array) =>
+  frame((e) => syncProtocol.writeSyncStep2(e, doc, stateVector));
+
+/** Kind of each sync message the tablet sent (0 step 1, 1 step 2, 2 update); other messages skipped. */
+function sentSyncKinds(socket: TestSocket): number[] {
+  return socket.sent.flatMap((message) => {
+    const decoder = decoding.createDecoder(message);
+    return decoding.readVarUint(decoder) === MESSAGE_SYNC ? [decoding.readVarUint(decoder)] : [];
+  });
+}
+
+/** A colleague's tablet: its own doc, each edit returned as the update the relay would forward. */
+function colleague(): { doc: Y.Doc; set(key: string, value: string): Uint8Array } {
+  const doc = new Y.Doc();
+  return {
+    doc,
+    set(key, value) {
+      let update: Uint8Array | null = null;
+      const capture = (u: Uint8Array) => {
+        update = u;
+      };
+      doc.on('update', capture);
+      doc.getMap('minutes').set(key, value);
+      doc.off('update', capture);
+      if (update === null) throw new Error('no update');
+      return update;
+    },
+  };
+}
+
+const relays: RelaySync[] = [];
+afterEach(() => {
+  for (const relay of relays.splice(0)) relay.destroy();
+});
+
+/** A tablet's doc with a started, open relay connection; `changes` lists every key the relay applied. */
+function connectedTablet() {
+  const sockets: TestSocket[] = [];
+  const doc = new Y.Doc();
+  const relay = new RelaySync(doc, {
+    relayOrigin: 'http://relay.test',
+    documentName: 'club-0001/meeting/meeting-0001',
+    key: 'k'.repeat(43),
+    user: { name: 'Nguyễn Thị Hoa', color: '#1d6b5c' },
+    WebSocketImpl: testSocketClass(sockets),
+    online: () => true,
+  });
+  relays.push(relay);
+  const changes: string[] = [];
+  doc.getMap('minutes').observe((event, transaction) => {
+    if (transaction.origin === relay.provider) changes.push(...event.keysChanged);
+  });
+  relay.start();
+  const socket = sockets[0];
+  if (!socket) throw new Error('no socket opened');
+  socket.open();
+  return { doc, relay, socket, changes, text: () => doc.getMap('minutes').toJSON() };
+}
+
+describe('RelaySync.holdRemoteUpdates', () => {
+  it('applies a colleague’s update at once when nothing is held', () => {
+    const tablet = connectedTablet();
+    const lan = colleague();
+    tablet.socket.receive(updateFrame(lan.set('place', 'Nhà văn hóa')));
+    expect(tablet.text()).toEqual({ place: 'Nhà văn hóa' });
+  });
+
+  it('holds update and step-2 messages until released, then applies them in arrival order', () => {
+    const tablet = connectedTablet();
+    const [lan, hung] = [colleague(), colleague()];
+    const release = tablet.relay.holdRemoteUpdates();
+    tablet.socket.receive(updateFrame(lan.set('place', 'Nhà văn hóa')));
+    tablet.socket.receive(updateFrame(hung.set('number', '05/BB-CLB')));
+    // The relay's answer to the tablet's step 1: everything it stored from others.
+    const stored = colleague();
+    stored.set('recipients', 'UBND xã');
+    tablet.socket.receive(step2Frame(stored.doc));
+    expect(tablet.text()).toEqual({});
+    expect(tablet.relay.provider.synced).toBe(false);
+
+    release();
+    expect(tablet.changes).toEqual(['place', 'number', 'recipients']);
+    expect(tablet.text()).toEqual({ place: 'Nhà văn hóa', number: '05/BB-CLB', recipients: 'UBND xã' });
+    expect(tablet.relay.provider.synced).toBe(true);
+  });
+
+  it('answers the relay’s step 1 at once while updates are held', () => {
+    const tablet = connectedTablet();
+    tablet.doc.getMap('minutes').set('place', 'Sân đình');
+    const release = tablet.relay.holdRemoteUpdates();
+    const before = sentSyncKinds(tablet.socket).length;
+    tablet.socket.receive(step1Frame(new Y.Doc()));
+    expect(sentSyncKinds(tablet.socket).slice(before)).toEqual([syncProtocol.messageYjsSyncStep2]);
+    release();
+  });
+
+  it('releases only when the last of several overlapping holds is released', () => {
+    const tablet = connectedTablet();
+    const lan = colleague();
+    const first = tablet.relay.holdRemoteUpdates();
+    tablet.socket.receive(updateFrame(lan.set('place', 'Nhà văn hóa')));
+    const second = tablet.relay.holdRemoteUpdates();
+    tablet.socket.receive(updateFrame(lan.set('closedAt', '10:30')));
+    first();
+    expect(tablet.text()).toEqual({});
+    second();
+    expect(tablet.changes).toEqual(['place', 'closedAt']);
+  });
+
+  it('ignores a second release of the same hold', () => {
+    const tablet = connectedTablet();
+    const lan = colleague();
+    const first = tablet.relay.holdRemoteUpdates();
+    const second = tablet.relay.holdRemoteUpdates();
+    tablet.socket.receive(updateFrame(lan.set('place', 'Nhà văn hóa')));
+    first();
+    first();
+    // The second hold is still in force: releasing the first twice must not end it.
+    expect(tablet.text()).toEqual({});
+    second();
+    second();
+    expect(tablet.changes).toEqual(['place']);
+    // Nothing is held any more: the next update applies at once, and only once.
+    tablet.socket.receive(updateFrame(lan.set('closedAt', '10:30')));
+    expect(tablet.changes).toEqual(['place', 'closedAt']);
+  });
+
+  it('drops what it held when the connection is destroyed, and a late release writes nothing', () => {
+    const tablet = connectedTablet();
+    const lan = colleague();
+    const release = tablet.relay.holdRemoteUpdates();
+    tablet.socket.receive(updateFrame(lan.set('place', 'Nhà văn hóa')));
+    tablet.relay.destroy();
+    release();
+    expect(tablet.text()).toEqual({});
+  });
+});

@@ -1,0 +1,255 @@
+import { encodeStoredMessage, keepsHistory } from '@chungtay/protocol';
+import * as encoding from 'lib0/encoding';
+import type { Logger } from 'pino';
+import type { Connection } from '../connection';
+import type { Metrics } from '../metrics';
+import type { DocStore } from '../store/doc-store';
+import { AwarenessRelay } from './awareness-relay';
+import { encodeSyncStep2Frames } from './chunked-sync';
+import { type DecodedUpdate, EncodedDoc } from './encoded-doc';
+
+export interface RoomOptions {
+  /** Compact the stored log into one snapshot after this many rows. */
+  readonly compactAfterUpdates: number;
+  /** Sync answers larger than this go out in several frames (see chunked-sync.ts). */
+  readonly syncChunkBytes: number;
+}
+
+export interface RoomContext {
+  readonly store: DocStore;
+  readonly metrics: Metrics;
+  readonly logger: Logger;
+  readonly options: RoomOptions;
+  readonly now: () => number;
+}
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const SYNC_STEP_1 = 0;
+const SYNC_UPDATE = 2;
+
+function frame(type: number, payload: Uint8Array, syncType?: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, type);
+  if (syncType !== undefined) encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * One document in memory: its encoded state (see encoded-doc.ts), the presence of its clients, and the durable
+ * log behind it. An update that brings anything new is appended to the store and, once the append resolved,
+ * forwarded to the other clients; its sender gets a MESSAGE_STORED with its clients' durable clocks.
+ * Everything the room holds has been stored, so whatever it sends (forwards and sync answers) is durable:
+ * clients count what they receive from the relay as stored (see packages/protocol).
+ */
+export class Room {
+  readonly connections = new Set<Connection>();
+  readonly loaded: Promise<boolean>;
+  private doc: EncodedDoc | undefined;
+  private readonly awareness: AwarenessRelay;
+  private readonly keepHistory: boolean;
+  private lastSeq = 0;
+  private rowsSinceCompaction = 0;
+  private lastWrite: Promise<unknown> = Promise.resolve();
+  private pendingWrites = 0;
+  private compacting = false;
+  /** The framed answer for a device that has nothing yet (a new tablet), while the document is unchanged. */
+  private freshAnswer: { version: number; frames: Uint8Array[] } | undefined;
+  private failed = false;
+
+  constructor(
+    readonly name: string,
+    private readonly context: RoomContext,
+  ) {
+    // Minutes keep deleted content so their approval and version snapshots stay restorable for every client.
+    this.keepHistory = keepsHistory(name);
+    this.awareness = new AwarenessRelay(context.now);
+    this.loaded = this.load();
+  }
+
+  get isIdle(): boolean {
+    return this.connections.size === 0 && this.pendingWrites === 0;
+  }
+
+  get hasFailed(): boolean {
+    return this.failed;
+  }
+
+  private async load(): Promise<boolean> {
+    try {
+      const stored = await this.context.store.load(this.name);
+      this.doc = this.loadRows(stored.updates);
+      this.lastSeq = stored.lastSeq;
+      this.rowsSinceCompaction = stored.updates.length;
+      return true;
+    } catch (error) {
+      this.context.logger.error({ document: this.name, err: error }, 'loading document failed');
+      this.failed = true;
+      return false;
+    }
+  }
+
+  /** Merges the stored rows; a row that cannot be read is skipped rather than making the document unavailable. */
+  private loadRows(rows: readonly Uint8Array[]): EncodedDoc {
+    try {
+      return new EncodedDoc(rows);
+    } catch {
+      const readable = rows.filter((row, index) => {
+        try {
+          new EncodedDoc([row]);
+          return true;
+        } catch (error) {
+          this.context.logger.error(
+            { document: this.name, row: index, err: error },
+            'skipping unreadable row',
+          );
+          return false;
+        }
+      });
+      return new EncodedDoc(readable);
+    }
+  }
+
+  private get state(): EncodedDoc {
+    if (this.doc === undefined) throw new Error(`room ${this.name} used before it loaded`);
+    return this.doc;
+  }
+
+  /** Sends the relay's sync step 1 and the current presence, as y-websocket servers do on connect. */
+  greet(connection: Connection): void {
+    connection.send(frame(MESSAGE_SYNC, this.state.stateVector(), SYNC_STEP_1));
+    const present = this.awareness.encodePresent();
+    if (present !== null) connection.send(frame(MESSAGE_AWARENESS, present));
+  }
+
+  /** Answers a sync step 1: what the client lacks, then everything the relay has stored. */
+  answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
+    for (const part of this.framesFor(stateVector)) connection.send(part);
+    connection.send(encodeStoredMessage(this.state.stateVector()));
+  }
+
+  /**
+   * Splitting a large answer into frames decodes and re-encodes it. Every new tablet of a club asks for the
+   * same full answer, so that one is kept (only when it needed splitting, and until the document changes).
+   */
+  private framesFor(stateVector: Uint8Array): Uint8Array[] {
+    const state = this.state;
+    const fresh = stateVector.length === 1 && stateVector[0] === 0;
+    if (fresh && this.freshAnswer?.version === state.version) return this.freshAnswer.frames;
+    const frames = encodeSyncStep2Frames(state.diff(stateVector), this.context.options.syncChunkBytes);
+    if (fresh && frames.length > 1) this.freshAnswer = { version: state.version, frames };
+    else if (fresh) this.freshAnswer = undefined;
+    return frames;
+  }
+
+  /**
+   * Takes an editor's decoded update (`frameBytes`: the sync update frame it came in, forwarded as is when
+   * given). Duplicates are only acknowledged; anything new is stored, then forwarded and acknowledged.
+   */
+  receiveUpdate(
+    connection: Connection,
+    update: Uint8Array,
+    decoded: DecodedUpdate,
+    frameBytes: Uint8Array | undefined,
+  ): void {
+    this.context.metrics.updatesReceived += 1;
+    if (!this.state.isNovel(decoded)) {
+      connection.send(encodeStoredMessage(this.state.stateVectorOf(decoded)));
+      return;
+    }
+    this.pendingWrites += 1;
+    this.lastWrite = this.context.store.append(this.name, update).then(
+      (seq) => {
+        this.pendingWrites -= 1;
+        if (this.failed) return;
+        this.lastSeq = seq;
+        this.rowsSinceCompaction += 1;
+        this.context.metrics.updatesStored += 1;
+        const state = this.state;
+        state.add(update, decoded);
+        const forward = frameBytes ?? frame(MESSAGE_SYNC, update, SYNC_UPDATE);
+        for (const other of this.connections) if (other !== connection) other.send(forward);
+        connection.send(encodeStoredMessage(state.stateVectorOf(decoded)));
+        if (this.rowsSinceCompaction >= this.context.options.compactAfterUpdates) void this.compact();
+      },
+      (error: unknown) => {
+        this.pendingWrites -= 1;
+        this.onStorageError(error);
+      },
+    );
+  }
+
+  /** Relays an awareness update to everyone, the sender too (its echo keeps y-websocket's watchdog quiet). */
+  receiveAwareness(connection: Connection, update: Uint8Array): void {
+    const changed = this.awareness.apply(connection, update);
+    if (changed === null) return;
+    const message = frame(MESSAGE_AWARENESS, changed);
+    for (const each of this.connections) each.send(message);
+  }
+
+  /** Answers a query for awareness with every present client's state. */
+  answerAwarenessQuery(connection: Connection): void {
+    const present = this.awareness.encodePresent();
+    if (present !== null) connection.send(frame(MESSAGE_AWARENESS, present));
+  }
+
+  remove(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    const removed = this.awareness.removeOwner(connection);
+    if (removed === null) return;
+    const message = frame(MESSAGE_AWARENESS, removed);
+    for (const each of this.connections) each.send(message);
+  }
+
+  /** Resolves once every append issued so far has settled. */
+  async flush(): Promise<void> {
+    await this.lastWrite;
+  }
+
+  /** Writes a last snapshot if the log grew, then frees the document. Call only when idle. */
+  async unload(): Promise<void> {
+    await this.flush();
+    if (!this.failed && this.rowsSinceCompaction > 1) await this.compact();
+    this.doc = undefined;
+    this.freshAnswer = undefined;
+  }
+
+  /**
+   * Replaces the stored rows by one snapshot. The snapshot is taken synchronously from what the room holds,
+   * which is exactly the rows up to lastSeq; rows appended while the store writes it are kept.
+   */
+  private async compact(): Promise<void> {
+    if (this.failed || this.compacting || this.doc === undefined) return;
+    const throughSeq = this.lastSeq;
+    const rows = this.rowsSinceCompaction;
+    let snapshot: Uint8Array;
+    try {
+      snapshot = this.doc.snapshot(this.keepHistory);
+    } catch (error) {
+      this.context.logger.error({ document: this.name, err: error }, 'compaction failed');
+      return;
+    }
+    this.rowsSinceCompaction -= rows - 1;
+    this.compacting = true;
+    try {
+      await this.context.store.compact(this.name, snapshot, throughSeq);
+      this.context.metrics.compactions += 1;
+    } catch (error) {
+      this.rowsSinceCompaction += rows - 1;
+      this.context.logger.error({ document: this.name, err: error }, 'compaction failed');
+    } finally {
+      this.compacting = false;
+    }
+  }
+
+  /**
+   * An append failed: what the clients sent may not be stored. Close every connection (1011) so they resync
+   * later; the relay drops this room, and the next connection reloads the document from what was stored.
+   */
+  private onStorageError(error: unknown): void {
+    this.context.logger.error({ document: this.name, err: error }, 'append failed');
+    this.failed = true;
+    for (const connection of [...this.connections]) connection.fail('storageError');
+  }
+}
