@@ -62,6 +62,21 @@ export class MinutesPage {
     await this.page.keyboard.press(where === 'start' ? 'Control+Home' : 'Control+End');
   }
 
+  /**
+   * Pastes into an item's body at the caret as the browser does: a real paste event whose clipboard
+   * carries `text/html` (Word, a web page) and/or `text/plain` (a chat app).
+   */
+  async paste(title: string, clipboard: { html?: string; text?: string }): Promise<void> {
+    await this.body(title).evaluate((editor, data) => {
+      const transfer = new DataTransfer();
+      if (data.html !== undefined) transfer.setData('text/html', data.html);
+      if (data.text !== undefined) transfer.setData('text/plain', data.text);
+      editor.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+      );
+    }, clipboard);
+  }
+
   async choose(field: 'Chủ tọa' | 'Thư ký (người ghi biên bản)', name: string): Promise<void> {
     const region = this.page.getByRole('region', { name: 'Thông tin chung' });
     const trigger = region.getByRole('button', { name: new RegExp(`^${field.replace(/[()]/g, '\\$&')}`) });

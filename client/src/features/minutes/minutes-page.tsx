@@ -37,7 +37,14 @@ export default function MinutesPage(): JSX.Element {
   onMount(() => {
     const m = meeting();
     if (!m) return;
-    openMinutesSession({ clubId: club.clubId, meeting: m, author: club.author, canEditClub: club.canEdit })
+    openMinutesSession({
+      clubId: club.clubId,
+      meeting: m,
+      author: club.author,
+      canEditClub: club.canEdit,
+      // Shared (or given new keys) while open: the minutes start syncing without a reload.
+      accessChanges: club.onAccessChange,
+    })
       .then((s) => {
         if (disposed) void s.close();
         else setMinutes(() => s);
@@ -45,7 +52,10 @@ export default function MinutesPage(): JSX.Element {
       .catch(() => setFailed(true));
     // Health data is sensitive: only committee (editor) keys open it; the relay refuses viewers.
     if (club.role() === 'editor') {
-      openHealthSession(club.clubId, club.author)
+      openHealthSession(club.clubId, club.author, {
+        canEditClub: club.canEdit,
+        accessChanges: club.onAccessChange,
+      })
         .then((s) => {
           if (disposed) void s.close();
           else setHealth(() => s);
@@ -106,6 +116,7 @@ export default function MinutesPage(): JSX.Element {
                 fallback={
                   <MinutesPrint
                     content={session().approvedView() ?? session().view}
+                    bodies={session().printBodies()}
                     approved={session().view.approval.status === 'approved'}
                     clubName={club.club.profile.name}
                     placeName={club.club.profile.commune || session().view.header.place}

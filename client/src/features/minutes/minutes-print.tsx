@@ -1,9 +1,10 @@
-import type { HealthCheck, MinutesContent } from '@chungtay/model';
+import type { HealthCheck, MinutesContent, RichBlock } from '@chungtay/model';
 import { ATTENDANCE_STATUSES } from '@chungtay/model';
 import { For, type JSX, Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MemberOption } from './header-section';
 import './minutes-print.css';
+import { PrintBody } from './print-body';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
 
@@ -18,6 +19,8 @@ const parts = (iso: string | null) => {
  */
 export function MinutesPrint(props: {
   content: MinutesContent;
+  /** The agenda bodies by item id, from the same version as `content` (the approved one once sealed). */
+  bodies: Readonly<Record<string, readonly RichBlock[]>>;
   approved: boolean;
   clubName: string;
   placeName: string;
@@ -115,9 +118,7 @@ export function MinutesPrint(props: {
             <h3>
               {index() + 1}. {item.title}
             </h3>
-            <For each={item.bodyText.split('\n').filter((line) => line.trim())}>
-              {(line) => <p class="print-para">{line}</p>}
-            </For>
+            <PrintBody blocks={props.bodies[item.id] ?? []} />
             <Show when={item.decisions}>
               <p class="print-decision">{t('print.decisions', { text: item.decisions })}</p>
             </Show>

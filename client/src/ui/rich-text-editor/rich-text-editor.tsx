@@ -1,6 +1,6 @@
 import { Editor, type Extensions } from '@tiptap/core';
-import { StarterKit } from '@tiptap/starter-kit';
 import { createEffect, createSignal, For, type JSX, onCleanup, onMount } from 'solid-js';
+import { richTextKit, richTextPasteProps } from './rich-text-kit';
 
 export interface RichTextLabels {
   readonly toolbar: string;
@@ -31,12 +31,12 @@ export function RichTextEditor(props: {
     const instance = new Editor({
       element: host,
       editable: props.editable,
-      // Collaboration brings its own undo history (per writer); StarterKit's would undo others' text.
-      extensions: [
-        StarterKit.configure({ undoRedo: false, heading: { levels: [2, 3] } }),
-        ...props.extensions,
-      ],
-      editorProps: { attributes: { 'aria-label': props.label, role: 'textbox', 'aria-multiline': 'true' } },
+      extensions: [...richTextKit(), ...props.extensions],
+      editorProps: {
+        attributes: { 'aria-label': props.label, role: 'textbox', 'aria-multiline': 'true' },
+        // Word's lists and a chat message's lines keep their structure when pasted.
+        ...richTextPasteProps,
+      },
     });
     const refresh = () => {
       const marks = new Set<Mark>();
