@@ -22,7 +22,7 @@ import { todayIso } from '../i18n/format';
 import type { RelaySync } from '../sync/relay-sync';
 import { colorFor, type Peer, type SyncStatus } from '../sync/sync-status';
 import { type SaveState, TabletStore } from '../sync/tablet-store';
-import { type ClubAccess, findKnownClub } from './device';
+import { type ClubAccess, clubAccessSignature, findKnownClub, onClubsChangedElsewhere } from './device';
 import { createDocRelay } from './doc-relay';
 
 export type { Peer, SaveState, SyncStatus };
@@ -83,6 +83,11 @@ export interface ClubSession {
   readonly peers: Accessor<readonly Peer[]>;
   /** Starts syncing after the club was shared or its keys changed on this tablet. */
   reconnect(): void;
+  /**
+   * Calls `listener` after each reconnect (this tab shared the club, or another tab changed its
+   * access), so the club's other open docs (minutes, health) reconnect with it. Returns the unsubscribe.
+   */
+  onAccessChange(listener: () => void): () => void;
   readonly canUndo: Accessor<boolean>;
   readonly canRedo: Accessor<boolean>;
   undo(): void;
@@ -128,7 +133,10 @@ function createClubSession(deps: {
   const [peers, setPeers] = createSignal<readonly Peer[]>([]);
   const [role, setRole] = createSignal<ClubAccess['role']>(findKnownClub(clubId)?.access?.role ?? 'editor');
   let relay: RelaySync | null = null;
+  let connectedWith = '';
+  const accessListeners = new Set<() => void>();
   const connect = () => {
+    connectedWith = clubAccessSignature(clubId);
     relay?.destroy();
     relay = createDocRelay(clubId, clubId, doc, {
       name: origin.author.name,
@@ -145,6 +153,14 @@ function createClubSession(deps: {
     setSyncStatus(current.status);
   };
   connect();
+  const reconnect = () => {
+    connect();
+    for (const listener of [...accessListeners]) listener();
+  };
+  // Another tab on this tablet shared the club or changed its keys: follow it without a reload.
+  const stopWatchingAccess = onClubsChangedElsewhere(() => {
+    if (clubAccessSignature(clubId) !== connectedWith) reconnect();
+  });
   const [club, setClub] = createStore<ClubView>(model.readClub(doc));
   const [saveState, setSaveState] = createSignal<SaveState>(tablet.state);
   const undoManager = model.createAuthorUndoManager(doc, origin);
@@ -187,7 +203,11 @@ function createClubSession(deps: {
     role,
     syncStatus,
     peers,
-    reconnect: connect,
+    reconnect,
+    onAccessChange(listener) {
+      accessListeners.add(listener);
+      return () => accessListeners.delete(listener);
+    },
     canUndo,
     canRedo,
     undo: () => undoManager.undo(),
@@ -195,6 +215,8 @@ function createClubSession(deps: {
     today,
     whenSaved: () => tablet.whenSettled(),
     async close() {
+      stopWatchingAccess();
+      accessListeners.clear();
       relay?.destroy();
       doc.off('update', onUpdate);
       stopSaveState();

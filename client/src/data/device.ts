@@ -84,6 +84,29 @@ export function saveClubAccess(id: string, access: ClubAccess, storage: Storage 
   storage.setItem(CLUBS_KEY, JSON.stringify(known.map((c) => (c.id === id ? { ...c, access } : c))));
 }
 
+/** What decides a club's relay connection; a change of anything else (name, member count) is not news. */
+export function clubAccessSignature(id: string, storage: Storage = localStorage): string {
+  const access = findKnownClub(id, storage)?.access;
+  return access ? JSON.stringify([access.role, access.key, access.shared]) : '';
+}
+
+/**
+ * Calls `listener` when another tab on this tablet changes the list of clubs (shares one, rotates its
+ * keys, accepts an invite). The `storage` event fires only in the other tabs: the tab that made the
+ * change reconnects by itself.
+ */
+export function onClubsChangedElsewhere(
+  listener: () => void,
+  target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window,
+): () => void {
+  const onStorage = (event: StorageEvent) => {
+    // key null: the other tab cleared the storage.
+    if (event.key === null || event.key === CLUBS_KEY) listener();
+  };
+  target.addEventListener('storage', onStorage);
+  return () => target.removeEventListener('storage', onStorage);
+}
+
 const RELAY_KEY = 'chungtay.relay';
 
 /** The relay this tablet syncs with: by default the origin the app was served from. */

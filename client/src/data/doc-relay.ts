@@ -1,10 +1,11 @@
+import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { RelaySync } from '../sync/relay-sync';
 import type { SyncStatus } from '../sync/sync-status';
 import { findKnownClub, readRelayOrigin } from './device';
 
 /**
- * A relay connection for one of a club's secondary docs (minutes, health), with the club's key.
+ * A relay connection for one of a club's docs, with the club's key.
  * Null when the club is not shared from this tablet. The caller starts it.
  */
 export function createDocRelay(
@@ -12,14 +13,77 @@ export function createDocRelay(
   documentName: string,
   doc: Y.Doc,
   user: { readonly name: string; readonly color: string },
+  awareness?: Awareness,
 ): RelaySync | null {
   const access = findKnownClub(clubId)?.access;
   if (!access?.shared) return null;
-  return new RelaySync(doc, { relayOrigin: readRelayOrigin(), documentName, key: access.key, user });
+  return new RelaySync(doc, {
+    relayOrigin: readRelayOrigin(),
+    documentName,
+    key: access.key,
+    user,
+    ...(awareness ? { awareness } : {}),
+  });
 }
 
 export function watchRelay(relay: RelaySync, set: (status: SyncStatus) => void): () => void {
   const stop = relay.onChange(() => set(relay.status));
   set(relay.status);
   return stop;
+}
+
+/** Subscribes to the club session's access changes; returns the unsubscribe. */
+export type AccessChanges = (listener: () => void) => () => void;
+
+export interface DocRelayLink {
+  /** The connection now: null while the club is not shared from this tablet. */
+  current(): RelaySync | null;
+  close(): void;
+}
+
+/**
+ * A secondary doc's (minutes, health) relay connection that follows the club's access: it is made, or
+ * remade with the new key, each time the club session reconnects, so a screen that is open while the
+ * club gets shared (or its keys change) starts syncing without being reopened.
+ */
+export function linkDocRelay(options: {
+  readonly clubId: string;
+  readonly documentName: string;
+  readonly doc: Y.Doc;
+  readonly user: { readonly name: string; readonly color: string };
+  readonly awareness?: Awareness;
+  readonly accessChanges?: AccessChanges | undefined;
+  readonly onStatus: (status: SyncStatus) => void;
+}): DocRelayLink {
+  let relay: RelaySync | null = null;
+  let stopStatus = () => {};
+  const connect = () => {
+    stopStatus();
+    relay?.destroy();
+    relay = createDocRelay(
+      options.clubId,
+      options.documentName,
+      options.doc,
+      options.user,
+      options.awareness,
+    );
+    if (relay === null) {
+      stopStatus = () => {};
+      options.onStatus({ type: 'localOnly' });
+      return;
+    }
+    stopStatus = watchRelay(relay, options.onStatus);
+    relay.start();
+  };
+  connect();
+  const stopAccess = options.accessChanges?.(connect) ?? (() => {});
+  return {
+    current: () => relay,
+    close() {
+      stopAccess();
+      stopStatus();
+      relay?.destroy();
+      relay = null;
+    },
+  };
 }

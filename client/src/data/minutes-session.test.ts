@@ -1,9 +1,16 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import type { Meeting, MeetingId, MemberId } from '@chungtay/model';
+import * as model from '@chungtay/model';
 import { newMeetingId, newMemberId } from '@chungtay/model';
-import { describe, expect, it } from 'vitest';
-import { openMinutesSession } from './minutes-session';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type TestSocket, testSocketClass } from '../../test/test-socket';
+import { TabletStore } from '../sync/tablet-store';
+import { openClubSession } from './club-session';
+import { createClubOnTablet } from './create-club';
+import { findKnownClub, rememberClub, saveClubAccess } from './device';
+import { openHealthSession } from './health-session';
+import { minutesStorageName, openMinutesSession } from './minutes-session';
 
 const author = { id: 'device-1', name: 'Nguyễn Thị Hoa' };
 
@@ -32,7 +39,8 @@ describe('openMinutesSession', () => {
     expect(added.ok).toBe(true);
     await Promise.resolve();
     expect(first.view.agenda.map((a) => a.title)).toEqual(['Báo cáo quỹ']);
-    expect(added.ok && first.bodyExtensions(added.value)?.length).toBe(1);
+    // Collaboration, remote carets and the IME hold: bound even before the club is shared.
+    expect(added.ok && first.bodyExtensions(added.value)?.length).toBe(3);
     await first.whenSaved();
     await first.close();
 
@@ -66,5 +74,130 @@ describe('openMinutesSession', () => {
     expect(session.canWrite()).toBe(true);
     expect(session.view.reopenings).toHaveLength(1);
     await session.close();
+  });
+});
+
+describe('minutes and health sessions follow the club’s access', () => {
+  // The relay connections go to in-memory sockets: these tests are about which docs connect, and when.
+  let sockets: TestSocket[] = [];
+  beforeEach(() => {
+    sockets = [];
+    vi.stubGlobal('WebSocket', testSocketClass(sockets));
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    localStorage.clear();
+  });
+  const socketPaths = () => sockets.map((s) => new URL(s.url).pathname);
+
+  /** A club created on this tablet (not shared yet), its session, and the open minutes of a meeting. */
+  async function openScreen() {
+    const created = await createClubOnTablet({ name: 'CLB thôn Đông', kind: 'selfHelp' }, author);
+    if (!created.ok) throw new Error('club not created');
+    const clubId = created.value;
+    const club = await openClubSession(clubId, author);
+    const [chair, secretary, lan] = [newMemberId(), newMemberId(), newMemberId()];
+    const options = { canEditClub: club.canEdit, accessChanges: club.onAccessChange };
+    const minutes = await openMinutesSession({
+      clubId,
+      meeting: meeting(chair, secretary, lan),
+      author,
+      ...options,
+    });
+    const health = await openHealthSession(clubId, author, options);
+    const share = () => {
+      const access = findKnownClub(clubId)?.access;
+      if (!access) throw new Error('no access');
+      saveClubAccess(clubId, { ...access, shared: true });
+    };
+    const close = async () => {
+      await minutes.close();
+      await health.close();
+      await club.close();
+    };
+    return { clubId, meetingId: minutes.meetingId, club, minutes, health, share, close };
+  }
+
+  it('start syncing when this tablet shares the club while the minutes are open', async () => {
+    const screen = await openScreen();
+    expect(screen.minutes.syncStatus()).toEqual({ type: 'localOnly' });
+    expect(screen.health.syncStatus()).toEqual({ type: 'localOnly' });
+    // What the share page does once the relay registered the club's keys.
+    screen.share();
+    screen.club.reconnect();
+    expect(screen.club.syncStatus().type).toBe('connecting');
+    expect(screen.minutes.syncStatus().type).toBe('connecting');
+    expect(screen.health.syncStatus().type).toBe('connecting');
+    expect(socketPaths()).toEqual([
+      `/sync/${screen.clubId}`,
+      `/sync/${screen.clubId}/meeting/${screen.meetingId}`,
+      `/sync/${screen.clubId}/health`,
+    ]);
+    await screen.close();
+  });
+
+  it('start syncing when another tab on this tablet shares the club', async () => {
+    const screen = await openScreen();
+    // A change of something else (the club list's order, a member count) does not reconnect.
+    window.dispatchEvent(new StorageEvent('storage', { key: 'chungtay.clubs' }));
+    expect(screen.minutes.syncStatus()).toEqual({ type: 'localOnly' });
+    screen.share();
+    window.dispatchEvent(new StorageEvent('storage', { key: 'chungtay.other' }));
+    expect(screen.minutes.syncStatus()).toEqual({ type: 'localOnly' });
+    window.dispatchEvent(new StorageEvent('storage', { key: 'chungtay.clubs' }));
+    expect(sockets).toHaveLength(3);
+    expect(screen.club.syncStatus().type).toBe('connecting');
+    expect(screen.minutes.syncStatus().type).toBe('connecting');
+    expect(screen.health.syncStatus().type).toBe('connecting');
+    // The other tab updates the club list again (the member count it shows): no new connections.
+    rememberClub({ id: screen.clubId, name: 'CLB thôn Đông', kind: 'selfHelp', memberCount: 12 });
+    window.dispatchEvent(new StorageEvent('storage', { key: 'chungtay.clubs' }));
+    expect(sockets).toHaveLength(3);
+    await screen.close();
+  });
+
+  it('stop following the club once closed', async () => {
+    const screen = await openScreen();
+    await screen.minutes.close();
+    screen.share();
+    screen.club.reconnect();
+    expect(screen.minutes.syncStatus()).toEqual({ type: 'localOnly' });
+    expect(socketPaths()).toEqual([`/sync/${screen.clubId}`, `/sync/${screen.clubId}/health`]);
+    await screen.health.close();
+    await screen.club.close();
+  });
+});
+
+describe('minutes migrations on open', () => {
+  it('migrate minutes stored without a schema version, and leave newer minutes read-only', async () => {
+    const [chair, secretary, lan] = [newMemberId(), newMemberId(), newMemberId()];
+    const m = meeting(chair, secretary, lan);
+    const clubId = 'club-test-migrate';
+    const first = await openMinutesSession({ clubId, meeting: m, author, canEditClub: () => true });
+    await first.whenSaved();
+    await first.close();
+
+    const setVersion = async (version: number | null) => {
+      const doc = model.createMinutesDoc();
+      const tablet = new TabletStore(minutesStorageName(clubId, m.id), doc);
+      await tablet.load();
+      const meta = doc.getMap('meta');
+      if (version === null) meta.delete('schemaVersion');
+      else meta.set('schemaVersion', version);
+      await tablet.whenSettled();
+      await tablet.destroy();
+    };
+    await setVersion(null);
+    const migrated = await openMinutesSession({ clubId, meeting: m, author, canEditClub: () => true });
+    expect(migrated.view.schemaVersion).toBe(model.MINUTES_SCHEMA_VERSION);
+    expect(migrated.canEdit()).toBe(true);
+    await migrated.close();
+
+    await setVersion(model.MINUTES_SCHEMA_VERSION + 1);
+    const newer = await openMinutesSession({ clubId, meeting: m, author, canEditClub: () => true });
+    expect(newer.view).toMatchObject({ schemaVersion: model.MINUTES_SCHEMA_VERSION + 1, readOnly: true });
+    expect(newer.canEdit()).toBe(false);
+    expect(newer.commands.addAgendaItem('Không được')).toEqual({ ok: false, error: { type: 'readOnly' } });
+    await newer.close();
   });
 });

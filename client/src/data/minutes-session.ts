@@ -16,6 +16,7 @@ import type {
   MinutesView,
   MoneyEntryId,
   MoneyEntryInput,
+  RichBlock,
 } from '@chungtay/model';
 import * as model from '@chungtay/model';
 import { Extension, type Extensions } from '@tiptap/core';
@@ -24,11 +25,12 @@ import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { Plugin } from '@tiptap/pm/state';
 import { type Accessor, createSignal } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
+import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { RelaySync } from '../sync/relay-sync';
 import { colorFor, type SyncStatus } from '../sync/sync-status';
 import { type SaveState, TabletStore } from '../sync/tablet-store';
-import { createDocRelay, watchRelay } from './doc-relay';
+import { type AccessChanges, linkDocRelay } from './doc-relay';
 
 export function minutesStorageName(clubId: string, meetingId: string): string {
   return `chungtay-minutes-${clubId}-${meetingId}`;
@@ -39,9 +41,10 @@ const FIRST_SYNC_MS = 4_000;
 
 /**
  * Holds the relay's remote updates while this editor composes a word through
- * the IME, and applies them once the composition has ended.
+ * the IME, and applies them once the composition has ended. It asks for the
+ * connection at each composition: the club may get shared while the editor is open.
  */
-function holdRemoteWhileComposing(relay: RelaySync) {
+function holdRemoteWhileComposing(relay: () => RelaySync | null) {
   let release: (() => void) | null = null;
   const end = () => {
     // After ProseMirror has read the committed text from the DOM.
@@ -58,7 +61,7 @@ function holdRemoteWhileComposing(relay: RelaySync) {
           props: {
             handleDOMEvents: {
               compositionstart: () => {
-                release ??= relay.holdRemoteUpdates();
+                release ??= relay()?.holdRemoteUpdates() ?? null;
                 return false;
               },
               compositionend: () => {
@@ -148,6 +151,8 @@ export interface MinutesSession {
   /** Tiptap extensions binding an agenda item's body (and remote carets) to this doc; null if gone. */
   bodyExtensions(itemId: AgendaItemId): Extensions | null;
   approvedView(): MinutesContent | null;
+  /** The agenda bodies as blocks, by item id, from the same version `approvedView() ?? view` prints. */
+  printBodies(): Readonly<Record<string, readonly RichBlock[]>>;
   changesAfterApproval(): readonly MinutesChange[];
   readVersion(index: number): MinutesView | null;
   whenSaved(): Promise<void>;
@@ -171,6 +176,8 @@ export interface OpenMinutesInput {
   readonly author: Author;
   /** The club session's answer: an editor key and a doc this build understands. */
   readonly canEditClub: () => boolean;
+  /** The club session's reconnects (`ClubSession.onAccessChange`): the minutes reconnect with it. */
+  readonly accessChanges?: AccessChanges;
 }
 
 /**
@@ -182,15 +189,24 @@ export async function openMinutesSession(input: OpenMinutesInput): Promise<Minut
   const doc = model.createMinutesDoc();
   const tablet = new TabletStore(minutesStorageName(clubId, meeting.id), doc);
   await tablet.load();
+  // Like the club doc: older minutes are migrated when opened. Only by a tablet that may edit: a
+  // viewer's writes never reach the relay, so its copy would never be "synced" again.
+  if (input.canEditClub() && model.getMinutesSchemaStatus(doc).type === 'outdated') model.migrateMinutes(doc);
   const origin = model.localOrigin(author);
   const user = { name: author.name, color: colorFor(author.id) };
-  const relay: RelaySync | null = createDocRelay(
+  // One presence for every connection this screen makes, so the editors' remote carets stay bound.
+  const awareness = new Awareness(doc);
+  const [syncStatus, setSyncStatus] = createSignal<SyncStatus>({ type: 'localOnly' });
+  const link = linkDocRelay({
     clubId,
-    model.minutesDocName(clubId as ClubId, meeting.id),
+    documentName: model.minutesDocName(clubId as ClubId, meeting.id),
     doc,
     user,
-  );
-  relay?.start();
+    awareness,
+    accessChanges: input.accessChanges,
+    onStatus: setSyncStatus,
+  });
+  const relay = link.current();
   if (model.readMinutes(doc).meetingId === null && input.canEditClub()) {
     // Starting the minutes writes the header from the club meeting. A tablet opening them for the first
     // time asks the relay first, so it does not race header edits another tablet already made (a
@@ -204,8 +220,6 @@ export async function openMinutesSession(input: OpenMinutesInput): Promise<Minut
   const [view, setView] = createStore<MinutesView>(model.readMinutes(doc));
   const [revision, setRevision] = createSignal(0);
   const [saveState, setSaveState] = createSignal<SaveState>(tablet.state);
-  const [syncStatus, setSyncStatus] = createSignal<SyncStatus>(relay?.status ?? { type: 'localOnly' });
-  const stopRelay = relay ? watchRelay(relay, setSyncStatus) : () => {};
   let scheduled = false;
   const project = () => {
     scheduled = false;
@@ -235,16 +249,20 @@ export async function openMinutesSession(input: OpenMinutesInput): Promise<Minut
     bodyExtensions(itemId) {
       const fragment = model.getAgendaBody(doc, itemId);
       if (fragment === null) return null;
-      const extensions: Extensions = [Collaboration.configure({ fragment })];
-      if (relay) {
-        extensions.push(CollaborationCaret.configure({ provider: relay.provider, user }));
-        extensions.push(holdRemoteWhileComposing(relay));
-      }
-      return extensions;
+      // Carets and the IME hold are bound even before the club is shared: they follow the connection.
+      return [
+        Collaboration.configure({ fragment }),
+        CollaborationCaret.configure({ provider: { awareness }, user }),
+        holdRemoteWhileComposing(link.current),
+      ];
     },
     approvedView() {
       revision();
       return model.getApprovedView(doc);
+    },
+    printBodies() {
+      revision();
+      return model.getApprovedAgendaBlocks(doc) ?? model.readAgendaBlocks(doc);
     },
     changesAfterApproval() {
       revision();
@@ -256,8 +274,8 @@ export async function openMinutesSession(input: OpenMinutesInput): Promise<Minut
     },
     whenSaved: () => tablet.whenSettled(),
     async close() {
-      stopRelay();
-      relay?.destroy();
+      link.close();
+      awareness.destroy();
       doc.off('update', onUpdate);
       stopSaveState();
       await tablet.destroy();

@@ -421,6 +421,33 @@ export const en: Catalogue = {
       lowGlucose: 'Low blood sugar',
     },
   },
+  healthThresholds: {
+    title: 'Health follow-up thresholds',
+    intro:
+      'These thresholds decide which measurements are marked “Needs follow-up”, so the committee can check on the member or suggest a doctor’s visit. The defaults are the national values; the health station or the province may advise others.',
+    bloodPressure: 'Blood pressure',
+    glucose: 'Blood sugar (random, no fasting needed)',
+    highSystolic: 'High blood pressure from systolic (mmHg)',
+    highDiastolic: 'High blood pressure from diastolic (mmHg)',
+    lowSystolic: 'Low blood pressure below systolic (mmHg)',
+    lowDiastolic: 'Low blood pressure below diastolic (mmHg)',
+    highGlucoseMmol: 'High blood sugar from (mmol/L)',
+    lowGlucoseMmol: 'Low blood sugar below (mmol/L)',
+    hint: 'From {{ min }} to {{ max }}. National value: {{ national }}.',
+    notNumber: 'Enter a number, for example 140 or 11.1.',
+    outOfRange: 'Enter a number from {{ min }} to {{ max }}.',
+    saved: 'Thresholds saved.',
+    restore: 'Restore the national values',
+    restoreConfirm:
+      'The thresholds the club has set will be replaced by the national values, on every committee tablet.',
+    restored: 'National values restored.',
+    loading: 'Opening the health records…',
+    openFailed: 'The health records could not be opened on this tablet.',
+    viewerOnly: 'Only committee tablets can see and change these thresholds.',
+    readOnly: 'View only: this tablet cannot change these thresholds.',
+    newer:
+      'The health records were written by a newer version of Chung Tay. You can only view them; update the app to edit.',
+  },
   // The printed minutes are an official Vietnamese document: the commune office expects this wording
   // whatever language the tablet shows, so these stay in Vietnamese.
   print: {
@@ -469,6 +496,7 @@ export const en: Catalogue = {
     dateInFuture: 'This date is in the future.',
     timeFormat: 'Write the time as hours:minutes (for example 08:00).',
     numberRange: 'The number is outside the allowed range.',
+    numberOrder: 'The low value must be below the high one.',
     notFound: 'This record is gone (someone may have just changed it).',
     readOnly: 'This club is read only on this tablet.',
     formHasErrors: 'Please correct the marked fields.',

@@ -25,18 +25,23 @@ export {
   HEALTH_RANGES,
   type HealthCheckInput,
   recordHealthCheck,
+  restoreDefaultHealthThresholds,
   updateHealthThresholds,
   validateHealthCheck,
+  validateHealthThresholds,
 } from './health/health-commands';
 export {
   DEFAULT_HEALTH_THRESHOLDS,
   flagHealthCheck,
   HEALTH_FLAGS,
+  HEALTH_THRESHOLD_PAIRS,
+  HEALTH_THRESHOLD_RANGES,
   type HealthFlag,
   type HealthThresholds,
   type Measurements,
 } from './health/health-flags';
 export { HEALTH_SCHEMA_VERSION, healthDocName } from './health/health-layout';
+export { getHealthSchemaStatus, listHealthMigrations, migrateHealth } from './health/health-migrations';
 export {
   type FollowUp,
   type HealthCheck,
@@ -129,6 +134,11 @@ export {
   minutesDocName,
 } from './minutes/minutes-layout';
 export {
+  getMinutesSchemaStatus,
+  listMinutesMigrations,
+  migrateMinutes,
+} from './minutes/minutes-migrations';
+export {
   type ActionItem,
   type AgendaItem,
   APPROVAL_ROLES,
@@ -146,6 +156,19 @@ export {
   type Signature,
 } from './minutes/minutes-types';
 export { listVersions, readMinutes } from './minutes/read-minutes';
+export {
+  getApprovedAgendaBlocks,
+  type RichBlock,
+  type RichBreak,
+  type RichHeading,
+  type RichInline,
+  type RichList,
+  type RichListItem,
+  type RichParagraph,
+  type RichText,
+  readAgendaBlocks,
+  xmlFragmentToBlocks,
+} from './minutes/rich-blocks';
 export { type CaptureVersionInput, captureVersion, readVersion } from './minutes/versions';
 export { xmlFragmentToText } from './minutes/xml-text';
 export {

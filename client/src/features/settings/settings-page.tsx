@@ -9,6 +9,7 @@ import { Button } from '../../ui/button/button';
 import { TextField } from '../../ui/text-field/text-field';
 import { feedback } from '../shared/command-feedback';
 import { type FieldErrors, fieldMessage } from '../shared/field-errors';
+import { HealthThresholdsForm } from './health-thresholds-form';
 import { ProfileForm } from './profile-form';
 
 const TARGET_FIELDS = [
@@ -80,6 +81,7 @@ export default function SettingsPage(): JSX.Element {
           {t('app.save')}
         </Button>
       </form>
+      <HealthThresholdsForm />
       <h2>{t('settings.storage')}</h2>
       <div class="card" data-testid="storage-status">
         <Show when={storage()} fallback={<p>{t('app.loading')}</p>}>

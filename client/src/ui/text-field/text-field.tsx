@@ -10,7 +10,7 @@ export interface TextFieldProps {
   placeholder?: string;
   required?: boolean;
   multiline?: boolean;
-  inputMode?: 'text' | 'numeric' | 'tel' | 'search';
+  inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'search';
   type?: 'text' | 'search' | 'tel';
   name?: string;
   autofocus?: boolean;

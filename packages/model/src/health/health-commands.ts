@@ -11,7 +11,12 @@ import {
 } from '../ids/ids';
 import type { LocalOrigin } from '../origin/origin';
 import { type CommandError, FieldErrors, notFound, type ValidationError } from '../schema/command';
-import { type HealthThresholds, THRESHOLD_KEYS } from './health-flags';
+import {
+  HEALTH_THRESHOLD_PAIRS,
+  HEALTH_THRESHOLD_RANGES,
+  type HealthThresholds,
+  THRESHOLD_KEYS,
+} from './health-flags';
 import {
   checkKey,
   checksMap,
@@ -21,6 +26,7 @@ import {
   parseCheckKey,
   runHealthCommand,
 } from './health-layout';
+import { readHealthThresholds } from './read-health';
 
 /** Plausible ranges: a value outside is a typing slip (an extra digit, kg typed as g), not a reading. */
 export const HEALTH_RANGES = {
@@ -139,24 +145,57 @@ export function eraseMemberHealthData(
   return runHealthCommand(doc, origin, () => ok(deleteWhere(doc, (_, p) => p === memberId)));
 }
 
+/**
+ * Checks a change of thresholds against the club's current ones: each value given within
+ * HEALTH_THRESHOLD_RANGES (`numberRange`), and each low threshold below its high one once the change
+ * is applied (`numberOrder`, on both fields of the pair).
+ */
+export function validateHealthThresholds(
+  current: HealthThresholds,
+  patch: Partial<HealthThresholds>,
+): ValidationError | null {
+  const errors = new FieldErrors();
+  for (const key of THRESHOLD_KEYS) {
+    const value = patch[key];
+    if (value === undefined) continue;
+    const [min, max] = HEALTH_THRESHOLD_RANGES[key];
+    if (!Number.isFinite(value) || value < min || value > max) errors.add(key, 'numberRange');
+  }
+  const next = { ...current, ...patch };
+  for (const [low, high] of HEALTH_THRESHOLD_PAIRS) {
+    if (next[low] >= next[high]) {
+      errors.add(low, 'numberOrder');
+      errors.add(high, 'numberOrder');
+    }
+  }
+  return errors.done();
+}
+
 export function updateHealthThresholds(
   doc: Y.Doc,
   patch: Partial<HealthThresholds>,
   origin: LocalOrigin,
 ): Result<void, CommandError> {
   return runHealthCommand(doc, origin, () => {
-    const errors = new FieldErrors();
-    for (const key of THRESHOLD_KEYS) {
-      const value = patch[key];
-      if (value !== undefined && !(Number.isFinite(value) && value > 0)) errors.add(key, 'numberRange');
-    }
-    const error = errors.done();
+    const error = validateHealthThresholds(readHealthThresholds(doc), patch);
     if (error !== null) return err(error);
     const settings = healthSettings(doc);
     for (const key of THRESHOLD_KEYS) {
       const value = patch[key];
       if (value !== undefined && settings.get(key) !== value) settings.set(key, value);
     }
+    return ok(undefined);
+  });
+}
+
+/**
+ * Back to the national defaults: the club's own values are removed rather than overwritten, so the
+ * club follows DEFAULT_HEALTH_THRESHOLDS (and any later correction of them) again.
+ */
+export function restoreDefaultHealthThresholds(doc: Y.Doc, origin: LocalOrigin): Result<void, CommandError> {
+  return runHealthCommand(doc, origin, () => {
+    const settings = healthSettings(doc);
+    for (const key of THRESHOLD_KEYS) if (settings.has(key)) settings.delete(key);
     return ok(undefined);
   });
 }

@@ -28,6 +28,28 @@ export const DEFAULT_HEALTH_THRESHOLDS: HealthThresholds = {
 
 export const THRESHOLD_KEYS = Object.keys(DEFAULT_HEALTH_THRESHOLDS) as (keyof HealthThresholds)[];
 
+/**
+ * What a club may set, inclusive. Wide enough for provincial practice (a high-pressure cut-off of
+ * 130/80, a fasting 7.0 mmol/L for glucose), narrow enough to refuse a slip (1400, 0.39) that would
+ * flag everyone or no one.
+ */
+export const HEALTH_THRESHOLD_RANGES: { readonly [K in keyof HealthThresholds]: readonly [number, number] } =
+  {
+    highSystolic: [100, 220],
+    highDiastolic: [60, 130],
+    lowSystolic: [60, 130],
+    lowDiastolic: [30, 90],
+    highGlucoseMmol: [5, 25],
+    lowGlucoseMmol: [2, 7],
+  };
+
+/** [low, high]: each low threshold must stay below its high one, or a reading would be both. */
+export const HEALTH_THRESHOLD_PAIRS = [
+  ['lowSystolic', 'highSystolic'],
+  ['lowDiastolic', 'highDiastolic'],
+  ['lowGlucoseMmol', 'highGlucoseMmol'],
+] as const satisfies readonly (readonly [keyof HealthThresholds, keyof HealthThresholds])[];
+
 export interface Measurements {
   readonly systolic: number | null;
   readonly diastolic: number | null;

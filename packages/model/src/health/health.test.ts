@@ -9,10 +9,12 @@ import {
   createHealth,
   eraseMemberHealthData,
   recordHealthCheck,
+  restoreDefaultHealthThresholds,
   updateHealthThresholds,
+  validateHealthThresholds,
 } from './health-commands';
 import { DEFAULT_HEALTH_THRESHOLDS, flagHealthCheck } from './health-flags';
-import { checksMap, healthDocName } from './health-layout';
+import { checksMap, healthDocName, healthSettings } from './health-layout';
 import { listFollowUps, listHealthChecks, readHealth } from './read-health';
 
 const OTHER = 'meeting-2026-02' as MeetingId;
@@ -163,5 +165,79 @@ describe('follow-up flags', () => {
     value(updateHealthThresholds(doc, { highSystolic: 130 }, alice));
     expect(listFollowUps(readHealth(doc), MEETING)).toHaveLength(2);
     expect(updateHealthThresholds(doc, { lowGlucoseMmol: -1 }, alice)).toMatchObject({ ok: false });
+  });
+});
+
+describe('health thresholds', () => {
+  it('refuses values outside the plausible ranges and writes nothing', () => {
+    const doc = newHealth();
+    const before = Y.encodeStateAsUpdate(doc);
+    expect(
+      updateHealthThresholds(
+        doc,
+        { highSystolic: 1400, lowDiastolic: 0, highGlucoseMmol: Number.NaN, lowGlucoseMmol: 0.39 },
+        alice,
+      ),
+    ).toEqual({
+      ok: false,
+      error: {
+        type: 'invalid',
+        fields: {
+          highSystolic: 'numberRange',
+          lowDiastolic: 'numberRange',
+          highGlucoseMmol: 'numberRange',
+          lowGlucoseMmol: 'numberRange',
+        },
+      },
+    });
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+    // The bounds themselves are allowed.
+    expect(
+      validateHealthThresholds(DEFAULT_HEALTH_THRESHOLDS, { highSystolic: 220, lowGlucoseMmol: 2 }),
+    ).toBeNull();
+  });
+
+  it('keeps each low threshold below its high one, against the club’s current values', () => {
+    const doc = newHealth();
+    value(updateHealthThresholds(doc, { highGlucoseMmol: 7 }, alice));
+    // 7.0 is inside the low range, but not below the club's high threshold (now 7.0).
+    expect(updateHealthThresholds(doc, { lowGlucoseMmol: 7 }, alice)).toEqual({
+      ok: false,
+      error: { type: 'invalid', fields: { lowGlucoseMmol: 'numberOrder', highGlucoseMmol: 'numberOrder' } },
+    });
+    expect(
+      validateHealthThresholds(DEFAULT_HEALTH_THRESHOLDS, { lowSystolic: 120, highSystolic: 110 }),
+    ).toEqual({ type: 'invalid', fields: { lowSystolic: 'numberOrder', highSystolic: 'numberOrder' } });
+    // Moving both of a pair at once is judged on the new pair.
+    value(updateHealthThresholds(doc, { lowSystolic: 100, highSystolic: 130 }, alice));
+    expect(readHealth(doc).thresholds).toMatchObject({
+      lowSystolic: 100,
+      highSystolic: 130,
+      highGlucoseMmol: 7,
+    });
+  });
+
+  it('restores the national defaults by removing the club’s own values', () => {
+    const doc = newHealth();
+    value(updateHealthThresholds(doc, { highSystolic: 130, highDiastolic: 80, lowGlucoseMmol: 4 }, alice));
+    expect(readHealth(doc).thresholds).not.toEqual(DEFAULT_HEALTH_THRESHOLDS);
+    const seen: unknown[] = [];
+    doc.on('afterTransaction', (tr: Y.Transaction) => seen.push(tr.origin));
+    value(restoreDefaultHealthThresholds(doc, alice));
+    expect(seen).toEqual([alice]);
+    expect(readHealth(doc).thresholds).toEqual(DEFAULT_HEALTH_THRESHOLDS);
+    expect([...healthSettings(doc).keys()]).toEqual([]);
+  });
+
+  it('refuses threshold changes on a health doc from a newer version', () => {
+    const doc = newHealth();
+    markNewer(doc);
+    const before = Y.encodeStateAsUpdate(doc);
+    expect(updateHealthThresholds(doc, { highSystolic: 130 }, alice)).toEqual({
+      ok: false,
+      error: { type: 'readOnly' },
+    });
+    expect(restoreDefaultHealthThresholds(doc, alice)).toEqual({ ok: false, error: { type: 'readOnly' } });
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
   });
 });

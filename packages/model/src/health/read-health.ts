@@ -78,12 +78,13 @@ export function readHealth(doc: Y.Doc): HealthView {
     clubId: isId(clubId) ? (clubId as ClubId) : null,
     schemaVersion: readHealthSchemaVersion(doc) ?? 0,
     readOnly: isHealthReadOnly(doc),
-    thresholds: readThresholds(doc),
+    thresholds: readHealthThresholds(doc),
     checks,
   };
 }
 
-function readThresholds(doc: Y.Doc): HealthThresholds {
+/** The club's thresholds, the national default for any missing or unreadable value. */
+export function readHealthThresholds(doc: Y.Doc): HealthThresholds {
   const settings = healthSettings(doc);
   const out: Record<string, number> = { ...DEFAULT_HEALTH_THRESHOLDS };
   for (const key of THRESHOLD_KEYS) {

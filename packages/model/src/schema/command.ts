@@ -13,7 +13,9 @@ export type FieldError =
   | 'dateFormat'
   | 'dateInFuture'
   | 'timeFormat'
-  | 'numberRange';
+  | 'numberRange'
+  /** A lower bound at or above its upper bound (e.g. a low threshold not below the high one). */
+  | 'numberOrder';
 
 export type ValidationError = {
   readonly type: 'invalid';
