@@ -38,7 +38,7 @@ export default defineConfig({
   },
   webServer: {
     // The real relay serves the built PWA and syncs, with a fresh SQLite store per run.
-    command: `rm -rf "${DATA_DIR}" && PORT=${PORT} HOST=127.0.0.1 DATA_DIR="${DATA_DIR}" STATIC_DIR="${STATIC_DIR}" LOG_LEVEL=warn pnpm --dir ../relay exec tsx src/main.ts`,
+    command: `rm -rf "${DATA_DIR}" && PORT=${PORT} HOST=127.0.0.1 DATA_DIR="${DATA_DIR}" STATIC_DIR="${STATIC_DIR}" LOG_LEVEL=warn pnpm --dir ../relay start`,
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

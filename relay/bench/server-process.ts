@@ -1,11 +1,13 @@
 /** Starts a relay as its own Node process (bound to 127.0.0.1) and reads its CPU time and memory from /proc. */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 
-export type ServerKind = 'chungtay' | 'reference';
+/** `floor` is bench/floor-server.ts, measured in the load workload only. */
+export type ServerKind = 'chungtay' | 'reference' | 'floor';
 
 export interface ServerProcess {
   readonly kind: ServerKind;
@@ -14,6 +16,8 @@ export interface ServerProcess {
   readonly syncUrl: string;
   /** CPU seconds (user + system) used so far. */
   cpuSeconds(): number;
+  /** Read and write system calls so far (socket and file writes both count). */
+  syscalls(): { reads: number; writes: number };
   /** Current and peak resident set size in MiB. */
   memory(): { rssMiB: number; peakRssMiB: number };
   stop(): Promise<void>;
@@ -52,7 +56,40 @@ function waitForLine(child: ChildProcess, text: string, timeoutMs: number): Prom
   });
 }
 
-/** Both servers run the same way (node --import tsx <entry>), so their CPU and RSS figures compare directly. */
+let built = false;
+
+/** The Node flags `npm start` gives the relay (relay/package.json), so the benchmark runs it the same way. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+  const command = pkg.scripts.start.slice(pkg.scripts.start.lastIndexOf('node '));
+  return command.split(' ').filter((arg) => arg.startsWith('--'));
+}
+
+/**
+ * Every server runs the same way, as plain JavaScript on plain Node (no TypeScript loader at run time), so
+ * their CPU and RSS figures compare directly: ours as `npm start` runs it (dist/main.js from build.mjs), the
+ * reference and the floor transpiled by esbuild into dist/bench/ beside it.
+ */
+function entryFor(kind: ServerKind): string {
+  if (!built) {
+    execFileSync(process.execPath, ['build.mjs'], { stdio: 'inherit' });
+    built = true;
+  }
+  if (kind === 'chungtay') return 'dist/main.js';
+  const outfile = `dist/bench/${kind}-server.js`;
+  buildSync({
+    entryPoints: [`bench/${kind}-server.ts`],
+    outfile,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
 export async function startServer(
   kind: ServerKind,
   nodeArgs: readonly string[] = [],
@@ -62,9 +99,8 @@ export async function startServer(
   const args =
     kind === 'chungtay'
       ? [
-          '--import',
-          'tsx',
-          'src/main.ts',
+          ...startFlags(),
+          entryFor(kind),
           '--port',
           String(port),
           '--host',
@@ -78,7 +114,7 @@ export async function startServer(
           '--max-message-bytes',
           String(8 * 1024 * 1024),
         ]
-      : ['--import', 'tsx', 'bench/reference-server.ts', String(port)];
+      : [entryFor(kind), String(port)];
   const child = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -100,6 +136,11 @@ export async function startServer(
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    },
+    syscalls() {
+      const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+      const count = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(io)?.[1] ?? 0);
+      return { reads: count('syscr'), writes: count('syscw') };
     },
     memory() {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');

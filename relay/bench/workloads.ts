@@ -10,6 +10,8 @@ export interface LoadResult {
   readonly p99: number;
   readonly cpuSeconds: number;
   readonly peakRssMiB: number;
+  /** Write system calls by the server during the load (frames sent, plus its storage's writes). */
+  readonly writeCalls: number;
 }
 
 function percentile(sorted: readonly number[], q: number): number {
@@ -40,6 +42,7 @@ export async function runLoad(
   }
   await waitUntil(() => opened.every((c) => c.provider.synced), 'load clients synced');
   const cpuBefore = server.cpuSeconds();
+  const writesBefore = server.syscalls().writes;
   measuring = true;
   const timers = opened.map((client) => {
     const key = String(client.doc.clientID);
@@ -60,6 +63,7 @@ export async function runLoad(
   }
   measuring = false;
   const cpuSeconds = server.cpuSeconds() - cpuBefore;
+  const writeCalls = server.syscalls().writes - writesBefore;
   const { peakRssMiB } = server.memory();
   for (const client of opened) client.destroy();
   const sorted = latencies.sort((a, b) => a - b);
@@ -70,6 +74,7 @@ export async function runLoad(
     p99: percentile(sorted, 0.99),
     cpuSeconds,
     peakRssMiB,
+    writeCalls,
   };
 }
 

@@ -28,6 +28,7 @@ export async function startRelay(
     options: {
       limits: config.limits,
       compactAfterUpdates: config.compactAfterUpdates,
+      storedAckIntervalMs: config.storedAckIntervalMs,
       syncChunkBytes: config.syncChunkBytes,
       viewerNoticeIntervalMs: 5_000,
     },

@@ -9,6 +9,7 @@ export interface RelayConfig {
   readonly registrationCode: string | undefined;
   readonly limits: RelayLimits;
   readonly compactAfterUpdates: number;
+  readonly storedAckIntervalMs: number;
   readonly syncChunkBytes: number;
   readonly logLevel: string;
   readonly sqliteSynchronous: 'normal' | 'full';
@@ -45,6 +46,7 @@ const SETTINGS = [
   'MAX_DOCS_IN_MEMORY',
   'IDLE_UNLOAD_MS',
   'COMPACT_AFTER_UPDATES',
+  'STORED_ACK_INTERVAL_MS',
   'LOG_LEVEL',
   'SQLITE_SYNCHRONOUS',
   'SYNC_CHUNK_BYTES',
@@ -116,6 +118,7 @@ export function parseConfig(sources: ConfigSources): ConfigResult {
       idleUnloadMs: integer('IDLE_UNLOAD_MS', DEFAULT_LIMITS.idleUnloadMs, 0),
     },
     compactAfterUpdates: integer('COMPACT_AFTER_UPDATES', 500, 2),
+    storedAckIntervalMs: integer('STORED_ACK_INTERVAL_MS', 1000, 0, 10_000),
     syncChunkBytes: integer('SYNC_CHUNK_BYTES', 256 * 1024, 1024),
     logLevel: raw('LOG_LEVEL') ?? 'info',
     sqliteSynchronous: raw('SQLITE_SYNCHRONOUS') === 'full' ? 'full' : 'normal',

@@ -6,6 +6,7 @@ import type { RelayLimits } from './limits';
 import { handleMessage, type MessageHandlerContext } from './message-handler';
 import type { Metrics } from './metrics';
 import { Room, type RoomOptions } from './room/room';
+import { StoredAcks } from './room/stored-acks';
 import type { Storage } from './store/doc-store';
 
 export interface RelayOptions extends RoomOptions {
@@ -42,8 +43,10 @@ export class Relay {
   private accepting = true;
   private readonly connectionContext: ConnectionContext;
   private readonly messageContext: MessageHandlerContext;
+  private readonly acks: StoredAcks;
 
   constructor(private readonly deps: RelayDeps) {
+    this.acks = new StoredAcks(deps.options.storedAckIntervalMs, deps.now);
     this.connectionContext = {
       limits: deps.options.limits,
       metrics: deps.metrics,
@@ -124,6 +127,7 @@ export class Relay {
       return undefined;
     const room = new Room(name, {
       store: this.deps.storage.docs,
+      acks: this.acks,
       metrics: this.deps.metrics,
       logger: this.deps.logger,
       options: this.deps.options,
@@ -196,6 +200,7 @@ export class Relay {
   /** Stops admitting, closes every connection with 4005, waits for every append, writes final snapshots. */
   async shutdown(): Promise<void> {
     this.accepting = false;
+    this.acks.flush();
     for (const connection of [...this.connections]) connection.fail('shuttingDown');
     const rooms = [...this.rooms.values()];
     for (const room of rooms) this.cancelIdleTimer(room.name);

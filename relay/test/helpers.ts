@@ -38,6 +38,7 @@ export function testConfig(overrides: Partial<RelayConfig> = {}): RelayConfig {
     registrationCode: undefined,
     limits: DEFAULT_LIMITS,
     compactAfterUpdates: 500,
+    storedAckIntervalMs: 1000,
     syncChunkBytes: 256 * 1024,
     logLevel: 'silent',
     sqliteSynchronous: 'normal',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { EncodedDoc } from './encoded-doc';
+import { clientsOf, EncodedDoc } from './encoded-doc';
 
 /** Three peers' edits as separate updates: inserts, map overwrites and deletions. */
 function peerUpdates(): Uint8Array[] {
@@ -110,7 +110,7 @@ describe('EncodedDoc', () => {
     addAll(doc, updates);
     // The last update is a pure deletion; the one before sets a map entry.
     const last = updates.at(-2) ?? new Uint8Array();
-    const reported = Y.decodeStateVector(doc.stateVectorOf(Y.decodeUpdate(last)));
+    const reported = Y.decodeStateVector(doc.clocksOf(clientsOf(Y.decodeUpdate(last))));
     expect([...reported.keys()]).toEqual([3]);
     expect(reported.get(3)).toBe(Y.decodeStateVector(doc.stateVector()).get(3));
   });

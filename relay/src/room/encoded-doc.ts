@@ -14,6 +14,13 @@ const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
 /** Tail updates are folded into the base once they outweigh it (and this floor), so merges stay amortised. */
 const FOLD_FLOOR_BYTES = 64 * 1024;
 
+/** The clients whose structs an update carries. */
+export function clientsOf(decoded: DecodedUpdate): Set<number> {
+  const clients = new Set<number>();
+  for (const struct of decoded.structs) clients.add(struct.id.client);
+  return clients;
+}
+
 export function encodeStateVector(clocks: ReadonlyMap<number, number>): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, clocks.size);
@@ -104,13 +111,10 @@ export class EncodedDoc {
     return encodeStateVector(this.clocks);
   }
 
-  /** The state vector entries of the clients that `decoded` touches: what a MESSAGE_STORED for it reports. */
-  stateVectorOf(decoded: DecodedUpdate): Uint8Array {
+  /** The state vector entries of these clients: what a MESSAGE_STORED about their updates reports. */
+  clocksOf(clients: ReadonlySet<number>): Uint8Array {
     const clocks = new Map<number, number>();
-    for (const struct of decoded.structs) {
-      const client = struct.id.client;
-      if (!clocks.has(client)) clocks.set(client, this.clocks.get(client) ?? 0);
-    }
+    for (const client of clients) clocks.set(client, this.clocks.get(client) ?? 0);
     return encodeStateVector(clocks);
   }
 

@@ -6,17 +6,22 @@ import type { Metrics } from '../metrics';
 import type { DocStore } from '../store/doc-store';
 import { AwarenessRelay } from './awareness-relay';
 import { encodeSyncStep2Frames } from './chunked-sync';
-import { type DecodedUpdate, EncodedDoc } from './encoded-doc';
+import { clientsOf, type DecodedUpdate, EncodedDoc } from './encoded-doc';
+import type { StoredAcks } from './stored-acks';
 
 export interface RoomOptions {
   /** Compact the stored log into one snapshot after this many rows. */
   readonly compactAfterUpdates: number;
+  /** At most one MESSAGE_STORED per connection per this many ms while it keeps writing (see stored-acks.ts). */
+  readonly storedAckIntervalMs: number;
   /** Sync answers larger than this go out in several frames (see chunked-sync.ts). */
   readonly syncChunkBytes: number;
 }
 
 export interface RoomContext {
   readonly store: DocStore;
+  /** Relay-wide: acknowledgements of stored updates, paced per connection. */
+  readonly acks: StoredAcks;
   readonly metrics: Metrics;
   readonly logger: Logger;
   readonly options: RoomOptions;
@@ -127,6 +132,7 @@ export class Room {
   answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
     for (const part of this.framesFor(stateVector)) connection.send(part);
     connection.send(encodeStoredMessage(this.state.stateVector()));
+    this.context.acks.sentComplete(connection);
   }
 
   /**
@@ -155,7 +161,7 @@ export class Room {
   ): void {
     this.context.metrics.updatesReceived += 1;
     if (!this.state.isNovel(decoded)) {
-      connection.send(encodeStoredMessage(this.state.stateVectorOf(decoded)));
+      this.acknowledge(connection, decoded);
       return;
     }
     this.pendingWrites += 1;
@@ -170,7 +176,7 @@ export class Room {
         state.add(update, decoded);
         const forward = frameBytes ?? frame(MESSAGE_SYNC, update, SYNC_UPDATE);
         for (const other of this.connections) if (other !== connection) other.send(forward);
-        connection.send(encodeStoredMessage(state.stateVectorOf(decoded)));
+        this.acknowledge(connection, decoded);
         if (this.rowsSinceCompaction >= this.context.options.compactAfterUpdates) void this.compact();
       },
       (error: unknown) => {
@@ -179,6 +185,12 @@ export class Room {
       },
     );
   }
+
+  private acknowledge(connection: Connection, decoded: DecodedUpdate): void {
+    this.context.acks.acknowledge(connection, clientsOf(decoded), this.clocksOf);
+  }
+
+  private readonly clocksOf = (clients: ReadonlySet<number>) => this.doc?.clocksOf(clients);
 
   /** Relays an awareness update to everyone, the sender too (its echo keeps y-websocket's watchdog quiet). */
   receiveAwareness(connection: Connection, update: Uint8Array): void {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { runDocStoreTests } from './doc-store-conformance';
@@ -55,6 +56,51 @@ describe('sqlite WAL checkpoints', () => {
     expect(largest).toBeGreaterThanOrEqual(256 * 1024);
     expect(truncated).toBe(true);
     await storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('sqlite schema', () => {
+  it('migrates a version 1 database (rowid table and index) without losing a row or reusing a seq', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relay-store-'));
+    const legacy = new Database(join(dir, 'relay.sqlite'));
+    legacy.exec(`
+      CREATE TABLE updates (seq INTEGER PRIMARY KEY, doc TEXT NOT NULL, data BLOB NOT NULL);
+      CREATE INDEX updates_by_doc ON updates (doc, seq);
+      CREATE TABLE clubs (club_id TEXT PRIMARY KEY, editor_key_hash TEXT NOT NULL, viewer_key_hash TEXT NOT NULL);
+      CREATE TABLE retired_keys (club_id TEXT NOT NULL, key_hash TEXT NOT NULL, PRIMARY KEY (club_id, key_hash));
+    `);
+    const insert = legacy.prepare('INSERT INTO updates (doc, data) VALUES (?, ?)');
+    const writer = new Y.Doc();
+    for (const word of ['một ', 'hai ', 'ba ']) {
+      const before = Y.encodeStateVector(writer);
+      writer.getText('t').insert(writer.getText('t').length, word);
+      insert.run('club-0001', Y.encodeStateAsUpdate(writer, before));
+    }
+    legacy.prepare('INSERT INTO clubs VALUES (?, ?, ?)').run('club-0001', 'a'.repeat(64), 'b'.repeat(64));
+    legacy.close();
+
+    const storage = openSqliteStorage(dir);
+    const stored = await storage.docs.load('club-0001');
+    expect(stored.lastSeq).toBe(3);
+    const copy = new Y.Doc();
+    for (const update of stored.updates) Y.applyUpdate(copy, update);
+    expect(copy.getText('t').toString()).toBe('một hai ba ');
+    expect(await storage.docs.append('club-0002', Y.encodeStateAsUpdate(writer))).toBe(4);
+    expect((await storage.clubs.get('club-0001'))?.editorKeyHash).toBe('a'.repeat(64));
+    await storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a database written by a newer relay, untouched', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relay-store-'));
+    const newer = new Database(join(dir, 'relay.sqlite'));
+    newer.pragma('user_version = 99');
+    newer.close();
+    expect(() => openSqliteStorage(dir)).toThrow(/schema version 99/);
+    const check = new Database(join(dir, 'relay.sqlite'));
+    expect(check.pragma('user_version', { simple: true })).toBe(99);
+    check.close();
     rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -9,13 +9,7 @@ import type {
   Storage,
   StoredDoc,
 } from './doc-store';
-
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS updates (seq INTEGER PRIMARY KEY, doc TEXT NOT NULL, data BLOB NOT NULL);
-  CREATE INDEX IF NOT EXISTS updates_by_doc ON updates (doc, seq);
-  CREATE TABLE IF NOT EXISTS clubs (club_id TEXT PRIMARY KEY, editor_key_hash TEXT NOT NULL, viewer_key_hash TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS retired_keys (club_id TEXT NOT NULL, key_hash TEXT NOT NULL, PRIMARY KEY (club_id, key_hash));
-`;
+import { lastSeq, migrateSchema } from './sqlite-schema';
 
 /** When the write-ahead log is folded back into the database file (see `WalCheckpointer`). */
 export interface CheckpointPolicy {
@@ -25,10 +19,10 @@ export interface CheckpointPolicy {
   readonly maxWalBytes: number;
 }
 
-export const DEFAULT_CHECKPOINT_POLICY: CheckpointPolicy = { quietMs: 1000, maxWalBytes: 64 * 1024 * 1024 };
+export const DEFAULT_CHECKPOINT_POLICY: CheckpointPolicy = { quietMs: 1000, maxWalBytes: 256 * 1024 * 1024 };
 
 /**
- * Updates in one SQLite table; seq is the rowid, so it increases across all documents.
+ * Updates in one SQLite table (see sqlite-schema.ts), seq increasing across all documents.
  *
  * Each append is committed at once, in its own transaction, before `append` returns (the promise is already
  * settled): with the database opened in exclusive locking mode a commit is a WAL write of a few pages and
@@ -38,19 +32,20 @@ export class SqliteDocStore implements DocStore {
   private readonly insert;
   private readonly selectDoc;
   private readonly deleteThrough;
-  private readonly insertWithSeq;
+  /** The last seq given out; seqs increase across all documents. */
+  private seq: number;
   /** performance.now() of the last commit, for the checkpointer. */
   lastCommitAt = 0;
 
   constructor(private readonly db: Database.Database) {
-    this.insert = db.prepare<[string, Uint8Array]>('INSERT INTO updates (doc, data) VALUES (?, ?)');
+    this.insert = db.prepare<[string, number, Uint8Array]>(
+      'INSERT INTO doc_updates (doc, seq, data) VALUES (?, ?, ?)',
+    );
     this.selectDoc = db.prepare<[string], { seq: number; data: Buffer }>(
-      'SELECT seq, data FROM updates WHERE doc = ? ORDER BY seq',
+      'SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq',
     );
-    this.deleteThrough = db.prepare<[string, number]>('DELETE FROM updates WHERE doc = ? AND seq <= ?');
-    this.insertWithSeq = db.prepare<[number, string, Uint8Array]>(
-      'INSERT INTO updates (seq, doc, data) VALUES (?, ?, ?)',
-    );
+    this.deleteThrough = db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?');
+    this.seq = lastSeq(db);
   }
 
   async load(name: string): Promise<StoredDoc> {
@@ -60,7 +55,9 @@ export class SqliteDocStore implements DocStore {
 
   append(name: string, update: Uint8Array): Promise<number> {
     try {
-      const seq = Number(this.insert.run(name, update).lastInsertRowid);
+      const seq = this.seq + 1;
+      this.insert.run(name, seq, update);
+      this.seq = seq;
       this.lastCommitAt = performance.now();
       return Promise.resolve(seq);
     } catch (error) {
@@ -72,7 +69,7 @@ export class SqliteDocStore implements DocStore {
     // The snapshot takes over the seq of the last row it replaces, so load order stays append order.
     this.db.transaction(() => {
       this.deleteThrough.run(name, throughSeq);
-      this.insertWithSeq.run(throughSeq, name, snapshot);
+      this.insert.run(name, throughSeq, snapshot);
     })();
     this.lastCommitAt = performance.now();
   }
@@ -205,7 +202,12 @@ export function openSqliteStorage(
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('wal_autocheckpoint = 0');
-  db.exec(SCHEMA);
+  try {
+    migrateSchema(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const docs = new SqliteDocStore(db);
   const checkpointer = new WalCheckpointer(db, docs, `${path}-wal`, checkpoints);
   return {
