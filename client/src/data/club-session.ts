@@ -106,7 +106,10 @@ export async function openClubSession(clubId: string, author: Author): Promise<C
   performance.mark('chungtay:loaded');
   const origin = model.localOrigin(author);
   const status = model.getSchemaStatus(doc);
-  if (status.type === 'outdated') model.migrateClub(doc);
+  // Only a tablet that may edit migrates: a viewer's writes never reach the relay, so its copy would never
+  // be "synced" again. It shows the doc as it is until an editor's migrated copy arrives.
+  const viewer = findKnownClub(clubId)?.access?.role === 'viewer';
+  if (status.type === 'outdated' && !viewer) model.migrateClub(doc);
   return createClubSession({ clubId, doc, tablet, origin });
 }
 
