@@ -9,9 +9,9 @@ pnpm --filter @chungtay/client build >/dev/null
 PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 DATA_DIR=$(mktemp -d)
 (PORT=$PORT HOST=127.0.0.1 DATA_DIR="$DATA_DIR" STATIC_DIR="$PWD/client/dist" LOG_LEVEL=warn \
-  exec pnpm --dir relay start) &
+  exec setsid pnpm --dir relay start) &
 server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$DATA_DIR"' EXIT
+trap 'kill -- -$server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$DATA_DIR"' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
 curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null || { echo "the relay did not start on port $PORT" >&2; exit 1; }
 export BENCH_URL="http://127.0.0.1:$PORT"

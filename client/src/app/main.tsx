@@ -1,7 +1,10 @@
 import { render } from 'solid-js/web';
+import { loadCatalogue, savedLocale } from '../i18n/i18n-context';
 import { App } from './app';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+// An English tablet gets its catalogue before the first paint; a Vietnamese one waits for nothing.
+await loadCatalogue(savedLocale());
 render(() => <App />, root);
