@@ -33,8 +33,9 @@ for (const [tab, name] of [
   await page.getByRole('navigation').getByRole('link', { name: tab, exact: true }).click();
   await shot(name);
   if (tab === 'Cài đặt') {
-    await page.getByRole('heading', { name: 'Ngưỡng cần theo dõi sức khỏe' }).scrollIntoViewIfNeeded();
-    await page.getByRole('heading', { name: 'Ngưỡng cần theo dõi sức khỏe' }).evaluate((h) => h.scrollIntoView());
+    await page
+      .getByRole('heading', { name: 'Ngưỡng cần theo dõi sức khỏe' })
+      .evaluate((h) => h.scrollIntoView());
     await shot('08b-health-thresholds');
   }
   if (tab === 'Sinh hoạt') {
