@@ -146,9 +146,6 @@ export class EncodedDoc {
     return this.changes;
   }
 
-  get byteLength(): number {
-    return this.base.length + this.tailBytes;
-  }
 
   private mergedTail(): Uint8Array {
     if (this.tail.length > 1) this.tail = [Y.mergeUpdates(this.tail)];

@@ -73,9 +73,6 @@ export class Room {
     this.loaded = this.load();
   }
 
-  get isIdle(): boolean {
-    return this.connections.size === 0 && this.pendingWrites === 0;
-  }
 
   get hasFailed(): boolean {
     return this.failed;
