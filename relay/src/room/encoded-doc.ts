@@ -146,7 +146,6 @@ export class EncodedDoc {
     return this.changes;
   }
 
-
   private mergedTail(): Uint8Array {
     if (this.tail.length > 1) this.tail = [Y.mergeUpdates(this.tail)];
     return this.tail[0] ?? EMPTY_UPDATE;

@@ -73,7 +73,6 @@ export class Room {
     this.loaded = this.load();
   }
 
-
   get hasFailed(): boolean {
     return this.failed;
   }
