@@ -1,16 +1,20 @@
 /**
- * `tsx bench/load.ts [rounds]`: only the load workload, alternating reference, chungtay and the floor server for a number of
- * rounds, each figure's best round printed side by side. For A/B checks of a relay change (~1 min per round).
+ * `tsx bench/load.ts [rounds] [--wire]`: only the load workload, alternating reference, chungtay and the floor
+ * server for a number of rounds, each round printed. For A/B checks of a relay change (~1 min per round).
+ * `--wire` uses the light clients of wire-clients.ts instead of WebsocketProviders, so that the benchmark
+ * process's own work weighs less in the latency.
  */
 import { type ServerKind, startServer } from './server-process';
-import { type LoadResult, runLoad } from './workloads';
+import { type LoadResult, runLoad, runWireLoad } from './workloads';
 
-const rounds = Number(process.argv[2] ?? 2);
+const args = process.argv.slice(2);
+const wire = args.includes('--wire');
+const rounds = Number(args.find((arg) => !arg.startsWith('--')) ?? 2);
 const results: Record<ServerKind, LoadResult[]> = { reference: [], chungtay: [], floor: [] };
 for (let round = 1; round <= rounds; round++) {
   for (const kind of ['reference', 'chungtay', 'floor'] as const) {
     const server = await startServer(kind);
-    const result = await runLoad(server).finally(() => server.stop());
+    const result = await (wire ? runWireLoad(server) : runLoad(server)).finally(() => server.stop());
     results[kind].push(result);
     const f = (n: number) => n.toFixed(2);
     process.stdout.write(

@@ -2,6 +2,7 @@
 import * as Y from 'yjs';
 import { type BenchClient, openClient, pause, prepareClub, waitUntil } from './clients';
 import type { ServerProcess } from './server-process';
+import { SendTimes, WireClient } from './wire-clients';
 
 export interface LoadResult {
   readonly samples: number;
@@ -57,6 +58,61 @@ export async function runLoad(
   await pause(durationMs);
   for (const timer of timers) clearTimeout(timer);
   // Let in-flight edits arrive: until no new sample for 500 ms, at most 10 s.
+  for (let waited = 0, seen = -1; seen !== latencies.length && waited < 10_000; waited += 500) {
+    seen = latencies.length;
+    await pause(500);
+  }
+  measuring = false;
+  const cpuSeconds = server.cpuSeconds() - cpuBefore;
+  const writeCalls = server.syscalls().writes - writesBefore;
+  const { peakRssMiB } = server.memory();
+  for (const client of opened) client.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    samples: sorted.length,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    cpuSeconds,
+    peakRssMiB,
+    writeCalls,
+  };
+}
+
+/** The load workload with wire clients (see wire-clients.ts): latency measured on arrival at the socket. */
+export async function runWireLoad(
+  server: ServerProcess,
+  clients = 200,
+  rooms = 50,
+  intervalMs = 500,
+  durationMs = 20_000,
+): Promise<LoadResult> {
+  const club = await prepareClub(server);
+  const sendTimes = new SendTimes();
+  const latencies: number[] = [];
+  let measuring = false;
+  const opened: WireClient[] = [];
+  for (let i = 0; i < clients; i++)
+    opened.push(
+      new WireClient(server, club, `room${i % rooms}`, sendTimes, (ms) => {
+        if (measuring) latencies.push(ms);
+      }),
+    );
+  await waitUntil(() => opened.every((c) => c.synced), 'wire clients synced');
+  const cpuBefore = server.cpuSeconds();
+  const writesBefore = server.syscalls().writes;
+  measuring = true;
+  const timers: ReturnType<typeof setTimeout>[] = [];
+  for (const client of opened) {
+    // Spread the clients over the interval so they do not all write in lockstep.
+    timers.push(
+      setTimeout(() => {
+        timers.push(setInterval(() => client.ping(), intervalMs));
+      }, Math.random() * intervalMs),
+    );
+  }
+  await pause(durationMs);
+  for (const timer of timers) clearTimeout(timer);
   for (let waited = 0, seen = -1; seen !== latencies.length && waited < 10_000; waited += 500) {
     seen = latencies.length;
     await pause(500);

@@ -30,6 +30,11 @@ export class Connection {
   readonly awarenessClients = new Set<number>();
   /** When the last viewerWriteDropped notice went out (rate-limited). */
   lastNoticeAt = Number.NEGATIVE_INFINITY;
+  /**
+   * How many of this connection's sync step 2 and update frames the relay has finished with (stored, found
+   * already held, or dropped for a viewer); reported in MESSAGE_STORED.
+   */
+  updatesSettled = 0;
   private state: 'pending' | 'open' | 'closed' = 'pending';
   private queue: Uint8Array[] = [];
   private handler: MessageHandler | undefined;

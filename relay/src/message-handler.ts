@@ -29,6 +29,7 @@ function handleUpdate(
   if (connection.role !== 'editor') {
     // Viewers may read, never write: not stored, not forwarded. An empty update is what a client with
     // nothing new sends in its sync step 2, not a write.
+    room.settleDropped(connection);
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
     context.metrics.viewerWritesDropped += 1;
     const now = context.now();

@@ -5,6 +5,7 @@ import {
   connectionParams,
   decodeCustomMessage,
   generateKey,
+  isSyncContentFrame,
   MESSAGE_NOTICE,
   MESSAGE_STORED,
   type Notice,
@@ -106,9 +107,23 @@ export interface TestClient {
   readonly stored: StoredClocks;
   /** MESSAGE_STORED frames received. */
   storedReports: number;
-  /** True when the relay reported holding every edit this client has ("synced" in the app). */
+  /**
+   * True when the relay reported holding every edit this client has and settling every content frame it sent
+   * on this connection ("synced" in the app).
+   */
   holdsAll(): boolean;
   destroy(): void;
+}
+
+/** `ws` counting the sync content frames it sends, as the app's sockets do (client/src/sync/counting-socket.ts). */
+class CountingWebSocket extends WebSocket {
+  updatesSent = 0;
+
+  // y-websocket calls send(frame) only.
+  override send(data: Uint8Array): void {
+    if (isSyncContentFrame(data)) this.updatesSent += 1;
+    super.send(data);
+  }
 }
 
 export function connectClient(
@@ -120,7 +135,7 @@ export function connectClient(
   const params: Record<string, string> = key === undefined ? { v: '1' } : { ...connectionParams(key) };
   const provider = new WebsocketProvider(syncUrl, documentName, doc, {
     params,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: CountingWebSocket as unknown as typeof globalThis.WebSocket,
     // In-process BroadcastChannel would let clients sync without the relay and hide relay bugs.
     disableBc: true,
     maxBackoffTime: 200,
@@ -133,7 +148,11 @@ export function connectClient(
     notices: [],
     stored: new StoredClocks(),
     storedReports: 0,
-    holdsAll: () => client.stored.covers(Y.encodeStateVector(doc)),
+    holdsAll: () =>
+      client.stored.covers(
+        Y.encodeStateVector(doc),
+        (provider.ws as CountingWebSocket | null)?.updatesSent ?? 0,
+      ),
     destroy: () => {
       provider.destroy();
       doc.destroy();
@@ -147,7 +166,7 @@ export function connectClient(
     if (!message.ok) return;
     if (message.value.type === 'stored') {
       client.storedReports += 1;
-      client.stored.addStateVector(message.value.stateVector);
+      client.stored.addReport(message.value);
     } else client.notices.push(message.value.notice);
   };
   // Like the app: what the relay sends is stored there, and a new connection starts afresh.

@@ -4,12 +4,14 @@ import {
   encodeNoticeMessage,
   encodeStoredMessage,
   isStateVectorCovered,
+  isSyncContentFrame,
   MESSAGE_NOTICE,
   MESSAGE_STORED,
 } from '@chungtay/protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 
 describe('protocol encoding against lib0 and Yjs', () => {
@@ -20,7 +22,34 @@ describe('protocol encoding against lib0 and Yjs', () => {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_STORED);
     encoding.writeVarUint8Array(encoder, sv);
-    expect(encodeStoredMessage(sv)).toEqual(encoding.toUint8Array(encoder));
+    encoding.writeVarUint(encoder, 1_000_000);
+    expect(encodeStoredMessage(sv, 1_000_000)).toEqual(encoding.toUint8Array(encoder));
+  });
+
+  it('counts the frames y-websocket sends with document content, and no others', () => {
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'x');
+    const frames: Uint8Array[] = [];
+    for (const write of [
+      syncProtocol.writeSyncStep1,
+      syncProtocol.writeSyncStep2,
+      syncProtocol.writeUpdate,
+    ]) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 0);
+      if (write === syncProtocol.writeUpdate) write(encoder, Y.encodeStateAsUpdate(doc));
+      else write(encoder, doc as never);
+      frames.push(encoding.toUint8Array(encoder));
+    }
+    const awareness = encoding.createEncoder();
+    encoding.writeVarUint(awareness, 1);
+    encoding.writeVarUint8Array(awareness, Uint8Array.of(0));
+    expect([...frames, encoding.toUint8Array(awareness)].map(isSyncContentFrame)).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('writes notices lib0 can read, and reads what lib0 writes', () => {

@@ -1,3 +1,4 @@
+import { encodeStoredMessage, MESSAGE_STORED } from '@chungtay/protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -158,5 +159,45 @@ describe('RelaySync.holdRemoteUpdates', () => {
     tablet.relay.destroy();
     release();
     expect(tablet.text()).toEqual({});
+  });
+});
+
+/** MESSAGE_STORED as a relay from before the settled count wrote it: the state vector alone. */
+function storedWithoutCount(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_STORED);
+  encoding.writeVarUint8Array(encoder, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+describe('RelaySync.status', () => {
+  it('shows Synced once the relay holds every clock and settled every frame sent, deletions included', () => {
+    const tablet = connectedTablet();
+    const minutes = tablet.doc.getMap<string>('minutes');
+    // The relay's step 1 (it holds nothing) is answered with a step 2: the first content frame.
+    tablet.socket.receive(step1Frame(new Y.Doc()));
+    minutes.set('place', 'Nhà văn hóa');
+    expect(sentSyncKinds(tablet.socket)).toEqual([0, 1, 2]);
+    expect(tablet.relay.status.type).toBe('syncing');
+    const held = Y.encodeStateVector(tablet.doc);
+    tablet.socket.receive(encodeStoredMessage(held, 1));
+    expect(tablet.relay.status.type).toBe('syncing');
+    tablet.socket.receive(encodeStoredMessage(held, 2));
+    expect(tablet.relay.status.type).toBe('synced');
+
+    // A deletion leaves the state vector as it was; only the relay's count can confirm it.
+    minutes.delete('place');
+    expect(Y.encodeStateVector(tablet.doc)).toEqual(held);
+    expect(tablet.relay.status.type).toBe('syncing');
+    tablet.socket.receive(encodeStoredMessage(Uint8Array.of(0), 3));
+    expect(tablet.relay.status.type).toBe('synced');
+  });
+
+  it('falls back to clocks alone with a relay that does not count', () => {
+    const tablet = connectedTablet();
+    tablet.doc.getMap<string>('minutes').set('place', 'Nhà văn hóa');
+    expect(tablet.relay.status.type).toBe('syncing');
+    tablet.socket.receive(storedWithoutCount(Y.encodeStateVector(tablet.doc)));
+    expect(tablet.relay.status.type).toBe('synced');
   });
 });

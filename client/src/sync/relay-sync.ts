@@ -14,6 +14,7 @@ import * as encoding from 'lib0/encoding';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { countingSocketClass, updatesSentOn } from './counting-socket';
 import { type DeniedReason, type Peer, reconnectDelay, type SyncStatus } from './sync-status';
 
 export interface RelaySyncOptions {
@@ -37,8 +38,9 @@ type Listener = () => void;
 /**
  * Keeps one Y.Doc in step with the relay through a stock y-websocket
  * provider. "Synced" means the relay reported (MESSAGE_STORED) a state
- * vector covering everything this tablet has: it is durably stored there,
- * not merely that a socket is open. Reconnects use jittered backoff and
+ * vector covering everything this tablet has and that it settled every
+ * content frame sent: it is durably stored there, not merely that a socket
+ * is open. Reconnects use jittered backoff and
  * stop for good on the relay's terminal close codes.
  */
 export class RelaySync {
@@ -65,7 +67,7 @@ export class RelaySync {
       params: connectionParams(options.key),
       disableBc: true,
       ...(options.awareness ? { awareness: options.awareness } : {}),
-      ...(options.WebSocketImpl ? { WebSocketPolyfill: options.WebSocketImpl } : {}),
+      WebSocketPolyfill: countingSocketClass(options.WebSocketImpl ?? WebSocket),
     });
     this.holdableSync();
     this.provider.messageHandlers[MESSAGE_STORED] = (_encoder, decoder) => this.onCustom(decoder.arr);
@@ -92,12 +94,20 @@ export class RelaySync {
     if (this.terminal) return this.terminal;
     if (!this.online()) return { type: 'offline' };
     if (this.provider.wsconnected) {
-      if (this.stored.covers(Y.encodeStateVector(this.doc))) {
+      if (this.holdsAll()) {
         return { type: 'synced', at: this.syncedAt ?? new Date() };
       }
       return { type: 'syncing' };
     }
     return this.failures >= 2 ? { type: 'unreachable' } : { type: 'connecting' };
+  }
+
+  /**
+   * The relay reported holding everything this tablet has: every clock, and every content frame sent on this
+   * connection settled (a deletion moves no clock; the count is what covers it).
+   */
+  private holdsAll(): boolean {
+    return this.stored.covers(Y.encodeStateVector(this.doc), updatesSentOn(this.provider.ws));
   }
 
   /** True once the relay said this connection may only read. */
@@ -213,9 +223,9 @@ export class RelaySync {
     const message = decodeCustomMessage(frame);
     if (!message.ok) return;
     if (message.value.type === 'stored') {
-      this.stored.addStateVector(message.value.stateVector);
+      this.stored.addReport(message.value);
       this.failures = 0;
-      if (this.stored.covers(Y.encodeStateVector(this.doc))) this.syncedAt = new Date();
+      if (this.holdsAll()) this.syncedAt = new Date();
     } else {
       this.readOnlyNotice = true;
     }

@@ -54,6 +54,7 @@ export {
   decodeCustomMessage,
   encodeNoticeMessage,
   encodeStoredMessage,
+  isSyncContentFrame,
   MESSAGE_NOTICE,
   MESSAGE_STORED,
   MessageType,

@@ -6,7 +6,7 @@ import {
   MESSAGE_NOTICE,
   MESSAGE_STORED,
 } from './messages';
-import { decodeStateVector, isStateVectorCovered } from './state-vector';
+import { decodeStateVector, isStateVectorCovered, StoredClocks } from './state-vector';
 import { ByteReader, ByteWriter } from './varint';
 
 /** A state vector as Yjs writes it. */
@@ -37,9 +37,23 @@ describe('varint encoding', () => {
 describe('custom messages', () => {
   it('encode the stored state vector after type 20 and decode it back', () => {
     const sv = stateVector([[12345, 7]]);
-    const frame = encodeStoredMessage(sv);
+    const frame = encodeStoredMessage(sv, 300);
     expect(frame[0]).toBe(MESSAGE_STORED);
-    expect(decodeCustomMessage(frame)).toEqual({ ok: true, value: { type: 'stored', stateVector: sv } });
+    expect(decodeCustomMessage(frame)).toEqual({
+      ok: true,
+      value: { type: 'stored', stateVector: sv, settledUpdates: 300 },
+    });
+  });
+
+  it('read a stored report without the settled count, as relays before it sent them', () => {
+    const sv = stateVector([[12345, 7]]);
+    const writer = new ByteWriter();
+    writer.writeVarUint(MESSAGE_STORED);
+    writer.writeVarUint8Array(sv);
+    expect(decodeCustomMessage(writer.toUint8Array())).toEqual({
+      ok: true,
+      value: { type: 'stored', stateVector: sv },
+    });
   });
 
   it('encode notices as JSON strings after type 21', () => {
@@ -52,12 +66,14 @@ describe('custom messages', () => {
   });
 
   it('report truncated frames, unknown notices and other types as malformed', () => {
-    const truncated = encodeStoredMessage(stateVector([[1, 2]])).slice(0, 3);
+    const truncated = encodeStoredMessage(stateVector([[1, 2]]), 0).slice(0, 3);
+    const truncatedCount = encodeStoredMessage(stateVector([[1, 2]]), 200).slice(0, -1);
     const unknownNotice = new ByteWriter();
     unknownNotice.writeVarUint(MESSAGE_NOTICE);
     unknownNotice.writeVarString('{"type":"other"}');
     for (const frame of [
       truncated,
+      truncatedCount,
       unknownNotice.toUint8Array(),
       Uint8Array.of(0, 0, 1, 0),
       new Uint8Array(),
@@ -101,5 +117,42 @@ describe('isStateVectorCovered', () => {
     expect(isStateVectorCovered(Uint8Array.of(1), stateVector([]))).toBe(false);
     expect(isStateVectorCovered(stateVector([]), Uint8Array.of(2, 1))).toBe(false);
     expect(decodeStateVector(stateVector([[9, 1]])).get(9)).toBe(1);
+  });
+});
+
+describe('StoredClocks', () => {
+  it('is not synced before any report, then covers what the reports and received clocks hold', () => {
+    const stored = new StoredClocks();
+    const local = stateVector([[1, 5]]);
+    expect(stored.covers(stateVector([]))).toBe(false);
+    stored.addReport({ stateVector: stateVector([[1, 3]]) });
+    expect(stored.covers(local)).toBe(false);
+    stored.addClock(1, 5);
+    expect(stored.covers(local)).toBe(true);
+    stored.clear();
+    expect(stored.covers(local)).toBe(false);
+  });
+
+  it('waits until the relay settled every content frame sent, which is how deletions are confirmed', () => {
+    const stored = new StoredClocks();
+    const local = stateVector([[1, 5]]);
+    stored.addReport({ stateVector: local, settledUpdates: 2 });
+    expect(stored.covers(local, 2)).toBe(true);
+    // A deletion moves no clock: only the count tells it apart.
+    expect(stored.covers(local, 3)).toBe(false);
+    stored.addReport({ stateVector: stateVector([]), settledUpdates: 3 });
+    expect(stored.covers(local, 3)).toBe(true);
+    // Reports can arrive with an older count (a complete report after a paced one): counts only grow.
+    stored.addReport({ stateVector: stateVector([]), settledUpdates: 1 });
+    expect(stored.covers(local, 3)).toBe(true);
+  });
+
+  it('falls back to clocks alone with a relay that sends no count, and ignores malformed reports', () => {
+    const stored = new StoredClocks();
+    const local = stateVector([[1, 5]]);
+    expect(stored.addReport({ stateVector: Uint8Array.of(3) })).toBe(false);
+    expect(stored.covers(local, 4)).toBe(false);
+    stored.addReport({ stateVector: local });
+    expect(stored.covers(local, 4)).toBe(true);
   });
 });

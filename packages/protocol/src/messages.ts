@@ -14,7 +14,13 @@ export const MessageType = {
   notice: 21,
 } as const;
 
-/** Relay → client: varUint8Array, the room's state vector after the updates it reflects were durably appended. */
+/**
+ * Relay → client: varUint8Array, the room's state vector after the updates it reflects were durably appended;
+ * then (relays since 2026-11-26) varUint, how many of this connection's sync step 2 and update messages the
+ * relay has finished with (stored, found already stored, or dropped for a viewer). Once that count reaches
+ * the number the client sent, every one of them is settled, whatever the order: it is what proves a pure
+ * deletion stored, since a deletion moves no state vector clock. See `isSyncContentFrame`, `StoredClocks`.
+ */
 export const MESSAGE_STORED = MessageType.stored;
 /** Relay → client: varString, JSON of a Notice. */
 export const MESSAGE_NOTICE = MessageType.notice;
@@ -22,16 +28,30 @@ export const MESSAGE_NOTICE = MessageType.notice;
 export type Notice = { readonly type: 'viewerWriteDropped' } | { readonly type: 'readOnlyAccess' };
 
 export type CustomMessage =
-  | { readonly type: 'stored'; readonly stateVector: Uint8Array }
+  | {
+      readonly type: 'stored';
+      readonly stateVector: Uint8Array;
+      /** Absent from relays that predate the count. */
+      readonly settledUpdates?: number;
+    }
   | { readonly type: 'notice'; readonly notice: Notice };
 
 export type CustomMessageError = { readonly type: 'malformedCustomMessage' };
 
-export function encodeStoredMessage(stateVector: Uint8Array): Uint8Array {
+export function encodeStoredMessage(stateVector: Uint8Array, settledUpdates: number): Uint8Array {
   const writer = new ByteWriter();
   writer.writeVarUint(MESSAGE_STORED);
   writer.writeVarUint8Array(stateVector);
+  writer.writeVarUint(settledUpdates);
   return writer.toUint8Array();
+}
+
+/**
+ * True for the frames the relay counts in MESSAGE_STORED: y-websocket sync step 2 and update messages
+ * (message type 0, sync type 1 or 2), whatever they carry. Both sides use this one rule.
+ */
+export function isSyncContentFrame(frame: Uint8Array): boolean {
+  return frame[0] === MessageType.sync && (frame[1] === 1 || frame[1] === 2);
 }
 
 export function encodeNoticeMessage(notice: Notice): Uint8Array {
@@ -55,7 +75,11 @@ export function decodeCustomMessage(frame: Uint8Array): Result<CustomMessage, Cu
   try {
     const reader = new ByteReader(frame);
     const type = reader.readVarUint();
-    if (type === MESSAGE_STORED) return ok({ type: 'stored', stateVector: reader.readVarUint8Array() });
+    if (type === MESSAGE_STORED) {
+      const stateVector = reader.readVarUint8Array();
+      if (reader.remaining === 0) return ok({ type: 'stored', stateVector });
+      return ok({ type: 'stored', stateVector, settledUpdates: reader.readVarUint() });
+    }
     if (type === MESSAGE_NOTICE) {
       const notice: unknown = JSON.parse(reader.readVarString());
       if (isNotice(notice)) return ok({ type: 'notice', notice: { type: notice.type } });

@@ -41,6 +41,8 @@ export function isStateVectorCovered(local: Uint8Array, remote: Uint8Array): boo
 export class StoredClocks {
   private readonly clocks = new Map<number, number>();
   private reported = false;
+  /** The highest settled-message count reported; undefined while none came (or from an older relay). */
+  private settled: number | undefined;
 
   /** Merges a reported state vector; a malformed one is ignored and returns false. */
   addStateVector(stateVector: Uint8Array): boolean {
@@ -55,13 +57,26 @@ export class StoredClocks {
     return true;
   }
 
+  /** Merges a MESSAGE_STORED: its state vector and, when the relay sent one, its settled-message count. */
+  addReport(report: { readonly stateVector: Uint8Array; readonly settledUpdates?: number }): boolean {
+    if (!this.addStateVector(report.stateVector)) return false;
+    if (report.settledUpdates !== undefined)
+      this.settled = Math.max(this.settled ?? 0, report.settledUpdates);
+    return true;
+  }
+
   addClock(client: number, clock: number): void {
     if (clock > (this.clocks.get(client) ?? 0)) this.clocks.set(client, clock);
   }
 
-  /** True once the relay reported at all, and every clock of `local` (a state vector) is held. */
-  covers(local: Uint8Array): boolean {
+  /**
+   * True once the relay reported at all, every clock of `local` (a state vector) is held and, when the relay
+   * counts settled messages, it has settled all `sentUpdates` sync content frames this connection sent
+   * (which covers deletions, invisible in a state vector).
+   */
+  covers(local: Uint8Array, sentUpdates = 0): boolean {
     if (!this.reported) return false;
+    if (this.settled !== undefined && this.settled < sentUpdates) return false;
     let localClocks: Map<number, number>;
     try {
       localClocks = decodeStateVector(local);
@@ -77,5 +92,6 @@ export class StoredClocks {
   clear(): void {
     this.clocks.clear();
     this.reported = false;
+    this.settled = undefined;
   }
 }

@@ -127,7 +127,7 @@ export class Room {
   /** Answers a sync step 1: what the client lacks, then everything the relay has stored. */
   answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
     for (const part of this.framesFor(stateVector)) connection.send(part);
-    connection.send(encodeStoredMessage(this.state.stateVector()));
+    connection.send(encodeStoredMessage(this.state.stateVector(), connection.updatesSettled));
     this.context.acks.sentComplete(connection);
   }
 
@@ -157,7 +157,8 @@ export class Room {
   ): void {
     this.context.metrics.updatesReceived += 1;
     if (!this.state.isNovel(decoded)) {
-      this.acknowledge(connection, decoded);
+      // Already held means stored: the room holds only what its store has appended.
+      this.settle(connection, decoded);
       return;
     }
     this.pendingWrites += 1;
@@ -172,7 +173,7 @@ export class Room {
         state.add(update, decoded);
         const forward = frameBytes ?? frame(MESSAGE_SYNC, update, SYNC_UPDATE);
         for (const other of this.connections) if (other !== connection) other.send(forward);
-        this.acknowledge(connection, decoded);
+        this.settle(connection, decoded);
         if (this.rowsSinceCompaction >= this.context.options.compactAfterUpdates) void this.compact();
       },
       (error: unknown) => {
@@ -182,8 +183,15 @@ export class Room {
     );
   }
 
-  private acknowledge(connection: Connection, decoded: DecodedUpdate): void {
+  private settle(connection: Connection, decoded: DecodedUpdate): void {
+    connection.updatesSettled += 1;
     this.context.acks.acknowledge(connection, clientsOf(decoded), this.clocksOf);
+  }
+
+  /** A viewer's update was dropped (message-handler.ts): settled all the same, and acknowledged. */
+  settleDropped(connection: Connection): void {
+    connection.updatesSettled += 1;
+    this.context.acks.acknowledge(connection, [], this.clocksOf);
   }
 
   private readonly clocksOf = (clients: ReadonlySet<number>) => this.doc?.clocksOf(clients);

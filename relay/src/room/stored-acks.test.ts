@@ -5,12 +5,16 @@ import { StoredAcks } from './stored-acks';
 
 function receiver() {
   const reports: Array<Map<number, number>> = [];
+  const counts: Array<number | undefined> = [];
   return {
     isClosed: false,
+    updatesSettled: 0,
     reports,
+    counts,
     send(data: Uint8Array) {
       const message = decodeCustomMessage(data);
       if (!message.ok || message.value.type !== 'stored') throw new Error('not a stored message');
+      counts.push(message.value.settledUpdates);
       const clocks = new Map<number, number>();
       const bytes = message.value.stateVector;
       // Small client ids and clocks: one byte each.
@@ -72,5 +76,30 @@ describe('StoredAcks', () => {
     vi.advanceTimersByTime(5000);
     expect(tablet.reports).toHaveLength(1);
     expect(gone.reports).toHaveLength(1);
+  });
+
+  it('reports the settled count as it is when the acknowledgement goes out', () => {
+    const acks = new StoredAcks(1000, () => Date.now());
+    const tablet = receiver();
+    tablet.updatesSettled = 1;
+    acks.acknowledge(tablet, [1], clocksOf);
+    tablet.updatesSettled = 2;
+    acks.acknowledge(tablet, [], clocksOf);
+    tablet.updatesSettled = 3;
+    acks.acknowledge(tablet, [2], clocksOf);
+    vi.advanceTimersByTime(1000);
+    expect(tablet.counts).toEqual([1, 3]);
+    expect(tablet.reports[1]).toEqual(new Map([[2, 20]]));
+  });
+
+  it('lets the acknowledgement after a complete report go at once', () => {
+    const acks = new StoredAcks(1000, () => Date.now());
+    const tablet = receiver();
+    acks.acknowledge(tablet, [1], clocksOf);
+    acks.sentComplete(tablet);
+    vi.advanceTimersByTime(100);
+    tablet.updatesSettled = 1;
+    acks.acknowledge(tablet, [], clocksOf);
+    expect(tablet.counts).toEqual([0, 1]);
   });
 });

@@ -3,6 +3,8 @@ import { encodeStoredMessage } from '@chungtay/protocol';
 /** What an acknowledgement goes to; a Connection. */
 export interface AckReceiver {
   readonly isClosed: boolean;
+  /** Reported with the clocks: see Connection.updatesSettled. */
+  readonly updatesSettled: number;
   send(data: Uint8Array): void;
 }
 
@@ -32,7 +34,10 @@ export class StoredAcks {
     private readonly now: () => number,
   ) {}
 
-  /** Acknowledges that what `receiver` sent about `clients` is stored (or was already held). */
+  /**
+   * Acknowledges that what `receiver` sent about `clients` is stored (or was already held, or dropped); the
+   * caller has counted it in `receiver.updatesSettled`.
+   */
   acknowledge(receiver: AckReceiver, clients: Iterable<number>, clocksOf: ClocksOf): void {
     const waiting = this.pending.get(receiver);
     if (waiting !== undefined) {
@@ -48,10 +53,14 @@ export class StoredAcks {
     this.timer ??= setTimeout(() => this.flush(), this.intervalMs);
   }
 
-  /** A complete report (the greeting after a sync step 1) went out: it covers anything pending. */
+  /**
+   * A complete report (the answer to a sync step 1) went out: it covers anything pending, and the next
+   * acknowledgement goes at once: the tablet's own sync step 2 usually arrives just after, and its
+   * acknowledgement is what lets the tablet show "Synced" on connecting.
+   */
   sentComplete(receiver: AckReceiver): void {
     this.pending.delete(receiver);
-    this.lastSent.set(receiver, this.now());
+    this.lastSent.delete(receiver);
   }
 
   /** Sends every pending acknowledgement now (shutdown, tests). */
@@ -68,7 +77,7 @@ export class StoredAcks {
     if (receiver.isClosed) return;
     const clocks = clocksOf(clients);
     if (clocks === undefined) return;
-    receiver.send(encodeStoredMessage(clocks));
+    receiver.send(encodeStoredMessage(clocks, receiver.updatesSettled));
     this.lastSent.set(receiver, now);
   }
 }
