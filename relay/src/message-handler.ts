@@ -27,10 +27,10 @@ function handleUpdate(
   // Decoding validates: a frame that does not decode closes the connection before anything is stored.
   const decoded: DecodedUpdate = Y.decodeUpdate(update);
   if (connection.role !== 'editor') {
-    // Viewers may read, never write: not stored, not forwarded. An empty update is what a client with
-    // nothing new sends in its sync step 2, not a write.
+    // Viewers may read, never write: not stored, not forwarded. What the relay already holds is not a write
+    // either: every sync step 2 re-sends the tablet's whole delete set, and it is empty with nothing new.
     room.settleDropped(connection);
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    if (room.holds(decoded)) return;
     context.metrics.viewerWritesDropped += 1;
     const now = context.now();
     if (now - connection.lastNoticeAt >= context.viewerNoticeIntervalMs) {

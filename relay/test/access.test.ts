@@ -91,6 +91,20 @@ describe('access control', () => {
     expect(copy.getText('t').toString()).toBe('hello!');
   });
 
+  it('does not count a viewer resyncing what the relay holds (deletions included) as a write', async () => {
+    const editor = await seed(club.clubId, 'hello world');
+    editor.text.delete(5, 6);
+    await waitFor(() => editor.holdsAll(), 'deletion stored');
+    const viewer = open(club.clubId, club.viewerKey);
+    await waitFor(() => viewer.text.toString() === 'hello' && viewer.holdsAll(), 'viewer synced');
+    // Reconnecting sends a sync step 2 with the whole delete set the viewer holds.
+    viewer.provider.disconnect();
+    viewer.provider.connect();
+    await waitFor(() => viewer.provider.wsconnected && viewer.holdsAll(), 'viewer resynced');
+    expect(viewer.notices.filter((n) => n.type === 'viewerWriteDropped')).toEqual([]);
+    expect(relay.metrics.viewerWritesDropped).toBe(0);
+  });
+
   it('lets viewers announce presence', async () => {
     const editor = open(club.clubId, club.editorKey);
     const viewer = open(club.clubId, club.viewerKey);

@@ -22,8 +22,9 @@ import { todayIso } from '../i18n/format';
 import type { RelaySync } from '../sync/relay-sync';
 import { colorFor, type Peer, type SyncStatus } from '../sync/sync-status';
 import { type SaveState, TabletStore } from '../sync/tablet-store';
+import { BackgroundSync } from './background-sync';
 import { type ClubAccess, clubAccessSignature, findKnownClub, onClubsChangedElsewhere } from './device';
-import { createDocRelay } from './doc-relay';
+import { backgroundDocSync, createDocRelay, isOpenHere, onLinkClosed } from './doc-relay';
 
 export type { Peer, SaveState, SyncStatus };
 
@@ -132,7 +133,18 @@ function createClubSession(deps: {
   origin: LocalOrigin;
 }): ClubSession {
   const { clubId, doc, tablet, origin } = deps;
-  const [syncStatus, setSyncStatus] = createSignal<SyncStatus>({ type: 'localOnly' });
+  const [clubStatus, setSyncStatus] = createSignal<SyncStatus>({ type: 'localOnly' });
+  const user = { name: origin.author.name, color: colorFor(origin.author.id) };
+  // Minutes and health records edited here and not yet confirmed by the relay go up while the club is open.
+  const background = new BackgroundSync(clubId, backgroundDocSync(clubId, user), isOpenHere);
+  const [unsentDocs, setUnsentDocs] = createSignal(background.pending);
+  background.onChange(() => setUnsentDocs(background.pending));
+  const stopWatchingLinks = onLinkClosed(() => background.run());
+  // The words at the top speak for every document of the club: "Synced" only once nothing is left unsent.
+  const syncStatus = (): SyncStatus => {
+    const status = clubStatus();
+    return status.type === 'synced' && unsentDocs() > 0 ? { type: 'syncing' } : status;
+  };
   const [peers, setPeers] = createSignal<readonly Peer[]>([]);
   const [role, setRole] = createSignal<ClubAccess['role']>(findKnownClub(clubId)?.access?.role ?? 'editor');
   let relay: RelaySync | null = null;
@@ -141,10 +153,7 @@ function createClubSession(deps: {
   const connect = () => {
     connectedWith = clubAccessSignature(clubId);
     relay?.destroy();
-    relay = createDocRelay(clubId, clubId, doc, {
-      name: origin.author.name,
-      color: colorFor(origin.author.id),
-    });
+    relay = createDocRelay(clubId, clubId, doc, user);
     setRole(findKnownClub(clubId)?.access?.role ?? 'editor');
     if (!relay) return;
     const current = relay;
@@ -156,8 +165,10 @@ function createClubSession(deps: {
     setSyncStatus(current.status);
   };
   connect();
+  background.run();
   const reconnect = () => {
     connect();
+    void background.restart();
     for (const listener of [...accessListeners]) listener();
   };
   // Another tab on this tablet shared the club or changed its keys: follow it without a reload.
@@ -219,8 +230,10 @@ function createClubSession(deps: {
     whenSaved: () => tablet.whenSettled(),
     async close() {
       stopWatchingAccess();
+      stopWatchingLinks();
       accessListeners.clear();
       relay?.destroy();
+      await background.close();
       doc.off('update', onUpdate);
       stopSaveState();
       undoManager.destroy();

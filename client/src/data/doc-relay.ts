@@ -1,8 +1,11 @@
 import type { Awareness } from 'y-protocols/awareness';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { RelaySync } from '../sync/relay-sync';
 import type { SyncStatus } from '../sync/sync-status';
+import { TabletStore } from '../sync/tablet-store';
+import type { DocSync } from './background-sync';
 import { findKnownClub, readRelayOrigin } from './device';
+import { markSent, markUnsent, type UnsentDoc } from './unsent-docs';
 
 /**
  * A relay connection for one of a club's docs, with the club's key.
@@ -41,40 +44,63 @@ export interface DocRelayLink {
   close(): void;
 }
 
+/** Secondary docs open on a screen of this tab, by relay name: the background sync leaves them alone. */
+const openHere = new Map<string, number>();
+const closedListeners = new Set<() => void>();
+
+export function isOpenHere(documentName: string): boolean {
+  return (openHere.get(documentName) ?? 0) > 0;
+}
+
+/** Calls `listener` whenever a screen closes its doc (it may have left edits for the background sync). */
+export function onLinkClosed(listener: () => void): () => void {
+  closedListeners.add(listener);
+  return () => closedListeners.delete(listener);
+}
+
 /**
  * A secondary doc's (minutes, health) relay connection that follows the club's access: it is made, or
  * remade with the new key, each time the club session reconnects, so a screen that is open while the
  * club gets shared (or its keys change) starts syncing without being reopened.
+ *
+ * Every edit made on this tablet lists the doc as unsent (unsent-docs.ts) until a relay reports holding
+ * all of it, so that closing the screen early, or offline, leaves the upload to the club's background sync.
  */
 export function linkDocRelay(options: {
   readonly clubId: string;
-  readonly documentName: string;
+  readonly unsent: UnsentDoc;
   readonly doc: Y.Doc;
   readonly user: { readonly name: string; readonly color: string };
   readonly awareness?: Awareness;
   readonly accessChanges?: AccessChanges | undefined;
   readonly onStatus: (status: SyncStatus) => void;
 }): DocRelayLink {
+  const { clubId, unsent, doc } = options;
+  const name = unsent.documentName;
   let relay: RelaySync | null = null;
   let stopStatus = () => {};
+  const onStatus = (status: SyncStatus) => {
+    if (status.type === 'synced') markSent(clubId, name);
+    options.onStatus(status);
+  };
   const connect = () => {
     stopStatus();
     relay?.destroy();
-    relay = createDocRelay(
-      options.clubId,
-      options.documentName,
-      options.doc,
-      options.user,
-      options.awareness,
-    );
+    relay = createDocRelay(clubId, name, doc, options.user, options.awareness);
     if (relay === null) {
       stopStatus = () => {};
       options.onStatus({ type: 'localOnly' });
       return;
     }
-    stopStatus = watchRelay(relay, options.onStatus);
+    stopStatus = watchRelay(relay, onStatus);
     relay.start();
   };
+  const onUpdate = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+    // Local means made on this tablet: not loaded from IndexedDB, not received from the relay.
+    if (transaction.local) markUnsent(clubId, unsent);
+  };
+  doc.on('update', onUpdate);
+  openHere.set(name, (openHere.get(name) ?? 0) + 1);
   connect();
   const stopAccess = options.accessChanges?.(connect) ?? (() => {});
   return {
@@ -82,8 +108,41 @@ export function linkDocRelay(options: {
     close() {
       stopAccess();
       stopStatus();
+      doc.off('update', onUpdate);
       relay?.destroy();
       relay = null;
+      openHere.set(name, (openHere.get(name) ?? 1) - 1);
+      for (const listener of [...closedListeners]) listener();
     },
+  };
+}
+
+/** Opens an unsent doc from this tablet's IndexedDB and connects it, for the club's background sync. */
+export function backgroundDocSync(
+  clubId: string,
+  user: { readonly name: string; readonly color: string },
+): (unsent: UnsentDoc) => Promise<DocSync | null> {
+  return async (unsent) => {
+    const doc = new Y.Doc({ gc: !unsent.keepHistory });
+    const tablet = new TabletStore(unsent.storageName, doc);
+    await tablet.load();
+    const relay = createDocRelay(clubId, unsent.documentName, doc, user);
+    const release = async () => {
+      relay?.destroy();
+      await tablet.destroy();
+      doc.destroy();
+    };
+    if (relay === null) {
+      await release();
+      return null;
+    }
+    relay.start();
+    return {
+      get status() {
+        return relay.status;
+      },
+      onChange: (listener) => relay.onChange(listener),
+      close: release,
+    };
   };
 }

@@ -65,7 +65,11 @@ export async function openHealthSession(
   const [syncStatus, setSyncStatus] = createSignal<SyncStatus>({ type: 'localOnly' });
   const link = linkDocRelay({
     clubId,
-    documentName: model.healthDocName(clubId as ClubId),
+    unsent: {
+      documentName: model.healthDocName(clubId as ClubId),
+      storageName: healthStorageName(clubId),
+      keepHistory: false,
+    },
     doc,
     user: { name: author.name, color: colorFor(author.id) },
     accessChanges: options.accessChanges,

@@ -3,6 +3,8 @@ import 'fake-indexeddb/auto';
 import type { Meeting, MeetingId, MemberId } from '@chungtay/model';
 import * as model from '@chungtay/model';
 import { newMeetingId, newMemberId } from '@chungtay/model';
+import { encodeStoredMessage, isSyncContentFrame } from '@chungtay/protocol';
+import * as decoding from 'lib0/decoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type TestSocket, testSocketClass } from '../../test/test-socket';
 import { TabletStore } from '../sync/tablet-store';
@@ -11,6 +13,7 @@ import { createClubOnTablet } from './create-club';
 import { findKnownClub, rememberClub, saveClubAccess } from './device';
 import { openHealthSession } from './health-session';
 import { minutesStorageName, openMinutesSession } from './minutes-session';
+import { listUnsent } from './unsent-docs';
 
 const author = { id: 'device-1', name: 'Nguyễn Thị Hoa' };
 
@@ -153,6 +156,41 @@ describe('minutes and health sessions follow the club’s access', () => {
     rememberClub({ id: screen.clubId, name: 'CLB thôn Đông', kind: 'selfHelp', memberCount: 12 });
     window.dispatchEvent(new StorageEvent('storage', { key: 'chungtay.clubs' }));
     expect(sockets).toHaveLength(3);
+    await screen.close();
+  });
+
+  /** Plays a relay that stored everything: reports the state vector the tablet announced, all frames settled. */
+  function confirmEverything(socket: TestSocket): void {
+    const step1 = socket.sent.find((frame) => frame[0] === 0 && frame[1] === 0);
+    if (!step1) throw new Error('no sync step 1 sent');
+    const decoder = decoding.createDecoder(step1.subarray(2));
+    const stateVector = decoding.readVarUint8Array(decoder);
+    socket.receive(encodeStoredMessage(stateVector, socket.sent.filter(isSyncContentFrame).length));
+  }
+
+  it('send minutes closed with unconfirmed edits from the club session, and say Synced only after', async () => {
+    const screen = await openScreen();
+    const name = `${screen.clubId}/meeting/${screen.meetingId}`;
+    expect(screen.minutes.commands.addAgendaItem('Báo cáo quỹ').ok).toBe(true);
+    expect(listUnsent(screen.clubId).map((doc) => doc.documentName)).toEqual([name]);
+    await screen.minutes.whenSaved();
+    await screen.minutes.close();
+    screen.share();
+    screen.club.reconnect();
+    const clubSocket = sockets.find((socket) => new URL(socket.url).pathname === `/sync/${screen.clubId}`);
+    clubSocket?.open();
+    if (clubSocket) confirmEverything(clubSocket);
+    // The club doc is stored, the minutes are not: the words at the top must not say Synced yet.
+    expect(screen.club.syncStatus().type).toBe('syncing');
+    await vi.waitFor(() => expect(socketPaths()).toContain(`/sync/${name}`));
+    // The last one: a connection opened before the club was shared may have been replaced.
+    const background = sockets.filter((socket) => new URL(socket.url).pathname === `/sync/${name}`).at(-1);
+    if (!background) throw new Error('no background connection');
+    background.open();
+    confirmEverything(background);
+    await vi.waitFor(() => expect(listUnsent(screen.clubId)).toEqual([]));
+    expect(screen.club.syncStatus().type).toBe('synced');
+    await vi.waitFor(() => expect(background.readyState).toBe(3));
     await screen.close();
   });
 

@@ -199,7 +199,11 @@ export async function openMinutesSession(input: OpenMinutesInput): Promise<Minut
   const [syncStatus, setSyncStatus] = createSignal<SyncStatus>({ type: 'localOnly' });
   const link = linkDocRelay({
     clubId,
-    documentName: model.minutesDocName(clubId as ClubId, meeting.id),
+    unsent: {
+      documentName: model.minutesDocName(clubId as ClubId, meeting.id),
+      storageName: minutesStorageName(clubId, meeting.id),
+      keepHistory: true,
+    },
     doc,
     user,
     awareness,

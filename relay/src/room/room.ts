@@ -188,6 +188,11 @@ export class Room {
     this.context.acks.acknowledge(connection, clientsOf(decoded), this.clocksOf);
   }
 
+  /** True when the room already holds everything the update carries (a resync, not a write). */
+  holds(decoded: DecodedUpdate): boolean {
+    return !this.state.isNovel(decoded);
+  }
+
   /** A viewer's update was dropped (message-handler.ts): settled all the same, and acknowledged. */
   settleDropped(connection: Connection): void {
     connection.updatesSettled += 1;

@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { listUnsent, markSent, markUnsent, onUnsentChange } from './unsent-docs';
+
+const minutes = {
+  documentName: 'club-1/meeting/m1',
+  storageName: 'chungtay-minutes-club-1-m1',
+  keepHistory: true,
+};
+const health = { documentName: 'club-1/health', storageName: 'chungtay-health-club-1', keepHistory: false };
+
+afterEach(() => localStorage.clear());
+
+describe('unsent docs', () => {
+  it('lists each doc once until a relay confirms it, per club', () => {
+    markUnsent('club-1', minutes);
+    markUnsent('club-1', minutes);
+    markUnsent('club-1', health);
+    markUnsent('club-2', { ...health, documentName: 'club-2/health' });
+    expect(listUnsent('club-1')).toEqual([minutes, health]);
+    markSent('club-1', minutes.documentName);
+    expect(listUnsent('club-1')).toEqual([health]);
+    markSent('club-1', health.documentName);
+    expect(listUnsent('club-1')).toEqual([]);
+    expect(localStorage.getItem('chungtay.unsent.club-1')).toBeNull();
+    expect(listUnsent('club-2')).toHaveLength(1);
+  });
+
+  it('skips what it cannot read in storage instead of trusting it', () => {
+    localStorage.setItem('chungtay.unsent.club-1', '{not json');
+    expect(listUnsent('club-1')).toEqual([]);
+    localStorage.setItem('chungtay.unsent.club-1', JSON.stringify([minutes, { documentName: 3 }, null, 'x']));
+    expect(listUnsent('club-1')).toEqual([minutes]);
+  });
+
+  it('tells listeners of changes made in this tab and in other tabs', () => {
+    const heard: string[] = [];
+    const stop = onUnsentChange((clubId) => heard.push(clubId));
+    markUnsent('club-1', minutes);
+    markUnsent('club-1', minutes); // no change, no call
+    markSent('club-9', 'nothing'); // no change, no call
+    window.dispatchEvent(new StorageEvent('storage', { key: 'chungtay.unsent.club-7' }));
+    window.dispatchEvent(new StorageEvent('storage', { key: 'chungtay.clubs' }));
+    stop();
+    markSent('club-1', minutes.documentName);
+    expect(heard).toEqual(['club-1', 'club-7']);
+  });
+});
