@@ -54,19 +54,36 @@ export async function shareClub(clubId: string, registrationCode?: string) {
   return result;
 }
 
-/** A lost tablet: new keys for everyone; old ones are refused from now on. */
+/**
+ * A lost tablet: new keys for everyone; old ones are refused from now on. The new keys are saved on this
+ * tablet before the request goes (as pendingKeys), and a retry reuses them: if the relay rotated but its
+ * answer was lost, the retry is confirmed (the relay recognises its current keys) instead of refused.
+ */
 export async function rotateClubKeys(clubId: string) {
   const access = findKnownClub(clubId)?.access;
   if (access?.role !== 'editor')
     return { ok: false as const, error: { type: 'relay' as const, error: 'unauthorized' as const } };
-  const next: ClubAccess = { role: 'editor', key: generateKey(), viewerKey: generateKey(), shared: true };
+  const pending = access.pendingKeys ?? { key: generateKey(), viewerKey: generateKey() };
+  saveClubAccess(clubId, { ...access, pendingKeys: pending });
   const result = await post(
     rotateKeysPath(clubId),
-    { editorKey: next.key, viewerKey: next.viewerKey },
+    { editorKey: pending.key, viewerKey: pending.viewerKey },
     access.key,
   );
-  if (result.ok) saveClubAccess(clubId, next);
+  if (result.ok) {
+    saveClubAccess(clubId, { role: 'editor', key: pending.key, viewerKey: pending.viewerKey, shared: true });
+  } else if (result.error.type === 'relay' && result.error.error !== 'unknown') {
+    // The relay answered and did not rotate to these keys (another editor rotated first): drop them.
+    // A network failure or an unreadable answer keeps them: the rotation may have happened.
+    const { pendingKeys: _dropped, ...rest } = access;
+    saveClubAccess(clubId, rest);
+  }
   return result;
+}
+
+/** Whether a rotation started on this tablet still waits for the relay's answer. */
+export function hasPendingRotation(clubId: string): boolean {
+  return findKnownClub(clubId)?.access?.pendingKeys !== undefined;
 }
 
 export function inviteLinks(clubId: string, clubName: string): { editor?: string; viewer?: string } {
@@ -75,7 +92,16 @@ export function inviteLinks(clubId: string, clubName: string): { editor?: string
   const origin = location.origin;
   return {
     ...(access.role === 'editor'
-      ? { editor: formatInvite({ origin, clubId, clubName, role: 'editor', key: access.key }) }
+      ? {
+          editor: formatInvite({
+            origin,
+            clubId,
+            clubName,
+            role: 'editor',
+            key: access.key,
+            ...(access.viewerKey ? { viewerKey: access.viewerKey } : {}),
+          }),
+        }
       : {}),
     ...(access.viewerKey
       ? { viewer: formatInvite({ origin, clubId, clubName, role: 'viewer', key: access.viewerKey }) }
@@ -83,11 +109,20 @@ export function inviteLinks(clubId: string, clubName: string): { editor?: string
   };
 }
 
-/** Stores an invite's key on this tablet; the club then loads from the relay. */
+/**
+ * Stores an invite's keys on this tablet; the club then loads from the relay. An editor's tablet that
+ * opens a viewer link (its own QR code, to check it) stays an editor and only takes the viewer key:
+ * demoting it would throw away the only key here that can edit the club or change its keys.
+ */
 export function acceptInvite(invite: Invite): void {
   const known = findKnownClub(invite.clubId);
-  // Keep a viewer key this tablet already holds when an editor invite arrives (e.g. after a rotation).
-  const viewerKey = invite.role === 'viewer' ? invite.key : known?.access?.viewerKey;
+  const current = known?.access;
+  if (invite.role === 'viewer' && current?.role === 'editor') {
+    saveClubAccess(invite.clubId, { ...current, viewerKey: invite.key, shared: true });
+    return;
+  }
+  // An editor link carries the current viewer key; an older one does not, so keep the one held here.
+  const viewerKey = invite.role === 'viewer' ? invite.key : (invite.viewerKey ?? current?.viewerKey);
   const access: ClubAccess = {
     role: invite.role,
     key: invite.key,

@@ -23,6 +23,7 @@ import type { RelaySync } from '../sync/relay-sync';
 import { colorFor, type Peer, type SyncStatus } from '../sync/sync-status';
 import { type SaveState, TabletStore } from '../sync/tablet-store';
 import { BackgroundSync } from './background-sync';
+import { hasPendingRotation, rotateClubKeys } from './club-access';
 import { type ClubAccess, clubAccessSignature, findKnownClub, onClubsChangedElsewhere } from './device';
 import { backgroundDocSync, createDocRelay, isOpenHere, onLinkClosed } from './doc-relay';
 
@@ -160,10 +161,24 @@ function createClubSession(deps: {
     current.onChange(() => {
       setSyncStatus(current.status);
       setPeers(current.peers);
+      if (current.status.type === 'revoked') finishRotation();
     });
     current.start();
     setSyncStatus(current.status);
+    finishRotation();
   };
+  // A key change this tablet started whose answer never came (see rotateClubKeys): retried on opening the
+  // club and when the relay calls our key revoked (the change did happen), then the club reconnects.
+  let rotating = false;
+  const finishRotation = () => {
+    if (rotating || !hasPendingRotation(clubId)) return;
+    rotating = true;
+    void rotateClubKeys(clubId).then((result) => {
+      rotating = false;
+      if (result.ok && !closed) reconnect();
+    });
+  };
+  let closed = false;
   connect();
   background.run();
   const reconnect = () => {
@@ -229,6 +244,7 @@ function createClubSession(deps: {
     today,
     whenSaved: () => tablet.whenSettled(),
     async close() {
+      closed = true;
       stopWatchingAccess();
       stopWatchingLinks();
       accessListeners.clear();

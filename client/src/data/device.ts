@@ -3,6 +3,7 @@ import type { Author, ClubKind } from '@chungtay/model';
 // Device preferences (session scope): kept in localStorage, never synced.
 const USER_KEY = 'chungtay.user';
 const CLUBS_KEY = 'chungtay.clubs';
+const RELAY_KEY = 'chungtay.relay';
 
 /**
  * This tablet's credentials for a club's documents on the relay. They are
@@ -15,6 +16,11 @@ export interface ClubAccess {
   readonly viewerKey?: string;
   /** Whether the keys are registered with the relay, so the club syncs. */
   readonly shared: boolean;
+  /**
+   * Keys of a rotation this tablet asked for and has not seen confirmed. Kept before the request goes, so
+   * that a lost answer cannot leave the club with keys nobody holds: the rotation is retried with them.
+   */
+  readonly pendingKeys?: { readonly key: string; readonly viewerKey: string };
 }
 
 export interface KnownClub {
@@ -84,16 +90,19 @@ export function saveClubAccess(id: string, access: ClubAccess, storage: Storage 
   storage.setItem(CLUBS_KEY, JSON.stringify(known.map((c) => (c.id === id ? { ...c, access } : c))));
 }
 
-/** What decides a club's relay connection; a change of anything else (name, member count) is not news. */
+/**
+ * What decides a club's relay connection (its key, and the relay address, a setting of this tablet); a
+ * change of anything else (name, member count) is not news.
+ */
 export function clubAccessSignature(id: string, storage: Storage = localStorage): string {
   const access = findKnownClub(id, storage)?.access;
-  return access ? JSON.stringify([access.role, access.key, access.shared]) : '';
+  return access ? JSON.stringify([access.role, access.key, access.shared, readRelayOrigin(storage)]) : '';
 }
 
 /**
  * Calls `listener` when another tab on this tablet changes the list of clubs (shares one, rotates its
- * keys, accepts an invite). The `storage` event fires only in the other tabs: the tab that made the
- * change reconnects by itself.
+ * keys, accepts an invite) or the relay address. The `storage` event fires only in the other tabs: the
+ * tab that made the change reconnects by itself.
  */
 export function onClubsChangedElsewhere(
   listener: () => void,
@@ -101,13 +110,11 @@ export function onClubsChangedElsewhere(
 ): () => void {
   const onStorage = (event: StorageEvent) => {
     // key null: the other tab cleared the storage.
-    if (event.key === null || event.key === CLUBS_KEY) listener();
+    if (event.key === null || event.key === CLUBS_KEY || event.key === RELAY_KEY) listener();
   };
   target.addEventListener('storage', onStorage);
   return () => target.removeEventListener('storage', onStorage);
 }
-
-const RELAY_KEY = 'chungtay.relay';
 
 /** The relay this tablet syncs with: by default the origin the app was served from. */
 export function readRelayOrigin(storage: Storage = localStorage): string {

@@ -23,6 +23,22 @@ describe('invites', () => {
     });
   });
 
+  it('carries the viewer key in editor invites only, and checks it', () => {
+    const key = generateKey();
+    const viewerKey = generateKey();
+    const input = { origin: 'https://ct.example', clubId, clubName: 'A', key, viewerKey };
+    const editor = parseInvite(formatInvite({ ...input, role: 'editor' }));
+    expect(editor.ok && editor.value.viewerKey).toBe(viewerKey);
+    const viewer = parseInvite(formatInvite({ ...input, role: 'viewer' }));
+    expect(viewer.ok && 'viewerKey' in viewer.value).toBe(false);
+    expect(formatInvite({ ...input, role: 'viewer' })).not.toContain(viewerKey);
+    const tampered = formatInvite({ ...input, role: 'editor' }).replace(viewerKey, 'short');
+    expect(parseInvite(tampered)).toEqual({
+      ok: false,
+      error: { type: 'invalidInvite', reason: 'invalidKey' },
+    });
+  });
+
   it('accepts just the fragment, with or without #, and surrounding whitespace', () => {
     const key = generateKey();
     const fragment = formatInvite({ origin: 'http://x', clubId, clubName: 'A', role: 'editor', key }).split(

@@ -11,6 +11,8 @@ export interface InviteInput {
   readonly clubName: string;
   readonly role: Role;
   readonly key: string;
+  /** Editor invites also carry the viewer key, so that every editor can invite viewers. */
+  readonly viewerKey?: string;
 }
 
 export interface Invite {
@@ -18,6 +20,8 @@ export interface Invite {
   readonly clubName: string;
   readonly role: Role;
   readonly key: ClubKey;
+  /** The club's viewer key, carried by editor invites (absent from older links and from viewer invites). */
+  readonly viewerKey?: ClubKey;
   /** The origin before `/join`, when a full link was parsed; undefined for a bare fragment. */
   readonly origin: string | undefined;
 }
@@ -42,6 +46,7 @@ export function formatInvite(input: InviteInput): string {
     `r=${role}`,
     `n=${encodeURIComponent(input.clubName)}`,
   ];
+  if (input.role === 'editor' && input.viewerKey !== undefined) fields.splice(2, 0, `w=${input.viewerKey}`);
   return `${origin}${INVITE_PATH}#${fields.join('&')}`;
 }
 
@@ -73,11 +78,15 @@ export function parseInvite(text: string): Result<Invite, InviteError> {
   if (!isClubId(clubId)) return err({ type: 'invalidInvite', reason: 'invalidClubId' });
   if (!isWellFormedKey(key)) return err({ type: 'invalidInvite', reason: 'invalidKey' });
   if (roleCode !== 'e' && roleCode !== 'v') return err({ type: 'invalidInvite', reason: 'invalidRole' });
+  const viewerKey = roleCode === 'e' ? fields.get('w') : undefined;
+  if (viewerKey !== undefined && !isWellFormedKey(viewerKey))
+    return err({ type: 'invalidInvite', reason: 'invalidKey' });
   return ok({
     clubId,
     clubName,
     role: roleCode === 'e' ? 'editor' : 'viewer',
     key,
+    ...(viewerKey !== undefined ? { viewerKey } : {}),
     origin: origin || undefined,
   });
 }

@@ -1,0 +1,121 @@
+// @vitest-environment happy-dom
+import { formatInvite, generateKey, parseInvite } from '@chungtay/protocol';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { acceptInvite, hasPendingRotation, inviteLinks, rotateClubKeys } from './club-access';
+import { type ClubAccess, findKnownClub, rememberClub } from './device';
+
+const clubId = 'club-0001';
+
+function holdClub(access: ClubAccess): void {
+  rememberClub({ id: clubId, name: 'CLB thôn Đông', kind: 'selfHelp', memberCount: 3, access });
+}
+
+function invite(role: 'editor' | 'viewer', key: string, viewerKey?: string) {
+  const parsed = parseInvite(
+    formatInvite({
+      origin: 'https://ct.example',
+      clubId,
+      clubName: 'CLB',
+      role,
+      key,
+      ...(viewerKey ? { viewerKey } : {}),
+    }),
+  );
+  if (!parsed.ok) throw new Error('bad invite');
+  return parsed.value;
+}
+
+/** What the tablet asked the relay to rotate to, one entry per request. */
+function relayAnswers(...answers: Array<'lost' | number>) {
+  const asked: Array<{ editorKey: string; viewerKey: string }> = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (_url: string, init: RequestInit) => {
+      asked.push(JSON.parse(String(init.body)));
+      const answer = answers.shift();
+      if (answer === 'lost' || answer === undefined) throw new TypeError('Failed to fetch');
+      return new Response(JSON.stringify(answer === 200 ? { result: 'rotated' } : { error: 'keyRevoked' }), {
+        status: answer,
+      });
+    }),
+  );
+  return asked;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  localStorage.clear();
+});
+
+describe('rotating the club keys', () => {
+  it('keeps the new keys when the answer is lost, and retries with the same ones', async () => {
+    const old = { role: 'editor', key: generateKey(), viewerKey: generateKey(), shared: true } as const;
+    holdClub(old);
+    const asked = relayAnswers('lost', 200);
+    const lost = await rotateClubKeys(clubId);
+    expect(lost.ok).toBe(false);
+    expect(hasPendingRotation(clubId)).toBe(true);
+    // Still connecting with the old key until the relay confirms.
+    expect(findKnownClub(clubId)?.access?.key).toBe(old.key);
+    const retried = await rotateClubKeys(clubId);
+    expect(retried.ok).toBe(true);
+    expect(asked[1]).toEqual(asked[0]);
+    expect(findKnownClub(clubId)?.access).toEqual({
+      role: 'editor',
+      key: asked[0]?.editorKey,
+      viewerKey: asked[0]?.viewerKey,
+      shared: true,
+    });
+    expect(hasPendingRotation(clubId)).toBe(false);
+  });
+
+  it('drops the new keys when the relay refuses them, and keeps the old ones', async () => {
+    const old = { role: 'editor', key: generateKey(), viewerKey: generateKey(), shared: true } as const;
+    holdClub(old);
+    relayAnswers(410);
+    expect((await rotateClubKeys(clubId)).ok).toBe(false);
+    expect(findKnownClub(clubId)?.access).toEqual(old);
+  });
+});
+
+describe('accepting an invite', () => {
+  it('keeps an editor tablet an editor when it opens a viewer link, taking the viewer key', () => {
+    const editorKey = generateKey();
+    holdClub({ role: 'editor', key: editorKey, viewerKey: generateKey(), shared: true });
+    const viewerKey = generateKey();
+    acceptInvite(invite('viewer', viewerKey));
+    expect(findKnownClub(clubId)?.access).toEqual({
+      role: 'editor',
+      key: editorKey,
+      viewerKey,
+      shared: true,
+    });
+  });
+
+  it('takes the viewer key an editor link carries, so a new editor can invite viewers', () => {
+    const editorKey = generateKey();
+    const viewerKey = generateKey();
+    acceptInvite(invite('editor', editorKey, viewerKey));
+    expect(findKnownClub(clubId)?.access).toEqual({
+      role: 'editor',
+      key: editorKey,
+      viewerKey,
+      shared: true,
+    });
+    const links = inviteLinks(clubId, 'CLB');
+    const forwarded = links.editor ? parseInvite(links.editor) : null;
+    expect(forwarded?.ok && forwarded.value.viewerKey).toBe(viewerKey);
+    expect(links.viewer && parseInvite(links.viewer).ok).toBe(true);
+  });
+
+  it('makes a new tablet a viewer with a viewer link', () => {
+    const viewerKey = generateKey();
+    acceptInvite(invite('viewer', viewerKey));
+    expect(findKnownClub(clubId)?.access).toEqual({
+      role: 'viewer',
+      key: viewerKey,
+      viewerKey,
+      shared: true,
+    });
+  });
+});
