@@ -37,6 +37,11 @@ for (const [tab, name] of [
       .getByRole('heading', { name: 'Ngưỡng cần theo dõi sức khỏe' })
       .evaluate((h) => h.scrollIntoView());
     await shot('08b-health-thresholds');
+    const relay = page.getByTestId('relay-address');
+    await relay.evaluate((section) => section.scrollIntoView());
+    await relay.getByRole('textbox').fill('dongbo.example.vn/xa');
+    await relay.getByRole('button', { name: 'Lưu' }).click();
+    await shot('08c-relay-address-error');
   }
   if (tab === 'Sinh hoạt') {
     await page.locator('.meeting-link').first().click();

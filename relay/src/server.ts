@@ -34,7 +34,20 @@ export interface RelayServer {
 }
 
 const MAX_API_BODY_BYTES = 16 * 1024;
+const API_PREFIX = '/api/';
 const API_ROUTE = /^\/api\/clubs\/([^/]+)\/(register|rotate)$/;
+/**
+ * CORS for /api/ only. The relay address is a setting of the app, so the app may be served from another
+ * origin than its relay. Any origin may call: the API uses no cookies or browser credentials, only keys
+ * the caller holds (in the JSON body, and the rotation's `Authorization: Bearer` header, which a script
+ * sets itself and so must be allowed by name).
+ */
+const API_PREFLIGHT_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST',
+  'access-control-allow-headers': 'content-type, authorization',
+  'access-control-max-age': '86400',
+};
 
 function toUint8Array(data: RawData): Uint8Array {
   if (Array.isArray(data)) return Buffer.concat(data);
@@ -100,6 +113,15 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
 
   async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://relay');
+    if (url.pathname.startsWith(API_PREFIX)) {
+      // Set before any answer, so errors (405, 413, 500) reach the app's code too, not a CORS failure.
+      response.setHeader('access-control-allow-origin', '*');
+      if (request.method === 'OPTIONS') {
+        response.writeHead(204, API_PREFLIGHT_HEADERS);
+        response.end();
+        return;
+      }
+    }
     const api = API_ROUTE.exec(url.pathname);
     if (api !== null) {
       if (request.method !== 'POST') return sendJson(response, 405, { error: 'notFound' });

@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateKey, registerClubPath, rotateKeysPath } from '@chungtay/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRelay, type TestRelay } from './helpers';
+import { newClubId, startTestRelay, type TestRelay } from './helpers';
 
 describe('http endpoints', () => {
   let relay: TestRelay;
@@ -78,6 +79,79 @@ describe('http endpoints', () => {
     ]) {
       expect(text).toMatch(new RegExp(`^# TYPE ${name} `, 'm'));
     }
+  });
+
+  describe('CORS for the club API, so the app may be served from another origin than its relay', () => {
+    const appOrigin = 'https://app.example.vn';
+
+    it('answers the browser preflight of a registration or a rotation', async () => {
+      for (const path of [registerClubPath(newClubId()), rotateKeysPath(newClubId())]) {
+        const response = await fetch(relay.httpUrl + path, {
+          method: 'OPTIONS',
+          headers: {
+            origin: appOrigin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type, authorization',
+          },
+        });
+        expect(response.status, path).toBe(204);
+        expect(response.headers.get('access-control-allow-origin'), path).toBe('*');
+        expect(response.headers.get('access-control-allow-methods'), path).toBe('POST');
+        expect(response.headers.get('access-control-allow-headers'), path).toBe(
+          'content-type, authorization',
+        );
+        expect(response.headers.get('access-control-max-age'), path).toBe('86400');
+        expect(response.headers.get('access-control-allow-credentials'), path).toBeNull();
+        expect(await response.text(), path).toBe('');
+      }
+    });
+
+    it('lets another origin read the API answers, refusals included', async () => {
+      const clubId = newClubId();
+      const keys = { editorKey: generateKey(), viewerKey: generateKey() };
+      const post = (path: string, body: unknown, bearer?: string) =>
+        fetch(relay.httpUrl + path, {
+          method: 'POST',
+          headers: {
+            origin: appOrigin,
+            'content-type': 'application/json',
+            ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+          },
+          body: JSON.stringify(body),
+        });
+      const registered = await post(registerClubPath(clubId), keys);
+      expect(registered.status).toBe(201);
+      expect(registered.headers.get('access-control-allow-origin')).toBe('*');
+      const next = { editorKey: generateKey(), viewerKey: generateKey() };
+      const rotated = await post(rotateKeysPath(clubId), next, keys.editorKey);
+      expect(rotated.status).toBe(200);
+      expect(rotated.headers.get('access-control-allow-origin')).toBe('*');
+      const refused = await post(
+        rotateKeysPath(clubId),
+        { editorKey: generateKey(), viewerKey: generateKey() },
+        keys.editorKey,
+      );
+      expect(refused.status).toBe(410);
+      expect(refused.headers.get('access-control-allow-origin')).toBe('*');
+      const wrongMethod = await fetch(relay.httpUrl + registerClubPath(clubId), {
+        headers: { origin: appOrigin },
+      });
+      expect(wrongMethod.status).toBe(405);
+      expect(wrongMethod.headers.get('access-control-allow-origin')).toBe('*');
+    });
+
+    it('adds no CORS headers outside /api/', async () => {
+      for (const path of ['/', '/healthz', '/metrics']) {
+        const response = await fetch(relay.httpUrl + path, { headers: { origin: appOrigin } });
+        expect(response.headers.get('access-control-allow-origin'), path).toBeNull();
+      }
+      const preflight = await fetch(`${relay.httpUrl}/healthz`, {
+        method: 'OPTIONS',
+        headers: { origin: appOrigin, 'access-control-request-method': 'GET' },
+      });
+      expect(preflight.status).toBe(405);
+      expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    });
   });
 
   it('refuses websocket upgrades outside /sync/', async () => {

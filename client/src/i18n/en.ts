@@ -260,7 +260,17 @@ export const en: Catalogue = {
     synced: 'Synced at {{ time }}',
     unreachable: 'Cannot reach the relay',
     revoked: 'This key was revoked. Ask for a new invite link.',
-    denied: 'The relay refused this key. Ask for a new invite link.',
+    denied: {
+      unauthorized:
+        "The sync server does not accept this tablet's key. Ask the person who invited you for a new invite link.",
+      clubNotRegistered:
+        'This club is not shared on this sync server. Ask the person who shared it, or check the sync server address in Settings.',
+      privateDocument:
+        'This tablet may only look, so it cannot open this part: health records are for the committee only.',
+      unsupportedProtocolVersion:
+        'This app needs an update to sync. Reload the page (or close and reopen the app); if this stays, tell whoever runs the server.',
+      invalidDocumentName: "The sync server does not accept this club's code. Ask for a new invite link.",
+    },
     viewer: 'You can only look at this club.',
     others: 'Also here now:',
   },
@@ -284,7 +294,27 @@ export const en: Catalogue = {
     notEditor: 'This tablet may only look, so it cannot invite others.',
     errorNetwork: 'Cannot reach the relay. Try again when there is a signal.',
     errorRelay: 'The relay refused ({{ reason }}).',
-    relayOrigin: 'Sync relay address',
+  },
+  relayAddress: {
+    title: 'Sync server address',
+    intro:
+      'This tablet sends and receives the records of every club through this server. Change it only when whoever runs the server tells you to.',
+    current: 'In use: {{ origin }}',
+    defaultNote: '(the address this app was opened from)',
+    field: 'Server address',
+    hint: 'For example: https://dongbo.example.vn',
+    useDefault: 'Use the default',
+    saved: 'Saved. This tablet syncs with {{ origin }}.',
+    reset: 'Back to the default address: {{ origin }}.',
+    errors: {
+      required: 'Type the server address, or press “Use the default”.',
+      notAddress:
+        'This is not a full address. Write it from the start, for example https://dongbo.example.vn',
+      scheme: 'The address must start with https:// or http://',
+      credentials: 'Do not put a user name or password in the address.',
+      extra:
+        'Write only the server name, nothing after it (such as /sync or a ?). For example: https://dongbo.example.vn',
+    },
   },
   join: {
     title: 'Join a club',

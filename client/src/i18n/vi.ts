@@ -263,7 +263,18 @@ export const vi = {
     synced: 'Đã đồng bộ lúc {{ time }}',
     unreachable: 'Không kết nối được máy chủ',
     revoked: 'Khóa này đã bị thu hồi. Hãy xin đường dẫn mời mới.',
-    denied: 'Máy chủ từ chối khóa này. Hãy xin đường dẫn mời mới.',
+    // One message per refusal (DeniedReason), each saying what to do: see features/clubs/sync-words.ts.
+    denied: {
+      unauthorized:
+        'Máy chủ đồng bộ không nhận khóa của máy này. Hãy xin người đã mời bạn một đường dẫn mời mới.',
+      clubNotRegistered:
+        'Câu lạc bộ chưa được chia sẻ trên máy chủ đồng bộ này. Hãy hỏi người đã chia sẻ, hoặc xem lại địa chỉ máy chủ đồng bộ trong Cài đặt.',
+      privateDocument:
+        'Máy này chỉ có quyền xem nên không mở được phần này: số liệu sức khỏe chỉ dành cho Ban Chủ nhiệm.',
+      unsupportedProtocolVersion:
+        'Ứng dụng trên máy này cần cập nhật để đồng bộ. Hãy tải lại trang (hoặc đóng rồi mở lại ứng dụng); nếu vẫn thế, hãy báo người quản lý máy chủ.',
+      invalidDocumentName: 'Máy chủ đồng bộ không nhận mã của câu lạc bộ này. Hãy xin một đường dẫn mời mới.',
+    },
     viewer: 'Bạn chỉ được xem câu lạc bộ này.',
     others: 'Đang mở cùng lúc:',
   },
@@ -287,7 +298,26 @@ export const vi = {
     notEditor: 'Máy này chỉ có quyền xem nên không mời được người khác.',
     errorNetwork: 'Không kết nối được máy chủ. Hãy thử lại khi có mạng.',
     errorRelay: 'Máy chủ không nhận yêu cầu ({{ reason }}).',
-    relayOrigin: 'Địa chỉ máy chủ đồng bộ',
+  },
+  relayAddress: {
+    title: 'Địa chỉ máy chủ đồng bộ',
+    intro:
+      'Máy này gửi và nhận sổ sách của mọi câu lạc bộ qua máy chủ này. Chỉ đổi khi người quản lý máy chủ hướng dẫn.',
+    current: 'Đang dùng: {{ origin }}',
+    defaultNote: '(địa chỉ đã mở ứng dụng này)',
+    field: 'Địa chỉ máy chủ',
+    hint: 'Ví dụ: https://dongbo.example.vn',
+    useDefault: 'Dùng địa chỉ mặc định',
+    saved: 'Đã lưu. Máy này đồng bộ với {{ origin }}.',
+    reset: 'Đã dùng lại địa chỉ mặc định: {{ origin }}.',
+    errors: {
+      required: 'Hãy nhập địa chỉ máy chủ, hoặc bấm “Dùng địa chỉ mặc định”.',
+      notAddress: 'Đây chưa phải một địa chỉ đầy đủ. Hãy viết cả phần đầu, ví dụ https://dongbo.example.vn',
+      scheme: 'Địa chỉ phải bắt đầu bằng https:// hoặc http://',
+      credentials: 'Không ghi tên đăng nhập hay mật khẩu vào địa chỉ.',
+      extra:
+        'Chỉ ghi tên máy chủ, không ghi gì phía sau (như /sync hay dấu ?). Ví dụ: https://dongbo.example.vn',
+    },
   },
   join: {
     title: 'Tham gia câu lạc bộ',

@@ -1,15 +1,12 @@
 import { For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club-context';
-import type { SyncStatus } from '../../data/club-session';
-import { formatTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
+import { syncWords } from './sync-words';
 
 /** The relay's state in plain words, and who else has the club open. */
 export function SyncIndicator(): JSX.Element {
   const { t } = useI18n();
   const session = useClub();
-  const words = (status: SyncStatus) =>
-    status.type === 'synced' ? t('sync.synced', { time: formatTime(status.at) }) : t(`sync.${status.type}`);
   return (
     <span
       class={`sync-state sync-${session.syncStatus().type}`}
@@ -17,7 +14,7 @@ export function SyncIndicator(): JSX.Element {
       aria-live="polite"
       data-sync-state={session.syncStatus().type}
     >
-      {words(session.syncStatus())}
+      {syncWords(session.syncStatus(), t)}
       <Show when={session.peers().length > 0}>
         <span class="peers" data-testid="peers">
           {' · '}

@@ -11,6 +11,7 @@ import { feedback } from '../shared/command-feedback';
 import { type FieldErrors, fieldMessage } from '../shared/field-errors';
 import { HealthThresholdsForm } from './health-thresholds-form';
 import { ProfileForm } from './profile-form';
+import { RelayAddressForm } from './relay-address-form';
 
 const TARGET_FIELDS = [
   'memberMin',
@@ -117,6 +118,7 @@ export default function SettingsPage(): JSX.Element {
       </div>
       <h2>{t('settings.device')}</h2>
       <p class="card">{session.author.name}</p>
+      <RelayAddressForm />
     </section>
   );
 }

@@ -1,0 +1,29 @@
+import { formatTime } from '../../i18n/format';
+import type { I18n, MessageKey } from '../../i18n/i18n-context';
+import type { DeniedReason, SyncStatus } from '../../sync/sync-status';
+
+/**
+ * Each refusal has its own words, because each asks for something different: a new invite link, the
+ * right server address, an app update. Exhaustive over DeniedReason, so a new reason cannot go unworded.
+ */
+export const DENIED_WORDS: Readonly<Record<DeniedReason, MessageKey>> = {
+  unauthorized: 'sync.denied.unauthorized',
+  clubNotRegistered: 'sync.denied.clubNotRegistered',
+  privateDocument: 'sync.denied.privateDocument',
+  unsupportedProtocolVersion: 'sync.denied.unsupportedProtocolVersion',
+  invalidDocumentName: 'sync.denied.invalidDocumentName',
+};
+
+/** The relay's state in the words the sync indicator shows. */
+export function syncWords(status: SyncStatus, t: I18n['t']): string {
+  switch (status.type) {
+    case 'synced':
+      return t('sync.synced', { time: formatTime(status.at) });
+    case 'denied':
+      // The reason comes from a close code cast in relay-sync.ts; a code this app does not know yet falls
+      // back to the key message, the usual cure.
+      return t(DENIED_WORDS[status.reason] ?? DENIED_WORDS.unauthorized);
+    default:
+      return t(`sync.${status.type}`);
+  }
+}
