@@ -60,6 +60,10 @@ test('two tablets edit offline and converge; a late joiner sees everything; a vi
     'Nguyễn Thị Lan',
   ]);
   await expect(a.page.getByTestId('peers')).toContainText('Mai Thị Cúc');
+  // Everything: the groups both tablets assigned while apart too.
+  await c.app.goTo('Nhóm');
+  await expect(c.app.groupCard('Chăm sóc sức khỏe').getByText('Nguyễn Thị Lan')).toBeVisible();
+  await expect(c.app.groupCard('Tăng thu nhập').getByText('Nguyễn Thị Lan')).toBeVisible();
 
   const v = await tablet(browser);
   await v.share.join(links.viewer, 'Cán bộ xã');

@@ -86,7 +86,10 @@ export class Connection {
   }
 
   send(data: Uint8Array): void {
-    if (this.state === 'open') this.transport.send(data);
+    if (this.state !== 'open') return;
+    this.context.metrics.messagesSent += 1;
+    this.context.metrics.bytesSent += data.length;
+    this.transport.send(data);
   }
 
   onClose(listener: () => void): void {

@@ -23,6 +23,8 @@ export class Metrics {
   updatesStored = 0;
   bytesReceived = 0;
   messagesReceived = 0;
+  bytesSent = 0;
+  messagesSent = 0;
   viewerWritesDropped = 0;
   compactions = 0;
   /** Connections refused at connect time, by reason. */
@@ -59,6 +61,8 @@ export class Metrics {
       ['', this.messagesReceived],
     ]);
     metric('relay_bytes_received_total', 'counter', 'WebSocket bytes received.', [['', this.bytesReceived]]);
+    metric('relay_messages_sent_total', 'counter', 'WebSocket messages sent.', [['', this.messagesSent]]);
+    metric('relay_bytes_sent_total', 'counter', 'WebSocket bytes sent.', [['', this.bytesSent]]);
     metric('relay_updates_received_total', 'counter', 'Document updates received from editors.', [
       ['', this.updatesReceived],
     ]);

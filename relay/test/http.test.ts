@@ -76,6 +76,8 @@ describe('http endpoints', () => {
       'relay_documents_in_memory',
       'relay_updates_received_total',
       'relay_bytes_received_total',
+      'relay_messages_sent_total',
+      'relay_bytes_sent_total',
     ]) {
       expect(text).toMatch(new RegExp(`^# TYPE ${name} `, 'm'));
     }

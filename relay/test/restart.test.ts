@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloseCode } from '@chungtay/protocol';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connectClient, registerClub, type TestClient, type TestClub, waitFor } from './helpers';
 
 interface RelayProcess {
@@ -12,7 +12,7 @@ interface RelayProcess {
   readonly exited: Promise<number | null>;
 }
 
-/** SIGKILL for the whole group (tsx and the relay under it), like the OOM killer taking a container. */
+/** SIGKILL for the whole group, like the OOM killer taking a container. */
 function killHard(relay: RelayProcess | undefined): void {
   if (relay?.child.pid === undefined || relay.child.exitCode !== null) return;
   try {
@@ -31,15 +31,26 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** Runs the relay exactly as `pnpm start` does, and resolves once it logged that it listens. */
+// The relay package's own directory: vitest may run from the workspace root.
+const relayDir = join(import.meta.dirname, '..');
+
+/** The Node flags of the `start` script (`node build.mjs && node <flags> dist/main.js`). */
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(relayDir, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  return scripts.start
+    .slice(scripts.start.lastIndexOf('node '))
+    .split(' ')
+    .filter((arg) => arg.startsWith('--'));
+}
+
+/** Runs the relay as `npm start` does (the bundle build.mjs wrote, same flags); resolves once it listens. */
 async function spawnRelay(port: number, dataDir: string): Promise<RelayProcess> {
-  // The relay package's own directory: vitest may run from the workspace root.
-  const relayDir = join(import.meta.dirname, '..');
-  const child = spawn(join(relayDir, 'node_modules/.bin/tsx'), ['src/main.ts', '--host', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...startFlags(), 'dist/main.js', '--host', '127.0.0.1'], {
     cwd: relayDir,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],
-    // Own process group: tsx runs the relay in a child process, and SIGKILL must reach that one too.
     detached: true,
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -52,6 +63,9 @@ async function spawnRelay(port: number, dataDir: string): Promise<RelayProcess> 
 }
 
 describe('restarts', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, ['build.mjs'], { cwd: relayDir, stdio: 'ignore' });
+  });
   let dataDir: string;
   let port: number;
   let relay: RelayProcess | undefined;

@@ -94,7 +94,10 @@ describe('sync through the relay', () => {
     await waitFor(() => client.storedReports > 0, 'stored after initial sync');
     client.text.insert(0, 'minutes');
     client.doc.getMap('m').set('a', 1);
+    const sentBefore = relay.metrics.bytesSent;
     await waitFor(() => client.holdsAll(), 'edits covered');
+    // The acknowledgements are counted as sent.
+    expect(relay.metrics.bytesSent).toBeGreaterThan(sentBefore);
     const stored = await relay.storage.docs.load(`${club.clubId}/meeting/m1`);
     const copy = new Y.Doc();
     for (const update of stored.updates) Y.applyUpdate(copy, update);
