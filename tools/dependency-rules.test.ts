@@ -51,6 +51,12 @@ describe('dependency rules', () => {
     expect(violations('packages/protocol/src', (spec) => spec.startsWith('@chungtay/'))).toEqual([]);
   });
 
+  it('packages/sync-frames imports only yjs and lib0 (and its own files)', () => {
+    const allowed = (spec: string) =>
+      spec.startsWith('.') || spec === 'yjs' || spec.startsWith('lib0/') || spec === 'vitest';
+    expect(violations('packages/sync-frames/src', (spec) => !allowed(spec))).toEqual([]);
+  });
+
   it('the relay never imports the club model: it is document-agnostic', () => {
     expect(violations('relay/src', (spec) => spec === '@chungtay/model')).toEqual([]);
   });

@@ -20,14 +20,14 @@ import { createStore, reconcile } from 'solid-js/store';
 import * as Y from 'yjs';
 import { todayIso } from '../i18n/format';
 import type { RelaySync } from '../sync/relay-sync';
-import { colorFor, type Peer, type SyncStatus } from '../sync/sync-status';
+import { colorFor, type DeniedReason, type Peer, type SyncStatus } from '../sync/sync-status';
 import { type SaveState, TabletStore } from '../sync/tablet-store';
 import { BackgroundSync } from './background-sync';
 import { hasPendingRotation, rotateClubKeys } from './club-access';
 import { type ClubAccess, clubAccessSignature, findKnownClub, onClubsChangedElsewhere } from './device';
 import { backgroundDocSync, createDocRelay, isOpenHere, onLinkClosed } from './doc-relay';
 
-export type { Peer, SaveState, SyncStatus };
+export type { DeniedReason, Peer, SaveState, SyncStatus };
 
 export function storageNameFor(clubId: string): string {
   return `chungtay-club-${clubId}`;

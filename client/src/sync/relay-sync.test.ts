@@ -201,3 +201,40 @@ describe('RelaySync.status', () => {
     expect(tablet.relay.status.type).toBe('synced');
   });
 });
+
+describe('RelaySync answering the relay’s sync step 1', () => {
+  it('sends a large answer in bounded frames that rebuild the whole document', () => {
+    const tablet = connectedTablet();
+    const records = tablet.doc.getMap<string>('minutes');
+    tablet.doc.transact(() => {
+      for (let i = 0; i < 4000; i++) records.set(`r${i}`, `Ghi chú buổi sinh hoạt số ${i} `.repeat(8));
+    });
+    records.delete('r7');
+    // What the tablet sent live while connected is not the point here: only its answer to the relay.
+    tablet.socket.sent.length = 0;
+    tablet.socket.receive(step1Frame(new Y.Doc()));
+    const kinds = sentSyncKinds(tablet.socket);
+    // Updates with the structs, then a step 2 with the deletions last.
+    expect(kinds.slice(0, -1).every((kind) => kind === 2)).toBe(true);
+    expect(kinds.at(-1)).toBe(1);
+    expect(kinds.length).toBeGreaterThan(4);
+    const content = tablet.socket.sent.filter((frame) => frame[0] === 0 && frame[1] !== 0);
+    expect(Math.max(...content.map((frame) => frame.length))).toBeLessThan(300 * 1024);
+    const relayCopy = new Y.Doc();
+    for (const frame of content) {
+      const decoder = decoding.createDecoder(frame);
+      decoding.readVarUint(decoder);
+      decoding.readVarUint(decoder);
+      Y.applyUpdate(relayCopy, decoding.readVarUint8Array(decoder));
+    }
+    expect(relayCopy.getMap('minutes').toJSON()).toEqual(records.toJSON());
+  });
+
+  it('leaves a small answer to y-websocket: one sync step 2', () => {
+    const tablet = connectedTablet();
+    tablet.doc.getMap<string>('minutes').set('place', 'Nhà văn hóa');
+    tablet.socket.sent.length = 0;
+    tablet.socket.receive(step1Frame(new Y.Doc()));
+    expect(sentSyncKinds(tablet.socket)).toEqual([1]);
+  });
+});

@@ -9,6 +9,7 @@ import {
   StoredClocks,
   syncServerUrl,
 } from '@chungtay/protocol';
+import { framedSyncAnswer } from '@chungtay/sync-frames';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Awareness } from 'y-protocols/awareness';
@@ -34,6 +35,9 @@ export interface RelaySyncOptions {
 }
 
 type Listener = () => void;
+
+/** At 1 Mbit/s a frame of this size takes about 2 s, well within the watchdog (the relay's answers match). */
+const UPLOAD_FRAME_BYTES = 256 * 1024;
 
 /**
  * Keeps one Y.Doc in step with the relay through a stock y-websocket
@@ -171,6 +175,7 @@ export class RelaySync {
     if (!original) return;
     this.provider.messageHandlers[0] = (encoder, decoder, provider, emitSynced, messageType) => {
       const rest = decoder.arr.subarray(decoder.pos);
+      if (rest[0] === 0 && this.answerInFrames(rest)) return;
       // y-protocols sync: 0 step 1 (must be answered now), 1 step 2 and 2 update (document content).
       if (rest[0] === 1 || rest[0] === 2) this.noteReceived(rest);
       if (this.holds > 0 && (rest[0] === 1 || rest[0] === 2)) {
@@ -179,6 +184,25 @@ export class RelaySync {
       }
       original(encoder, decoder, provider, emitSynced, messageType);
     };
+  }
+
+  /**
+   * Answers the relay's sync step 1 in bounded frames when this tablet holds much the relay lacks (months
+   * offline, or a club shared for the first time): one large frame would outlast y-websocket's 30 s watchdog
+   * on a village link and exceed the relay's message limit. Small answers are left to y-websocket.
+   */
+  private answerInFrames(syncStep1: Uint8Array): boolean {
+    let frames: Uint8Array[] | null;
+    try {
+      const reader = decoding.createDecoder(syncStep1);
+      decoding.readVarUint(reader);
+      frames = framedSyncAnswer(this.doc, decoding.readVarUint8Array(reader), UPLOAD_FRAME_BYTES);
+    } catch {
+      return false; // malformed: y-websocket's own handler fails on it as usual
+    }
+    if (frames === null) return false;
+    for (const frame of frames) this.provider.ws?.send(frame);
+    return true;
   }
 
   /** The relay sends only what it has stored, so what arrives from it counts as durable there. */

@@ -1,11 +1,11 @@
 import { encodeStoredMessage, keepsHistory } from '@chungtay/protocol';
+import { encodeSyncStep2Frames } from '@chungtay/sync-frames';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
 import type { Connection } from '../connection';
 import type { Metrics } from '../metrics';
 import type { DocStore } from '../store/doc-store';
 import { AwarenessRelay } from './awareness-relay';
-import { encodeSyncStep2Frames } from './chunked-sync';
 import { clientsOf, type DecodedUpdate, EncodedDoc } from './encoded-doc';
 import type { StoredAcks } from './stored-acks';
 
@@ -14,7 +14,7 @@ export interface RoomOptions {
   readonly compactAfterUpdates: number;
   /** At most one MESSAGE_STORED per connection per this many ms while it keeps writing (see stored-acks.ts). */
   readonly storedAckIntervalMs: number;
-  /** Sync answers larger than this go out in several frames (see chunked-sync.ts). */
+  /** Sync answers larger than this go out in several frames (see @chungtay/sync-frames). */
   readonly syncChunkBytes: number;
 }
 

@@ -107,3 +107,18 @@ export function encodeSyncStep2Frames(update: Uint8Array, maxChunkBytes: number)
   frames.push(syncFrame(SYNC_STEP_2, encodeDeleteSet(ds)));
   return frames;
 }
+
+/**
+ * A client's answer to the relay's sync step 1 (everything `doc` has beyond `stateVector`) in bounded frames,
+ * or null when it fits in one frame and the provider's own answer will do. The same 30 s watchdog applies
+ * upwards: a tablet that worked offline for months and then shares its club would otherwise send one frame
+ * too long for a village link (and larger than the relay's message limit).
+ */
+export function framedSyncAnswer(
+  doc: Y.Doc,
+  stateVector: Uint8Array,
+  maxChunkBytes: number,
+): Uint8Array[] | null {
+  const update = Y.encodeStateAsUpdate(doc, stateVector);
+  return update.length <= maxChunkBytes ? null : encodeSyncStep2Frames(update, maxChunkBytes);
+}

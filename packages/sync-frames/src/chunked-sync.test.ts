@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { encodeSyncStep2Frames } from './chunked-sync';
+import { encodeSyncStep2Frames, framedSyncAnswer } from './chunked-sync';
 
 /** Applies frames as a y-websocket client would: sync update (0,2) and sync step 2 (0,1) both apply the update. */
 function applyFrames(doc: Y.Doc, frames: readonly Uint8Array[]): void {
@@ -64,5 +64,43 @@ describe('encodeSyncStep2Frames', () => {
     applyFrames(lagging, frames);
     expect(lagging.getText('minutes').toString()).toBe(text.toString());
     expect(lagging.getMap('records').toJSON()).toEqual(doc.getMap('records').toJSON());
+  });
+
+  it('rebuild the same document whatever order the frames and a concurrent edit arrive in', () => {
+    const doc = busyDoc();
+    const frames = encodeSyncStep2Frames(Y.encodeStateAsUpdate(doc), 8 * 1024);
+    const other = new Y.Doc();
+    other.getMap('records').set('late', { id: -1, note: 'from another tablet' });
+    const concurrent = Y.encodeStateAsUpdate(other);
+    const orders = [
+      [...frames, concurrent],
+      [...frames].reverse().concat([concurrent]),
+      [concurrent, ...frames.filter((_, i) => i % 2 === 0), ...frames.filter((_, i) => i % 2 === 1)],
+    ];
+    const results = orders.map((order) => {
+      const copy = new Y.Doc();
+      for (const frame of order) {
+        if (frame === concurrent) Y.applyUpdate(copy, concurrent);
+        else applyFrames(copy, [frame]);
+      }
+      return copy;
+    });
+    for (const copy of results) {
+      expect(copy.getMap('records').get('late')).toEqual({ id: -1, note: 'from another tablet' });
+      expect(copy.getText('minutes').toString()).toBe(doc.getText('minutes').toString());
+      expect(Y.encodeStateVector(copy)).toEqual(Y.encodeStateVector(results[0] ?? copy));
+    }
+  });
+});
+
+describe('framedSyncAnswer', () => {
+  it('leaves a small answer to the provider and frames a large one from what the peer lacks', () => {
+    const doc = busyDoc();
+    expect(framedSyncAnswer(doc, Y.encodeStateVector(doc), 1024)).toBeNull();
+    const frames = framedSyncAnswer(doc, Y.encodeStateVector(new Y.Doc()), 8 * 1024);
+    expect(frames?.length).toBeGreaterThan(10);
+    const copy = new Y.Doc();
+    applyFrames(copy, frames ?? []);
+    expect(copy.toJSON()).toEqual(doc.toJSON());
   });
 });

@@ -1,0 +1,1 @@
+export { encodeSyncStep2Frames, framedSyncAnswer } from './chunked-sync';
