@@ -1,6 +1,6 @@
+import type { DeniedReason, SyncStatus } from '../../data/club-session';
 import { formatTime } from '../../i18n/format';
 import type { I18n, MessageKey } from '../../i18n/i18n-context';
-import type { DeniedReason, SyncStatus } from '../../data/club-session';
 
 /**
  * Each refusal has its own words, because each asks for something different: a new invite link, the
