@@ -1,4 +1,7 @@
+import * as Y from 'yjs';
 import type { SyncStatus } from '../sync/sync-status';
+import { TabletStore } from '../sync/tablet-store';
+import { createDocRelay } from './doc-relay';
 import { listUnsent, markSent, onUnsentChange, type UnsentDoc } from './unsent-docs';
 
 /** One open connection for one unsent doc: its tablet copy and its relay link. */
@@ -128,4 +131,34 @@ export class BackgroundSync {
   private emit(): void {
     for (const listener of [...this.listeners]) listener();
   }
+}
+
+/** Opens an unsent doc from this tablet's IndexedDB and connects it, for the club's background sync. */
+export function backgroundDocSync(
+  clubId: string,
+  user: { readonly name: string; readonly color: string },
+): OpenDocSync {
+  return async (unsent) => {
+    const doc = new Y.Doc({ gc: !unsent.keepHistory });
+    const tablet = new TabletStore(unsent.storageName, doc);
+    await tablet.load();
+    const relay = createDocRelay(clubId, unsent.documentName, doc, user);
+    const release = async () => {
+      relay?.destroy();
+      await tablet.destroy();
+      doc.destroy();
+    };
+    if (relay === null) {
+      await release();
+      return null;
+    }
+    relay.start();
+    return {
+      get status() {
+        return relay.status;
+      },
+      onChange: (listener) => relay.onChange(listener),
+      close: release,
+    };
+  };
 }

@@ -12,11 +12,6 @@ export type ShareError =
   | { readonly type: 'network' }
   | { readonly type: 'relay'; readonly error: ApiError['error'] | 'unknown' };
 
-/** Fresh keys for a club created on this tablet: it holds both, shares nothing yet. */
-export function newClubAccess(): ClubAccess {
-  return { role: 'editor', key: generateKey(), viewerKey: generateKey(), shared: false };
-}
-
 async function post(
   path: string,
   body: unknown,

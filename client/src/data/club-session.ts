@@ -22,10 +22,10 @@ import { todayIso } from '../i18n/format';
 import type { RelaySync } from '../sync/relay-sync';
 import { colorFor, type DeniedReason, type Peer, type SyncStatus } from '../sync/sync-status';
 import { type SaveState, TabletStore } from '../sync/tablet-store';
-import { BackgroundSync } from './background-sync';
-import { hasPendingRotation, rotateClubKeys } from './club-access';
+import type { BackgroundSync } from './background-sync';
 import { type ClubAccess, clubAccessSignature, findKnownClub, onClubsChangedElsewhere } from './device';
-import { backgroundDocSync, createDocRelay, isOpenHere, onLinkClosed } from './doc-relay';
+import { createDocRelay, isOpenHere, onLinkClosed } from './doc-relay';
+import { listUnsent, onUnsentChange } from './unsent-docs';
 
 export type { DeniedReason, Peer, SaveState, SyncStatus };
 
@@ -134,13 +134,30 @@ function createClubSession(deps: {
   origin: LocalOrigin;
 }): ClubSession {
   const { clubId, doc, tablet, origin } = deps;
+  let closed = false;
   const [clubStatus, setSyncStatus] = createSignal<SyncStatus>({ type: 'localOnly' });
   const user = { name: origin.author.name, color: colorFor(origin.author.id) };
-  // Minutes and health records edited here and not yet confirmed by the relay go up while the club is open.
-  const background = new BackgroundSync(clubId, backgroundDocSync(clubId, user), isOpenHere);
-  const [unsentDocs, setUnsentDocs] = createSignal(background.pending);
-  background.onChange(() => setUnsentDocs(background.pending));
-  const stopWatchingLinks = onLinkClosed(() => background.run());
+  // Minutes and health records edited here and not yet confirmed by the relay go up while the club is open,
+  // once the club's own connection reached the relay: offline there is nothing to do, and the first screen
+  // never waits for this code, which loads only then.
+  let background: BackgroundSync | undefined;
+  let backgroundLoaded: Promise<void> | undefined;
+  // Counted here too, so the header is right before that code has loaded.
+  const countUnsent = () => background?.pending ?? listUnsent(clubId).length;
+  const [unsentDocs, setUnsentDocs] = createSignal(countUnsent());
+  const stopCountingUnsent = onUnsentChange((changed) => {
+    if (changed === clubId || changed === '') setUnsentDocs(countUnsent());
+  });
+  const startBackground = () => {
+    backgroundLoaded ??= import('./background-sync').then(({ BackgroundSync, backgroundDocSync }) => {
+      if (closed) return;
+      const started = new BackgroundSync(clubId, backgroundDocSync(clubId, user), isOpenHere);
+      background = started;
+      started.onChange(() => setUnsentDocs(countUnsent()));
+      started.run();
+    });
+  };
+  const stopWatchingLinks = onLinkClosed(() => background?.run());
   // The words at the top speak for every document of the club: "Synced" only once nothing is left unsent.
   const syncStatus = (): SyncStatus => {
     const status = clubStatus();
@@ -162,6 +179,7 @@ function createClubSession(deps: {
       setSyncStatus(current.status);
       setPeers(current.peers);
       if (current.status.type === 'revoked') finishRotation();
+      if (current.status.type === 'synced' || current.status.type === 'syncing') startBackground();
     });
     current.start();
     setSyncStatus(current.status);
@@ -169,21 +187,27 @@ function createClubSession(deps: {
   };
   // A key change this tablet started whose answer never came (see rotateClubKeys): retried on opening the
   // club and when the relay calls our key revoked (the change did happen), then the club reconnects.
+  // club-access (the HTTP API) loads only then: it is not needed for the first screen.
   let rotating = false;
   const finishRotation = () => {
-    if (rotating || !hasPendingRotation(clubId)) return;
+    if (rotating || findKnownClub(clubId)?.access?.pendingKeys === undefined) return;
     rotating = true;
-    void rotateClubKeys(clubId).then((result) => {
-      rotating = false;
-      if (result.ok && !closed) reconnect();
-    });
+    void import('./club-access')
+      .then(({ rotateClubKeys }) => rotateClubKeys(clubId))
+      .then(
+        (result) => {
+          rotating = false;
+          if (result.ok && !closed) reconnect();
+        },
+        () => {
+          rotating = false;
+        },
+      );
   };
-  let closed = false;
   connect();
-  background.run();
   const reconnect = () => {
     connect();
-    void background.restart();
+    void background?.restart();
     for (const listener of [...accessListeners]) listener();
   };
   // Another tab on this tablet shared the club or changed its keys: follow it without a reload.
@@ -247,9 +271,11 @@ function createClubSession(deps: {
       closed = true;
       stopWatchingAccess();
       stopWatchingLinks();
+      stopCountingUnsent();
       accessListeners.clear();
       relay?.destroy();
-      await background.close();
+      await backgroundLoaded?.catch(() => undefined);
+      await background?.close();
       doc.off('update', onUpdate);
       stopSaveState();
       undoManager.destroy();

@@ -1,11 +1,11 @@
 import type { Author, ClubId, CreateClubInput, LocalOrigin, Result, ValidationError } from '@chungtay/model';
 import * as model from '@chungtay/model';
+import { generateKey } from '@chungtay/protocol';
 import * as Y from 'yjs';
 import { todayIso } from '../i18n/format';
 import { TabletStore } from '../sync/tablet-store';
-import { newClubAccess } from './club-access';
 import { storageNameFor } from './club-session';
-import { rememberClub } from './device';
+import { type ClubAccess, rememberClub } from './device';
 
 /**
  * Builds a club in a fresh doc, then writes it to this tablet. The storage
@@ -44,4 +44,12 @@ export function createSampleClubOnTablet(author: Author) {
     (doc, origin) => ({ ok: true, value: model.seedSampleClub(doc, origin, todayIso()) }),
     author,
   );
+}
+
+/**
+ * Fresh keys for a club created on this tablet: it holds both, shares nothing yet. Here rather than in
+ * club-access.ts (the relay's HTTP API), which the first screen does not need.
+ */
+function newClubAccess(): ClubAccess {
+  return { role: 'editor', key: generateKey(), viewerKey: generateKey(), shared: false };
 }

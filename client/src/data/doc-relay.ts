@@ -1,9 +1,7 @@
 import type { Awareness } from 'y-protocols/awareness';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { RelaySync } from '../sync/relay-sync';
 import type { SyncStatus } from '../sync/sync-status';
-import { TabletStore } from '../sync/tablet-store';
-import type { DocSync } from './background-sync';
 import { findKnownClub, readRelayOrigin } from './device';
 import { markSent, markUnsent, type UnsentDoc } from './unsent-docs';
 
@@ -114,35 +112,5 @@ export function linkDocRelay(options: {
       openHere.set(name, (openHere.get(name) ?? 1) - 1);
       for (const listener of [...closedListeners]) listener();
     },
-  };
-}
-
-/** Opens an unsent doc from this tablet's IndexedDB and connects it, for the club's background sync. */
-export function backgroundDocSync(
-  clubId: string,
-  user: { readonly name: string; readonly color: string },
-): (unsent: UnsentDoc) => Promise<DocSync | null> {
-  return async (unsent) => {
-    const doc = new Y.Doc({ gc: !unsent.keepHistory });
-    const tablet = new TabletStore(unsent.storageName, doc);
-    await tablet.load();
-    const relay = createDocRelay(clubId, unsent.documentName, doc, user);
-    const release = async () => {
-      relay?.destroy();
-      await tablet.destroy();
-      doc.destroy();
-    };
-    if (relay === null) {
-      await release();
-      return null;
-    }
-    relay.start();
-    return {
-      get status() {
-        return relay.status;
-      },
-      onChange: (listener) => relay.onChange(listener),
-      close: release,
-    };
   };
 }

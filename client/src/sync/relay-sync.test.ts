@@ -1,7 +1,7 @@
 import { encodeStoredMessage, MESSAGE_STORED } from '@chungtay/protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { type TestSocket, testSocketClass } from '../../test/test-socket';
@@ -203,7 +203,7 @@ describe('RelaySync.status', () => {
 });
 
 describe('RelaySync answering the relay’s sync step 1', () => {
-  it('sends a large answer in bounded frames that rebuild the whole document', () => {
+  it('sends a large answer in bounded frames that rebuild the whole document', async () => {
     const tablet = connectedTablet();
     const records = tablet.doc.getMap<string>('minutes');
     tablet.doc.transact(() => {
@@ -213,6 +213,8 @@ describe('RelaySync answering the relay’s sync step 1', () => {
     // What the tablet sent live while connected is not the point here: only its answer to the relay.
     tablet.socket.sent.length = 0;
     tablet.socket.receive(step1Frame(new Y.Doc()));
+    // The splitting code loads on demand: wait for the final step 2.
+    await vi.waitFor(() => expect(sentSyncKinds(tablet.socket).at(-1)).toBe(1));
     const kinds = sentSyncKinds(tablet.socket);
     // Updates with the structs, then a step 2 with the deletions last.
     expect(kinds.slice(0, -1).every((kind) => kind === 2)).toBe(true);

@@ -9,7 +9,6 @@ import {
   StoredClocks,
   syncServerUrl,
 } from '@chungtay/protocol';
-import { framedSyncAnswer } from '@chungtay/sync-frames';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Awareness } from 'y-protocols/awareness';
@@ -175,7 +174,7 @@ export class RelaySync {
     if (!original) return;
     this.provider.messageHandlers[0] = (encoder, decoder, provider, emitSynced, messageType) => {
       const rest = decoder.arr.subarray(decoder.pos);
-      if (rest[0] === 0 && this.answerInFrames(rest)) return;
+      if (rest[0] === 0 && this.answerSyncStep1(rest)) return;
       // y-protocols sync: 0 step 1 (must be answered now), 1 step 2 and 2 update (document content).
       if (rest[0] === 1 || rest[0] === 2) this.noteReceived(rest);
       if (this.holds > 0 && (rest[0] === 1 || rest[0] === 2)) {
@@ -187,21 +186,33 @@ export class RelaySync {
   }
 
   /**
-   * Answers the relay's sync step 1 in bounded frames when this tablet holds much the relay lacks (months
-   * offline, or a club shared for the first time): one large frame would outlast y-websocket's 30 s watchdog
-   * on a village link and exceed the relay's message limit. Small answers are left to y-websocket.
+   * Answers the relay's sync step 1 here instead of in y-websocket, so that a large answer (months offline,
+   * or a club shared for the first time) goes in bounded frames: one large frame would outlast y-websocket's
+   * 30 s watchdog on a village link and exceed the relay's message limit. The splitting code loads only then.
    */
-  private answerInFrames(syncStep1: Uint8Array): boolean {
-    let frames: Uint8Array[] | null;
+  private answerSyncStep1(syncStep1: Uint8Array): boolean {
+    let update: Uint8Array;
     try {
       const reader = decoding.createDecoder(syncStep1);
       decoding.readVarUint(reader);
-      frames = framedSyncAnswer(this.doc, decoding.readVarUint8Array(reader), UPLOAD_FRAME_BYTES);
+      update = Y.encodeStateAsUpdate(this.doc, decoding.readVarUint8Array(reader));
     } catch {
       return false; // malformed: y-websocket's own handler fails on it as usual
     }
-    if (frames === null) return false;
-    for (const frame of frames) this.provider.ws?.send(frame);
+    const socket = this.provider.ws;
+    if (update.length <= UPLOAD_FRAME_BYTES) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 0); // messageSync
+      encoding.writeVarUint(encoder, 1); // sync step 2
+      encoding.writeVarUint8Array(encoder, update);
+      socket?.send(encoding.toUint8Array(encoder));
+      return true;
+    }
+    void import('@chungtay/sync-frames').then(({ encodeSyncStep2Frames }) => {
+      // Only on the connection that asked: a replacement asks again for itself.
+      if (this.provider.ws !== socket || socket === null) return;
+      for (const frame of encodeSyncStep2Frames(update, UPLOAD_FRAME_BYTES)) socket.send(frame);
+    });
     return true;
   }
 
