@@ -1,6 +1,7 @@
 import type {
   AttendanceStatus,
   Author,
+  ClubId,
   ClubSettings,
   ClubView,
   Consent,
@@ -15,6 +16,7 @@ import type {
   MemberLeft,
 } from '@chungtay/model';
 import * as model from '@chungtay/model';
+import { isPrivateDocument } from '@chungtay/protocol';
 import { type Accessor, createSignal } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import * as Y from 'yjs';
@@ -81,6 +83,11 @@ export interface ClubSession {
   /** What this tablet may do: a viewer key, or a newer schema, makes the club read-only. */
   readonly canEdit: Accessor<boolean>;
   readonly role: Accessor<ClubAccess['role']>;
+  /**
+   * Whether this tablet's key opens the club's health records: decided by the document's name with the
+   * relay's own rule (`isPrivateDocument`), so client and relay cannot disagree.
+   */
+  readonly canOpenHealth: Accessor<boolean>;
   readonly syncStatus: Accessor<SyncStatus>;
   readonly peers: Accessor<readonly Peer[]>;
   /** Starts syncing after the club was shared or its keys changed on this tablet. */
@@ -254,6 +261,7 @@ function createClubSession(deps: {
     newerVersion,
     canEdit,
     role,
+    canOpenHealth: () => role() === 'editor' || !isPrivateDocument(model.healthDocName(clubId as ClubId)),
     syncStatus,
     peers,
     reconnect,

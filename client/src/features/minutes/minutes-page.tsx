@@ -51,7 +51,7 @@ export default function MinutesPage(): JSX.Element {
       })
       .catch(() => setFailed(true));
     // Health data is sensitive: only committee (editor) keys open it; the relay refuses viewers.
-    if (club.role() === 'editor') {
+    if (club.canOpenHealth()) {
       openHealthSession(club.clubId, club.author, {
         canEditClub: club.canEdit,
         accessChanges: club.onAccessChange,

@@ -35,7 +35,7 @@ export function HealthThresholdsForm(): JSX.Element {
   let disposed = false;
   let unregister: (() => void) | undefined;
   onMount(() => {
-    if (club.role() !== 'editor') return;
+    if (!club.canOpenHealth()) return;
     openHealthSession(club.clubId, club.author, {
       canEditClub: club.canEdit,
       accessChanges: club.onAccessChange,
@@ -56,7 +56,7 @@ export function HealthThresholdsForm(): JSX.Element {
     <section data-testid="health-thresholds" aria-labelledby="health-thresholds-title">
       <h2 id="health-thresholds-title">{t('healthThresholds.title')}</h2>
       <Show
-        when={club.role() === 'editor'}
+        when={club.canOpenHealth()}
         fallback={<p class="card muted">{t('healthThresholds.viewerOnly')}</p>}
       >
         <Show
