@@ -6,6 +6,8 @@
  */
 export interface TestSocket {
   readonly url: string;
+  /** The subprotocols offered (y-websocket passes its `protocols` option). */
+  readonly protocols?: string | string[] | undefined;
   readonly sent: Uint8Array[];
   readonly readyState: number;
   open(): void;
@@ -27,7 +29,10 @@ export function testSocketClass(sockets: TestSocket[]): typeof WebSocket {
     onmessage: ((event: { data: ArrayBuffer }) => void) | null = null;
     onclose: ((event: unknown) => void) | null = null;
     onerror: ((event: unknown) => void) | null = null;
-    constructor(readonly url: string) {
+    constructor(
+      readonly url: string,
+      readonly protocols?: string | string[],
+    ) {
       sockets.push(this);
     }
     send(data: Uint8Array): void {

@@ -3,9 +3,11 @@ import {
   ConnectionParam,
   HEALTH_PATH,
   type HealthResponse,
+  keyFromProtocols,
   METRICS_PATH,
   PROTOCOL_VERSION,
   SYNC_PATH,
+  SYNC_SUBPROTOCOL,
 } from '@chungtay/protocol';
 import type { Logger } from 'pino';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
@@ -89,7 +91,12 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
   };
   // Frames between maxMessageBytes and twice that reach the relay and get close code 4002; beyond, ws stops
   // reading at once (1009), so a hostile client cannot make the relay buffer an unbounded frame.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxMessageBytes * 2 });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: deps.maxMessageBytes * 2,
+    // A browser that offered subprotocols (the app offers its key as one) requires one to be selected.
+    handleProtocols: (offered) => (offered.has(SYNC_SUBPROTOCOL) ? SYNC_SUBPROTOCOL : false),
+  });
   const alive = new WeakMap<WebSocket, boolean>();
 
   async function handleApi(
@@ -189,7 +196,12 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
     }
     const connectRequest: ConnectRequest = {
       documentName,
-      key: url.searchParams.get(ConnectionParam.key) ?? undefined,
+      // The app sends its key as a subprotocol (kept out of URLs and so out of proxy logs); older clients
+      // and stock y-websocket clients send it as the `k` parameter.
+      key:
+        keyFromProtocols(request.headers['sec-websocket-protocol']) ??
+        url.searchParams.get(ConnectionParam.key) ??
+        undefined,
       version: url.searchParams.get(ConnectionParam.version) ?? undefined,
     };
     wss.handleUpgrade(request, socket, head, (ws) => bindSocket(ws, connectRequest));

@@ -1,5 +1,13 @@
-import { CloseCode, generateKey, registerClubPath, rotateKeysPath } from '@chungtay/protocol';
+import {
+  CloseCode,
+  connectionProtocols,
+  generateKey,
+  registerClubPath,
+  rotateKeysPath,
+  SYNC_SUBPROTOCOL,
+} from '@chungtay/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
 import {
   connectClient,
@@ -59,6 +67,28 @@ describe('access control', () => {
     expect(intruder.storedReports).toBe(0);
   });
 
+  it('takes the key as a subprotocol (kept out of the URL) or, from older clients, in the URL', async () => {
+    await seed(club.clubId, 'Sổ thành viên');
+    const url = `${relay.syncUrl}/${club.clubId}?v=1`;
+    const handshake = (socket: WebSocket) =>
+      new Promise<{ protocol: string; firstFrame: boolean; code: number | undefined }>((resolve) => {
+        let firstFrame = false;
+        socket.on('message', () => {
+          firstFrame = true;
+          socket.close();
+        });
+        socket.on('close', (code) => resolve({ protocol: socket.protocol, firstFrame, code }));
+        socket.on('error', () => undefined);
+      });
+    const byProtocol = await handshake(new WebSocket(url, connectionProtocols(club.editorKey)));
+    expect(byProtocol.protocol).toBe(SYNC_SUBPROTOCOL);
+    expect(byProtocol.firstFrame).toBe(true);
+    const byUrl = await handshake(new WebSocket(`${url}&k=${club.editorKey}`));
+    expect(byUrl.firstFrame).toBe(true);
+    const wrong = await handshake(new WebSocket(url, connectionProtocols(generateKey())));
+    expect(wrong).toEqual({ protocol: SYNC_SUBPROTOCOL, firstFrame: false, code: CloseCode.unauthorized });
+  });
+
   it('refuses bad document names, unknown clubs and other protocol versions with their codes', async () => {
     const badName = open('not a club', club.editorKey);
     const unknownClub = open(newClubId(), club.editorKey);
@@ -67,7 +97,8 @@ describe('access control', () => {
     const oldClient = connectClient(relay.syncUrl, club.clubId, undefined);
     clients.push(oldClient);
     oldClient.provider.disconnect();
-    oldClient.provider.params = { k: club.editorKey, v: '0' };
+    oldClient.provider.params = { v: '0' };
+    oldClient.provider.protocols = connectionProtocols(club.editorKey);
     oldClient.provider.connect();
     await closedWith(oldClient, CloseCode.unsupportedProtocolVersion);
   });

@@ -2,7 +2,7 @@
 
 import { randomBytes } from 'node:crypto';
 import {
-  connectionParams,
+  connectionProtocols,
   decodeCustomMessage,
   generateKey,
   isSyncContentFrame,
@@ -11,6 +11,7 @@ import {
   type Notice,
   registerClubPath,
   StoredClocks,
+  versionParams,
 } from '@chungtay/protocol';
 import type { Decoder } from 'lib0/decoding';
 import * as decoding from 'lib0/decoding';
@@ -132,9 +133,10 @@ export function connectClient(
   key: string | undefined,
   doc = new Y.Doc(),
 ): TestClient {
-  const params: Record<string, string> = key === undefined ? { v: '1' } : { ...connectionParams(key) };
+  // As the app connects: the key offered as a subprotocol, only the version in the URL.
   const provider = new WebsocketProvider(syncUrl, documentName, doc, {
-    params,
+    params: { ...versionParams() },
+    protocols: key === undefined ? [] : connectionProtocols(key),
     WebSocketPolyfill: CountingWebSocket as unknown as typeof globalThis.WebSocket,
     // In-process BroadcastChannel would let clients sync without the relay and hide relay bugs.
     disableBc: true,

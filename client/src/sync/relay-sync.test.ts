@@ -170,6 +170,17 @@ function storedWithoutCount(stateVector: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+describe('RelaySync connecting', () => {
+  it('keeps the key out of the URL: it is offered as a WebSocket subprotocol', () => {
+    const tablet = connectedTablet();
+    const url = new URL(tablet.socket.url);
+    expect(url.pathname).toBe('/sync/club-0001/meeting/meeting-0001');
+    expect([...url.searchParams.keys()]).toEqual(['v']);
+    expect(tablet.socket.url).not.toContain('k'.repeat(43));
+    expect(tablet.socket.protocols).toEqual(['chungtay-sync', `chungtay-key.${'k'.repeat(43)}`]);
+  });
+});
+
 describe('RelaySync.status', () => {
   it('shows Synced once the relay holds every clock and settled every frame sent, deletions included', () => {
     const tablet = connectedTablet();

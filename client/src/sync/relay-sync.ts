@@ -1,13 +1,14 @@
 import {
   CloseCode,
   closeCodeName,
-  connectionParams,
+  connectionProtocols,
   decodeCustomMessage,
   isTerminalCloseCode,
   MESSAGE_NOTICE,
   MESSAGE_STORED,
   StoredClocks,
   syncServerUrl,
+  versionParams,
 } from '@chungtay/protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -67,7 +68,9 @@ export class RelaySync {
     this.online = options.online ?? (() => navigator.onLine);
     this.provider = new WebsocketProvider(syncServerUrl(options.relayOrigin), options.documentName, doc, {
       connect: false,
-      params: connectionParams(options.key),
+      // The key rides as a WebSocket subprotocol, not in the URL, which proxies and browsers log.
+      params: versionParams(),
+      protocols: connectionProtocols(options.key),
       disableBc: true,
       ...(options.awareness ? { awareness: options.awareness } : {}),
       WebSocketPolyfill: countingSocketClass(options.WebSocketImpl ?? WebSocket),

@@ -6,7 +6,17 @@ export {
   closeCodeName,
   isTerminalCloseCode,
 } from './close-codes';
-export { ConnectionParam, connectionParams, PROTOCOL_VERSION, SYNC_PATH, syncServerUrl } from './connection';
+export {
+  ConnectionParam,
+  connectionParams,
+  connectionProtocols,
+  keyFromProtocols,
+  PROTOCOL_VERSION,
+  SYNC_PATH,
+  SYNC_SUBPROTOCOL,
+  syncServerUrl,
+  versionParams,
+} from './connection';
 export {
   CLUB_ID_PATTERN,
   type ClubId,
