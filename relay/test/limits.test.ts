@@ -98,6 +98,39 @@ describe('limits and bad input', () => {
     expect(left.text.toString()).toBe('intact');
   });
 
+  it('closes a connection sending a text frame with 4001', async () => {
+    const bad = rawSocket(relay.syncUrl, club.clubId, club.editorKey);
+    await bad.opened;
+    bad.socket.send('{"type":"sync"}');
+    expect(await bad.closed).toBe(CloseCode.malformedMessage);
+    await healthyPairStillSyncs();
+  });
+
+  it('closes a connection sending presence that does not decode with 4001', async () => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1); // awareness
+    encoding.writeVarUint8Array(encoder, Uint8Array.of(1, 200, 200, 200));
+    await expectClosedWith([encoding.toUint8Array(encoder)], CloseCode.malformedMessage);
+  });
+
+  it('closes a connection whose sync step 1 carries a malformed state vector with 4001', async () => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    encoding.writeVarUint(encoder, 0); // sync step 1
+    encoding.writeVarUint8Array(encoder, Uint8Array.of(3, 200));
+    await expectClosedWith([encoding.toUint8Array(encoder)], CloseCode.malformedMessage);
+  });
+
+  it('closes a connection sending an update followed by stray bytes with 4001 and stores none of it', async () => {
+    const frame = syncUpdateFrame(validUpdate('stray bytes follow'));
+    await expectClosedWith([Uint8Array.of(...frame, 7, 7)], CloseCode.malformedMessage);
+    expect(left.text.toString()).toBe('intact');
+  });
+
+  it('closes a connection sending a frame over twice the limit at the socket (1009) before reading it', async () => {
+    await expectClosedWith([new Uint8Array(3 * 64 * 1024)], 1009);
+  });
+
   it('closes a connection sending an oversized message with 4002', async () => {
     await expectClosedWith([syncUpdateFrame(validUpdate('x'.repeat(100 * 1024)))], CloseCode.messageTooLarge);
   });
@@ -109,8 +142,9 @@ describe('limits and bad input', () => {
 
   it('counts every closure by reason in /metrics and the stored document stays intact', async () => {
     const text = await (await fetch(`${relay.httpUrl}/metrics`)).text();
-    expect(text).toContain('relay_connections_closed_total{reason="malformedMessage"} 4');
-    expect(text).toContain('relay_connections_closed_total{reason="messageTooLarge"} 1');
+    expect(text).toContain('relay_connections_closed_total{reason="malformedMessage"} 8');
+    // The oversized message, and the frame the socket refused before reading it (1009).
+    expect(text).toContain('relay_connections_closed_total{reason="messageTooLarge"} 2');
     expect(text).toContain('relay_connections_closed_total{reason="rateLimited"} 1');
     const fresh = connectClient(relay.syncUrl, club.clubId, club.editorKey);
     try {
