@@ -12,6 +12,8 @@ export interface TestSocket {
   readonly readyState: number;
   open(): void;
   receive(frame: Uint8Array): void;
+  /** The relay (or the network) closed the socket with this code. */
+  closeFromRelay(code: number): void;
 }
 
 /** A WebSocket class whose every instance is appended to `sockets`. */
@@ -47,6 +49,10 @@ export function testSocketClass(sockets: TestSocket[]): typeof WebSocket {
     }
     receive(frame: Uint8Array): void {
       this.onmessage?.({ data: frame.slice().buffer });
+    }
+    closeFromRelay(code: number): void {
+      this.readyState = 3;
+      this.onclose?.({ code, reason: '' });
     }
   }
   return Socket as unknown as typeof WebSocket;

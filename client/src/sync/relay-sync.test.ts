@@ -60,7 +60,7 @@ afterEach(() => {
 });
 
 /** A tablet's doc with a started, open relay connection; `changes` lists every key the relay applied. */
-function connectedTablet() {
+function connectedTablet(network = { online: true }) {
   const sockets: TestSocket[] = [];
   const doc = new Y.Doc();
   const relay = new RelaySync(doc, {
@@ -69,7 +69,7 @@ function connectedTablet() {
     key: 'k'.repeat(43),
     user: { name: 'Nguyễn Thị Hoa', color: '#1d6b5c' },
     WebSocketImpl: testSocketClass(sockets),
-    online: () => true,
+    online: () => network.online,
   });
   relays.push(relay);
   const changes: string[] = [];
@@ -80,7 +80,7 @@ function connectedTablet() {
   const socket = sockets[0];
   if (!socket) throw new Error('no socket opened');
   socket.open();
-  return { doc, relay, socket, changes, text: () => doc.getMap('minutes').toJSON() };
+  return { doc, relay, socket, sockets, changes, text: () => doc.getMap('minutes').toJSON() };
 }
 
 describe('RelaySync.holdRemoteUpdates', () => {
@@ -249,5 +249,65 @@ describe('RelaySync answering the relay’s sync step 1', () => {
     tablet.socket.sent.length = 0;
     tablet.socket.receive(step1Frame(new Y.Doc()));
     expect(sentSyncKinds(tablet.socket)).toEqual([1]);
+  });
+});
+
+describe('RelaySync when the relay closes or the network goes', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('says the key was revoked (4410) and stops trying', () => {
+    vi.useFakeTimers();
+    const tablet = connectedTablet();
+    tablet.socket.closeFromRelay(4410);
+    expect(tablet.relay.status).toEqual({ type: 'revoked' });
+    vi.advanceTimersByTime(120_000);
+    expect(tablet.sockets).toHaveLength(1);
+  });
+
+  it('names the refusal (4401 unknown key, 4403 private records) and stops trying', () => {
+    vi.useFakeTimers();
+    for (const [code, reason] of [
+      [4401, 'unauthorized'],
+      [4403, 'privateDocument'],
+      [4404, 'clubNotRegistered'],
+    ] as const) {
+      const tablet = connectedTablet();
+      tablet.socket.closeFromRelay(code);
+      expect(tablet.relay.status).toEqual({ type: 'denied', reason });
+      vi.advanceTimersByTime(120_000);
+      expect(tablet.sockets).toHaveLength(1);
+    }
+  });
+
+  it('retries after a jittered wait, says it cannot reach the relay after two failures, recovers', () => {
+    vi.useFakeTimers();
+    const tablet = connectedTablet();
+    tablet.socket.closeFromRelay(1006);
+    expect(tablet.relay.status.type).toBe('connecting');
+    vi.advanceTimersByTime(1000); // the first wait is at most 500 ms · 2
+    expect(tablet.sockets).toHaveLength(2);
+    tablet.sockets[1]?.closeFromRelay(1006);
+    expect(tablet.relay.status.type).toBe('unreachable');
+    vi.advanceTimersByTime(2000);
+    const third = tablet.sockets[2];
+    expect(third).toBeDefined();
+    third?.open();
+    expect(tablet.relay.status.type).toBe('syncing');
+    third?.receive(encodeStoredMessage(Y.encodeStateVector(tablet.doc), 0));
+    expect(tablet.relay.status.type).toBe('synced');
+  });
+
+  it('says offline while the browser is offline, and reconnects at once when it comes back', () => {
+    vi.useFakeTimers();
+    const network = { online: true };
+    const tablet = connectedTablet(network);
+    network.online = false;
+    window.dispatchEvent(new Event('offline'));
+    tablet.socket.closeFromRelay(1006);
+    expect(tablet.relay.status.type).toBe('offline');
+    // Many failures back off for up to 30 s; coming back online does not wait for that.
+    network.online = true;
+    window.dispatchEvent(new Event('online'));
+    expect(tablet.sockets).toHaveLength(2);
   });
 });
