@@ -292,6 +292,9 @@ export const en: Catalogue = {
       'Every earlier invite link stops working. Other tablets need the new link to keep syncing.',
     rotated: 'Keys changed. Send the new link to the committee.',
     notEditor: 'This tablet may only look, so it cannot invite others.',
+    notOnThisServer:
+      'The sync server in use does not know this club yet (its address may have just changed). This tablet holds the club’s keys, so it can register the club there.',
+    startOnThisServer: 'Register the club on this server',
     errorNetwork: 'Cannot reach the relay. Try again when there is a signal.',
     errorRelay: 'The relay refused ({{ reason }}).',
   },

@@ -296,6 +296,9 @@ export const vi = {
       'Mọi đường dẫn mời cũ sẽ hết hiệu lực. Các máy khác cần đường dẫn mới để tiếp tục đồng bộ.',
     rotated: 'Đã đổi khóa. Hãy gửi đường dẫn mới cho Ban Chủ nhiệm.',
     notEditor: 'Máy này chỉ có quyền xem nên không mời được người khác.',
+    notOnThisServer:
+      'Máy chủ đồng bộ đang dùng chưa có câu lạc bộ này (có thể vừa đổi địa chỉ máy chủ). Máy này giữ khóa của câu lạc bộ nên có thể đăng ký lên máy chủ này.',
+    startOnThisServer: 'Đăng ký câu lạc bộ lên máy chủ này',
     errorNetwork: 'Không kết nối được máy chủ. Hãy thử lại khi có mạng.',
     errorRelay: 'Máy chủ không nhận yêu cầu ({{ reason }}).',
   },

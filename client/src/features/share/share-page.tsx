@@ -51,6 +51,10 @@ export default function SharePage(): JSX.Element {
     version();
     return inviteLinks(session.clubId, session.club.profile.name);
   };
+  const notOnThisServer = () => {
+    const status = session.syncStatus();
+    return status.type === 'denied' && status.reason === 'clubNotRegistered';
+  };
   const explain = (error: ShareError) =>
     error.type === 'network' ? t('share.errorNetwork') : t('share.errorRelay', { reason: error.error });
 
@@ -90,6 +94,17 @@ export default function SharePage(): JSX.Element {
             </div>
           }
         >
+          {/* Shared before, but the server in use does not know the club (the relay address changed):
+              the tablet that holds both keys registers it there; registering again is harmless. */}
+          <Show when={notOnThisServer() && access()?.viewerKey}>
+            <div class="form card" data-testid="register-here">
+              <p>{t('share.notOnThisServer')}</p>
+              <TextField label={t('share.registrationCode')} value={code()} onChange={setCode} />
+              <Button variant="primary" onClick={start} disabled={busy()}>
+                {t('share.startOnThisServer')}
+              </Button>
+            </div>
+          </Show>
           <Show when={links().editor}>
             {(link) => (
               <InviteCard
