@@ -26,6 +26,10 @@ export async function prepareClub(server: ServerProcess): Promise<BenchClub> {
   return club;
 }
 
+// Each y-websocket provider adds a process 'exit' listener (to say goodbye to its peers); the benchmark runs
+// hundreds at once, which is not the leak Node's warning is about.
+process.setMaxListeners(0);
+
 export interface BenchClient {
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
