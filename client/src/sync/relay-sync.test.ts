@@ -310,4 +310,23 @@ describe('RelaySync when the relay closes or the network goes', () => {
     window.dispatchEvent(new Event('online'));
     expect(tablet.sockets).toHaveLength(2);
   });
+
+  it('checks a connection that looks open when the tablet wakes, and reconnects within seconds if it is dead', () => {
+    vi.useFakeTimers();
+    const live = connectedTablet();
+    // Quiet for 20 s (a short sleep, a change of network): y-websocket's own watchdog waits 30 s.
+    vi.advanceTimersByTime(20_000);
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(sentSyncKinds(live.socket).at(-1)).toBe(0); // it asked the relay (a sync step 1)
+    vi.advanceTimersByTime(300);
+    live.socket.receive(step2Frame(new Y.Doc()));
+    vi.advanceTimersByTime(10_000);
+    expect(live.socket.readyState).toBe(1);
+
+    const dead = connectedTablet();
+    vi.advanceTimersByTime(20_000);
+    document.dispatchEvent(new Event('visibilitychange'));
+    vi.advanceTimersByTime(5_000);
+    expect(dead.socket.readyState).toBe(3);
+  });
 });

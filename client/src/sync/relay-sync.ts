@@ -39,6 +39,9 @@ type Listener = () => void;
 /** At 1 Mbit/s a frame of this size takes about 2 s, well within the watchdog (the relay's answers match). */
 const UPLOAD_FRAME_BYTES = 256 * 1024;
 
+/** How long a woken tablet waits for any answer from the relay before it reconnects (see `probe`). */
+const PROBE_MS = 5000;
+
 /**
  * Keeps one Y.Doc in step with the relay through a stock y-websocket
  * provider. "Synced" means the relay reported (MESSAGE_STORED) a state
@@ -55,6 +58,9 @@ export class RelaySync {
   private terminal: SyncStatus | null = null;
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private probeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Sync messages that arrived on any connection; the probe looks for one more. */
+  private syncMessagesReceived = 0;
   private readonly listeners = new Set<Listener>();
   private readOnlyNotice = false;
   private readonly online: () => boolean;
@@ -160,6 +166,7 @@ export class RelaySync {
     // the relay, and whichever replaces it syncs them again.
     this.held = [];
     clearTimeout(this.retryTimer);
+    clearTimeout(this.probeTimer);
     this.doc.off('update', this.onLocalUpdate);
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.resume);
@@ -177,6 +184,7 @@ export class RelaySync {
     if (!original) return;
     this.provider.messageHandlers[0] = (encoder, decoder, provider, emitSynced, messageType) => {
       const rest = decoder.arr.subarray(decoder.pos);
+      this.syncMessagesReceived += 1;
       if (rest[0] === 0 && this.answerSyncStep1(rest)) return;
       // y-protocols sync: 0 step 1 (must be answered now), 1 step 2 and 2 update (document content).
       if (rest[0] === 1 || rest[0] === 2) this.noteReceived(rest);
@@ -246,12 +254,37 @@ export class RelaySync {
 
   /** The browser came back online or the tablet woke: try now instead of waiting out the backoff. */
   private readonly resume = () => {
-    if (this.terminal || this.provider.wsconnected) return this.emit();
+    if (this.terminal) return this.emit();
+    if (this.provider.wsconnected) {
+      this.probe();
+      return this.emit();
+    }
     clearTimeout(this.retryTimer);
     this.failures = 0;
     this.provider.connect();
     this.emit();
   };
+
+  /**
+   * After a short sleep or a change of network, a socket can look open while the connection behind it is
+   * gone, and y-websocket would notice only after 30 s without a message, showing the old "Synced" meanwhile.
+   * Ask the relay for what this tablet lacks (a sync step 1, which it always answers with a sync step 2);
+   * if no sync message comes back within PROBE_MS, close the socket so the usual reconnection starts now.
+   */
+  private probe(): void {
+    const socket = this.provider.ws;
+    if (socket === null) return;
+    const seen = this.syncMessagesReceived;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0); // messageSync
+    encoding.writeVarUint(encoder, 0); // sync step 1
+    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc));
+    socket.send(encoding.toUint8Array(encoder));
+    clearTimeout(this.probeTimer);
+    this.probeTimer = setTimeout(() => {
+      if (this.provider.ws === socket && this.syncMessagesReceived === seen) socket.close();
+    }, PROBE_MS);
+  }
 
   private readonly onVisible = () => {
     if (document.visibilityState === 'visible') this.resume();
