@@ -6,6 +6,7 @@ import type { RelayLimits } from './limits';
 import { handleMessage, type MessageHandlerContext } from './message-handler';
 import type { Metrics } from './metrics';
 import { Room, type RoomOptions } from './room/room';
+import { SnapshotWorker } from './room/snapshot-worker';
 import { StoredAcks } from './room/stored-acks';
 import type { Storage } from './store/doc-store';
 
@@ -44,6 +45,8 @@ export class Relay {
   private readonly connectionContext: ConnectionContext;
   private readonly messageContext: MessageHandlerContext;
   private readonly acks: StoredAcks;
+  /** Compaction's garbage collection, off the event loop (see snapshot-worker.ts). */
+  private readonly snapshots = new SnapshotWorker();
 
   constructor(private readonly deps: RelayDeps) {
     this.acks = new StoredAcks(deps.options.storedAckIntervalMs, deps.now);
@@ -128,6 +131,7 @@ export class Relay {
     const room = new Room(name, {
       store: this.deps.storage.docs,
       acks: this.acks,
+      snapshots: this.snapshots,
       metrics: this.deps.metrics,
       logger: this.deps.logger,
       options: this.deps.options,
@@ -207,5 +211,6 @@ export class Relay {
     this.rooms.clear();
     this.deps.metrics.documentsInMemory = 0;
     await Promise.all(rooms.map((room) => room.unload().catch(() => undefined)));
+    await this.snapshots.close();
   }
 }

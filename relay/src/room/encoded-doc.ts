@@ -127,7 +127,21 @@ export class EncodedDoc {
     return Y.mergeUpdates([fromBase, fresh ? tail : Y.diffUpdate(tail, stateVector)]);
   }
 
-  /** The whole document as one update, deleted content collected unless `keepHistory`. */
+  /** The whole document as one update, deleted content included: what compaction starts from. */
+  merged(): Uint8Array {
+    this.fold();
+    return this.base;
+  }
+
+  /**
+   * Compaction collected `from` (a `merged()` result) into `snapshot`: hold that instead, smaller, unless
+   * the tail was folded into the base meanwhile (then `from` no longer is the whole base).
+   */
+  adoptSnapshot(from: Uint8Array, snapshot: Uint8Array): void {
+    if (this.base === from) this.base = snapshot;
+  }
+
+  /** The whole document as one update, deleted content collected unless `keepHistory` (in this thread). */
   snapshot(keepHistory: boolean): Uint8Array {
     this.fold();
     if (keepHistory) return this.base;

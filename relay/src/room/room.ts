@@ -7,6 +7,7 @@ import type { Metrics } from '../metrics';
 import type { DocStore } from '../store/doc-store';
 import { AwarenessRelay } from './awareness-relay';
 import { clientsOf, type DecodedUpdate, EncodedDoc } from './encoded-doc';
+import type { SnapshotWorker } from './snapshot-worker';
 import type { StoredAcks } from './stored-acks';
 
 export interface RoomOptions {
@@ -22,6 +23,8 @@ export interface RoomContext {
   readonly store: DocStore;
   /** Relay-wide: acknowledgements of stored updates, paced per connection. */
   readonly acks: StoredAcks;
+  /** Relay-wide: compaction's garbage collection on a worker thread. */
+  readonly snapshots: Pick<SnapshotWorker, 'collect'>;
   readonly metrics: Metrics;
   readonly logger: Logger;
   readonly options: RoomOptions;
@@ -237,27 +240,29 @@ export class Room {
   }
 
   /**
-   * Replaces the stored rows by one snapshot. The snapshot is taken synchronously from what the room holds,
-   * which is exactly the rows up to lastSeq; rows appended while the store writes it are kept.
+   * Replaces the stored rows by one snapshot. The merged state is taken synchronously from what the room
+   * holds, which is exactly the rows up to lastSeq; deleted content is then collected on the worker thread
+   * (minutes keep theirs); rows appended meanwhile are kept by the store.
    */
   private async compact(): Promise<void> {
     if (this.failed || this.compacting || this.doc === undefined) return;
+    const doc = this.doc;
     const throughSeq = this.lastSeq;
     const rows = this.rowsSinceCompaction;
-    let snapshot: Uint8Array;
-    try {
-      snapshot = this.doc.snapshot(this.keepHistory);
-    } catch (error) {
-      this.context.logger.error({ document: this.name, err: error }, 'compaction failed');
-      return;
-    }
-    this.rowsSinceCompaction -= rows - 1;
     this.compacting = true;
     try {
-      await this.context.store.compact(this.name, snapshot, throughSeq);
-      this.context.metrics.compactions += 1;
+      const merged = doc.merged();
+      const snapshot = this.keepHistory ? merged : await this.context.snapshots.collect(merged);
+      doc.adoptSnapshot(merged, snapshot);
+      this.rowsSinceCompaction -= rows - 1;
+      try {
+        await this.context.store.compact(this.name, snapshot, throughSeq);
+        this.context.metrics.compactions += 1;
+      } catch (error) {
+        this.rowsSinceCompaction += rows - 1;
+        throw error;
+      }
     } catch (error) {
-      this.rowsSinceCompaction += rows - 1;
       this.context.logger.error({ document: this.name, err: error }, 'compaction failed');
     } finally {
       this.compacting = false;
