@@ -5,7 +5,7 @@
  * process's own work weighs less in the latency.
  */
 import { type ServerKind, startServer } from './server-process';
-import { type LoadResult, runLoad, runWireLoad } from './workloads';
+import { type LoadResult, runLoad } from './workloads';
 
 const args = process.argv.slice(2);
 const wire = args.includes('--wire');
@@ -14,7 +14,7 @@ const results: Record<ServerKind, LoadResult[]> = { reference: [], chungtay: [],
 for (let round = 1; round <= rounds; round++) {
   for (const kind of ['reference', 'chungtay', 'floor'] as const) {
     const server = await startServer(kind);
-    const result = await (wire ? runWireLoad(server) : runLoad(server)).finally(() => server.stop());
+    const result = await runLoad(server, wire).finally(() => server.stop());
     results[kind].push(result);
     const f = (n: number) => n.toFixed(2);
     process.stdout.write(

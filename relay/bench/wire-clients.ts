@@ -6,25 +6,17 @@
  * decided the latency tail. These clients leave the relay's own work as most of what is measured.
  */
 import { connectionParams } from '@chungtay/protocol';
+import { syncFrame } from '@chungtay/sync-frames';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { BenchClub } from './clients';
 import type { ServerProcess } from './server-process';
 
-const MESSAGE_SYNC = 0;
+const MESSAGE_SYNC = 0; // y-websocket's sync message type
 const SYNC_STEP_1 = 0;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
-
-function syncFrame(syncType: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, syncType);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
 
 /** When each edit left its sender, keyed by the Yjs id of the edit's first item. */
 export class SendTimes {

@@ -1,6 +1,6 @@
 /** The three measured workloads. Each runs against a freshly started server. */
 import * as Y from 'yjs';
-import { type BenchClient, openClient, pause, prepareClub, waitUntil } from './clients';
+import { type BenchClient, type BenchClub, openClient, pause, prepareClub, waitUntil } from './clients';
 import type { ServerProcess } from './server-process';
 import { SendTimes, WireClient } from './wire-clients';
 
@@ -19,86 +19,66 @@ function percentile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))] ?? Number.NaN;
 }
 
-/** `clients` clients over `rooms` rooms, each setting a timestamped map entry every `intervalMs`. */
-export async function runLoad(
-  server: ServerProcess,
-  clients = 200,
-  rooms = 50,
-  intervalMs = 500,
-  durationMs = 20_000,
-): Promise<LoadResult> {
-  const club = await prepareClub(server);
-  const opened: BenchClient[] = [];
-  const latencies: number[] = [];
-  let measuring = false;
-  for (let i = 0; i < clients; i++) {
-    const client = openClient(server, club, `room${i % rooms}`);
-    const pings = client.doc.getMap<number>('pings');
-    pings.observe((event) => {
-      if (!measuring || event.transaction.local) return;
-      const now = performance.now();
-      for (const key of event.keysChanged) latencies.push(now - (pings.get(key) ?? now));
-    });
-    opened.push(client);
-  }
-  await waitUntil(() => opened.every((c) => c.provider.synced), 'load clients synced');
-  const cpuBefore = server.cpuSeconds();
-  const writesBefore = server.syscalls().writes;
-  measuring = true;
-  const timers = opened.map((client) => {
+/** One load client, whatever it is made of: it writes a timestamped edit on `ping` and reports arrivals. */
+interface LoadClient {
+  readonly synced: boolean;
+  ping(): void;
+  destroy(): void;
+}
+
+type OpenLoadClient = (room: string, onLatency: (ms: number) => void) => LoadClient;
+
+/** A stock WebsocketProvider: latency measured when the edit has been applied to its Y.Doc. */
+function providerClient(server: ServerProcess, club: BenchClub): OpenLoadClient {
+  return (room, onLatency) => {
+    const client = openClient(server, club, room);
     const key = String(client.doc.clientID);
     const pings = client.doc.getMap<number>('pings');
-    // Spread the clients over the interval so they do not all write in lockstep.
-    const start = setTimeout(() => {
-      const tick = setInterval(() => pings.set(key, performance.now()), intervalMs);
-      timers.push(tick);
-    }, Math.random() * intervalMs);
-    return start;
-  });
-  await pause(durationMs);
-  for (const timer of timers) clearTimeout(timer);
-  // Let in-flight edits arrive: until no new sample for 500 ms, at most 10 s.
-  for (let waited = 0, seen = -1; seen !== latencies.length && waited < 10_000; waited += 500) {
-    seen = latencies.length;
-    await pause(500);
-  }
-  measuring = false;
-  const cpuSeconds = server.cpuSeconds() - cpuBefore;
-  const writeCalls = server.syscalls().writes - writesBefore;
-  const { peakRssMiB } = server.memory();
-  for (const client of opened) client.destroy();
-  const sorted = latencies.sort((a, b) => a - b);
-  return {
-    samples: sorted.length,
-    p50: percentile(sorted, 0.5),
-    p95: percentile(sorted, 0.95),
-    p99: percentile(sorted, 0.99),
-    cpuSeconds,
-    peakRssMiB,
-    writeCalls,
+    pings.observe((event) => {
+      if (event.transaction.local) return;
+      const now = performance.now();
+      for (const changed of event.keysChanged) onLatency(now - (pings.get(changed) ?? now));
+    });
+    return {
+      get synced() {
+        return client.provider.synced;
+      },
+      ping: () => pings.set(key, performance.now()),
+      destroy: () => client.destroy(),
+    };
   };
 }
 
-/** The load workload with wire clients (see wire-clients.ts): latency measured on arrival at the socket. */
-export async function runWireLoad(
+/** A light client of wire-clients.ts: latency measured on arrival at the socket. */
+function wireClient(server: ServerProcess, club: BenchClub): OpenLoadClient {
+  const sendTimes = new SendTimes();
+  return (room, onLatency) => new WireClient(server, club, room, sendTimes, onLatency);
+}
+
+/**
+ * `clients` clients over `rooms` rooms, each sending a timestamped edit every `intervalMs`: stock providers
+ * by default, the light wire clients with `wire` (see wire-clients.ts).
+ */
+export async function runLoad(
   server: ServerProcess,
+  wire = false,
   clients = 200,
   rooms = 50,
   intervalMs = 500,
   durationMs = 20_000,
 ): Promise<LoadResult> {
   const club = await prepareClub(server);
-  const sendTimes = new SendTimes();
+  const open = wire ? wireClient(server, club) : providerClient(server, club);
   const latencies: number[] = [];
   let measuring = false;
-  const opened: WireClient[] = [];
+  const opened: LoadClient[] = [];
   for (let i = 0; i < clients; i++)
     opened.push(
-      new WireClient(server, club, `room${i % rooms}`, sendTimes, (ms) => {
+      open(`room${i % rooms}`, (ms) => {
         if (measuring) latencies.push(ms);
       }),
     );
-  await waitUntil(() => opened.every((c) => c.synced), 'wire clients synced');
+  await waitUntil(() => opened.every((c) => c.synced), 'load clients synced');
   const cpuBefore = server.cpuSeconds();
   const writesBefore = server.syscalls().writes;
   measuring = true;
@@ -113,6 +93,7 @@ export async function runWireLoad(
   }
   await pause(durationMs);
   for (const timer of timers) clearTimeout(timer);
+  // Let in-flight edits arrive: until no new sample for 500 ms, at most 10 s.
   for (let waited = 0, seen = -1; seen !== latencies.length && waited < 10_000; waited += 500) {
     seen = latencies.length;
     await pause(500);

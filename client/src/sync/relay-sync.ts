@@ -13,6 +13,7 @@ import {
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Awareness } from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { countingSocketClass, updatesSentOn } from './counting-socket';
@@ -277,8 +278,7 @@ export class RelaySync {
     const seen = this.syncMessagesReceived;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 0); // messageSync
-    encoding.writeVarUint(encoder, 0); // sync step 1
-    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc));
+    syncProtocol.writeSyncStep1(encoder, this.doc);
     socket.send(encoding.toUint8Array(encoder));
     clearTimeout(this.probeTimer);
     this.probeTimer = setTimeout(() => {

@@ -12,7 +12,8 @@ interface Section {
   readonly body: Uint8Array;
 }
 
-function syncFrame(syncType: number, update: Uint8Array): Uint8Array {
+/** A y-websocket sync message: message type 0, then the sync type (0 step 1, 1 step 2, 2 update), then the payload. */
+export function syncFrame(syncType: number, update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   encoding.writeVarUint(encoder, syncType);

@@ -63,8 +63,8 @@ function covers(known: readonly { clock: number; len: number }[] | undefined, cl
  * - the state vector and delete set of all of it, kept current per update, so duplicates (a reconnecting
  *   tablet re-sends its whole delete set in every sync step 2) are recognised without touching the base.
  *
- * Garbage collection of deleted content happens only in `snapshot()` (compaction), through a short-lived
- * Y.Doc, and only for documents that do not keep history.
+ * Garbage collection of deleted content happens only in compaction, on a worker thread, from `merged()`
+ * (snapshot-worker.ts), and only for documents that do not keep history; `adoptSnapshot` takes the result.
  */
 export class EncodedDoc {
   private base: Uint8Array;
@@ -139,20 +139,6 @@ export class EncodedDoc {
    */
   adoptSnapshot(from: Uint8Array, snapshot: Uint8Array): void {
     if (this.base === from) this.base = snapshot;
-  }
-
-  /** The whole document as one update, deleted content collected unless `keepHistory` (in this thread). */
-  snapshot(keepHistory: boolean): Uint8Array {
-    this.fold();
-    if (keepHistory) return this.base;
-    const doc = new Y.Doc();
-    try {
-      Y.applyUpdate(doc, this.base);
-      this.base = Y.encodeStateAsUpdate(doc);
-    } finally {
-      doc.destroy();
-    }
-    return this.base;
   }
 
   /** Counts added updates: equal values mean equal content, so answers derived from it can be reused. */
