@@ -1,7 +1,7 @@
 /** y-websocket clients for the benchmark, identical for both servers. */
 
 import { randomBytes } from 'node:crypto';
-import { connectionParams, generateKey, registerClubPath } from '@chungtay/protocol';
+import { connectionProtocols, generateKey, registerClubPath, versionParams } from '@chungtay/protocol';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -43,7 +43,10 @@ export function openClient(
   doc = new Y.Doc(),
 ): BenchClient {
   const provider = new WebsocketProvider(server.syncUrl, `${club.clubId}/${room}`, doc, {
-    params: { ...connectionParams(club.editorKey) },
+    // As the app connects (its key offered as a subprotocol), so our relay sends them what it sends tablets,
+    // acknowledgements included. The other servers select the first offered subprotocol and ignore the key.
+    params: { ...versionParams() },
+    protocols: connectionProtocols(club.editorKey),
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });

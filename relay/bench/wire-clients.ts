@@ -5,7 +5,7 @@
  * microseconds of the benchmark's one event loop per message; at 200 clients that work, not the relay,
  * decided the latency tail. These clients leave the relay's own work as most of what is measured.
  */
-import { connectionParams } from '@chungtay/protocol';
+import { connectionProtocols, versionParams } from '@chungtay/protocol';
 import { syncFrame } from '@chungtay/sync-frames';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
@@ -46,8 +46,11 @@ export class WireClient {
     /** Called with the latency of each edit from another client, on arrival. */
     private readonly onArrival: (latencyMs: number) => void,
   ) {
-    const query = new URLSearchParams(connectionParams(club.editorKey)).toString();
-    this.socket = new WebSocket(`${server.syncUrl}/${club.clubId}/${room}?${query}`);
+    const query = new URLSearchParams(versionParams()).toString();
+    this.socket = new WebSocket(
+      `${server.syncUrl}/${club.clubId}/${room}?${query}`,
+      connectionProtocols(club.editorKey),
+    );
     this.socket.binaryType = 'nodebuffer';
     this.socket.on('open', () => this.socket.send(syncFrame(SYNC_STEP_1, Y.encodeStateVector(this.doc))));
     this.socket.on('message', (data: Buffer) => this.receive(data));

@@ -44,6 +44,8 @@ export class Connection {
   constructor(
     readonly id: number,
     readonly documentName: string,
+    /** See ConnectRequest.relayMessages. */
+    readonly relayMessages: boolean,
     private readonly transport: Transport,
     private readonly context: ConnectionContext,
   ) {

@@ -33,7 +33,7 @@ function handleUpdate(
     if (room.holds(decoded)) return;
     context.metrics.viewerWritesDropped += 1;
     const now = context.now();
-    if (now - connection.lastNoticeAt >= context.viewerNoticeIntervalMs) {
+    if (connection.relayMessages && now - connection.lastNoticeAt >= context.viewerNoticeIntervalMs) {
       connection.lastNoticeAt = now;
       connection.send(encodeNoticeMessage({ type: 'viewerWriteDropped' }));
     }

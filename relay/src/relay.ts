@@ -1,5 +1,7 @@
-import { encodeNoticeMessage, PROTOCOL_VERSION, parseDocumentName } from '@chungtay/protocol';
+import { encodeNoticeMessage, MessageType, PROTOCOL_VERSION, parseDocumentName } from '@chungtay/protocol';
+import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
+import { writePermissionDenied } from 'y-protocols/auth';
 import { type AccessDecision, authorize } from './access';
 import { Connection, type ConnectionContext, type Transport } from './connection';
 import type { RelayLimits } from './limits';
@@ -9,6 +11,14 @@ import { Room, type RoomOptions } from './room/room';
 import { SnapshotWorker } from './room/snapshot-worker';
 import { StoredAcks } from './room/stored-acks';
 import type { Storage } from './store/doc-store';
+
+/** y-protocols' auth message, the standard protocol's way to say a connection may not do something. */
+function encodePermissionDenied(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.auth);
+  writePermissionDenied(encoder, reason);
+  return encoding.toUint8Array(encoder);
+}
 
 export interface RelayOptions extends RoomOptions {
   readonly limits: RelayLimits;
@@ -28,6 +38,11 @@ export interface ConnectRequest {
   readonly documentName: string;
   readonly key: string | undefined;
   readonly version: string | undefined;
+  /**
+   * The client understands the relay's own messages (it offered SYNC_SUBPROTOCOL). Stock y-websocket clients
+   * do not: they log every unknown frame as an error, so they get the standard protocol only.
+   */
+  readonly relayMessages: boolean;
 }
 
 /**
@@ -68,6 +83,7 @@ export class Relay {
     const connection = new Connection(
       this.nextConnectionId++,
       request.documentName,
+      request.relayMessages,
       transport,
       this.connectionContext,
     );
@@ -113,7 +129,13 @@ export class Relay {
       (data) => handleMessage(room, connection, data, this.messageContext),
       () => {
         room.greet(connection);
-        if (decision.role === 'viewer') connection.send(encodeNoticeMessage({ type: 'readOnlyAccess' }));
+        if (decision.role !== 'viewer') return;
+        // A stock client is told in the standard protocol's words (y-websocket logs it as a warning).
+        connection.send(
+          connection.relayMessages
+            ? encodeNoticeMessage({ type: 'readOnlyAccess' })
+            : encodePermissionDenied('read-only key: updates are not stored'),
+        );
       },
     );
   }

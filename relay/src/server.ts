@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import {
   ConnectionParam,
   HEALTH_PATH,
   type HealthResponse,
   keyFromProtocols,
   METRICS_PATH,
+  offersSyncSubprotocol,
   PROTOCOL_VERSION,
   SYNC_PATH,
   SYNC_SUBPROTOCOL,
@@ -12,6 +14,7 @@ import {
 import type { Logger } from 'pino';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { type ApiResponse, registerClub, rotateKeys } from './club-api';
+import { Heartbeat } from './heartbeat';
 import type { Metrics } from './metrics';
 import type { ConnectRequest, Relay } from './relay';
 import { serveStatic } from './static-files';
@@ -97,7 +100,9 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
     // A browser that offered subprotocols (the app offers its key as one) requires one to be selected.
     handleProtocols: (offered) => (offered.has(SYNC_SUBPROTOCOL) ? SYNC_SUBPROTOCOL : false),
   });
-  const alive = new WeakMap<WebSocket, boolean>();
+  /** Each accepted socket's TCP connection, whose byte counts tell the heartbeat a slow peer is alive. */
+  const connectionsOf = new WeakMap<WebSocket, Socket>();
+  const heartbeat = new Heartbeat(wss.clients, deps.pingIntervalMs, (ws) => connectionsOf.get(ws));
 
   async function handleApi(
     request: IncomingMessage,
@@ -164,8 +169,7 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
 
   /** Wires one accepted socket to the core. A function of its own, so its closures retain no request or URL. */
   function bindSocket(ws: WebSocket, request: ConnectRequest): void {
-    alive.set(ws, true);
-    ws.on('pong', () => alive.set(ws, true));
+    ws.on('pong', () => heartbeat.pong(ws));
     // Accept first, then let the core close with a named code: browsers only see close codes of open sockets.
     const connection = relay.connect(
       { send: (data) => ws.send(data), close: (code, reason) => ws.close(code, reason) },
@@ -203,26 +207,18 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
         url.searchParams.get(ConnectionParam.key) ??
         undefined,
       version: url.searchParams.get(ConnectionParam.version) ?? undefined,
+      relayMessages: offersSyncSubprotocol(request.headers['sec-websocket-protocol']),
     };
-    wss.handleUpgrade(request, socket, head, (ws) => bindSocket(ws, connectRequest));
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      if (socket instanceof Socket) connectionsOf.set(ws, socket);
+      bindSocket(ws, connectRequest);
+    });
   });
-
-  const pinger = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (alive.get(ws) === false) {
-        ws.terminate();
-        continue;
-      }
-      alive.set(ws, false);
-      ws.ping();
-    }
-  }, deps.pingIntervalMs);
-  pinger.unref();
 
   return {
     http,
     async close() {
-      clearInterval(pinger);
+      heartbeat.stop();
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       await relay.shutdown();
       // Give close frames up to 500 ms to flush, then cut what is left so shutdown cannot hang on a dead peer.

@@ -3,6 +3,7 @@ import {
   connectionParams,
   connectionProtocols,
   keyFromProtocols,
+  offersSyncSubprotocol,
   SYNC_SUBPROTOCOL,
   syncServerUrl,
   versionParams,
@@ -20,6 +21,13 @@ describe('connection', () => {
     expect(keyFromProtocols(`other, ${offered[1]}`)).toBe(key);
     expect(keyFromProtocols(SYNC_SUBPROTOCOL)).toBeUndefined();
     expect(keyFromProtocols(undefined)).toBeUndefined();
+  });
+
+  it("tells the app's connections (which offer the sync subprotocol) from stock y-websocket clients", () => {
+    expect(offersSyncSubprotocol(connectionProtocols(generateKey()).join(', '))).toBe(true);
+    expect(offersSyncSubprotocol(`other,${SYNC_SUBPROTOCOL}`)).toBe(true);
+    expect(offersSyncSubprotocol(`${SYNC_SUBPROTOCOL}-old`)).toBe(false);
+    expect(offersSyncSubprotocol(undefined)).toBe(false);
   });
 
   it('puts only the version in the URL; the key there is for older clients', () => {

@@ -33,6 +33,15 @@ export function connectionProtocols(key: string): string[] {
   return [SYNC_SUBPROTOCOL, `${KEY_SUBPROTOCOL_PREFIX}${key}`];
 }
 
+/**
+ * True when a `Sec-WebSocket-Protocol` header offers SYNC_SUBPROTOCOL: the client is the app (or speaks as
+ * it does) and understands the relay's own messages (MESSAGE_STORED, MESSAGE_NOTICE). A stock y-websocket
+ * client offers nothing and gets the standard protocol only.
+ */
+export function offersSyncSubprotocol(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((token) => token.trim() === SYNC_SUBPROTOCOL);
+}
+
 /** The key offered in a `Sec-WebSocket-Protocol` header, if any. */
 export function keyFromProtocols(header: string | undefined): string | undefined {
   for (const token of (header ?? '').split(',')) {

@@ -11,6 +11,7 @@ export {
   connectionParams,
   connectionProtocols,
   keyFromProtocols,
+  offersSyncSubprotocol,
   PROTOCOL_VERSION,
   SYNC_PATH,
   SYNC_SUBPROTOCOL,

@@ -130,7 +130,8 @@ export class Room {
   /** Answers a sync step 1: what the client lacks, then everything the relay has stored. */
   answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
     for (const part of this.framesFor(stateVector)) connection.send(part);
-    connection.send(encodeStoredMessage(this.state.stateVector(), connection.updatesSettled));
+    if (connection.relayMessages)
+      connection.send(encodeStoredMessage(this.state.stateVector(), connection.updatesSettled));
     this.context.acks.sentComplete(connection);
   }
 

@@ -3,11 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeStateVector } from './encoded-doc';
 import { StoredAcks } from './stored-acks';
 
-function receiver() {
+function receiver(relayMessages = true) {
   const reports: Array<Map<number, number>> = [];
   const counts: Array<number | undefined> = [];
   return {
     isClosed: false,
+    relayMessages,
     updatesSettled: 0,
     reports,
     counts,
@@ -101,5 +102,37 @@ describe('StoredAcks', () => {
     tablet.updatesSettled = 1;
     acks.acknowledge(tablet, [], clocksOf);
     expect(tablet.counts).toEqual([0, 1]);
+  });
+
+  it('sends nothing to a stock y-websocket client, which does not understand acknowledgements', () => {
+    const acks = new StoredAcks(1000, () => Date.now());
+    const stock = receiver(false);
+    acks.acknowledge(stock, [1], clocksOf);
+    acks.acknowledge(stock, [2], clocksOf);
+    vi.advanceTimersByTime(5000);
+    acks.flush();
+    expect(stock.reports).toEqual([]);
+  });
+
+  it('spreads the acknowledgements of many busy connections over the interval, not in one burst', () => {
+    const acks = new StoredAcks(1000, () => Date.now());
+    const tablets = Array.from({ length: 50 }, () => receiver());
+    const total = () => tablets.reduce((sum, tablet) => sum + tablet.reports.length, 0);
+    // Sends during each 20 ms of waiting: only held-back acknowledgements go out while time passes.
+    const sentPerStep: number[] = [];
+    const wait = () => {
+      const before = total();
+      vi.advanceTimersByTime(20);
+      sentPerStep.push(total() - before);
+    };
+    // Each tablet writes at its own moment, then keeps writing: its second acknowledgement is held back.
+    for (const tablet of tablets) {
+      acks.acknowledge(tablet, [1], clocksOf);
+      acks.acknowledge(tablet, [2], clocksOf);
+      wait();
+    }
+    for (let step = 0; step < 60; step++) wait();
+    expect(tablets.every((tablet) => tablet.reports.length === 2)).toBe(true);
+    expect(Math.max(...sentPerStep)).toBeLessThanOrEqual(2);
   });
 });
