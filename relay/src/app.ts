@@ -48,5 +48,15 @@ export async function startRelay(
     server.http.listen(config.port, config.host, () => resolve());
   });
   const { port } = server.http.address() as AddressInfo;
-  return { port, metrics, close: () => server.close() };
+  const sampler = setInterval(() => metrics.sampleRates(performance.now()), 1000);
+  sampler.unref();
+  metrics.sampleRates(performance.now());
+  return {
+    port,
+    metrics,
+    close: () => {
+      clearInterval(sampler);
+      return server.close();
+    },
+  };
 }

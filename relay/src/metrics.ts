@@ -1,6 +1,9 @@
+import { RateWindow } from './rate-window';
+
 /**
- * Counters and gauges for GET /metrics in Prometheus text format. Rates (updates per second and so on) are
- * computed by the scraper from the counters, as Prometheus intends. No key or document name ever becomes a label.
+ * Counters and gauges for GET /metrics in Prometheus text format. Prometheus computes rates from the
+ * counters; the `_per_second` gauges (the last 10 s) are for reading by hand. No key or document name ever
+ * becomes a label.
  */
 export type CloseReason =
   | 'malformedMessage'
@@ -31,6 +34,12 @@ export class Metrics {
   readonly refused = new Map<CloseReason, number>();
   /** Established connections closed by the relay, by reason. */
   readonly closed = new Map<CloseReason, number>();
+  private readonly rates = new RateWindow();
+
+  /** Takes a sample for the per-second gauges; the relay calls it once a second. */
+  sampleRates(at: number): void {
+    this.rates.record(at, [this.updatesReceived, this.updatesStored, this.bytesReceived, this.bytesSent]);
+  }
 
   countRefused(reason: CloseReason): void {
     this.refused.set(reason, (this.refused.get(reason) ?? 0) + 1);
@@ -73,6 +82,21 @@ export class Metrics {
       ['', this.viewerWritesDropped],
     ]);
     metric('relay_compactions_total', 'counter', 'Document compactions.', [['', this.compactions]]);
+    const [updatesIn = 0, updatesStored = 0, bytesIn = 0, bytesOut = 0] = this.rates
+      .perSecond(4)
+      .map((rate) => Math.round(rate * 10) / 10);
+    metric('relay_updates_received_per_second', 'gauge', 'Updates received, per second over the last 10 s.', [
+      ['', updatesIn],
+    ]);
+    metric('relay_updates_stored_per_second', 'gauge', 'Updates stored, per second over the last 10 s.', [
+      ['', updatesStored],
+    ]);
+    metric('relay_bytes_received_per_second', 'gauge', 'Bytes received, per second over the last 10 s.', [
+      ['', bytesIn],
+    ]);
+    metric('relay_bytes_sent_per_second', 'gauge', 'Bytes sent, per second over the last 10 s.', [
+      ['', bytesOut],
+    ]);
     metric(
       'relay_connections_refused_total',
       'counter',

@@ -78,6 +78,8 @@ describe('http endpoints', () => {
       'relay_bytes_received_total',
       'relay_messages_sent_total',
       'relay_bytes_sent_total',
+      'relay_updates_stored_per_second',
+      'relay_bytes_received_per_second',
     ]) {
       expect(text).toMatch(new RegExp(`^# TYPE ${name} `, 'm'));
     }
