@@ -56,4 +56,12 @@ await shot('09-add-member-errors');
 await page.setViewportSize({ width: 1280, height: 800 });
 await page.keyboard.press('Escape');
 await shot('10-roster-landscape');
+await page.setViewportSize({ width: 800, height: 1280 });
+// An invite from a tablet set to another sync server: the join page says this tablet will use it.
+const key = 'A'.repeat(43);
+await page.goto(
+  `${base}/join#c=club-screens-01&k=${key}&r=v&n=${encodeURIComponent('CLB Liên thế hệ thôn Đông')}&s=${encodeURIComponent('https://dongbo.tinh.vn')}`,
+);
+await page.getByTestId('join-relay-notice').waitFor();
+await shot('11-join-other-server');
 await browser.close();

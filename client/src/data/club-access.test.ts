@@ -1,8 +1,14 @@
 // @vitest-environment happy-dom
 import { formatInvite, generateKey, parseInvite } from '@chungtay/protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { acceptInvite, hasPendingRotation, inviteLinks, rotateClubKeys } from './club-access';
-import { type ClubAccess, findKnownClub, rememberClub } from './device';
+import {
+  acceptInvite,
+  hasPendingRotation,
+  inviteChangesRelay,
+  inviteLinks,
+  rotateClubKeys,
+} from './club-access';
+import { type ClubAccess, findKnownClub, readRelayOrigin, rememberClub, saveRelayOrigin } from './device';
 
 const clubId = 'club-0001';
 
@@ -117,5 +123,37 @@ describe('accepting an invite', () => {
       viewerKey,
       shared: true,
     });
+  });
+
+  it('names the sync server in its links when this tablet uses another than the app, and a joiner adopts it', () => {
+    holdClub({ role: 'editor', key: generateKey(), viewerKey: generateKey(), shared: true });
+    const plain = inviteLinks(clubId, 'CLB');
+    const parsedPlain = plain.editor ? parseInvite(plain.editor) : null;
+    expect(parsedPlain?.ok && parsedPlain.value.relay).toBeUndefined();
+    expect(plain.editor).not.toContain('&s=');
+
+    saveRelayOrigin('https://dongbo.tinh.vn');
+    const links = inviteLinks(clubId, 'CLB');
+    for (const link of [links.editor, links.viewer]) {
+      const parsed = link ? parseInvite(link) : null;
+      expect(parsed?.ok && parsed.value.relay).toBe('https://dongbo.tinh.vn');
+    }
+
+    // Another tablet, on the app's default server, opens the viewer link.
+    localStorage.clear();
+    const parsed = links.viewer ? parseInvite(links.viewer) : null;
+    if (!parsed?.ok) throw new Error('bad link');
+    expect(inviteChangesRelay(parsed.value)).toBe(true);
+    acceptInvite(parsed.value);
+    expect(readRelayOrigin()).toBe('https://dongbo.tinh.vn');
+    expect(inviteChangesRelay(parsed.value)).toBe(false);
+  });
+
+  it('leaves the server setting alone for a link that names none', () => {
+    saveRelayOrigin('https://dongbo.tinh.vn');
+    const link = invite('editor', generateKey());
+    expect(inviteChangesRelay(link)).toBe(false);
+    acceptInvite(link);
+    expect(readRelayOrigin()).toBe('https://dongbo.tinh.vn');
   });
 });

@@ -6,7 +6,14 @@ import {
   registerClubPath,
   rotateKeysPath,
 } from '@chungtay/protocol';
-import { type ClubAccess, findKnownClub, readRelayOrigin, rememberClub, saveClubAccess } from './device';
+import {
+  type ClubAccess,
+  findKnownClub,
+  readRelayOrigin,
+  rememberClub,
+  saveClubAccess,
+  saveRelayOrigin,
+} from './device';
 
 export type ShareError =
   | { readonly type: 'network' }
@@ -85,6 +92,10 @@ export function inviteLinks(clubId: string, clubName: string): { editor?: string
   const access = findKnownClub(clubId)?.access;
   if (!access?.shared) return {};
   const origin = location.origin;
+  // A link opens the app at `origin`, whose default sync server is `origin` too; a tablet set to another
+  // server says so in its links, or the joining tablet would look for the club in the wrong place.
+  const server = readRelayOrigin();
+  const relay = server !== origin ? { relay: server } : {};
   return {
     ...(access.role === 'editor'
       ? {
@@ -95,21 +106,35 @@ export function inviteLinks(clubId: string, clubName: string): { editor?: string
             role: 'editor',
             key: access.key,
             ...(access.viewerKey ? { viewerKey: access.viewerKey } : {}),
+            ...relay,
           }),
         }
       : {}),
     ...(access.viewerKey
-      ? { viewer: formatInvite({ origin, clubId, clubName, role: 'viewer', key: access.viewerKey }) }
+      ? {
+          viewer: formatInvite({ origin, clubId, clubName, role: 'viewer', key: access.viewerKey, ...relay }),
+        }
       : {}),
   };
 }
 
 /**
- * Stores an invite's keys on this tablet; the club then loads from the relay. An editor's tablet that
+ * Whether joining through this invite moves the tablet to another sync server: the link names one, and it is
+ * not the one set here. The join page says so before the user accepts.
+ */
+export function inviteChangesRelay(invite: Invite): boolean {
+  return invite.relay !== undefined && invite.relay !== readRelayOrigin();
+}
+
+/**
+ * Stores an invite's keys on this tablet; the club then loads from the relay. A link that names its sync
+ * server sets the tablet to it: the server is one setting per tablet, and the club is only found there. An editor's tablet that
  * opens a viewer link (its own QR code, to check it) stays an editor and only takes the viewer key:
  * demoting it would throw away the only key here that can edit the club or change its keys.
  */
 export function acceptInvite(invite: Invite): void {
+  if (invite.relay !== undefined && inviteChangesRelay(invite))
+    saveRelayOrigin(invite.relay === location.origin ? '' : invite.relay);
   const known = findKnownClub(invite.clubId);
   const current = known?.access;
   if (invite.role === 'viewer' && current?.role === 'editor') {

@@ -330,6 +330,8 @@ export const en: Catalogue = {
     stopScan: 'Stop scanning',
     cameraError: 'The camera could not be opened. Paste the invite link instead.',
     invalid: 'This invite link is not right. Please check it.',
+    relayNotice:
+      'This club syncs through the server {{ origin }}. When you join, this tablet will sync through it (you can change it back in Settings).',
   },
   minutes: {
     link: 'Minutes',

@@ -333,6 +333,8 @@ export const vi = {
     stopScan: 'Dừng quét',
     cameraError: 'Không mở được máy ảnh. Hãy dán đường dẫn mời.',
     invalid: 'Đường dẫn mời không đúng. Hãy kiểm tra lại.',
+    relayNotice:
+      'Câu lạc bộ này đồng bộ qua máy chủ {{ origin }}. Khi tham gia, máy tính bảng này sẽ đồng bộ qua máy chủ đó (đổi lại được trong Cài đặt).',
   },
   minutes: {
     link: 'Biên bản',

@@ -39,6 +39,23 @@ describe('invites', () => {
     });
   });
 
+  it('carries the sync server when it is not the app, as an origin, and refuses a bad one', () => {
+    const key = generateKey();
+    const input = { origin: 'https://ct.example', clubId, clubName: 'A', role: 'editor' as const, key };
+    const plain = parseInvite(formatInvite(input));
+    expect(plain.ok && 'relay' in plain.value).toBe(false);
+    const link = formatInvite({ ...input, relay: 'https://dongbo.tinh.vn:8443' });
+    const parsed = parseInvite(link);
+    expect(parsed.ok && parsed.value.relay).toBe('https://dongbo.tinh.vn:8443');
+    expect(link.split('#')[0]).toBe('https://ct.example/join');
+    for (const bad of ['ftp://x.vn', 'https://x.vn/sync', 'not a url', 'https://u:p@x.vn']) {
+      expect(parseInvite(formatInvite({ ...input, relay: bad }))).toEqual({
+        ok: false,
+        error: { type: 'invalidInvite', reason: 'invalidRelay' },
+      });
+    }
+  });
+
   it('accepts just the fragment, with or without #, and surrounding whitespace', () => {
     const key = generateKey();
     const fragment = formatInvite({ origin: 'http://x', clubId, clubName: 'A', role: 'editor', key }).split(

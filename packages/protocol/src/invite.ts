@@ -13,6 +13,11 @@ export interface InviteInput {
   readonly key: string;
   /** Editor invites also carry the viewer key, so that every editor can invite viewers. */
   readonly viewerKey?: string;
+  /**
+   * The sync server's origin, when it is not `origin` (the inviting tablet was set to another server): a
+   * tablet joining through the link then syncs where the club is, with nothing to set by hand.
+   */
+  readonly relay?: string;
 }
 
 export interface Invite {
@@ -24,11 +29,19 @@ export interface Invite {
   readonly viewerKey?: ClubKey;
   /** The origin before `/join`, when a full link was parsed; undefined for a bare fragment. */
   readonly origin: string | undefined;
+  /** The club's sync server, when the link names one (see InviteInput.relay): an http(s) origin. */
+  readonly relay?: string;
 }
 
 export type InviteError = {
   readonly type: 'invalidInvite';
-  readonly reason: 'missingField' | 'invalidClubId' | 'invalidKey' | 'invalidRole' | 'invalidEncoding';
+  readonly reason:
+    | 'missingField'
+    | 'invalidClubId'
+    | 'invalidKey'
+    | 'invalidRole'
+    | 'invalidEncoding'
+    | 'invalidRelay';
 };
 
 export const INVITE_PATH = '/join';
@@ -47,6 +60,7 @@ export function formatInvite(input: InviteInput): string {
     `n=${encodeURIComponent(input.clubName)}`,
   ];
   if (input.role === 'editor' && input.viewerKey !== undefined) fields.splice(2, 0, `w=${input.viewerKey}`);
+  if (input.relay !== undefined) fields.push(`s=${encodeURIComponent(input.relay)}`);
   return `${origin}${INVITE_PATH}#${fields.join('&')}`;
 }
 
@@ -81,6 +95,9 @@ export function parseInvite(text: string): Result<Invite, InviteError> {
   const viewerKey = roleCode === 'e' ? fields.get('w') : undefined;
   if (viewerKey !== undefined && !isWellFormedKey(viewerKey))
     return err({ type: 'invalidInvite', reason: 'invalidKey' });
+  const relayText = fields.get('s');
+  const relay = relayText === undefined ? undefined : relayOrigin(relayText);
+  if (relay === null) return err({ type: 'invalidInvite', reason: 'invalidRelay' });
   return ok({
     clubId,
     clubName,
@@ -88,5 +105,20 @@ export function parseInvite(text: string): Result<Invite, InviteError> {
     key,
     ...(viewerKey !== undefined ? { viewerKey } : {}),
     origin: origin || undefined,
+    ...(relay !== undefined ? { relay } : {}),
   });
+}
+
+/** A link's sync server: an http(s) URL naming only a server, as its origin; null for anything else. */
+function relayOrigin(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  const bare = url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '';
+  return (url.protocol === 'https:' || url.protocol === 'http:') && bare && url.password === ''
+    ? url.origin
+    : null;
 }

@@ -1,7 +1,7 @@
 import { type Invite, parseInvite } from '@chungtay/protocol';
 import { useNavigate } from '@solidjs/router';
 import { createSignal, type JSX, Show } from 'solid-js';
-import { acceptInvite } from '../../data/club-access';
+import { acceptInvite, inviteChangesRelay } from '../../data/club-access';
 import { readDeviceUser, saveDeviceUser } from '../../data/device';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
@@ -78,6 +78,13 @@ export default function JoinPage(): JSX.Element {
               {t('join.invite', { name: current().clubName })}{' '}
               {current().role === 'editor' ? t('join.asEditor') : t('join.asViewer')}
             </p>
+            <Show when={inviteChangesRelay(current()) && current().relay}>
+              {(relay) => (
+                <p class="banner banner-info" data-testid="join-relay-notice">
+                  {t('join.relayNotice', { origin: relay() })}
+                </p>
+              )}
+            </Show>
             <TextField
               label={t('create.yourName')}
               description={t('create.yourNameHint')}
