@@ -1,5 +1,6 @@
 import { type ClubId, isClubId } from './document-name';
 import { type ClubKey, isWellFormedKey } from './key';
+import { platform } from './platform';
 import { err, ok, type Result } from './result';
 
 export type Role = 'editor' | 'viewer';
@@ -111,9 +112,9 @@ export function parseInvite(text: string): Result<Invite, InviteError> {
 
 /** A link's sync server: an http(s) URL naming only a server, as its origin; null for anything else. */
 function relayOrigin(text: string): string | null {
-  let url: URL;
+  let url: InstanceType<typeof platform.URL>;
   try {
-    url = new URL(text);
+    url = new platform.URL(text);
   } catch {
     return null;
   }

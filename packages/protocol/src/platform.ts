@@ -9,6 +9,18 @@ interface PlatformGlobals {
     label?: string,
     options?: { fatal?: boolean },
   ) => { decode(bytes: Uint8Array): string };
+  /** WHATWG URL; throws on text that is not an absolute URL. */
+  readonly URL: new (
+    text: string,
+  ) => {
+    readonly protocol: string;
+    readonly origin: string;
+    readonly pathname: string;
+    readonly search: string;
+    readonly hash: string;
+    readonly username: string;
+    readonly password: string;
+  };
 }
 
 export const platform = globalThis as unknown as PlatformGlobals;
