@@ -64,4 +64,20 @@ await page.goto(
 );
 await page.getByTestId('join-relay-notice').waitFor();
 await shot('11-join-other-server');
+// The same link on a tablet that already holds another club's keys: it keeps its server and says so.
+await page.evaluate((editorKey) => {
+  const clubs = JSON.parse(localStorage.getItem('chungtay.clubs') ?? '[]');
+  clubs.push({
+    id: 'club-screens-02',
+    name: 'CLB Cựu chiến binh',
+    kind: 'veterans',
+    memberCount: 12,
+    openedAt: Date.now(),
+    access: { role: 'editor', key: editorKey, viewerKey: editorKey, shared: true },
+  });
+  localStorage.setItem('chungtay.clubs', JSON.stringify(clubs));
+}, key);
+await page.reload();
+await page.getByTestId('join-relay-kept').waitFor();
+await shot('11b-join-other-server-kept');
 await browser.close();

@@ -23,7 +23,7 @@ describe('Heartbeat', () => {
 
   function start(count: number) {
     const set = new Set(Array.from({ length: count }, () => new FakeSocket()));
-    const heartbeat = new Heartbeat(set, 30_000, (socket) => socket, 30);
+    const heartbeat = new Heartbeat(set, 30_000, (socket) => socket, 30, () => Date.now());
     return { sockets: [...set], set, heartbeat };
   }
 
@@ -86,15 +86,53 @@ describe('Heartbeat', () => {
     heartbeat.stop();
   });
 
-  it('visits sockets that joined during a round, and stops when told', () => {
-    const { set, heartbeat } = start(0);
+  it('keeps a peer whose ping sits behind a large answer in the kernel, until nothing more leaves', () => {
+    const { sockets, heartbeat } = start(1);
+    const [tablet] = sockets as [FakeSocket];
+    // A 3 MB first sync went into the kernel's buffer just before the ping; nothing waits in Node's.
+    tablet.bytesWritten += 3_000_000;
+    vi.advanceTimersByTime(30_000);
+    expect(tablet.pings).toBe(1);
+    vi.advanceTimersByTime(30_000);
+    expect(tablet.terminated).toBe(false);
+    vi.advanceTimersByTime(30_000);
+    expect(tablet.terminated).toBe(true);
+    heartbeat.stop();
+  });
+
+  it('never judges a socket sooner than most of an interval after its ping', () => {
+    const { set, sockets, heartbeat } = start(30);
+    // One socket a second: the last is pinged at 30 s.
+    vi.advanceTimersByTime(30_000);
+    for (const socket of sockets) heartbeat.pong(socket);
+    const last = sockets[29] as FakeSocket;
+    vi.advanceTimersByTime(29_000);
+    // Twenty sockets leave: in the next round the last one comes up ten seconds after its second ping.
+    for (const socket of sockets.slice(0, 20)) set.delete(socket);
+    vi.advanceTimersByTime(12_000);
+    expect(last.pings).toBe(2);
+    expect(last.terminated).toBe(false);
+    vi.advanceTimersByTime(60_000);
+    expect(last.terminated).toBe(true);
+    heartbeat.stop();
+  });
+
+  it('visits sockets that join during a round, and stops when told', () => {
+    const { set, heartbeat } = start(1);
+    vi.advanceTimersByTime(1_000);
     const joined = new FakeSocket();
     set.add(joined);
-    vi.advanceTimersByTime(30_000);
+    vi.advanceTimersByTime(1_000);
     expect(joined.pings).toBe(1);
-    heartbeat.stop();
-    vi.advanceTimersByTime(120_000);
-    expect(joined.pings).toBe(1);
+    // Never answers: cut at its next visit, a round later, not before.
+    vi.advanceTimersByTime(20_000);
     expect(joined.terminated).toBe(false);
+    vi.advanceTimersByTime(20_000);
+    expect(joined.terminated).toBe(true);
+    heartbeat.stop();
+    const late = new FakeSocket();
+    set.add(late);
+    vi.advanceTimersByTime(120_000);
+    expect(late.pings).toBe(0);
   });
 });

@@ -1,10 +1,5 @@
 import { RateWindow } from './rate-window';
 
-/**
- * Counters and gauges for GET /metrics in Prometheus text format. Prometheus computes rates from the
- * counters; the `_per_second` gauges (the last 10 s) are for reading by hand. No key or document name ever
- * becomes a label.
- */
 export type CloseReason =
   | 'malformedMessage'
   | 'messageTooLarge'
@@ -19,6 +14,11 @@ export type CloseReason =
   | 'unsupportedProtocolVersion'
   | 'storageError';
 
+/**
+ * Counters and gauges for GET /metrics in Prometheus text format. Prometheus computes rates from the
+ * counters; the `_per_second` gauges (the last 10 s) are for reading by hand. No key or document name ever
+ * becomes a label.
+ */
 export class Metrics {
   connections = 0;
   documentsInMemory = 0;

@@ -92,9 +92,14 @@ describe('a stock y-websocket client', () => {
     await waitFor(() => viewer.text.toString() === 'hello', 'viewer reads');
     await waitFor(() => warnings.mock.calls.some((call) => String(call[0]).includes('Permission denied')));
     viewer.text.insert(0, 'vandal ');
+    await waitFor(() => relay.metrics.viewerWritesDropped > 0, 'the write reached the relay and was dropped');
     editor.text.insert(5, '!');
     await waitFor(() => viewer.text.toString().includes('!'), 'viewer gets later edits');
     expect(editor.text.toString()).toBe('hello!');
+    const stored = await relay.storage.docs.load(club.clubId);
+    const copy = new Y.Doc();
+    for (const update of stored.updates) Y.applyUpdate(copy, update);
+    expect(copy.getText('t').toString()).toBe('hello!');
     expect([...RecordingWebSocket.types].every((type) => STANDARD_TYPES.includes(type))).toBe(true);
   });
 });

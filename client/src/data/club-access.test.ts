@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   acceptInvite,
   hasPendingRotation,
-  inviteChangesRelay,
   inviteLinks,
+  inviteRelayChange,
   rotateClubKeys,
 } from './club-access';
 import { type ClubAccess, findKnownClub, readRelayOrigin, rememberClub, saveRelayOrigin } from './device';
@@ -143,17 +143,42 @@ describe('accepting an invite', () => {
     localStorage.clear();
     const parsed = links.viewer ? parseInvite(links.viewer) : null;
     if (!parsed?.ok) throw new Error('bad link');
-    expect(inviteChangesRelay(parsed.value)).toBe(true);
+    expect(inviteRelayChange(parsed.value)).toBe('follow');
     acceptInvite(parsed.value);
     expect(readRelayOrigin()).toBe('https://dongbo.tinh.vn');
-    expect(inviteChangesRelay(parsed.value)).toBe(false);
+    expect(inviteRelayChange(parsed.value)).toBe('none');
   });
 
   it('leaves the server setting alone for a link that names none', () => {
     saveRelayOrigin('https://dongbo.tinh.vn');
     const link = invite('editor', generateKey());
-    expect(inviteChangesRelay(link)).toBe(false);
+    expect(inviteRelayChange(link)).toBe('none');
     acceptInvite(link);
     expect(readRelayOrigin()).toBe('https://dongbo.tinh.vn');
+  });
+
+  it('keeps its server for a link naming another when it holds other clubs, so their keys stay where they are', () => {
+    rememberClub({
+      id: 'club-0002',
+      name: 'CLB Cựu chiến binh',
+      kind: 'veterans',
+      memberCount: 5,
+      access: { role: 'editor', key: generateKey(), viewerKey: generateKey(), shared: true },
+    });
+    const forged = parseInvite(
+      formatInvite({
+        origin: 'https://ct.example',
+        clubId,
+        clubName: 'CLB',
+        role: 'editor',
+        key: generateKey(),
+        relay: 'https://ke-xau.example',
+      }),
+    );
+    if (!forged.ok) throw new Error('bad link');
+    expect(inviteRelayChange(forged.value)).toBe('keep');
+    acceptInvite(forged.value);
+    expect(readRelayOrigin()).toBe(location.origin);
+    expect(findKnownClub(clubId)?.access?.role).toBe('editor');
   });
 });

@@ -9,6 +9,7 @@ import {
 import {
   type ClubAccess,
   findKnownClub,
+  listKnownClubs,
   readRelayOrigin,
   rememberClub,
   saveClubAccess,
@@ -119,21 +120,28 @@ export function inviteLinks(clubId: string, clubName: string): { editor?: string
 }
 
 /**
- * Whether joining through this invite moves the tablet to another sync server: the link names one, and it is
- * not the one set here. The join page says so before the user accepts.
+ * What joining through this invite does to the tablet's sync server: nothing (the link names none, or the
+ * one set here); `follow`, the tablet is set to the link's server; or `keep`, it stays where it is.
+ *
+ * The server is one setting for the whole tablet, so following a link moves every club on it, keys and
+ * all. Only a tablet with no other club that syncs (shared from here, or joined) follows by itself: a forged
+ * link must not carry the other clubs' keys and records to its server. The join page says which case applies before the user accepts.
  */
-export function inviteChangesRelay(invite: Invite): boolean {
-  return invite.relay !== undefined && invite.relay !== readRelayOrigin();
+export function inviteRelayChange(invite: Invite): 'none' | 'follow' | 'keep' {
+  if (invite.relay === undefined || invite.relay === readRelayOrigin()) return 'none';
+  const others = listKnownClubs().some((club) => club.id !== invite.clubId && club.access?.shared === true);
+  return others ? 'keep' : 'follow';
 }
 
 /**
  * Stores an invite's keys on this tablet; the club then loads from the relay. A link that names its sync
- * server sets the tablet to it: the server is one setting per tablet, and the club is only found there. An editor's tablet that
- * opens a viewer link (its own QR code, to check it) stays an editor and only takes the viewer key:
- * demoting it would throw away the only key here that can edit the club or change its keys.
+ * server sets the tablet to it when `inviteRelayChange` says so.
+ *
+ * An editor's tablet that opens a viewer link (its own QR code, to check it) stays an editor and only takes
+ * the viewer key: demoting it would throw away the only key here that can edit the club or change its keys.
  */
 export function acceptInvite(invite: Invite): void {
-  if (invite.relay !== undefined && inviteChangesRelay(invite))
+  if (inviteRelayChange(invite) === 'follow' && invite.relay !== undefined)
     saveRelayOrigin(invite.relay === location.origin ? '' : invite.relay);
   const known = findKnownClub(invite.clubId);
   const current = known?.access;

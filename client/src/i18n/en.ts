@@ -332,6 +332,8 @@ export const en: Catalogue = {
     invalid: 'This invite link is not right. Please check it.',
     relayNotice:
       'This club syncs through the server {{ origin }}. When you join, this tablet will sync through it (you can change it back in Settings).',
+    relayKept:
+      'This club syncs through the server {{ origin }}, but this tablet syncs its other clubs through {{ current }}, so it does not switch by itself. If needed, change it in Settings → Sync server address.',
   },
   minutes: {
     link: 'Minutes',

@@ -335,6 +335,8 @@ export const vi = {
     invalid: 'Đường dẫn mời không đúng. Hãy kiểm tra lại.',
     relayNotice:
       'Câu lạc bộ này đồng bộ qua máy chủ {{ origin }}. Khi tham gia, máy tính bảng này sẽ đồng bộ qua máy chủ đó (đổi lại được trong Cài đặt).',
+    relayKept:
+      'Câu lạc bộ này đồng bộ qua máy chủ {{ origin }}, nhưng máy này đang đồng bộ các câu lạc bộ khác qua {{ current }} nên không tự đổi. Nếu cần, đổi trong Cài đặt → Địa chỉ máy chủ đồng bộ.',
   },
   minutes: {
     link: 'Biên bản',

@@ -1,8 +1,8 @@
 import { type Invite, parseInvite } from '@chungtay/protocol';
 import { useNavigate } from '@solidjs/router';
 import { createSignal, type JSX, Show } from 'solid-js';
-import { acceptInvite, inviteChangesRelay } from '../../data/club-access';
-import { readDeviceUser, saveDeviceUser } from '../../data/device';
+import { acceptInvite, inviteRelayChange } from '../../data/club-access';
+import { readDeviceUser, readRelayOrigin, saveDeviceUser } from '../../data/device';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { TextField } from '../../ui/text-field/text-field';
@@ -78,10 +78,17 @@ export default function JoinPage(): JSX.Element {
               {t('join.invite', { name: current().clubName })}{' '}
               {current().role === 'editor' ? t('join.asEditor') : t('join.asViewer')}
             </p>
-            <Show when={inviteChangesRelay(current()) && current().relay}>
+            <Show when={inviteRelayChange(current()) === 'follow' && current().relay}>
               {(relay) => (
                 <p class="banner banner-info" data-testid="join-relay-notice">
                   {t('join.relayNotice', { origin: relay() })}
+                </p>
+              )}
+            </Show>
+            <Show when={inviteRelayChange(current()) === 'keep' && current().relay}>
+              {(relay) => (
+                <p class="banner banner-warning" data-testid="join-relay-kept">
+                  {t('join.relayKept', { origin: relay(), current: readRelayOrigin() })}
                 </p>
               )}
             </Show>
