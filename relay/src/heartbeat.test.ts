@@ -23,7 +23,13 @@ describe('Heartbeat', () => {
 
   function start(count: number) {
     const set = new Set(Array.from({ length: count }, () => new FakeSocket()));
-    const heartbeat = new Heartbeat(set, 30_000, (socket) => socket, 30, () => Date.now());
+    const heartbeat = new Heartbeat(
+      set,
+      30_000,
+      (socket) => socket,
+      30,
+      () => Date.now(),
+    );
     return { sockets: [...set], set, heartbeat };
   }
 
