@@ -11,7 +11,15 @@ DATA_DIR=$(mktemp -d)
 (PORT=$PORT HOST=127.0.0.1 DATA_DIR="$DATA_DIR" STATIC_DIR="$PWD/client/dist" LOG_LEVEL=warn \
   exec setsid pnpm --dir relay start) &
 server=$!
-trap 'kill -- -$server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$DATA_DIR"' EXIT
+# SIGTERM to the relay alone: it shuts down and exits 0, and pnpm with it, quietly (signalling the whole
+# group, the shell pnpm runs included, made pnpm report "ELIFECYCLE Command failed"). The group kill is the
+# fallback.
+stop_relay() {
+  pkill -TERM -s "$server" -f '^node .*dist/main[.]js' 2>/dev/null || kill -- -"$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  rm -rf "$DATA_DIR"
+}
+trap stop_relay EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
 curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null || { echo "the relay did not start on port $PORT" >&2; exit 1; }
 export BENCH_URL="http://127.0.0.1:$PORT"

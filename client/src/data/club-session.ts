@@ -26,7 +26,7 @@ import { colorFor, type DeniedReason, type Peer, type SyncStatus } from '../sync
 import { type SaveState, TabletStore } from '../sync/tablet-store';
 import type { BackgroundSync } from './background-sync';
 import { type ClubAccess, clubAccessSignature, findKnownClub, onClubsChangedElsewhere } from './device';
-import { createDocRelay, isOpenHere, onLinkClosed } from './doc-relay';
+import { isOpenHere, onLinkClosed } from './open-docs';
 import { listUnsent, onUnsentChange } from './unsent-docs';
 
 export type { DeniedReason, Peer, SaveState, SyncStatus };
@@ -175,13 +175,26 @@ function createClubSession(deps: {
   let relay: RelaySync | null = null;
   let connectedWith = '';
   const accessListeners = new Set<() => void>();
+  // The sync code loads only for a club shared from (or joined on) this tablet, and never holds up the first
+  // screen: the roster shows from the tablet while it loads.
+  let connection = 0;
   const connect = () => {
     connectedWith = clubAccessSignature(clubId);
     relay?.destroy();
-    relay = createDocRelay(clubId, clubId, doc, user);
-    setRole(findKnownClub(clubId)?.access?.role ?? 'editor');
-    if (!relay) return;
-    const current = relay;
+    relay = null;
+    setPeers([]);
+    const access = findKnownClub(clubId)?.access;
+    setRole(access?.role ?? 'editor');
+    const attempt = ++connection;
+    if (!access?.shared) return void setSyncStatus({ type: 'localOnly' });
+    setSyncStatus({ type: navigator.onLine ? 'connecting' : 'offline' });
+    void import('./doc-relay').then(({ createDocRelay }) => {
+      if (closed || attempt !== connection) return;
+      relay = createDocRelay(clubId, clubId, doc, user);
+      if (relay) follow(relay);
+    });
+  };
+  const follow = (current: RelaySync) => {
     current.onChange(() => {
       setSyncStatus(current.status);
       setPeers(current.peers);

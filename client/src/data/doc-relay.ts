@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { RelaySync } from '../sync/relay-sync';
 import type { SyncStatus } from '../sync/sync-status';
 import { findKnownClub, readRelayOrigin } from './device';
+import { markClosed, markOpen } from './open-docs';
 import { markSent, markUnsent, type UnsentDoc } from './unsent-docs';
 
 /**
@@ -40,20 +41,6 @@ export interface DocRelayLink {
   /** The connection now: null while the club is not shared from this tablet. */
   current(): RelaySync | null;
   close(): void;
-}
-
-/** Secondary docs open on a screen of this tab, by relay name: the background sync leaves them alone. */
-const openHere = new Map<string, number>();
-const closedListeners = new Set<() => void>();
-
-export function isOpenHere(documentName: string): boolean {
-  return (openHere.get(documentName) ?? 0) > 0;
-}
-
-/** Calls `listener` whenever a screen closes its doc (it may have left edits for the background sync). */
-export function onLinkClosed(listener: () => void): () => void {
-  closedListeners.add(listener);
-  return () => closedListeners.delete(listener);
 }
 
 /**
@@ -98,7 +85,7 @@ export function linkDocRelay(options: {
     if (transaction.local) markUnsent(clubId, unsent);
   };
   doc.on('update', onUpdate);
-  openHere.set(name, (openHere.get(name) ?? 0) + 1);
+  markOpen(name);
   connect();
   const stopAccess = options.accessChanges?.(connect) ?? (() => {});
   return {
@@ -109,8 +96,7 @@ export function linkDocRelay(options: {
       doc.off('update', onUpdate);
       relay?.destroy();
       relay = null;
-      openHere.set(name, (openHere.get(name) ?? 1) - 1);
-      for (const listener of [...closedListeners]) listener();
+      markClosed(name);
     },
   };
 }

@@ -34,6 +34,8 @@ async function showForm(role: 'editor' | 'viewer' = 'editor') {
   saveClubAccess(created.value, { ...access, role, shared: true });
   const club = await openClubSession(created.value, hoa);
   sessions.push(club);
+  // The sync code loads after the club opens.
+  await waitFor(() => expect(sockets.length).toBeGreaterThan(0));
   render(() => (
     <I18nProvider>
       <ClubProvider session={club}>
@@ -55,7 +57,7 @@ describe('RelayAddressForm', () => {
     await showForm();
     expect(current()).toBe(`Đang dùng: ${location.origin} (địa chỉ đã mở ứng dụng này)`);
     expect(field().value).toBe(location.origin);
-    expect(lastSocket().host).toBe(location.host);
+    await waitFor(() => expect(lastSocket().host).toBe(location.host));
   });
 
   it('refuses an address that is not a server in Vietnamese, keeps what was typed and stays connected', async () => {
@@ -88,8 +90,8 @@ describe('RelayAddressForm', () => {
     expect(current()).toBe('Đang dùng: https://dongbo.example.vn');
     expect(readRelayOrigin()).toBe('https://dongbo.example.vn');
     expect(reconnected).toHaveBeenCalledTimes(1);
-    expect(lastSocket().origin).toBe('wss://dongbo.example.vn');
-    expect(lastSocket().pathname).toBe(`/sync/${club.clubId}`);
+    await waitFor(() => expect(lastSocket().origin).toBe('wss://dongbo.example.vn'));
+    await waitFor(() => expect(lastSocket().pathname).toBe(`/sync/${club.clubId}`));
 
     // Saving the same address again changes nothing, so nothing reconnects.
     save();
@@ -100,7 +102,7 @@ describe('RelayAddressForm', () => {
     expect(current()).toContain('(địa chỉ đã mở ứng dụng này)');
     expect(localStorage.getItem('chungtay.relay')).toBeNull();
     expect(reconnected).toHaveBeenCalledTimes(2);
-    expect(lastSocket().host).toBe(location.host);
+    await waitFor(() => expect(lastSocket().host).toBe(location.host));
   });
 
   it('follows an address saved in another tab of this tablet', async () => {
@@ -111,8 +113,8 @@ describe('RelayAddressForm', () => {
     window.dispatchEvent(new StorageEvent('storage', { key: 'chungtay.other' }));
     expect(sockets).toHaveLength(connections);
     window.dispatchEvent(new StorageEvent('storage', { key: 'chungtay.relay' }));
-    expect(lastSocket().origin).toBe('wss://dongbo.example.vn');
-    expect(lastSocket().pathname).toBe(`/sync/${club.clubId}`);
+    await waitFor(() => expect(lastSocket().origin).toBe('wss://dongbo.example.vn'));
+    await waitFor(() => expect(lastSocket().pathname).toBe(`/sync/${club.clubId}`));
   });
 
   it('lets a viewer tablet change it too: it is this tablet’s setting, not the club’s', async () => {
@@ -120,6 +122,6 @@ describe('RelayAddressForm', () => {
     type('http://192.168.1.20:8080');
     save();
     await waitFor(() => expect(readRelayOrigin()).toBe('http://192.168.1.20:8080'));
-    expect(lastSocket().origin).toBe('ws://192.168.1.20:8080');
+    await waitFor(() => expect(lastSocket().origin).toBe('ws://192.168.1.20:8080'));
   });
 });

@@ -43,6 +43,8 @@ async function showSharePage() {
   saveClubAccess(created.value, { ...access, shared: true });
   const club = await openClubSession(created.value, hoa);
   sessions.push(club);
+  // The sync code loads after the club opens.
+  await waitFor(() => expect(sockets.length).toBeGreaterThan(0));
   render(() => (
     <I18nProvider>
       <ClubProvider session={club}>
