@@ -41,7 +41,7 @@ export async function startRelay(
     staticDir: config.staticDir,
     registrationCode: config.registrationCode,
     maxMessageBytes: config.limits.maxMessageBytes,
-    pingIntervalMs: 30_000,
+    pingIntervalMs: config.pingIntervalMs,
   });
   await new Promise<void>((resolve, reject) => {
     server.http.once('error', reject);

@@ -10,6 +10,8 @@ export interface RelayConfig {
   readonly limits: RelayLimits;
   readonly compactAfterUpdates: number;
   readonly storedAckIntervalMs: number;
+  /** How often each socket is pinged to find dead ones (see heartbeat.ts). */
+  readonly pingIntervalMs: number;
   readonly syncChunkBytes: number;
   readonly logLevel: string;
   readonly sqliteSynchronous: 'normal' | 'full';
@@ -47,6 +49,7 @@ const SETTINGS = [
   'IDLE_UNLOAD_MS',
   'COMPACT_AFTER_UPDATES',
   'STORED_ACK_INTERVAL_MS',
+  'PING_INTERVAL_MS',
   'LOG_LEVEL',
   'SQLITE_SYNCHRONOUS',
   'SYNC_CHUNK_BYTES',
@@ -119,6 +122,7 @@ export function parseConfig(sources: ConfigSources): ConfigResult {
     },
     compactAfterUpdates: integer('COMPACT_AFTER_UPDATES', 500, 2),
     storedAckIntervalMs: integer('STORED_ACK_INTERVAL_MS', 1000, 0, 10_000),
+    pingIntervalMs: integer('PING_INTERVAL_MS', 30_000, 100, 600_000),
     syncChunkBytes: integer('SYNC_CHUNK_BYTES', 256 * 1024, 1024),
     logLevel: raw('LOG_LEVEL') ?? 'info',
     sqliteSynchronous: raw('SQLITE_SYNCHRONOUS') === 'full' ? 'full' : 'normal',

@@ -41,6 +41,7 @@ export function testConfig(overrides: Partial<RelayConfig> = {}): RelayConfig {
     limits: DEFAULT_LIMITS,
     compactAfterUpdates: 500,
     storedAckIntervalMs: 1000,
+    pingIntervalMs: 30_000,
     syncChunkBytes: 256 * 1024,
     logLevel: 'silent',
     sqliteSynchronous: 'normal',
