@@ -125,7 +125,8 @@ export function inviteLinks(clubId: string, clubName: string): { editor?: string
  *
  * The server is one setting for the whole tablet, so following a link moves every club on it, keys and
  * all. Only a tablet with no other club that syncs (shared from here, or joined) follows by itself: a forged
- * link must not carry the other clubs' keys and records to its server. The join page says which case applies before the user accepts.
+ * link must not carry the other clubs' keys and records to its server. The join page says which case applies
+ * before the user accepts.
  */
 export function inviteRelayChange(invite: Invite): 'none' | 'follow' | 'keep' {
   if (invite.relay === undefined || invite.relay === readRelayOrigin()) return 'none';

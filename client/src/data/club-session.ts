@@ -188,11 +188,17 @@ function createClubSession(deps: {
     const attempt = ++connection;
     if (!access?.shared) return void setSyncStatus({ type: 'localOnly' });
     setSyncStatus({ type: navigator.onLine ? 'connecting' : 'offline' });
-    void import('./doc-relay').then(({ createDocRelay }) => {
-      if (closed || attempt !== connection) return;
-      relay = createDocRelay(clubId, clubId, doc, user);
-      if (relay) follow(relay);
-    });
+    import('./doc-relay').then(
+      ({ createDocRelay }) => {
+        if (closed || attempt !== connection) return;
+        relay = createDocRelay(clubId, clubId, doc, user);
+        if (relay) follow(relay);
+      },
+      // The app's files are precached, so this is a broken install, not a bad signal; say sync is not working.
+      () => {
+        if (!closed && attempt === connection) setSyncStatus({ type: 'unreachable' });
+      },
+    );
   };
   const follow = (current: RelaySync) => {
     current.onChange(() => {
