@@ -1,7 +1,13 @@
 /** y-websocket clients for the benchmark, identical for both servers. */
 
 import { randomBytes } from 'node:crypto';
-import { connectionProtocols, generateKey, registerClubPath, versionParams } from '@chungtay/protocol';
+import {
+  connectionParams,
+  connectionProtocols,
+  generateKey,
+  registerClubPath,
+  versionParams,
+} from '@chungtay/protocol';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -45,8 +51,10 @@ export function openClient(
   const provider = new WebsocketProvider(server.syncUrl, `${club.clubId}/${room}`, doc, {
     // As the app connects (its key offered as a subprotocol), so our relay sends them what it sends tablets,
     // acknowledgements included. The other servers select the first offered subprotocol and ignore the key.
-    params: { ...versionParams() },
-    protocols: connectionProtocols(club.editorKey),
+    // BENCH_CLIENTS=stock connects as a stock client does (key in the URL), which gets no acknowledgements.
+    ...(process.env.BENCH_CLIENTS === 'stock'
+      ? { params: { ...connectionParams(club.editorKey) } }
+      : { params: { ...versionParams() }, protocols: connectionProtocols(club.editorKey) }),
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });

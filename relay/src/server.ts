@@ -172,7 +172,13 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
     ws.on('pong', () => heartbeat.pong(ws));
     // Accept first, then let the core close with a named code: browsers only see close codes of open sockets.
     const connection = relay.connect(
-      { send: (data) => ws.send(data), close: (code, reason) => ws.close(code, reason) },
+      {
+        send: (data) => ws.send(data),
+        close: (code, reason) => ws.close(code, reason),
+        // ws corks and uncorks around each frame; an outer cork holds several frames for one write.
+        cork: () => connectionsOf.get(ws)?.cork(),
+        uncork: () => connectionsOf.get(ws)?.uncork(),
+      },
       request,
     );
     ws.on('message', (data, isBinary) => {

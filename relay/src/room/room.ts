@@ -176,7 +176,12 @@ export class Room {
         const state = this.state;
         state.add(update, decoded);
         const forward = frameBytes ?? frame(MESSAGE_SYNC, update, SYNC_UPDATE);
-        for (const other of this.connections) if (other !== connection) other.send(forward);
+        for (const other of this.connections) {
+          if (other === connection) continue;
+          const ack = this.context.acks.takeRideAlong(other);
+          if (ack === undefined) other.send(forward);
+          else other.sendTogether(forward, ack);
+        }
         this.settle(connection, decoded);
         if (this.rowsSinceCompaction >= this.context.options.compactAfterUpdates) void this.compact();
       },

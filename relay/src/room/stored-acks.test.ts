@@ -135,4 +135,24 @@ describe('StoredAcks', () => {
     expect(tablets.every((tablet) => tablet.reports.length === 2)).toBe(true);
     expect(Math.max(...sentPerStep)).toBeLessThanOrEqual(2);
   });
+
+  it('lets a held-back acknowledgement ride along with a frame going to the tablet, from half an interval on', () => {
+    const acks = new StoredAcks(1000, () => Date.now());
+    const tablet = receiver();
+    expect(acks.takeRideAlong(tablet)).toBeUndefined();
+    acks.acknowledge(tablet, [1], clocksOf);
+    acks.acknowledge(tablet, [2], clocksOf);
+    vi.advanceTimersByTime(400);
+    // Too soon after the last one: the frame goes alone.
+    expect(acks.takeRideAlong(tablet)).toBeUndefined();
+    vi.advanceTimersByTime(200);
+    const ack = acks.takeRideAlong(tablet);
+    if (ack === undefined) throw new Error('no acknowledgement to ride along');
+    tablet.send(ack);
+    expect(tablet.reports).toEqual([new Map([[1, 10]]), new Map([[2, 20]])]);
+    // Taken, so the timer has nothing left to send.
+    vi.advanceTimersByTime(2000);
+    expect(tablet.reports).toHaveLength(2);
+    expect(acks.takeRideAlong(tablet)).toBeUndefined();
+  });
 });
