@@ -98,11 +98,7 @@ export class StoredAcks {
     const since = now - (this.lastSent.get(receiver) ?? Number.NEGATIVE_INFINITY);
     if (since < this.intervalMs / 2) return undefined;
     const waiting = this.unqueue(receiver);
-    if (waiting === undefined || receiver.isClosed) return undefined;
-    const clocks = waiting.clocksOf(waiting.clients);
-    if (clocks === undefined) return undefined;
-    this.lastSent.set(receiver, now);
-    return encodeStoredMessage(clocks, receiver.updatesSettled);
+    return waiting && this.encode(receiver, waiting.clients, waiting.clocksOf, now);
   }
 
   /** Sends every pending acknowledgement now (shutdown, tests). */
@@ -149,10 +145,21 @@ export class StoredAcks {
   }
 
   private send(receiver: AckReceiver, clients: ReadonlySet<number>, clocksOf: ClocksOf, now: number): void {
-    if (receiver.isClosed) return;
+    const message = this.encode(receiver, clients, clocksOf, now);
+    if (message !== undefined) receiver.send(message);
+  }
+
+  /** The acknowledgement, counted as sent at `now`; undefined for a closed connection or an unloaded room. */
+  private encode(
+    receiver: AckReceiver,
+    clients: ReadonlySet<number>,
+    clocksOf: ClocksOf,
+    now: number,
+  ): Uint8Array | undefined {
+    if (receiver.isClosed) return undefined;
     const clocks = clocksOf(clients);
-    if (clocks === undefined) return;
-    receiver.send(encodeStoredMessage(clocks, receiver.updatesSettled));
+    if (clocks === undefined) return undefined;
     this.lastSent.set(receiver, now);
+    return encodeStoredMessage(clocks, receiver.updatesSettled);
   }
 }

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openSharedClub } from '../../../test/shared-club';
 import { type TestSocket, testSocketClass } from '../../../test/test-socket';
 import { ClubProvider } from '../../data/club-context';
-import { type ClubSession, openClubSession } from '../../data/club-session';
-import { createClubOnTablet } from '../../data/create-club';
-import { findKnownClub, readRelayOrigin, saveClubAccess, saveRelayOrigin } from '../../data/device';
+import type { ClubSession } from '../../data/club-session';
+import { readRelayOrigin, saveRelayOrigin } from '../../data/device';
 import { I18nProvider } from '../../i18n/i18n-context';
 import { RelayAddressForm } from './relay-address-form';
 
@@ -27,15 +27,8 @@ afterEach(async () => {
 
 /** A club shared from this tablet (so it connects to the relay), with the form on screen. */
 async function showForm(role: 'editor' | 'viewer' = 'editor') {
-  const created = await createClubOnTablet({ name: 'CLB thôn Đông', kind: 'selfHelp' }, hoa);
-  if (!created.ok) throw new Error('club not created');
-  const access = findKnownClub(created.value)?.access;
-  if (!access) throw new Error('no access');
-  saveClubAccess(created.value, { ...access, role, shared: true });
-  const club = await openClubSession(created.value, hoa);
+  const { club } = await openSharedClub(hoa, sockets, role);
   sessions.push(club);
-  // The sync code loads after the club opens.
-  await waitFor(() => expect(sockets.length).toBeGreaterThan(0));
   render(() => (
     <I18nProvider>
       <ClubProvider session={club}>

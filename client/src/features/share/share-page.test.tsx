@@ -1,11 +1,10 @@
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openSharedClub } from '../../../test/shared-club';
 import { type TestSocket, testSocketClass } from '../../../test/test-socket';
 import { ClubProvider } from '../../data/club-context';
-import { type ClubSession, openClubSession } from '../../data/club-session';
-import { createClubOnTablet } from '../../data/create-club';
-import { findKnownClub, saveClubAccess } from '../../data/device';
+import type { ClubSession } from '../../data/club-session';
 import { I18nProvider } from '../../i18n/i18n-context';
 import SharePage from './share-page';
 
@@ -36,15 +35,8 @@ afterEach(async () => {
 
 /** A club this tablet created and shared, open on the share page. */
 async function showSharePage() {
-  const created = await createClubOnTablet({ name: 'CLB thôn Đông', kind: 'selfHelp' }, hoa);
-  if (!created.ok) throw new Error('club not created');
-  const access = findKnownClub(created.value)?.access;
-  if (!access) throw new Error('no access');
-  saveClubAccess(created.value, { ...access, shared: true });
-  const club = await openClubSession(created.value, hoa);
+  const { club, access } = await openSharedClub(hoa, sockets);
   sessions.push(club);
-  // The sync code loads after the club opens.
-  await waitFor(() => expect(sockets.length).toBeGreaterThan(0));
   render(() => (
     <I18nProvider>
       <ClubProvider session={club}>
