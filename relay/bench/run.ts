@@ -2,6 +2,7 @@
  * `pnpm bench`: our relay against @y/websocket-server@0.1.1, in one run, each workload on a fresh server
  * process, the two servers one after the other so they never compete for the 2 cores.
  */
+import { coreLayout } from './cores';
 import { type ServerKind, startServer } from './server-process';
 import {
   type BigDocResult,
@@ -26,7 +27,7 @@ async function measureLoad(kind: ServerKind, round: number): Promise<LoadResult>
   const result = await runLoad(server).finally(() => server.stop());
   const f = (n: number) => n.toFixed(1);
   write(
-    `  p50 ${f(result.p50)} ms, p95 ${f(result.p95)} ms, p99 ${f(result.p99)} ms, CPU ${f(result.cpuSeconds)} s, peak RSS ${f(result.peakRssMiB)} MiB, ${result.samples} samples`,
+    `  p50 ${f(result.p50)} ms, p95 ${f(result.p95)} ms, p99 ${f(result.p99)} ms, CPU ${f(result.cpuSeconds)} s (system ${f(result.systemSeconds)} s), peak RSS ${f(result.peakRssMiB)} MiB, ${result.samples} samples`,
   );
   return result;
 }
@@ -45,6 +46,7 @@ async function measureLoads(): Promise<Record<ServerKind, LoadResult>> {
     p95: Math.min(...results.map((r) => r.p95)),
     p99: Math.min(...results.map((r) => r.p99)),
     cpuSeconds: Math.min(...results.map((r) => r.cpuSeconds)),
+    systemSeconds: Math.min(...results.map((r) => r.systemSeconds)),
     peakRssMiB: Math.min(...results.map((r) => r.peakRssMiB)),
     writeCalls: Math.min(...results.map((r) => r.writeCalls)),
   });
@@ -64,6 +66,7 @@ async function measure(kind: ServerKind, load: LoadResult): Promise<Results> {
 const median = (values: readonly number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
+write(`# ${coreLayout().description} (BENCH_PIN=off to share them)`);
 const loads = await measureLoads();
 const reference = await measure('reference', loads.reference);
 const ours = await measure('chungtay', loads.chungtay);

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
+import { coreLayout } from './cores';
 
 /** `floor` is bench/floor-server.ts, measured in the load workload only. */
 export type ServerKind = 'chungtay' | 'reference' | 'floor';
@@ -16,6 +17,8 @@ export interface ServerProcess {
   readonly syncUrl: string;
   /** CPU seconds (user + system) used so far. */
   cpuSeconds(): number;
+  /** The same, split: user time, and system time (the kernel's work for it: socket and file writes). */
+  cpuSplit(): { user: number; system: number };
   /** Read and write system calls so far (socket and file writes both count). */
   syscalls(): { reads: number; writes: number };
   /** Current and peak resident set size in MiB. */
@@ -54,6 +57,16 @@ function waitForLine(child: ChildProcess, text: string, timeoutMs: number): Prom
     child.stdout?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`server exited early with ${code}`)));
   });
+}
+
+function cpuOf(pid: number): { user: number; system: number } {
+  // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return {
+    user: Number(fields[11]) / CLOCK_TICKS_PER_SECOND,
+    system: Number(fields[12]) / CLOCK_TICKS_PER_SECOND,
+  };
 }
 
 let built = false;
@@ -115,7 +128,8 @@ export async function startServer(
           String(8 * 1024 * 1024),
         ]
       : [entryFor(kind), String(port)];
-  const child = spawn(process.execPath, [...nodeArgs, ...args], {
+  const [command = process.execPath, ...prefixArgs] = [...coreLayout().serverPrefix, process.execPath];
+  const child = spawn(command, [...prefixArgs, ...nodeArgs, ...args], {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -132,11 +146,10 @@ export async function startServer(
     httpUrl: `http://127.0.0.1:${port}`,
     syncUrl: `ws://127.0.0.1:${port}/sync`,
     cpuSeconds() {
-      // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+      const { user, system } = cpuOf(pid);
+      return user + system;
     },
+    cpuSplit: () => cpuOf(pid),
     syscalls() {
       const io = readFileSync(`/proc/${pid}/io`, 'utf8');
       const count = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(io)?.[1] ?? 0);

@@ -10,6 +10,8 @@ export interface LoadResult {
   readonly p95: number;
   readonly p99: number;
   readonly cpuSeconds: number;
+  /** Of cpuSeconds, the kernel's part (system time). */
+  readonly systemSeconds: number;
   readonly peakRssMiB: number;
   /** Write system calls by the server during the load (frames sent, plus its storage's writes). */
   readonly writeCalls: number;
@@ -79,7 +81,7 @@ export async function runLoad(
       }),
     );
   await waitUntil(() => opened.every((c) => c.synced), 'load clients synced');
-  const cpuBefore = server.cpuSeconds();
+  const cpuBefore = server.cpuSplit();
   const writesBefore = server.syscalls().writes;
   measuring = true;
   const timers: ReturnType<typeof setTimeout>[] = [];
@@ -99,7 +101,9 @@ export async function runLoad(
     await pause(500);
   }
   measuring = false;
-  const cpuSeconds = server.cpuSeconds() - cpuBefore;
+  const cpuAfter = server.cpuSplit();
+  const systemSeconds = cpuAfter.system - cpuBefore.system;
+  const cpuSeconds = cpuAfter.user - cpuBefore.user + systemSeconds;
   const writeCalls = server.syscalls().writes - writesBefore;
   const { peakRssMiB } = server.memory();
   for (const client of opened) client.destroy();
@@ -110,6 +114,7 @@ export async function runLoad(
     p95: percentile(sorted, 0.95),
     p99: percentile(sorted, 0.99),
     cpuSeconds,
+    systemSeconds,
     peakRssMiB,
     writeCalls,
   };
