@@ -39,7 +39,13 @@ export function coreLayout(): CoreLayout {
   }
   const serverCore = String(cores - 1);
   const clientCores = cores === 2 ? '0' : `0-${cores - 2}`;
-  execFileSync('taskset', ['-a', '-p', '-c', clientCores, String(process.pid)], { stdio: 'ignore' });
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', clientCores, String(process.pid)], { stdio: 'ignore' });
+  } catch {
+    // A container may forbid changing affinity: measure unpinned rather than not at all.
+    layout = { serverPrefix: [], description: `unpinned (taskset refused), ${cores} cores shared` };
+    return layout;
+  }
   layout = {
     serverPrefix: ['taskset', '-c', serverCore],
     description: `server pinned to core ${serverCore}, clients to core ${clientCores}`,
