@@ -8,7 +8,14 @@ import {
   inviteRelayChange,
   rotateClubKeys,
 } from './club-access';
-import { type ClubAccess, findKnownClub, readRelayOrigin, rememberClub, saveRelayOrigin } from './device';
+import {
+  type ClubAccess,
+  findKnownClub,
+  readRelayOrigin,
+  rememberClub,
+  saveRelayOrigin,
+  settleReplacedKeys,
+} from './device';
 
 const clubId = 'club-0001';
 
@@ -85,9 +92,23 @@ describe('rotating the club keys', () => {
 });
 
 describe('accepting an invite', () => {
-  it('keeps an editor tablet an editor when it opens a viewer link, taking the viewer key', () => {
+  it('keeps an editor tablet an editor when it opens a viewer link, and the viewer key it holds', () => {
     const editorKey = generateKey();
-    holdClub({ role: 'editor', key: editorKey, viewerKey: generateKey(), shared: true });
+    const heldViewerKey = generateKey();
+    holdClub({ role: 'editor', key: editorKey, viewerKey: heldViewerKey, shared: true });
+    // The link may be older than the keys here (a rotation since): it must not replace them.
+    acceptInvite(invite('viewer', generateKey()));
+    expect(findKnownClub(clubId)?.access).toEqual({
+      role: 'editor',
+      key: editorKey,
+      viewerKey: heldViewerKey,
+      shared: true,
+    });
+  });
+
+  it('gives an editor tablet that holds no viewer key the one of a viewer link', () => {
+    const editorKey = generateKey();
+    holdClub({ role: 'editor', key: editorKey, shared: true });
     const viewerKey = generateKey();
     acceptInvite(invite('viewer', viewerKey));
     expect(findKnownClub(clubId)?.access).toEqual({
@@ -96,6 +117,48 @@ describe('accepting an invite', () => {
       viewerKey,
       shared: true,
     });
+  });
+
+  it('keeps the keys held aside when an editor link brings another key, and puts them back if the relay refuses it', () => {
+    const current = { role: 'editor', key: generateKey(), viewerKey: generateKey(), shared: true } as const;
+    holdClub(current);
+    const oldLink = invite('editor', generateKey(), generateKey());
+    acceptInvite(oldLink);
+    expect(findKnownClub(clubId)?.access).toMatchObject({
+      key: oldLink.key,
+      replacedKeys: { role: 'editor', key: current.key, viewerKey: current.viewerKey },
+    });
+    expect(settleReplacedKeys(clubId, 'revoked')).toBe(true);
+    expect(findKnownClub(clubId)?.access).toEqual(current);
+    // Nothing left to go back to: a second refusal changes nothing.
+    expect(settleReplacedKeys(clubId, 'revoked')).toBe(false);
+    expect(findKnownClub(clubId)?.access).toEqual(current);
+  });
+
+  it('forgets the keys held aside once the relay accepts the new one', () => {
+    holdClub({ role: 'viewer', key: generateKey(), viewerKey: generateKey(), shared: true });
+    const editorLink = invite('editor', generateKey(), generateKey());
+    acceptInvite(editorLink);
+    expect(settleReplacedKeys(clubId, 'accepted')).toBe(false);
+    expect(findKnownClub(clubId)?.access).toEqual({
+      role: 'editor',
+      key: editorLink.key,
+      viewerKey: editorLink.viewerKey,
+      shared: true,
+    });
+    expect(settleReplacedKeys(clubId, 'revoked')).toBe(false);
+    expect(findKnownClub(clubId)?.access?.key).toBe(editorLink.key);
+  });
+
+  it('keeps the pending keys of a rotation started here when an invite arrives meanwhile', () => {
+    const pendingKeys = { key: generateKey(), viewerKey: generateKey() };
+    holdClub({ role: 'editor', key: generateKey(), viewerKey: generateKey(), shared: true, pendingKeys });
+    acceptInvite(invite('editor', generateKey(), generateKey()));
+    expect(findKnownClub(clubId)?.access?.pendingKeys).toEqual(pendingKeys);
+    expect(hasPendingRotation(clubId)).toBe(true);
+    // The invite that carries the rotation's own keys confirms it: nothing is held aside or pending.
+    acceptInvite(invite('editor', pendingKeys.key, pendingKeys.viewerKey));
+    expect(findKnownClub(clubId)?.access?.pendingKeys).toBeUndefined();
   });
 
   it('takes the viewer key an editor link carries, so a new editor can invite viewers', () => {

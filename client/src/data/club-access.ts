@@ -89,6 +89,10 @@ export function hasPendingRotation(clubId: string): boolean {
   return findKnownClub(clubId)?.access?.pendingKeys !== undefined;
 }
 
+function heldKeys(access: ClubAccess): NonNullable<ClubAccess['replacedKeys']> {
+  return { role: access.role, key: access.key, ...(access.viewerKey ? { viewerKey: access.viewerKey } : {}) };
+}
+
 export function inviteLinks(clubId: string, clubName: string): { editor?: string; viewer?: string } {
   const access = findKnownClub(clubId)?.access;
   if (!access?.shared) return {};
@@ -138,8 +142,11 @@ export function inviteRelayChange(invite: Invite): 'none' | 'follow' | 'keep' {
  * Stores an invite's keys on this tablet; the club then loads from the relay. A link that names its sync
  * server sets the tablet to it when `inviteRelayChange` says so.
  *
- * An editor's tablet that opens a viewer link (its own QR code, to check it) stays an editor and only takes
- * the viewer key: demoting it would throw away the only key here that can edit the club or change its keys.
+ * An editor's tablet that opens a viewer link (its own QR code, to check it) stays an editor and takes the
+ * viewer key only if it holds none: demoting it would throw away the only key here that can edit the club
+ * or change its keys. A link with another key than the one held may be older than it: the held keys are
+ * kept aside (`replacedKeys`) until the relay accepts or refuses the new one, and a rotation this tablet
+ * started keeps its pending keys.
  */
 export function acceptInvite(invite: Invite): void {
   if (inviteRelayChange(invite) === 'follow' && invite.relay !== undefined)
@@ -147,16 +154,24 @@ export function acceptInvite(invite: Invite): void {
   const known = findKnownClub(invite.clubId);
   const current = known?.access;
   if (invite.role === 'viewer' && current?.role === 'editor') {
-    saveClubAccess(invite.clubId, { ...current, viewerKey: invite.key, shared: true });
+    // A viewer link may be older than the viewer key held here: take it only when none is held.
+    saveClubAccess(invite.clubId, { ...current, viewerKey: current.viewerKey ?? invite.key, shared: true });
     return;
   }
   // An editor link carries the current viewer key; an older one does not, so keep the one held here.
   const viewerKey = invite.role === 'viewer' ? invite.key : (invite.viewerKey ?? current?.viewerKey);
+  const replaces =
+    current !== undefined && current.key !== invite.key && current.pendingKeys?.key !== invite.key;
   const access: ClubAccess = {
     role: invite.role,
     key: invite.key,
     shared: true,
     ...(viewerKey ? { viewerKey } : {}),
+    // A rotation this tablet started must still be able to finish, whatever the link held.
+    ...(current?.pendingKeys && current.pendingKeys.key !== invite.key
+      ? { pendingKeys: current.pendingKeys }
+      : {}),
+    ...(replaces ? { replacedKeys: current.replacedKeys ?? heldKeys(current) } : {}),
   };
   rememberClub({
     id: invite.clubId,

@@ -25,7 +25,13 @@ import type { RelaySync } from '../sync/relay-sync';
 import { colorFor, type DeniedReason, type Peer, type SyncStatus } from '../sync/sync-status';
 import { type SaveState, TabletStore } from '../sync/tablet-store';
 import type { BackgroundSync } from './background-sync';
-import { type ClubAccess, clubAccessSignature, findKnownClub, onClubsChangedElsewhere } from './device';
+import {
+  type ClubAccess,
+  clubAccessSignature,
+  findKnownClub,
+  onClubsChangedElsewhere,
+  settleReplacedKeys,
+} from './device';
 import { isOpenHere, onLinkClosed } from './open-docs';
 import { listUnsent, onUnsentChange } from './unsent-docs';
 
@@ -204,7 +210,12 @@ function createClubSession(deps: {
     current.onChange(() => {
       setSyncStatus(current.status);
       setPeers(current.peers);
-      if (current.status.type === 'revoked') finishRotation();
+      const { type } = current.status;
+      // A key taken from an invite that the relay refuses (an old link): back to the keys held before it.
+      const refused = type === 'revoked' || (type === 'denied' && current.status.reason === 'unauthorized');
+      if (refused && settleReplacedKeys(clubId, 'revoked')) return reconnect();
+      if (type === 'synced') settleReplacedKeys(clubId, 'accepted');
+      if (type === 'revoked') finishRotation();
       if (current.status.type === 'synced' || current.status.type === 'syncing') startBackground();
     });
     current.start();

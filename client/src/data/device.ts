@@ -21,6 +21,17 @@ export interface ClubAccess {
    * that a lost answer cannot leave the club with keys nobody holds: the rotation is retried with them.
    */
   readonly pendingKeys?: { readonly key: string; readonly viewerKey: string };
+  /**
+   * The keys this tablet held before an invite gave it a different key. A link can be older than the
+   * keys held here (tapped in a chat after a rotation); taking it blindly would leave the tablet with a
+   * retired key and nothing to rotate with. Restored when the relay calls the new key revoked, forgotten
+   * once the new key syncs (see `settleReplacedKeys`).
+   */
+  readonly replacedKeys?: {
+    readonly role: 'editor' | 'viewer';
+    readonly key: string;
+    readonly viewerKey?: string;
+  };
 }
 
 export interface KnownClub {
@@ -88,6 +99,27 @@ export function findKnownClub(id: string, storage: Storage = localStorage): Know
 export function saveClubAccess(id: string, access: ClubAccess, storage: Storage = localStorage): void {
   const known = listKnownClubs(storage);
   storage.setItem(CLUBS_KEY, JSON.stringify(known.map((c) => (c.id === id ? { ...c, access } : c))));
+}
+
+/**
+ * The relay answered the key taken from an invite: `revoked` puts back the keys held before it (true when
+ * it did, so the caller reconnects with them); `accepted` forgets them.
+ */
+export function settleReplacedKeys(
+  id: string,
+  answer: 'revoked' | 'accepted',
+  storage: Storage = localStorage,
+): boolean {
+  const access = findKnownClub(id, storage)?.access;
+  if (access?.replacedKeys === undefined) return false;
+  const { replacedKeys, ...rest } = access;
+  if (answer === 'accepted') {
+    saveClubAccess(id, rest, storage);
+    return false;
+  }
+  const { viewerKey = rest.viewerKey, ...held } = replacedKeys;
+  saveClubAccess(id, { ...rest, ...held, ...(viewerKey ? { viewerKey } : {}) }, storage);
+  return true;
 }
 
 /**
