@@ -296,7 +296,16 @@ export const en: Catalogue = {
       'The sync server in use does not know this club yet (its address may have just changed). This tablet holds the club’s keys, so it can register the club there.',
     startOnThisServer: 'Register the club on this server',
     errorNetwork: 'Cannot reach the relay. Try again when there is a signal.',
-    errorRelay: 'The relay refused ({{ reason }}).',
+    errorCode:
+      'This server needs a registration code, or the code entered is not right. Ask the server’s administrator and enter it again.',
+    errorTaken:
+      'The server already has this club with other keys (another tablet may have just changed them). Ask the committee for a new invite link.',
+    errorRevoked: 'The key on this tablet was revoked. Ask the committee for a new invite link.',
+    errorUnauthorized:
+      'The server does not accept this tablet’s key (another tablet may have just changed the keys). Ask the committee for a new invite link.',
+    errorBusy: 'The server is busy after too many attempts. Wait a minute, then try again.',
+    errorRelay:
+      'The server refused the request. Try again later; if it keeps failing, tell the server’s administrator.',
   },
   relayAddress: {
     title: 'Sync server address',

@@ -300,7 +300,16 @@ export const vi = {
       'Máy chủ đồng bộ đang dùng chưa có câu lạc bộ này (có thể vừa đổi địa chỉ máy chủ). Máy này giữ khóa của câu lạc bộ nên có thể đăng ký lên máy chủ này.',
     startOnThisServer: 'Đăng ký câu lạc bộ lên máy chủ này',
     errorNetwork: 'Không kết nối được máy chủ. Hãy thử lại khi có mạng.',
-    errorRelay: 'Máy chủ không nhận yêu cầu ({{ reason }}).',
+    errorCode:
+      'Máy chủ này cần mã đăng ký, hoặc mã vừa nhập chưa đúng. Hãy hỏi người quản lý máy chủ rồi nhập lại mã.',
+    errorTaken:
+      'Máy chủ đã có câu lạc bộ này với khóa khác (có thể máy khác vừa đổi khóa). Hãy xin đường dẫn mời mới từ Ban Chủ nhiệm.',
+    errorRevoked: 'Khóa trên máy này đã bị thu hồi. Hãy xin đường dẫn mời mới từ Ban Chủ nhiệm.',
+    errorUnauthorized:
+      'Máy chủ không nhận khóa của máy này (có thể máy khác vừa đổi khóa). Hãy xin đường dẫn mời mới từ Ban Chủ nhiệm.',
+    errorBusy: 'Máy chủ đang bận vì có quá nhiều lần thử. Hãy đợi một phút rồi thử lại.',
+    errorRelay:
+      'Máy chủ không nhận yêu cầu. Hãy thử lại sau; nếu vẫn không được, hãy báo người quản lý máy chủ.',
   },
   relayAddress: {
     title: 'Địa chỉ máy chủ đồng bộ',

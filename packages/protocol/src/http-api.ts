@@ -37,7 +37,9 @@ export type ApiErrorType =
   | 'keyRevoked'
   | 'clubNotRegistered'
   | 'notFound'
-  | 'bodyTooLarge';
+  | 'bodyTooLarge'
+  /** Too many wrong registration codes lately, relay-wide: wait and try again. */
+  | 'tooManyAttempts';
 
 export type ApiError = { readonly error: ApiErrorType };
 

@@ -8,6 +8,7 @@ import { Button } from '../../ui/button/button';
 import { Dialog } from '../../ui/dialog/dialog';
 import { TextField } from '../../ui/text-field/text-field';
 import { showToast } from '../../ui/toast/toast';
+import { shareErrorMessage } from './share-errors';
 
 function InviteCard(props: { title: string; hint: string; link: string; testId: string }): JSX.Element {
   const { t } = useI18n();
@@ -55,8 +56,7 @@ export default function SharePage(): JSX.Element {
     const status = session.syncStatus();
     return status.type === 'denied' && status.reason === 'clubNotRegistered';
   };
-  const explain = (error: ShareError) =>
-    error.type === 'network' ? t('share.errorNetwork') : t('share.errorRelay', { reason: error.error });
+  const explain = (error: ShareError) => t(shareErrorMessage(error));
 
   const start = async () => {
     setBusy(true);
