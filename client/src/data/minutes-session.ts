@@ -31,13 +31,16 @@ import type { RelaySync } from '../sync/relay-sync';
 import { colorFor, type SyncStatus } from '../sync/sync-status';
 import { type SaveState, TabletStore } from '../sync/tablet-store';
 import { type AccessChanges, linkDocRelay } from './doc-relay';
+import { firstSync } from './first-sync';
 
 export function minutesStorageName(clubId: string, meetingId: string): string {
   return `chungtay-minutes-${clubId}-${meetingId}`;
 }
 
 const now = () => new Date().toISOString();
-const FIRST_SYNC_MS = 4_000;
+/** How long the first opening waits for the relay with nothing arriving, and at most (see firstSync). */
+const FIRST_SYNC_IDLE_MS = 4_000;
+const FIRST_SYNC_CAP_MS = 60_000;
 
 /**
  * Holds the relay's remote updates while this editor composes a word through
@@ -85,22 +88,6 @@ function holdRemoteWhileComposing(relay: () => RelaySync | null) {
 }
 
 /** Resolves once the relay has sent its state, after `ms`, or at once when the browser is offline. */
-function firstSync(relay: RelaySync, ms: number): Promise<void> {
-  if (typeof navigator !== 'undefined' && !navigator.onLine) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      relay.provider.off('sync', onSync);
-      resolve();
-    };
-    const onSync = (synced: boolean) => {
-      if (synced) done();
-    };
-    const timer = setTimeout(done, ms);
-    relay.provider.on('sync', onSync);
-  });
-}
-
 /** Every change the minutes screen can make: model commands bound to this doc and author. */
 export function bindMinutesCommands(doc: Y.Doc, origin: LocalOrigin) {
   return {
@@ -215,7 +202,7 @@ export async function openMinutesSession(input: OpenMinutesInput): Promise<Minut
     // Starting the minutes writes the header from the club meeting. A tablet opening them for the first
     // time asks the relay first, so it does not race header edits another tablet already made (a
     // concurrent write to the same key is won by client id, not by time). Offline, it starts them here.
-    if (relay) await firstSync(relay, FIRST_SYNC_MS);
+    if (relay) await firstSync(doc, relay, FIRST_SYNC_IDLE_MS, FIRST_SYNC_CAP_MS);
     if (model.readMinutes(doc).meetingId === null) {
       model.createMinutes(doc, model.minutesInputFromMeeting(clubId as ClubId, meeting), origin);
     }
