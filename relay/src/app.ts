@@ -20,11 +20,12 @@ export async function startRelay(
   logger: Logger,
 ): Promise<RunningRelay> {
   const metrics = new Metrics();
+  const now = () => performance.now();
   const relay = new Relay({
     storage,
     metrics,
     logger,
-    now: () => performance.now(),
+    now,
     options: {
       limits: config.limits,
       compactAfterUpdates: config.compactAfterUpdates,
@@ -42,6 +43,7 @@ export async function startRelay(
     registrationCode: config.registrationCode,
     maxMessageBytes: config.limits.maxMessageBytes,
     pingIntervalMs: config.pingIntervalMs,
+    now,
   });
   await new Promise<void>((resolve, reject) => {
     server.http.once('error', reject);

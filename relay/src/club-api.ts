@@ -8,11 +8,20 @@ import {
   parseRotateKeysRequest,
 } from '@chungtay/protocol';
 import { hashesEqual, hashKey } from './access';
+import type { TokenBucket } from './limits';
+import type { Metrics } from './metrics';
 import type { ClubRegistry } from './store/doc-store';
+
+/**
+ * The protocol has no error type for "too many attempts"; the nearest is kept so that any client reads the
+ * answer, and `reason` says more to one that looks.
+ */
+type RefusalBody = ApiError & { readonly reason?: 'tooManyAttempts' };
 
 export interface ApiResponse {
   readonly status: number;
-  readonly body: ApiSuccess | ApiError;
+  readonly body: ApiSuccess | RefusalBody;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface ClubApiContext {
@@ -21,15 +30,48 @@ export interface ClubApiContext {
   readonly registrationCode: string | undefined;
   /** Called after a rotation so open connections using the old keys are closed with 4410. */
   readonly onKeysRotated: (clubId: string) => void;
+  /** Relay-wide budget of failed registration codes (see REGISTRATION_CODE_BURST). */
+  readonly failedCodes: TokenBucket;
+  readonly metrics: Metrics;
+  readonly now: () => number;
 }
 
 const error = (status: number, type: ApiError['error']): ApiResponse => ({ status, body: { error: type } });
 
-function codeMatches(expected: string, given: string | undefined): boolean {
-  if (given === undefined) return false;
+function codeMatches(expected: string, given: string): boolean {
   const a = Buffer.from(expected, 'utf8');
   const b = Buffer.from(given, 'utf8');
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * While the budget of failed codes is spent, every attempt carrying a code is refused, the right one too:
+ * answering it would tell a guesser which guess was right. A request without a code guesses nothing.
+ */
+function checkCode(
+  context: ClubApiContext,
+  expected: string,
+  given: string | undefined,
+): ApiResponse | undefined {
+  const { failedCodes, metrics } = context;
+  if (given === undefined) {
+    metrics.countRegistrationRefused('missingCode');
+    return error(403, 'registrationCodeRequired');
+  }
+  const now = context.now();
+  if (!failedCodes.hasToken(now)) {
+    metrics.countRegistrationRefused('tooManyAttempts');
+    const retryAfter = Math.ceil(failedCodes.msUntilToken(now) / 1000);
+    return {
+      status: 429,
+      body: { error: 'registrationCodeRequired', reason: 'tooManyAttempts' },
+      headers: { 'retry-after': String(retryAfter) },
+    };
+  }
+  if (codeMatches(expected, given)) return undefined;
+  failedCodes.take(now);
+  metrics.countRegistrationRefused('wrongCode');
+  return error(403, 'registrationCodeRequired');
 }
 
 /** POST /api/clubs/:clubId/register */
@@ -41,11 +83,9 @@ export async function registerClub(
   if (!isClubId(clubId)) return error(400, 'invalidClubId');
   const request = parseRegisterClubRequest(body);
   if (!request.ok) return error(400, 'invalidBody');
-  if (
-    context.registrationCode !== undefined &&
-    !codeMatches(context.registrationCode, request.value.registrationCode)
-  ) {
-    return error(403, 'registrationCodeRequired');
+  if (context.registrationCode !== undefined) {
+    const refused = checkCode(context, context.registrationCode, request.value.registrationCode);
+    if (refused !== undefined) return refused;
   }
   const hashes = {
     editorKeyHash: hashKey(request.value.editorKey),

@@ -22,6 +22,13 @@ export interface ConnectionContext {
 
 type MessageHandler = (data: Uint8Array) => void;
 
+function closeCode(reason: CloseReason): number {
+  if (reason === 'storageError') return 1011;
+  // Bad input to the client like any other; the reason only tells operators what the input was.
+  if (reason === 'awarenessLimit') return CloseCode.malformedMessage;
+  return CloseCode[reason];
+}
+
 /**
  * One client socket. Enforces the per-connection limits on every frame, and queues frames until the
  * connection is authorized and its room has loaded, so no client is answered from a half-loaded document.
@@ -29,7 +36,7 @@ type MessageHandler = (data: Uint8Array) => void;
 export class Connection {
   role: AccessRole | undefined;
   keyHash: string | undefined;
-  /** Awareness client ids this connection announced, removed for everyone when it leaves. */
+  /** Awareness client ids this connection announced over its life; few are allowed (see awareness-relay.ts). */
   readonly awarenessClients = new Set<number>();
   /** When the last viewerWriteDropped notice went out (rate-limited). */
   lastNoticeAt = Number.NEGATIVE_INFINITY;
@@ -124,8 +131,7 @@ export class Connection {
       { connection: this.id, document: this.documentName, reason },
       'closing connection',
     );
-    const code = reason === 'storageError' ? 1011 : CloseCode[reason];
-    this.transport.close(code, reason);
+    this.transport.close(closeCode(reason), reason);
     this.closed();
   }
 

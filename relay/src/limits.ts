@@ -20,6 +20,14 @@ export const DEFAULT_LIMITS: RelayLimits = {
   idleUnloadMs: 60_000,
 };
 
+/**
+ * Failed registration-code attempts, for the whole relay (per IP would be no bound: a village shares one
+ * address): 10 at once, then one every 6 s. A tablet that mistyped the code retries at once; someone guessing
+ * a 16-character random code gets 14,400 tries a day, which is nothing against 62^16 codes.
+ */
+export const REGISTRATION_CODE_BURST = 10;
+export const REGISTRATION_CODE_REFILL_PER_SECOND = 1 / 6;
+
 /** Classic token bucket; `now` is injected so the relay's clock is the only clock. */
 export class TokenBucket {
   private tokens: number;
@@ -36,10 +44,20 @@ export class TokenBucket {
 
   /** Takes one token; false when the bucket is empty. */
   take(now: number): boolean {
-    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
-    this.last = now;
-    if (this.tokens < 1) return false;
+    if (!this.hasToken(now)) return false;
     this.tokens -= 1;
     return true;
+  }
+
+  /** Whether a token is there to take, without taking it. */
+  hasToken(now: number): boolean {
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
+    this.last = now;
+    return this.tokens >= 1;
+  }
+
+  /** Milliseconds until a token is there (0 if one is). */
+  msUntilToken(now: number): number {
+    return this.hasToken(now) ? 0 : ((1 - this.tokens) / this.ratePerSecond) * 1000;
   }
 }

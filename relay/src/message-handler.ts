@@ -3,6 +3,7 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { Connection } from './connection';
 import type { Metrics } from './metrics';
+import { AwarenessLimitError } from './room/awareness-relay';
 import type { DecodedUpdate } from './room/encoded-doc';
 import type { Room } from './room/room';
 
@@ -44,7 +45,8 @@ function handleUpdate(
 
 /**
  * Handles one y-websocket frame from a connection whose room has loaded. Anything that does not decode,
- * fails to apply or has an unknown type closes this connection with malformedMessage (4001).
+ * fails to apply or has an unknown type closes this connection with malformedMessage (4001), as does presence
+ * over its limits (counted as awarenessLimit).
  */
 export function handleMessage(
   room: Room,
@@ -82,7 +84,7 @@ export function handleMessage(
       default:
         connection.fail('malformedMessage');
     }
-  } catch {
-    connection.fail('malformedMessage');
+  } catch (error) {
+    connection.fail(error instanceof AwarenessLimitError ? 'awarenessLimit' : 'malformedMessage');
   }
 }

@@ -2,6 +2,7 @@ import { RateWindow } from './rate-window';
 
 export type CloseReason =
   | 'malformedMessage'
+  | 'awarenessLimit'
   | 'messageTooLarge'
   | 'rateLimited'
   | 'serverBusy'
@@ -13,6 +14,9 @@ export type CloseReason =
   | 'keyRevoked'
   | 'unsupportedProtocolVersion'
   | 'storageError';
+
+/** Why a club registration was refused for its code. */
+export type RegistrationRefusal = 'missingCode' | 'wrongCode' | 'tooManyAttempts';
 
 /**
  * Counters and gauges for GET /metrics in Prometheus text format. Prometheus computes rates from the
@@ -34,6 +38,8 @@ export class Metrics {
   readonly refused = new Map<CloseReason, number>();
   /** Established connections closed by the relay, by reason. */
   readonly closed = new Map<CloseReason, number>();
+  /** Club registrations refused for their code, by reason. */
+  readonly registrationsRefused = new Map<RegistrationRefusal, number>();
   private readonly rates = new RateWindow();
 
   /** Takes a sample for the per-second gauges; the relay calls it once a second. */
@@ -49,6 +55,10 @@ export class Metrics {
     this.closed.set(reason, (this.closed.get(reason) ?? 0) + 1);
   }
 
+  countRegistrationRefused(reason: RegistrationRefusal): void {
+    this.registrationsRefused.set(reason, (this.registrationsRefused.get(reason) ?? 0) + 1);
+  }
+
   render(): string {
     const lines: string[] = [];
     const metric = (
@@ -60,7 +70,7 @@ export class Metrics {
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
       for (const [labels, value] of samples) lines.push(`${name}${labels} ${value}`);
     };
-    const byReason = (map: Map<CloseReason, number>): Array<[string, number]> =>
+    const byReason = (map: ReadonlyMap<string, number>): Array<[string, number]> =>
       [...map].map(([reason, value]) => [`{reason="${reason}"}`, value]);
     metric('relay_connections', 'gauge', 'Open sync connections.', [['', this.connections]]);
     metric('relay_documents_in_memory', 'gauge', 'Documents loaded in memory.', [
@@ -108,6 +118,12 @@ export class Metrics {
       'counter',
       'Connections closed by the relay, by reason.',
       byReason(this.closed),
+    );
+    metric(
+      'relay_registrations_refused_total',
+      'counter',
+      'Club registrations refused for their registration code, by reason.',
+      byReason(this.registrationsRefused),
     );
     return `${lines.join('\n')}\n`;
   }

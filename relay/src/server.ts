@@ -15,6 +15,7 @@ import type { Logger } from 'pino';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { type ApiResponse, registerClub, rotateKeys } from './club-api';
 import { Heartbeat } from './heartbeat';
+import { REGISTRATION_CODE_BURST, REGISTRATION_CODE_REFILL_PER_SECOND, TokenBucket } from './limits';
 import type { Metrics } from './metrics';
 import type { ConnectRequest, Relay } from './relay';
 import { serveStatic } from './static-files';
@@ -30,6 +31,7 @@ export interface RelayServerDeps {
   readonly maxMessageBytes: number;
   /** Interval of WebSocket pings; a socket that missed one pong is terminated. */
   readonly pingIntervalMs: number;
+  readonly now: () => number;
 }
 
 export interface RelayServer {
@@ -59,8 +61,14 @@ function toUint8Array(data: RawData): Uint8Array {
   return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   response.writeHead(status, {
+    ...headers,
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
   });
@@ -91,6 +99,9 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
     clubs: deps.storage.clubs,
     registrationCode: deps.registrationCode,
     onKeysRotated: (clubId: string) => relay.revokeClubConnections(clubId),
+    failedCodes: new TokenBucket(REGISTRATION_CODE_REFILL_PER_SECOND, REGISTRATION_CODE_BURST, deps.now()),
+    metrics,
+    now: deps.now,
   };
   // Frames between maxMessageBytes and twice that reach the relay and get close code 4002; beyond, ws stops
   // reading at once (1009), so a hostile client cannot make the relay buffer an unbounded frame.
@@ -120,7 +131,7 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
         ? await registerClub(apiContext, clubId, body.value)
         : await rotateKeys(apiContext, clubId, request.headers.authorization, body.value);
     logger.info({ clubId, action, status: result.status }, 'club api');
-    sendJson(response, result.status, result.body);
+    sendJson(response, result.status, result.body, result.headers);
   }
 
   async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {

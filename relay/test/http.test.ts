@@ -5,6 +5,14 @@ import { generateKey, registerClubPath, rotateKeysPath } from '@chungtay/protoco
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newClubId, startTestRelay, type TestRelay } from './helpers';
 
+function postRegistration(relay: TestRelay, clubId: string, registrationCode?: string) {
+  return fetch(relay.httpUrl + registerClubPath(clubId), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ editorKey: generateKey(), viewerKey: generateKey(), registrationCode }),
+  });
+}
+
 describe('http endpoints', () => {
   let relay: TestRelay;
   let staticDir: string;
@@ -158,6 +166,13 @@ describe('http endpoints', () => {
     });
   });
 
+  it('lets a relay without a registration code register whatever code comes along, however often', async () => {
+    for (let i = 0; i < 15; i++) {
+      const response = await postRegistration(relay, newClubId(), `anything ${i}`);
+      expect(response.status).toBe(201);
+    }
+  });
+
   it('refuses websocket upgrades outside /sync/', async () => {
     const { default: WebSocket } = await import('ws');
     const socket = new WebSocket(`ws://127.0.0.1:${relay.port}/elsewhere`);
@@ -166,5 +181,31 @@ describe('http endpoints', () => {
       socket.on('open', () => resolve('open'));
     });
     expect(outcome).toBe('error');
+  });
+});
+
+describe('registration code attempts', () => {
+  it('are refused relay-wide with 429 once 10 failed, the right code too, and counted', async () => {
+    const code = 'Kx7qP2mZ9vR4tW8n';
+    const relay = await startTestRelay({ registrationCode: code });
+    try {
+      for (let i = 0; i < 10; i++)
+        expect((await postRegistration(relay, newClubId(), `guess${i}`)).status).toBe(403);
+      const refused = await postRegistration(relay, newClubId(), 'guess10');
+      expect(refused.status).toBe(429);
+      expect(await refused.json()).toEqual({ error: 'registrationCodeRequired', reason: 'tooManyAttempts' });
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(6);
+      expect(refused.headers.get('access-control-allow-origin')).toBe('*');
+      expect((await postRegistration(relay, newClubId(), code)).status).toBe(429);
+      // Without a code nothing is guessed: the tablet is told a code is needed, as always.
+      expect((await postRegistration(relay, newClubId())).status).toBe(403);
+      const metrics = await (await fetch(`${relay.httpUrl}/metrics`)).text();
+      expect(metrics).toContain('relay_registrations_refused_total{reason="wrongCode"} 10');
+      expect(metrics).toContain('relay_registrations_refused_total{reason="tooManyAttempts"} 2');
+      expect(metrics).toContain('relay_registrations_refused_total{reason="missingCode"} 1');
+    } finally {
+      await relay.close();
+    }
   });
 });

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_LIMITS } from '../src/limits';
+import { MAX_STATE_BYTES } from '../src/room/awareness-relay';
 import {
   connectClient,
   rawSocket,
@@ -19,6 +20,21 @@ function syncUpdateFrame(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, 0);
   encoding.writeVarUint(encoder, 2);
   encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** An awareness frame announcing `clients`, each with `state`. */
+function awarenessFrame(clients: readonly number[], state = '{"user":{"name":"x"}}'): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, clients.length);
+  for (const client of clients) {
+    encoding.writeVarUint(update, client);
+    encoding.writeVarUint(update, 1);
+    encoding.writeVarString(update, state);
+  }
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1); // awareness
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
   return encoding.toUint8Array(encoder);
 }
 
@@ -48,8 +64,8 @@ describe('limits and bad input', () => {
     );
   }
 
-  async function expectClosedWith(frames: Uint8Array[], code: number): Promise<void> {
-    const bad = rawSocket(relay.syncUrl, club.clubId, club.editorKey);
+  async function expectClosedWith(frames: Uint8Array[], code: number, key = club.editorKey): Promise<void> {
+    const bad = rawSocket(relay.syncUrl, club.clubId, key);
     await bad.opened;
     for (const frame of frames) bad.socket.send(frame);
     expect(await bad.closed).toBe(code);
@@ -113,6 +129,21 @@ describe('limits and bad input', () => {
     await expectClosedWith([encoding.toUint8Array(encoder)], CloseCode.malformedMessage);
   });
 
+  it('closes a viewer announcing presence for thousands of client ids with 4001, and relays none of it', async () => {
+    const flood = Array.from({ length: 2000 }, (_, i) => 7_000_000 + i);
+    await expectClosedWith([awarenessFrame(flood)], CloseCode.malformedMessage, club.viewerKey);
+    for (const client of [left, right])
+      expect([...client.provider.awareness.getStates().keys()].filter((id) => flood.includes(id))).toEqual(
+        [],
+      );
+  });
+
+  it('closes a connection announcing an oversized presence state with 4001, and relays none of it', async () => {
+    const big = JSON.stringify({ user: { name: 'x'.repeat(MAX_STATE_BYTES) } });
+    await expectClosedWith([awarenessFrame([6_999_999], big)], CloseCode.malformedMessage);
+    expect(left.provider.awareness.getStates().has(6_999_999)).toBe(false);
+  });
+
   it('closes a connection whose sync step 1 carries a malformed state vector with 4001', async () => {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 0);
@@ -146,6 +177,7 @@ describe('limits and bad input', () => {
     // The oversized message, and the frame the socket refused before reading it (1009).
     expect(text).toContain('relay_connections_closed_total{reason="messageTooLarge"} 2');
     expect(text).toContain('relay_connections_closed_total{reason="rateLimited"} 1');
+    expect(text).toContain('relay_connections_closed_total{reason="awarenessLimit"} 2');
     const fresh = connectClient(relay.syncUrl, club.clubId, club.editorKey);
     try {
       await waitFor(() => fresh.provider.synced && fresh.text.toString() === 'intact', 'fresh sync');

@@ -1,7 +1,14 @@
+import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { type AwarenessOwner, AwarenessRelay } from './awareness-relay';
+import {
+  AwarenessLimitError,
+  type AwarenessOwner,
+  AwarenessRelay,
+  MAX_CLIENTS_PER_CONNECTION,
+  MAX_STATE_BYTES,
+} from './awareness-relay';
 
 /** A real y-protocols Awareness, as a tablet has one. */
 function tablet(client: number, name: string) {
@@ -42,8 +49,22 @@ function observer() {
   };
 }
 
-const editor = (): AwarenessOwner => ({ role: 'editor' });
-const viewer = (): AwarenessOwner => ({ role: 'viewer' });
+const editor = (): AwarenessOwner => ({ role: 'editor', awarenessClients: new Set() });
+const viewer = (): AwarenessOwner => ({ role: 'viewer', awarenessClients: new Set() });
+
+/** A hand-made awareness update, as a hostile client could send it. */
+function forge(changes: ReadonlyArray<readonly [client: number, clock: number, state: string]>): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, changes.length);
+  for (const [client, clock, state] of changes) {
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, state);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+const ids = (count: number, from = 1) => Array.from({ length: count }, (_, i) => from + i);
 
 describe('AwarenessRelay', () => {
   it('relays newer states and ignores stale ones, in the y-protocols encoding', () => {
@@ -123,5 +144,82 @@ describe('AwarenessRelay', () => {
     expect(() => relay.apply(editor(), Uint8Array.of(1, 5, 1, 3, 123, 120, 125))).toThrow();
     expect(() => relay.apply(editor(), Uint8Array.of(4))).toThrow();
     expect(relay.size).toBe(0);
+  });
+
+  describe('limits, so one connection cannot fill a room with presence', () => {
+    const state = '{"user":{"name":"x"}}';
+
+    it(`keeps nothing of an update announcing more than ${MAX_CLIENTS_PER_CONNECTION} client ids`, () => {
+      const relay = new AwarenessRelay(() => 0);
+      const flood = forge(ids(10_000).map((id) => [id, 1, state] as const));
+      expect(() => relay.apply(viewer(), flood)).toThrow(AwarenessLimitError);
+      expect(relay.size).toBe(0);
+      expect(relay.encodePresent()).toBeNull();
+    });
+
+    it('counts the ids a connection announced over its life, not per update', () => {
+      const relay = new AwarenessRelay(() => 0);
+      const owner = editor();
+      for (const id of ids(MAX_CLIENTS_PER_CONNECTION)) relay.apply(owner, forge([[id, 1, state]]));
+      relay.apply(owner, forge([[1, 2, 'null']]));
+      expect(() => relay.apply(owner, forge([[99, 1, state]]))).toThrow(AwarenessLimitError);
+      expect(relay.size).toBe(MAX_CLIENTS_PER_CONNECTION);
+      // Its own ids it may still renew.
+      expect(relay.apply(owner, forge([[2, 2, state]]))).not.toBeNull();
+    });
+
+    it(`keeps nothing of an update with a state over ${MAX_STATE_BYTES / 1024} KiB`, () => {
+      const relay = new AwarenessRelay(() => 0);
+      const big = JSON.stringify({ user: { name: 'x'.repeat(MAX_STATE_BYTES) } });
+      expect(() =>
+        relay.apply(
+          editor(),
+          forge([
+            [1, 1, state],
+            [2, 1, big],
+          ]),
+        ),
+      ).toThrow(AwarenessLimitError);
+      expect(relay.size).toBe(0);
+    });
+
+    it('neither keeps nor relays removals of ids nobody announced', () => {
+      const relay = new AwarenessRelay(() => 0);
+      expect(relay.apply(viewer(), forge(ids(10_000).map((id) => [id, 1, 'null'] as const)))).toBeNull();
+      expect(relay.size).toBe(0);
+    });
+
+    it('relays one change per id however often an update repeats it', () => {
+      const relay = new AwarenessRelay(() => 0);
+      const other = observer();
+      const changed = relay.apply(editor(), forge(ids(10_000).map((clock) => [7, clock, state] as const)));
+      expect(changed?.length).toBeLessThan(40);
+      other.apply(changed);
+      expect(other.present()).toEqual({ 7: 'x' });
+    });
+
+    it("accepts a tablet's echo of everyone present, as y-websocket sends it on receiving them", () => {
+      const relay = new AwarenessRelay(() => 0);
+      const tablets = ids(MAX_CLIENTS_PER_CONNECTION * 3).map((id) => tablet(id, `t${id}`));
+      for (const each of tablets) relay.apply(editor(), each.update());
+      const newcomer = tablet(100, 'new');
+      const sent: Uint8Array[] = [];
+      // y-websocket's own handler: whatever changed, remote states included, goes back to the relay.
+      newcomer.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>) => {
+        const changed = [...(added ?? []), ...(updated ?? []), ...(removed ?? [])];
+        sent.push(awarenessProtocol.encodeAwarenessUpdate(newcomer.awareness, changed));
+      });
+      const own = editor();
+      relay.apply(own, newcomer.update());
+      awarenessProtocol.applyAwarenessUpdate(
+        newcomer.awareness,
+        relay.encodePresent() ?? new Uint8Array(),
+        'relay',
+      );
+      expect(sent.length).toBeGreaterThan(0);
+      for (const update of sent) expect(() => relay.apply(own, update)).not.toThrow();
+      expect([...own.awarenessClients]).toEqual([100]);
+      for (const each of [...tablets, newcomer]) each.destroy();
+    });
   });
 });

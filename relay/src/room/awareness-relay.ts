@@ -1,10 +1,26 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as string from 'lib0/string';
 
 /** Who sent an entry; compared by identity. */
 export interface AwarenessOwner {
   readonly role: 'editor' | 'viewer' | undefined;
+  /** Every client id this owner has announced a state for (see MAX_CLIENTS_PER_CONNECTION). */
+  readonly awarenessClients: Set<number>;
 }
+
+/**
+ * Client ids one connection may announce over its life. A tablet's y-protocols Awareness takes its id once,
+ * when created, and y-websocket sends states for other ids only as echoes of what the relay sent it (never
+ * newer, so never taken); one is what an honest tablet uses, and the rest is margin. Without a bound, one
+ * message could make the relay keep, relay and replay to every newcomer hundreds of thousands of entries.
+ */
+export const MAX_CLIENTS_PER_CONNECTION = 4;
+/** Bytes of one state's JSON; the app's (a name, a colour, a caret) stays well under 1 KiB. */
+export const MAX_STATE_BYTES = 16 * 1024;
+
+/** An awareness update beyond the limits above; the connection is closed and nothing of it is kept. */
+export class AwarenessLimitError extends Error {}
 
 interface Entry {
   clock: number;
@@ -34,6 +50,23 @@ function encodeChanges(changes: readonly Change[]): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** Reads an awareness update; throws on garbage (which closes the connection) and on oversized states. */
+function decodeChanges(update: Uint8Array): Change[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const changes: Change[] = [];
+  for (let i = 0; i < count; i++) {
+    const client = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const bytes = decoding.readVarUint8Array(decoder);
+    if (bytes.length > MAX_STATE_BYTES) throw new AwarenessLimitError('state too large');
+    const state = string.decodeUtf8(bytes);
+    JSON.parse(state);
+    changes.push({ client, clock, state });
+  }
+  return changes;
+}
+
 /**
  * The presence (y-protocols awareness) of one document's clients, relayed without a y-protocols Awareness.
  *
@@ -56,36 +89,39 @@ export class AwarenessRelay {
    * connection of the room), or null. Throws on malformed input.
    */
   apply(owner: AwarenessOwner, update: Uint8Array): Uint8Array | null {
-    const decoder = decoding.createDecoder(update);
-    const count = decoding.readVarUint(decoder);
-    const incoming: Change[] = [];
-    for (let i = 0; i < count; i++) {
-      const client = decoding.readVarUint(decoder);
-      const clock = decoding.readVarUint(decoder);
-      const state = decoding.readVarString(decoder);
-      JSON.parse(state); // throws on garbage, which closes the connection
-      incoming.push({ client, clock, state });
-    }
+    const incoming = decodeChanges(update);
     const now = this.now();
-    const accepted: Change[] = [];
+    // Staged first, so that an update over the limits leaves nothing behind; one change per id goes out.
+    const staged = new Map<number, Entry>();
     for (const change of incoming) {
-      const entry = this.entries.get(change.client);
+      const entry = staged.get(change.client) ?? this.entries.get(change.client);
+      const removing = change.state === 'null';
+      // Nobody holds a state the relay never had: such a removal tells no one anything, and keeping it
+      // would let one message fill the room with ids.
+      if (entry === undefined && removing) continue;
       if (entry !== undefined && entry.owner !== null && entry.owner !== owner && owner.role !== 'editor') {
         continue;
       }
-      const removing = change.state === 'null';
       const newer =
         entry === undefined ||
         entry.clock < change.clock ||
         (entry.clock === change.clock && removing && entry.state !== 'null');
       if (!newer) continue;
-      this.entries.set(change.client, {
+      staged.set(change.client, {
         clock: change.clock,
         state: change.state,
         owner: removing ? null : owner,
         updatedAt: now,
       });
-      accepted.push(change);
+    }
+    const announced = new Set(owner.awarenessClients);
+    for (const [client, entry] of staged) if (entry.owner === owner) announced.add(client);
+    if (announced.size > MAX_CLIENTS_PER_CONNECTION) throw new AwarenessLimitError('too many client ids');
+    for (const client of announced) owner.awarenessClients.add(client);
+    const accepted: Change[] = [];
+    for (const [client, entry] of staged) {
+      this.entries.set(client, entry);
+      accepted.push({ client, clock: entry.clock, state: entry.state });
     }
     return accepted.length > 0 ? encodeChanges(accepted) : null;
   }
