@@ -15,6 +15,7 @@ import {
   saveClubAccess,
   saveRelayOrigin,
 } from './device';
+import { resendHeldDocs } from './unsent-docs';
 
 export type ShareError =
   | { readonly type: 'network' }
@@ -53,7 +54,11 @@ export async function shareClub(clubId: string, registrationCode?: string) {
     viewerKey: access.viewerKey,
     ...(registrationCode ? { registrationCode } : {}),
   });
-  if (result.ok) saveClubAccess(clubId, { ...access, shared: true });
+  if (result.ok) {
+    saveClubAccess(clubId, { ...access, shared: true });
+    // A server that did not know the club holds none of its minutes or health records either.
+    resendHeldDocs(clubId);
+  }
   return result;
 }
 

@@ -1,4 +1,5 @@
 import type { Author, ClubKind } from '@chungtay/model';
+import { resendHeldDocs } from './unsent-docs';
 
 // Device preferences (session scope): kept in localStorage, never synced.
 const USER_KEY = 'chungtay.user';
@@ -154,6 +155,10 @@ export function readRelayOrigin(storage: Storage = localStorage): string {
 }
 
 export function saveRelayOrigin(origin: string, storage: Storage = localStorage): void {
+  const before = readRelayOrigin(storage);
   if (origin.trim()) storage.setItem(RELAY_KEY, origin.trim().replace(/\/+$/, ''));
   else storage.removeItem(RELAY_KEY);
+  // What the old server confirmed, the new one may not hold: every club's docs are offered to it again.
+  if (readRelayOrigin(storage) !== before)
+    for (const club of listKnownClubs(storage)) resendHeldDocs(club.id, storage);
 }

@@ -4,7 +4,7 @@ import { RelaySync } from '../sync/relay-sync';
 import type { SyncStatus } from '../sync/sync-status';
 import { findKnownClub, readRelayOrigin } from './device';
 import { markClosed, markOpen } from './open-docs';
-import { markSent, markUnsent, type UnsentDoc } from './unsent-docs';
+import { markSent, markUnsent, rememberHeldDoc, type UnsentDoc } from './unsent-docs';
 
 /**
  * A relay connection for one of a club's docs, with the club's key.
@@ -85,6 +85,7 @@ export function linkDocRelay(options: {
     if (transaction.local) markUnsent(clubId, unsent);
   };
   doc.on('update', onUpdate);
+  rememberHeldDoc(clubId, unsent);
   markOpen(name);
   connect();
   const stopAccess = options.accessChanges?.(connect) ?? (() => {});

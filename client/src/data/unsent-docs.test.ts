@@ -1,6 +1,15 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { listUnsent, markSent, markUnsent, onUnsentChange } from './unsent-docs';
+import { rememberClub, saveRelayOrigin } from './device';
+import {
+  listHeldDocs,
+  listUnsent,
+  markSent,
+  markUnsent,
+  onUnsentChange,
+  rememberHeldDoc,
+  resendHeldDocs,
+} from './unsent-docs';
 
 const minutes = {
   documentName: 'club-1/meeting/m1',
@@ -44,5 +53,26 @@ describe('unsent docs', () => {
     stop();
     markSent('club-1', minutes.documentName);
     expect(heard).toEqual(['club-1', 'club-7']);
+  });
+
+  it('offers every doc the tablet holds again to a new sync server, sent or not, each once', () => {
+    rememberHeldDoc('club-1', health); // opened here, received from the relay, never edited here
+    markUnsent('club-1', minutes);
+    markSent('club-1', minutes.documentName);
+    expect(listHeldDocs('club-1')).toEqual([health, minutes]);
+    expect(listUnsent('club-1')).toEqual([]);
+    resendHeldDocs('club-1');
+    resendHeldDocs('club-1');
+    expect(listUnsent('club-1')).toEqual([health, minutes]);
+  });
+
+  it('puts every club’s docs back on the list when the tablet moves to another sync server, and only then', () => {
+    rememberClub({ id: 'club-1', name: 'CLB thôn Đông', kind: 'selfHelp', memberCount: 3 });
+    markUnsent('club-1', minutes);
+    markSent('club-1', minutes.documentName);
+    saveRelayOrigin(location.origin); // the same server, said differently: nothing to resend
+    expect(listUnsent('club-1')).toEqual([]);
+    saveRelayOrigin('https://dongbo.example.vn');
+    expect(listUnsent('club-1')).toEqual([minutes]);
   });
 });

@@ -15,6 +15,8 @@ export interface UnsentDoc {
 }
 
 const PREFIX = 'chungtay.unsent.';
+/** Every secondary doc of the club this tablet holds, sent or not: what a new sync server must be given. */
+const HELD_PREFIX = 'chungtay.held.';
 const listeners = new Set<(clubId: string) => void>();
 
 function isUnsentDoc(value: unknown): value is UnsentDoc {
@@ -25,15 +27,49 @@ function isUnsentDoc(value: unknown): value is UnsentDoc {
   );
 }
 
-/** What is recorded for the club; anything malformed in storage is skipped rather than trusted. */
-export function listUnsent(clubId: string, storage: Storage = localStorage): readonly UnsentDoc[] {
+function readList(key: string, storage: Storage): readonly UnsentDoc[] {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(storage.getItem(PREFIX + clubId) ?? '[]');
+    parsed = JSON.parse(storage.getItem(key) ?? '[]');
   } catch {
     return [];
   }
   return Array.isArray(parsed) ? parsed.filter(isUnsentDoc) : [];
+}
+
+/** What is recorded for the club; anything malformed in storage is skipped rather than trusted. */
+export function listUnsent(clubId: string, storage: Storage = localStorage): readonly UnsentDoc[] {
+  return readList(PREFIX + clubId, storage);
+}
+
+/** Every secondary doc of the club this tablet has opened or edited. */
+export function listHeldDocs(clubId: string, storage: Storage = localStorage): readonly UnsentDoc[] {
+  return readList(HELD_PREFIX + clubId, storage);
+}
+
+/** This tablet holds the doc (opened it, or edited it): see `resendHeldDocs`. */
+export function rememberHeldDoc(clubId: string, doc: UnsentDoc, storage: Storage = localStorage): void {
+  const held = listHeldDocs(clubId, storage);
+  if (held.some((each) => each.documentName === doc.documentName)) return;
+  try {
+    storage.setItem(HELD_PREFIX + clubId, JSON.stringify([...held, doc]));
+  } catch {
+    // Storage full: the doc still syncs whenever its screen is opened.
+  }
+}
+
+/**
+ * A relay's confirmation counts for that relay only. When the tablet moves to another sync server, or the
+ * club is registered on one (it did not know the club), every doc this tablet holds goes back on the list,
+ * so the background sync gives the new server the minutes and health records too, not only the club doc.
+ * A server that already holds them answers at the cost of one state vector each.
+ */
+export function resendHeldDocs(clubId: string, storage: Storage = localStorage): void {
+  const unsent = listUnsent(clubId, storage);
+  const missing = listHeldDocs(clubId, storage).filter(
+    (held) => !unsent.some((each) => each.documentName === held.documentName),
+  );
+  if (missing.length > 0) write(clubId, [...unsent, ...missing], storage);
 }
 
 function write(clubId: string, docs: readonly UnsentDoc[], storage: Storage): void {
@@ -49,6 +85,7 @@ function write(clubId: string, docs: readonly UnsentDoc[], storage: Storage): vo
 
 /** This tablet changed the doc: it stays listed until a relay confirms holding all of it. */
 export function markUnsent(clubId: string, doc: UnsentDoc, storage: Storage = localStorage): void {
+  rememberHeldDoc(clubId, doc, storage);
   const docs = listUnsent(clubId, storage);
   if (docs.some((each) => each.documentName === doc.documentName)) return;
   write(clubId, [...docs, doc], storage);
