@@ -12,15 +12,9 @@ import type { TokenBucket } from './limits';
 import type { Metrics } from './metrics';
 import type { ClubRegistry } from './store/doc-store';
 
-/**
- * The protocol has no error type for "too many attempts"; the nearest is kept so that any client reads the
- * answer, and `reason` says more to one that looks.
- */
-type RefusalBody = ApiError & { readonly reason?: 'tooManyAttempts' };
-
 export interface ApiResponse {
   readonly status: number;
-  readonly body: ApiSuccess | RefusalBody;
+  readonly body: ApiSuccess | ApiError;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -64,7 +58,7 @@ function checkCode(
     const retryAfter = Math.ceil(failedCodes.msUntilToken(now) / 1000);
     return {
       status: 429,
-      body: { error: 'registrationCodeRequired', reason: 'tooManyAttempts' },
+      body: { error: 'tooManyAttempts' },
       headers: { 'retry-after': String(retryAfter) },
     };
   }
