@@ -243,6 +243,25 @@ describe('RelaySync answering the relay’s sync step 1', () => {
     expect(relayCopy.getMap('minutes').toJSON()).toEqual(records.toJSON());
   });
 
+  it('is not Synced while a large answer waits to be sent, whatever the relay reported meanwhile', async () => {
+    const tablet = connectedTablet();
+    const records = tablet.doc.getMap<string>('minutes');
+    tablet.doc.transact(() => {
+      for (let i = 0; i < 4000; i++) records.set(`r${i}`, `Ghi chú buổi sinh hoạt số ${i} `.repeat(8));
+    });
+    const sentBefore = tablet.socket.sent.filter((frame) => frame[0] === 0 && frame[1] !== 0).length;
+    tablet.socket.receive(step1Frame(new Y.Doc()));
+    // The relay reports what it holds before the tablet's framed answer left: it covers every clock and
+    // every frame sent so far, and still says nothing of the answer.
+    tablet.socket.receive(encodeStoredMessage(Y.encodeStateVector(tablet.doc), sentBefore));
+    expect(tablet.relay.status.type).toBe('syncing');
+    await vi.waitFor(() => expect(sentSyncKinds(tablet.socket).at(-1)).toBe(1));
+    const sentAll = tablet.socket.sent.filter((frame) => frame[0] === 0 && frame[1] !== 0).length;
+    expect(tablet.relay.status.type).toBe('syncing');
+    tablet.socket.receive(encodeStoredMessage(Y.encodeStateVector(tablet.doc), sentAll));
+    expect(tablet.relay.status.type).toBe('synced');
+  });
+
   it('leaves a small answer to y-websocket: one sync step 2', () => {
     const tablet = connectedTablet();
     tablet.doc.getMap<string>('minutes').set('place', 'Nhà văn hóa');

@@ -67,6 +67,11 @@ export class RelaySync {
   private readonly online: () => boolean;
   private holds = 0;
   private held: Uint8Array[] = [];
+  /**
+   * A large answer to the relay waits for its splitting code: until it is sent, its frames are not counted
+   * and the relay's report could look complete (a difference of deletions alone moves no clock).
+   */
+  private answerPending: WebSocket | null = null;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -120,6 +125,7 @@ export class RelaySync {
    * connection settled (a deletion moves no clock; the count is what covers it).
    */
   private holdsAll(): boolean {
+    if (this.answerPending !== null && this.answerPending === this.provider.ws) return false;
     return this.stored.covers(Y.encodeStateVector(this.doc), updatesSentOn(this.provider.ws));
   }
 
@@ -220,10 +226,14 @@ export class RelaySync {
       socket?.send(encoding.toUint8Array(encoder));
       return true;
     }
+    this.answerPending = socket;
+    // If the code cannot load (a broken install), nothing was sent: the answer stays pending, never "Synced".
     void import('@chungtay/sync-frames').then(({ encodeSyncStep2Frames }) => {
       // Only on the connection that asked: a replacement asks again for itself.
       if (this.provider.ws !== socket || socket === null) return;
       for (const frame of encodeSyncStep2Frames(update, UPLOAD_FRAME_BYTES)) socket.send(frame);
+      if (this.answerPending === socket) this.answerPending = null;
+      this.emit();
     });
     return true;
   }
