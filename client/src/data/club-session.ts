@@ -33,7 +33,7 @@ import {
   settleReplacedKeys,
 } from './device';
 import { isOpenHere, onLinkClosed } from './open-docs';
-import { listUnsent, onUnsentChange } from './unsent-docs';
+import { listUnsent, offerHeldDocsNowAndThen, onUnsentChange } from './unsent-docs';
 
 export type { DeniedReason, Peer, SaveState, SyncStatus };
 
@@ -162,6 +162,7 @@ function createClubSession(deps: {
     if (changed === clubId || changed === '') setUnsentDocs(countUnsent());
   });
   const startBackground = () => {
+    if (backgroundLoaded === undefined) offerHeldDocsNowAndThen(clubId, Date.now());
     backgroundLoaded ??= import('./background-sync').then(({ BackgroundSync, backgroundDocSync }) => {
       if (closed) return;
       const started = new BackgroundSync(clubId, backgroundDocSync(clubId, user), isOpenHere);

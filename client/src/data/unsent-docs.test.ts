@@ -6,6 +6,7 @@ import {
   listUnsent,
   markSent,
   markUnsent,
+  offerHeldDocsNowAndThen,
   onUnsentChange,
   rememberHeldDoc,
   resendHeldDocs,
@@ -74,5 +75,20 @@ describe('unsent docs', () => {
     expect(listUnsent('club-1')).toEqual([]);
     saveRelayOrigin('https://dongbo.example.vn');
     expect(listUnsent('club-1')).toEqual([minutes]);
+  });
+
+  it('offers the held docs again once a week while the club syncs, starting the clock on the first call', () => {
+    const day = 24 * 60 * 60 * 1000;
+    markUnsent('club-1', minutes);
+    markSent('club-1', minutes.documentName);
+    offerHeldDocsNowAndThen('club-1', 100 * day);
+    expect(listUnsent('club-1')).toEqual([]);
+    offerHeldDocsNowAndThen('club-1', 106 * day);
+    expect(listUnsent('club-1')).toEqual([]);
+    offerHeldDocsNowAndThen('club-1', 107 * day);
+    expect(listUnsent('club-1')).toEqual([minutes]);
+    markSent('club-1', minutes.documentName);
+    offerHeldDocsNowAndThen('club-1', 108 * day);
+    expect(listUnsent('club-1')).toEqual([]);
   });
 });

@@ -17,6 +17,9 @@ export interface UnsentDoc {
 const PREFIX = 'chungtay.unsent.';
 /** Every secondary doc of the club this tablet holds, sent or not: what a new sync server must be given. */
 const HELD_PREFIX = 'chungtay.held.';
+/** When the club's held docs were last all offered to its server (see `offerHeldDocsNowAndThen`). */
+const OFFERED_PREFIX = 'chungtay.offered.';
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 const listeners = new Set<(clubId: string) => void>();
 
 function isUnsentDoc(value: unknown): value is UnsentDoc {
@@ -96,6 +99,23 @@ export function markSent(clubId: string, documentName: string, storage: Storage 
   const docs = listUnsent(clubId, storage);
   const rest = docs.filter((each) => each.documentName !== documentName);
   if (rest.length !== docs.length) write(clubId, rest, storage);
+}
+
+/**
+ * Once a week, while the club syncs, every held doc is offered to the server again. A server on
+ * `synchronous=NORMAL` can lose its last seconds of commits in a power cut after it confirmed them; the club
+ * doc heals on every connection, but closed minutes would come back only when someone opened them. The
+ * first call only starts the clock: a tablet that just got the club has nothing to make up.
+ */
+export function offerHeldDocsNowAndThen(clubId: string, now: number, storage: Storage = localStorage): void {
+  const last = Number(storage.getItem(OFFERED_PREFIX + clubId));
+  if (Number.isFinite(last) && last > 0 && now - last < WEEK_MS) return;
+  try {
+    storage.setItem(OFFERED_PREFIX + clubId, String(now));
+  } catch {
+    return; // storage full: offering every week would then become offering at every opening
+  }
+  if (last > 0) resendHeldDocs(clubId, storage);
 }
 
 /**
