@@ -150,15 +150,40 @@ describe('accepting an invite', () => {
     expect(findKnownClub(clubId)?.access?.key).toBe(editorLink.key);
   });
 
-  it('keeps the pending keys of a rotation started here when an invite arrives meanwhile', () => {
+  it('sets a rotation started here aside with the held keys when an invite brings another key', () => {
+    const pendingKeys = { key: generateKey(), viewerKey: generateKey() };
+    const held = {
+      role: 'editor',
+      key: generateKey(),
+      viewerKey: generateKey(),
+      shared: true,
+      pendingKeys,
+    } as const;
+    holdClub(held);
+    acceptInvite(invite('editor', generateKey(), generateKey()));
+    // Not retried with the invite's key: if the relay accepts that key, this rotation never took effect.
+    expect(hasPendingRotation(clubId)).toBe(false);
+    expect(settleReplacedKeys(clubId, 'revoked')).toBe(true);
+    expect(findKnownClub(clubId)?.access).toEqual(held);
+    expect(hasPendingRotation(clubId)).toBe(true);
+
+    // Accepted instead: the rotation is forgotten with the keys it was set aside with.
+    acceptInvite(invite('editor', generateKey(), generateKey()));
+    settleReplacedKeys(clubId, 'accepted');
+    expect(hasPendingRotation(clubId)).toBe(false);
+    expect(findKnownClub(clubId)?.access?.replacedKeys).toBeUndefined();
+  });
+
+  it('takes an invite carrying the keys of the rotation started here as its confirmation', () => {
     const pendingKeys = { key: generateKey(), viewerKey: generateKey() };
     holdClub({ role: 'editor', key: generateKey(), viewerKey: generateKey(), shared: true, pendingKeys });
-    acceptInvite(invite('editor', generateKey(), generateKey()));
-    expect(findKnownClub(clubId)?.access?.pendingKeys).toEqual(pendingKeys);
-    expect(hasPendingRotation(clubId)).toBe(true);
-    // The invite that carries the rotation's own keys confirms it: nothing is held aside or pending.
     acceptInvite(invite('editor', pendingKeys.key, pendingKeys.viewerKey));
-    expect(findKnownClub(clubId)?.access?.pendingKeys).toBeUndefined();
+    expect(findKnownClub(clubId)?.access).toEqual({
+      role: 'editor',
+      key: pendingKeys.key,
+      viewerKey: pendingKeys.viewerKey,
+      shared: true,
+    });
   });
 
   it('takes the viewer key an editor link carries, so a new editor can invite viewers', () => {

@@ -94,8 +94,15 @@ export function hasPendingRotation(clubId: string): boolean {
   return findKnownClub(clubId)?.access?.pendingKeys !== undefined;
 }
 
+/**
+ * What goes aside when an invite brings another key. A rotation this tablet started and has not seen
+ * confirmed goes with it: if the relay accepts the invite's key, that rotation did not take effect (its
+ * keys would be the current ones) and retrying it would undo the one that did; if the relay refuses the
+ * invite's key, the held keys and the rotation come back together.
+ */
 function heldKeys(access: ClubAccess): NonNullable<ClubAccess['replacedKeys']> {
-  return { role: access.role, key: access.key, ...(access.viewerKey ? { viewerKey: access.viewerKey } : {}) };
+  const { role, key, viewerKey, pendingKeys } = access;
+  return { role, key, ...(viewerKey ? { viewerKey } : {}), ...(pendingKeys ? { pendingKeys } : {}) };
 }
 
 export function inviteLinks(clubId: string, clubName: string): { editor?: string; viewer?: string } {
@@ -150,8 +157,7 @@ export function inviteRelayChange(invite: Invite): 'none' | 'follow' | 'keep' {
  * An editor's tablet that opens a viewer link (its own QR code, to check it) stays an editor and takes the
  * viewer key only if it holds none: demoting it would throw away the only key here that can edit the club
  * or change its keys. A link with another key than the one held may be older than it: the held keys are
- * kept aside (`replacedKeys`) until the relay accepts or refuses the new one, and a rotation this tablet
- * started keeps its pending keys.
+ * kept aside (`replacedKeys`) until the relay accepts or refuses the new one.
  */
 export function acceptInvite(invite: Invite): void {
   if (inviteRelayChange(invite) === 'follow' && invite.relay !== undefined)
@@ -172,10 +178,6 @@ export function acceptInvite(invite: Invite): void {
     key: invite.key,
     shared: true,
     ...(viewerKey ? { viewerKey } : {}),
-    // A rotation this tablet started must still be able to finish, whatever the link held.
-    ...(current?.pendingKeys && current.pendingKeys.key !== invite.key
-      ? { pendingKeys: current.pendingKeys }
-      : {}),
     ...(replaces ? { replacedKeys: current.replacedKeys ?? heldKeys(current) } : {}),
   };
   rememberClub({

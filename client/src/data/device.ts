@@ -28,11 +28,7 @@ export interface ClubAccess {
    * retired key and nothing to rotate with. Restored when the relay calls the new key revoked, forgotten
    * once the new key syncs (see `settleReplacedKeys`).
    */
-  readonly replacedKeys?: {
-    readonly role: 'editor' | 'viewer';
-    readonly key: string;
-    readonly viewerKey?: string;
-  };
+  readonly replacedKeys?: Pick<ClubAccess, 'role' | 'key' | 'viewerKey' | 'pendingKeys'>;
 }
 
 export interface KnownClub {
