@@ -1,5 +1,5 @@
-import { A, type RouteSectionProps } from '@solidjs/router';
-import { createResource, createSignal, type JSX, Match, onCleanup, Show, Switch } from 'solid-js';
+import { A, type RouteSectionProps, useLocation } from '@solidjs/router';
+import { createResource, createSignal, type JSX, Match, onCleanup, Show, Suspense, Switch } from 'solid-js';
 import { LanguageSwitch } from '../../app/language-switch';
 import { usePendingWrites } from '../../app/pending-writes';
 import { ClubProvider } from '../../data/club-context';
@@ -58,6 +58,9 @@ function ClubShell(props: { session: ClubSession; children: JSX.Element }): JSX.
   const { t } = useI18n();
   const club = () => props.session.club;
   const base = () => `/club/${props.session.clubId}`;
+  const location = useLocation();
+  // A member's page belongs to the roster: its tab stays lit there.
+  const onMemberPage = () => location.pathname.startsWith(`${base()}/members/`);
   // Keep the device's club list current for the start screen.
   const remember = () =>
     rememberClub({
@@ -116,7 +119,7 @@ function ClubShell(props: { session: ClubSession; children: JSX.Element }): JSX.
         </Show>
         <StorageBanner />
         <nav class="club-nav" aria-label={club().profile.name}>
-          <A href={base()} end class="nav-link">
+          <A href={base()} end class="nav-link" classList={{ active: onMemberPage() }}>
             {t('nav.roster')}
           </A>
           <A href={`${base()}/groups`} class="nav-link">
@@ -135,7 +138,10 @@ function ClubShell(props: { session: ClubSession; children: JSX.Element }): JSX.
             {t('nav.settings')}
           </A>
         </nav>
-        <main class="page">{props.children}</main>
+        {/* A screen's code loads on first use: say so instead of showing an empty page meanwhile. */}
+        <main class="page">
+          <Suspense fallback={<p class="loading">{t('app.loading')}</p>}>{props.children}</Suspense>
+        </main>
       </div>
     </ClubProvider>
   );

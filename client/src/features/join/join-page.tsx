@@ -19,7 +19,9 @@ export default function JoinPage(): JSX.Element {
     fromLink && !fromLink.ok ? t('join.invalid') : undefined,
   );
   const [scanning, setScanning] = createSignal(false);
-  const [name, setName] = createSignal(readDeviceUser()?.name ?? '');
+  // The placeholder name given when the sample club was opened is not this person's name: ask for it.
+  const held = readDeviceUser()?.name;
+  const [name, setName] = createSignal(held === undefined || held === t('clubs.guest') ? '' : held);
   const [nameError, setNameError] = createSignal<string>();
 
   const read = (text: string) => {

@@ -1,14 +1,16 @@
 import { Toast, toaster } from '@kobalte/core/toast';
 import type { JSX } from 'solid-js';
 import { Portal } from 'solid-js/web';
+import { useI18n } from '../../i18n/i18n-context';
 
 export type ToastTone = 'info' | 'success' | 'error';
 
+/** Shows a message; the toast renders inside ToastRegion, under the app's I18nProvider. */
 export function showToast(message: string, tone: ToastTone = 'success'): void {
   toaster.show((props) => (
     <Toast toastId={props.toastId} class={`toast toast-${tone}`} duration={tone === 'error' ? 8000 : 4000}>
       <Toast.Description class="toast-text">{message}</Toast.Description>
-      <Toast.CloseButton class="btn btn-quiet toast-close" aria-label="✕">
+      <Toast.CloseButton class="btn btn-quiet toast-close" aria-label={useI18n().t('app.close')}>
         ✕
       </Toast.CloseButton>
     </Toast>
