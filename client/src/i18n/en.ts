@@ -204,7 +204,7 @@ export const en: Catalogue = {
     members: 'Members',
     women: 'Women',
     older: 'Older people (aged {{ age }}+)',
-    younger: 'Younger people',
+    younger: 'People under {{ age }}',
     poor: 'Poor and near-poor households',
     ethnic: 'Ethnic minorities',
     target: 'Target {{ range }}',

@@ -207,7 +207,7 @@ export const vi = {
     members: 'Số thành viên',
     women: 'Phụ nữ',
     older: 'Người cao tuổi (từ {{ age }} tuổi)',
-    younger: 'Người trẻ hơn',
+    younger: 'Người dưới {{ age }} tuổi',
     poor: 'Hộ nghèo, cận nghèo',
     ethnic: 'Người dân tộc thiểu số',
     target: 'Mục tiêu {{ range }}',

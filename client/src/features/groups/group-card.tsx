@@ -64,7 +64,8 @@ export function GroupCard(props: {
                   aria-label={`${t('groups.remove')}: ${member.fullName}`}
                   onClick={() => feedback(i18n, session.commands.removeFromGroup(props.group.id, member.id))}
                 >
-                  ✕
+                  {/* Words, not a bare ✕: an older user reads ✕ as "close". */}
+                  {t('groups.remove')}
                 </Button>
               </li>
             )}

@@ -57,7 +57,7 @@ export default function IndicatorsPage(): JSX.Element {
         </div>
         {shareCard(t('indicators.women'), composition().women)}
         {shareCard(t('indicators.older', { age: settings().olderAge }), composition().older)}
-        {shareCard(t('indicators.younger'), composition().younger)}
+        {shareCard(t('indicators.younger', { age: settings().olderAge }), composition().younger)}
         {shareCard(t('indicators.poor'), composition().poorOrNearPoor)}
         <div class="card indicator">
           <span class="indicator-label">{t('indicators.ethnic')}</span>
