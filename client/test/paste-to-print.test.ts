@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import type { AgendaItemId, Meeting, MeetingId, RichBlock } from '@chungtay/model';
-import { newMeetingId, newMemberId } from '@chungtay/model';
+import type { AgendaItemId, RichBlock } from '@chungtay/model';
+import { newMemberId } from '@chungtay/model';
 import { Editor } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import { openMinutesSession } from '../src/data/minutes-session';
 import { richTextKit, richTextPasteProps } from '../src/ui/rich-text-editor/rich-text-kit';
 import { WORD_CLIPBOARD } from '../src/ui/rich-text-editor/word-clipboard.fixture';
+import { testMeeting } from './meeting';
 
 // From the clipboard through the real editor and its Yjs binding into the minutes doc, and back out as
 // the blocks the print view draws: the node and mark names the model reads are the ones the editor writes.
@@ -23,16 +24,7 @@ const para = (...content: ReturnType<typeof text>[]): RichBlock => ({ type: 'par
 describe('pasted minutes on paper', () => {
   it('prints a pasted Word text with its lists and emphasis, and keeps printing the approved one', async () => {
     const [chair, secretary] = [newMemberId(), newMemberId()];
-    const meeting = {
-      id: newMeetingId() as MeetingId,
-      date: '2026-03-05',
-      time: '08:00',
-      kind: 'regular',
-      place: 'Nhà văn hóa thôn Đông',
-      chairId: chair,
-      secretaryId: secretary,
-      attendance: {},
-    } as Meeting;
+    const meeting = testMeeting(chair, secretary);
     const session = await openMinutesSession({
       clubId: 'club-paste-1',
       meeting,

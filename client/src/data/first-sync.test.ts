@@ -1,8 +1,9 @@
-import type { Meeting, MeetingId, MemberId } from '@chungtay/model';
+import type { MemberId } from '@chungtay/model';
 import * as model from '@chungtay/model';
-import { newClubId, newMeetingId, newMemberId } from '@chungtay/model';
+import { newClubId, newMemberId } from '@chungtay/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { testMeeting } from '../../test/meeting';
 import type { SyncStatus } from '../sync/sync-status';
 import { firstSync } from './first-sync';
 
@@ -31,16 +32,7 @@ function relayStatus(initial: SyncStatus['type']) {
 function startedElsewhere(): Uint8Array {
   const source = model.createMinutesDoc();
   const chair = newMemberId() as MemberId;
-  const meeting = {
-    id: newMeetingId() as MeetingId,
-    date: '2026-03-05',
-    time: '08:00',
-    kind: 'regular',
-    place: 'Nhà văn hóa',
-    chairId: chair,
-    secretaryId: chair,
-    attendance: { [chair]: 'present' },
-  } as Meeting;
+  const meeting = testMeeting(chair, chair, { [chair]: 'present' });
   const started = model.createMinutes(
     source,
     model.minutesInputFromMeeting(newClubId(), meeting),

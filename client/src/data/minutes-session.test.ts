@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import type { Meeting, MeetingId, MemberId } from '@chungtay/model';
+import type { Meeting, MemberId } from '@chungtay/model';
 import * as model from '@chungtay/model';
-import { newMeetingId, newMemberId } from '@chungtay/model';
+import { newMemberId } from '@chungtay/model';
 import { encodeStoredMessage, isSyncContentFrame } from '@chungtay/protocol';
 import * as decoding from 'lib0/decoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { testMeeting } from '../../test/meeting';
 import { type TestSocket, testSocketClass } from '../../test/test-socket';
 import { TabletStore } from '../sync/tablet-store';
 import { openClubSession } from './club-session';
@@ -18,16 +19,7 @@ import { listUnsent } from './unsent-docs';
 const author = { id: 'device-1', name: 'Nguyễn Thị Hoa' };
 
 function meeting(chairId: MemberId, secretaryId: MemberId, lan: MemberId): Meeting {
-  return {
-    id: newMeetingId() as MeetingId,
-    date: '2026-03-05',
-    time: '08:00',
-    kind: 'regular',
-    place: 'Nhà văn hóa thôn Đông',
-    chairId,
-    secretaryId,
-    attendance: { [lan]: 'present' },
-  } as Meeting;
+  return testMeeting(chairId, secretaryId, { [lan]: 'present' });
 }
 
 describe('openMinutesSession', () => {
