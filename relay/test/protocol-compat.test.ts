@@ -1,4 +1,7 @@
-/** The protocol package writes lib0 encoding by hand; check it against lib0 and Yjs themselves. */
+/**
+ * The protocol package writes lib0 encoding and the libraries' message numbers by hand; check them against
+ * lib0, Yjs, y-protocols and y-websocket themselves.
+ */
 import {
   decodeCustomMessage,
   encodeNoticeMessage,
@@ -7,12 +10,54 @@ import {
   isSyncContentFrame,
   MESSAGE_NOTICE,
   MESSAGE_STORED,
+  MessageType,
+  SyncMessageType,
 } from '@chungtay/protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
+import * as yWebsocket from 'y-websocket';
 import * as Y from 'yjs';
+
+describe('message types against y-websocket and y-protocols', () => {
+  // The protocol writes these numbers once for the relay, the client and sync-frames; the libraries' own
+  // exports are the authority. A pinned version that renumbers them fails here, not on a tablet.
+  it('names the message types as y-websocket does, with ours clear of them', () => {
+    expect({
+      sync: MessageType.sync,
+      awareness: MessageType.awareness,
+      auth: MessageType.auth,
+      queryAwareness: MessageType.queryAwareness,
+    }).toEqual({
+      sync: yWebsocket.messageSync,
+      awareness: yWebsocket.messageAwareness,
+      auth: yWebsocket.messageAuth,
+      queryAwareness: yWebsocket.messageQueryAwareness,
+    });
+    expect([MESSAGE_STORED, MESSAGE_NOTICE]).toEqual([MessageType.stored, MessageType.notice]);
+  });
+
+  it('names the sync types as y-protocols does, and they are what its writers write', () => {
+    expect(SyncMessageType).toEqual({
+      step1: syncProtocol.messageYjsSyncStep1,
+      step2: syncProtocol.messageYjsSyncStep2,
+      update: syncProtocol.messageYjsUpdate,
+    });
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'x');
+    const firstByte = (write: (encoder: encoding.Encoder) => void) => {
+      const encoder = encoding.createEncoder();
+      write(encoder);
+      return encoding.toUint8Array(encoder)[0];
+    };
+    expect(firstByte((e) => syncProtocol.writeSyncStep1(e, doc))).toBe(SyncMessageType.step1);
+    expect(firstByte((e) => syncProtocol.writeSyncStep2(e, doc))).toBe(SyncMessageType.step2);
+    expect(firstByte((e) => syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(doc)))).toBe(
+      SyncMessageType.update,
+    );
+  });
+});
 
 describe('protocol encoding against lib0 and Yjs', () => {
   it('writes MESSAGE_STORED exactly as lib0 would', () => {
@@ -36,13 +81,13 @@ describe('protocol encoding against lib0 and Yjs', () => {
       syncProtocol.writeUpdate,
     ]) {
       const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, 0);
+      encoding.writeVarUint(encoder, MessageType.sync);
       if (write === syncProtocol.writeUpdate) write(encoder, Y.encodeStateAsUpdate(doc));
       else write(encoder, doc as never);
       frames.push(encoding.toUint8Array(encoder));
     }
     const awareness = encoding.createEncoder();
-    encoding.writeVarUint(awareness, 1);
+    encoding.writeVarUint(awareness, MessageType.awareness);
     encoding.writeVarUint8Array(awareness, Uint8Array.of(0));
     expect([...frames, encoding.toUint8Array(awareness)].map(isSyncContentFrame)).toEqual([
       false,

@@ -4,10 +4,10 @@ import { err, ok, type Result } from './result';
 export type ClubId = string & { readonly __brand: 'ClubId' };
 export type DocumentName = string & { readonly __brand: 'DocumentName' };
 
-export const CLUB_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
-export const DOCUMENT_PART_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const CLUB_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+const DOCUMENT_PART_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 /** `<clubId>`, `<clubId>/<part>` or `<clubId>/<part>/<id>` (e.g. `club/meeting/<meetingId>`). */
-export const MAX_DOCUMENT_SEGMENTS = 3;
+const MAX_DOCUMENT_SEGMENTS = 3;
 
 export interface ParsedDocumentName {
   readonly name: DocumentName;
@@ -46,7 +46,7 @@ export function documentName(clubId: string, ...parts: string[]): DocumentName {
 }
 
 /** Parts under `<clubId>/<part>` that hold sensitive personal data and are closed to viewer keys. */
-export const PRIVATE_PARTS: readonly string[] = ['health'];
+const PRIVATE_PARTS: readonly string[] = ['health'];
 
 /**
  * The one place deciding which documents viewers cannot open: `<clubId>/health` and everything under it.

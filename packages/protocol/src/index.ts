@@ -19,18 +19,14 @@ export {
   versionParams,
 } from './connection';
 export {
-  CLUB_ID_PATTERN,
   type ClubId,
-  DOCUMENT_PART_PATTERN,
   type DocumentName,
   type DocumentNameError,
   documentName,
   isClubId,
   isPrivateDocument,
   keepsHistory,
-  MAX_DOCUMENT_SEGMENTS,
   type ParsedDocumentName,
-  PRIVATE_PARTS,
   parseDocumentName,
 } from './document-name';
 export {
@@ -51,7 +47,6 @@ export {
 } from './http-api';
 export {
   formatInvite,
-  INVITE_PATH,
   type Invite,
   type InviteError,
   type InviteInput,
@@ -70,6 +65,8 @@ export {
   MESSAGE_STORED,
   MessageType,
   type Notice,
+  SyncMessageType,
+  type SyncMessageTypeValue,
 } from './messages';
 export { err, ok, type Result } from './result';
 export { decodeStateVector, isStateVectorCovered, StoredClocks } from './state-vector';

@@ -45,7 +45,7 @@ export type InviteError = {
     | 'invalidRelay';
 };
 
-export const INVITE_PATH = '/join';
+const INVITE_PATH = '/join';
 
 /**
  * The secrets travel in the fragment (`#...`), which browsers never send to a server, so the key

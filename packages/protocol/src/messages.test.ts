@@ -3,8 +3,11 @@ import {
   decodeCustomMessage,
   encodeNoticeMessage,
   encodeStoredMessage,
+  isSyncContentFrame,
   MESSAGE_NOTICE,
   MESSAGE_STORED,
+  MessageType,
+  SyncMessageType,
 } from './messages';
 import { decodeStateVector, isStateVectorCovered, StoredClocks } from './state-vector';
 import { ByteReader, ByteWriter } from './varint';
@@ -80,6 +83,31 @@ describe('custom messages', () => {
     ]) {
       expect(decodeCustomMessage(frame).ok).toBe(false);
     }
+  });
+});
+
+describe('message types', () => {
+  // These numbers are the wire format every stock y-websocket client and server speaks: changing one breaks
+  // them all. relay/test/protocol-compat.test.ts checks them against y-websocket's and y-protocols' exports.
+  it('keep the y-websocket and y-protocols numbers, and ours above them', () => {
+    expect(MessageType).toEqual({
+      sync: 0,
+      awareness: 1,
+      auth: 2,
+      queryAwareness: 3,
+      stored: 20,
+      notice: 21,
+    });
+    expect(SyncMessageType).toEqual({ step1: 0, step2: 1, update: 2 });
+  });
+
+  it('count sync step 2 and update frames as content, not step 1, presence or our own', () => {
+    const frame = (type: number, syncType: number) => Uint8Array.of(type, syncType, 0);
+    expect(isSyncContentFrame(frame(MessageType.sync, SyncMessageType.step1))).toBe(false);
+    expect(isSyncContentFrame(frame(MessageType.sync, SyncMessageType.step2))).toBe(true);
+    expect(isSyncContentFrame(frame(MessageType.sync, SyncMessageType.update))).toBe(true);
+    expect(isSyncContentFrame(frame(MessageType.awareness, SyncMessageType.update))).toBe(false);
+    expect(isSyncContentFrame(encodeStoredMessage(Uint8Array.of(0), 1))).toBe(false);
   });
 });
 

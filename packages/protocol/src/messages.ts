@@ -15,6 +15,21 @@ export const MessageType = {
 } as const;
 
 /**
+ * The sync message's own types, y-protocols' `messageYjsSyncStep1`, `messageYjsSyncStep2` and
+ * `messageYjsUpdate`: the varUint after `MessageType.sync`, then a varUint8Array (a state vector for step 1,
+ * a Yjs update for the others). Written here once for the relay, the client and @chungtay/sync-frames; pinned
+ * against y-protocols and y-websocket in relay/test/protocol-compat.test.ts and the client's y-websocket
+ * contract test.
+ */
+export const SyncMessageType = {
+  step1: 0,
+  step2: 1,
+  update: 2,
+} as const;
+
+export type SyncMessageTypeValue = (typeof SyncMessageType)[keyof typeof SyncMessageType];
+
+/**
  * Relay → client: varUint8Array, the room's state vector after the updates it reflects were durably appended;
  * then (relays since 2026-11-26) varUint, how many of this connection's sync step 2 and update messages the
  * relay has finished with (stored, found already stored, or dropped for a viewer). Once that count reaches
@@ -51,7 +66,11 @@ export function encodeStoredMessage(stateVector: Uint8Array, settledUpdates: num
  * (message type 0, sync type 1 or 2), whatever they carry. Both sides use this one rule.
  */
 export function isSyncContentFrame(frame: Uint8Array): boolean {
-  return frame[0] === MessageType.sync && (frame[1] === 1 || frame[1] === 2);
+  // Every type here is below 128, so its varUint is this one byte.
+  return (
+    frame[0] === MessageType.sync &&
+    (frame[1] === SyncMessageType.step2 || frame[1] === SyncMessageType.update)
+  );
 }
 
 export function encodeNoticeMessage(notice: Notice): Uint8Array {
