@@ -1,6 +1,7 @@
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { Transform, type TransformCallback } from 'node:stream';
-import { framedSyncAnswer } from '@chungtay/sync-frames';
+import { MessageType, SyncMessageType } from '@chungtay/protocol';
+import { encodeSyncStep2Frames } from '@chungtay/sync-frames';
 import * as decoding from 'lib0/decoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -98,8 +99,8 @@ describe('a large first sync over a 1 Mbit/s link', () => {
       const tablet = connectClient(`ws://127.0.0.1:${link.port}/sync`, club.clubId, club.editorKey);
       clients.push(tablet);
       const arrivals: number[] = [];
-      const sync = tablet.provider.messageHandlers[0];
-      tablet.provider.messageHandlers[0] = (...args) => {
+      const sync = tablet.provider.messageHandlers[MessageType.sync];
+      tablet.provider.messageHandlers[MessageType.sync] = (...args) => {
         arrivals.push(Date.now());
         sync?.(...args);
       };
@@ -134,16 +135,17 @@ describe('a large first sync over a 1 Mbit/s link', () => {
     try {
       const tablet = connectClient(`ws://127.0.0.1:${link.port}/sync`, club.clubId, club.editorKey, doc);
       clients.push(tablet);
-      // What the app's RelaySync does with the relay's sync step 1 (client/src/sync/relay-sync.ts).
-      const sync = tablet.provider.messageHandlers[0];
-      tablet.provider.messageHandlers[0] = (encoder, decoder, ...rest) => {
+      // What the app's RelaySync does with the relay's sync step 1 (client/src/sync/relay-sync.ts, which the
+      // relay cannot import): an answer above 256 KiB goes in the frames of @chungtay/sync-frames.
+      const sync = tablet.provider.messageHandlers[MessageType.sync];
+      tablet.provider.messageHandlers[MessageType.sync] = (encoder, decoder, ...rest) => {
         const message = decoder.arr.subarray(decoder.pos);
-        if (message[0] === 0) {
+        if (message[0] === SyncMessageType.step1) {
           const reader = decoding.createDecoder(message);
           decoding.readVarUint(reader);
-          const frames = framedSyncAnswer(doc, decoding.readVarUint8Array(reader), 256 * 1024);
-          if (frames !== null) {
-            for (const frame of frames) tablet.provider.ws?.send(frame);
+          const answer = Y.encodeStateAsUpdate(doc, decoding.readVarUint8Array(reader));
+          if (answer.length > 256 * 1024) {
+            for (const frame of encodeSyncStep2Frames(answer, 256 * 1024)) tablet.provider.ws?.send(frame);
             return;
           }
         }

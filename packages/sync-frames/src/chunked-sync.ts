@@ -1,9 +1,6 @@
+import { MessageType, SyncMessageType, type SyncMessageTypeValue } from '@chungtay/protocol';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-
-const MESSAGE_SYNC = 0;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
 
 interface Section {
   readonly client: number;
@@ -12,12 +9,12 @@ interface Section {
   readonly body: Uint8Array;
 }
 
-/** A y-websocket sync message: message type 0, then the sync type (0 step 1, 1 step 2, 2 update), then the payload. */
-export function syncFrame(syncType: number, update: Uint8Array): Uint8Array {
+/** A y-websocket sync message: the sync message type, then the sync type, then the payload. */
+export function syncFrame(syncType: SyncMessageTypeValue, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, MessageType.sync);
   encoding.writeVarUint(encoder, syncType);
-  encoding.writeVarUint8Array(encoder, update);
+  encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
 }
 
@@ -52,23 +49,23 @@ function encodeDeleteSet(ds: ReturnType<typeof Y.createDeleteSet>): Uint8Array {
 }
 
 /**
- * The answer to a sync step 1 (`update`: everything the client lacks), as frames of at most about
- * `maxChunkBytes` each.
+ * The answer to a sync step 1 (`update`: everything the asking peer lacks), as frames of at most about
+ * `maxChunkBytes` each. The relay answers new tablets with it, and the app answers the relay with it.
  *
  * Why: y-websocket clients drop a connection after 30 s without a complete message, so one 5 MB sync step 2
  * over a 1 Mbit/s village link (40 s) would never finish. Larger answers go out as several sync *update*
  * frames holding the structs, in clock order per client, then a final sync step 2 with the delete set, so
- * the client's `synced` flips only once everything arrived. Structs are written exactly as Yjs's own encoder
+ * a receiving client's `synced` flips only once everything arrived. Structs are written exactly as Yjs's own encoder
  * writes them; a single struct larger than the budget travels alone.
  */
 export function encodeSyncStep2Frames(update: Uint8Array, maxChunkBytes: number): Uint8Array[] {
-  if (update.length <= maxChunkBytes) return [syncFrame(SYNC_STEP_2, update)];
+  if (update.length <= maxChunkBytes) return [syncFrame(SyncMessageType.step2, update)];
   const { structs, ds } = Y.decodeUpdate(update);
   const frames: Uint8Array[] = [];
   let sections: Section[] = [];
   let size = 0;
   const flushFrame = () => {
-    if (sections.length > 0) frames.push(syncFrame(SYNC_UPDATE, encodeSections(sections)));
+    if (sections.length > 0) frames.push(syncFrame(SyncMessageType.update, encodeSections(sections)));
     sections = [];
     size = 0;
   };
@@ -105,21 +102,6 @@ export function encodeSyncStep2Frames(update: Uint8Array, maxChunkBytes: number)
   }
   endSection();
   flushFrame();
-  frames.push(syncFrame(SYNC_STEP_2, encodeDeleteSet(ds)));
+  frames.push(syncFrame(SyncMessageType.step2, encodeDeleteSet(ds)));
   return frames;
-}
-
-/**
- * A client's answer to the relay's sync step 1 (everything `doc` has beyond `stateVector`) in bounded frames,
- * or null when it fits in one frame and the provider's own answer will do. The same 30 s watchdog applies
- * upwards: a tablet that worked offline for months and then shares its club would otherwise send one frame
- * too long for a village link (and larger than the relay's message limit).
- */
-export function framedSyncAnswer(
-  doc: Y.Doc,
-  stateVector: Uint8Array,
-  maxChunkBytes: number,
-): Uint8Array[] | null {
-  const update = Y.encodeStateAsUpdate(doc, stateVector);
-  return update.length <= maxChunkBytes ? null : encodeSyncStep2Frames(update, maxChunkBytes);
 }

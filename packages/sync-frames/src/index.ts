@@ -1,1 +1,1 @@
-export { encodeSyncStep2Frames, framedSyncAnswer, syncFrame } from './chunked-sync';
+export { encodeSyncStep2Frames, syncFrame } from './chunked-sync';
