@@ -5,18 +5,13 @@
  * microseconds of the benchmark's one event loop per message; at 200 clients that work, not the relay,
  * decided the latency tail. These clients leave the relay's own work as most of what is measured.
  */
-import { connectionProtocols, versionParams } from '@chungtay/protocol';
+import { connectionProtocols, MessageType, SyncMessageType, versionParams } from '@chungtay/protocol';
 import { syncFrame } from '@chungtay/sync-frames';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { BenchClub } from './clients';
 import type { ServerProcess } from './server-process';
-
-const MESSAGE_SYNC = 0; // y-websocket's sync message type
-const SYNC_STEP_1 = 0;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
 
 /** When each edit left its sender, keyed by the Yjs id of the edit's first item. */
 export class SendTimes {
@@ -52,7 +47,9 @@ export class WireClient {
       connectionProtocols(club.editorKey),
     );
     this.socket.binaryType = 'nodebuffer';
-    this.socket.on('open', () => this.socket.send(syncFrame(SYNC_STEP_1, Y.encodeStateVector(this.doc))));
+    this.socket.on('open', () =>
+      this.socket.send(syncFrame(SyncMessageType.step1, Y.encodeStateVector(this.doc))),
+    );
     this.socket.on('message', (data: Buffer) => this.receive(data));
   }
 
@@ -68,7 +65,7 @@ export class WireClient {
     map.set(String(this.doc.clientID), clock);
     this.doc.off('update', capture);
     if (update === undefined) throw new Error('no update');
-    const message = syncFrame(SYNC_UPDATE, update);
+    const message = syncFrame(SyncMessageType.update, update);
     this.sendTimes.record(this.doc.clientID, clock, performance.now());
     this.socket.send(message);
   }
@@ -76,14 +73,14 @@ export class WireClient {
   private receive(data: Buffer): void {
     const arrived = performance.now();
     const decoder = decoding.createDecoder(data);
-    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return; // presence and the relay's notices
+    if (decoding.readVarUint(decoder) !== MessageType.sync) return; // presence and the relay's notices
     const syncType = decoding.readVarUint(decoder);
-    if (syncType === SYNC_STEP_1) {
+    if (syncType === SyncMessageType.step1) {
       const stateVector = decoding.readVarUint8Array(decoder);
-      this.socket.send(syncFrame(SYNC_STEP_2, Y.encodeStateAsUpdate(this.doc, stateVector)));
-    } else if (syncType === SYNC_STEP_2) {
+      this.socket.send(syncFrame(SyncMessageType.step2, Y.encodeStateAsUpdate(this.doc, stateVector)));
+    } else if (syncType === SyncMessageType.step2) {
       this.synced = true;
-    } else if (syncType === SYNC_UPDATE) {
+    } else if (syncType === SyncMessageType.update) {
       const { from } = Y.parseUpdateMeta(decoding.readVarUint8Array(decoder));
       for (const [client, clock] of from) {
         if (client === this.doc.clientID) continue; // the reference server echoes to the sender

@@ -1,4 +1,4 @@
-import { encodeNoticeMessage, MessageType } from '@chungtay/protocol';
+import { encodeNoticeMessage, MessageType, SyncMessageType } from '@chungtay/protocol';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { Connection } from './connection';
@@ -6,10 +6,6 @@ import type { Metrics } from './metrics';
 import { AwarenessLimitError } from './room/awareness-relay';
 import type { DecodedUpdate } from './room/encoded-doc';
 import type { Room } from './room/room';
-
-const SYNC_STEP_1 = 0;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
 
 export interface MessageHandlerContext {
   readonly metrics: Metrics;
@@ -60,15 +56,22 @@ export function handleMessage(
     switch (type) {
       case MessageType.sync: {
         const syncType = decoding.readVarUint(decoder);
-        if (syncType === SYNC_STEP_1) room.answerSyncStep1(connection, decoding.readVarUint8Array(decoder));
-        else if (syncType === SYNC_STEP_2 || syncType === SYNC_UPDATE) {
+        if (syncType === SyncMessageType.step1)
+          room.answerSyncStep1(connection, decoding.readVarUint8Array(decoder));
+        else if (syncType === SyncMessageType.step2 || syncType === SyncMessageType.update) {
           const update = decoding.readVarUint8Array(decoder);
           if (decoding.hasContent(decoder)) {
             connection.fail('malformedMessage');
             return;
           }
           // A sync update frame goes to the other clients exactly as it came; a step 2 is re-framed as an update.
-          handleUpdate(room, connection, update, syncType === SYNC_UPDATE ? data : undefined, context);
+          handleUpdate(
+            room,
+            connection,
+            update,
+            syncType === SyncMessageType.update ? data : undefined,
+            context,
+          );
         } else connection.fail('malformedMessage');
         return;
       }

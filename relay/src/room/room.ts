@@ -1,4 +1,4 @@
-import { encodeStoredMessage, keepsHistory } from '@chungtay/protocol';
+import { encodeStoredMessage, keepsHistory, MessageType, SyncMessageType } from '@chungtay/protocol';
 import { encodeSyncStep2Frames } from '@chungtay/sync-frames';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
@@ -30,11 +30,6 @@ export interface RoomContext {
   readonly options: RoomOptions;
   readonly now: () => number;
 }
-
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-const SYNC_STEP_1 = 0;
-const SYNC_UPDATE = 2;
 
 function frame(type: number, payload: Uint8Array, syncType?: number): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -122,9 +117,9 @@ export class Room {
 
   /** Sends the relay's sync step 1 and the current presence, as y-websocket servers do on connect. */
   greet(connection: Connection): void {
-    connection.send(frame(MESSAGE_SYNC, this.state.stateVector(), SYNC_STEP_1));
+    connection.send(frame(MessageType.sync, this.state.stateVector(), SyncMessageType.step1));
     const present = this.awareness.encodePresent();
-    if (present !== null) connection.send(frame(MESSAGE_AWARENESS, present));
+    if (present !== null) connection.send(frame(MessageType.awareness, present));
   }
 
   /** Answers a sync step 1: what the client lacks, then everything the relay has stored. */
@@ -175,7 +170,7 @@ export class Room {
         this.context.metrics.updatesStored += 1;
         const state = this.state;
         state.add(update, decoded);
-        const forward = frameBytes ?? frame(MESSAGE_SYNC, update, SYNC_UPDATE);
+        const forward = frameBytes ?? frame(MessageType.sync, update, SyncMessageType.update);
         for (const other of this.connections) {
           if (other === connection) continue;
           const ack = this.context.acks.takeRideAlong(other);
@@ -214,21 +209,21 @@ export class Room {
   receiveAwareness(connection: Connection, update: Uint8Array): void {
     const changed = this.awareness.apply(connection, update);
     if (changed === null) return;
-    const message = frame(MESSAGE_AWARENESS, changed);
+    const message = frame(MessageType.awareness, changed);
     for (const each of this.connections) each.send(message);
   }
 
   /** Answers a query for awareness with every present client's state. */
   answerAwarenessQuery(connection: Connection): void {
     const present = this.awareness.encodePresent();
-    if (present !== null) connection.send(frame(MESSAGE_AWARENESS, present));
+    if (present !== null) connection.send(frame(MessageType.awareness, present));
   }
 
   remove(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
     const removed = this.awareness.removeOwner(connection);
     if (removed === null) return;
-    const message = frame(MESSAGE_AWARENESS, removed);
+    const message = frame(MessageType.awareness, removed);
     for (const each of this.connections) each.send(message);
   }
 
