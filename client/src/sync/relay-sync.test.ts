@@ -1,4 +1,10 @@
-import { encodeStoredMessage, MESSAGE_STORED } from '@chungtay/protocol';
+import {
+  encodeStoredMessage,
+  isSyncContentFrame,
+  MESSAGE_STORED,
+  MessageType,
+  SyncMessageType,
+} from '@chungtay/protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -13,11 +19,9 @@ import { RelaySync } from './relay-sync';
  * in-memory one (test/test-socket.ts) handed to RelaySync as WebSocketImpl, so the test plays the relay.
  */
 
-const MESSAGE_SYNC = 0; // y-websocket's messageSync
-
 function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, MessageType.sync);
   write(encoder);
   return encoding.toUint8Array(encoder);
 }
@@ -27,11 +31,11 @@ const step1Frame = (doc: Y.Doc) => frame((e) => syncProtocol.writeSyncStep1(e, d
 const step2Frame = (doc: Y.Doc, stateVector?: Uint8Array) =>
   frame((e) => syncProtocol.writeSyncStep2(e, doc, stateVector));
 
-/** Kind of each sync message the tablet sent (0 step 1, 1 step 2, 2 update); other messages skipped. */
+/** Kind of each sync message the tablet sent (SyncMessageType); other messages skipped. */
 function sentSyncKinds(socket: TestSocket): number[] {
   return socket.sent.flatMap((message) => {
     const decoder = decoding.createDecoder(message);
-    return decoding.readVarUint(decoder) === MESSAGE_SYNC ? [decoding.readVarUint(decoder)] : [];
+    return decoding.readVarUint(decoder) === MessageType.sync ? [decoding.readVarUint(decoder)] : [];
   });
 }
 
@@ -116,7 +120,7 @@ describe('RelaySync.holdRemoteUpdates', () => {
     const release = tablet.relay.holdRemoteUpdates();
     const before = sentSyncKinds(tablet.socket).length;
     tablet.socket.receive(step1Frame(new Y.Doc()));
-    expect(sentSyncKinds(tablet.socket).slice(before)).toEqual([syncProtocol.messageYjsSyncStep2]);
+    expect(sentSyncKinds(tablet.socket).slice(before)).toEqual([SyncMessageType.step2]);
     release();
   });
 
@@ -188,7 +192,11 @@ describe('RelaySync.status', () => {
     // The relay's step 1 (it holds nothing) is answered with a step 2: the first content frame.
     tablet.socket.receive(step1Frame(new Y.Doc()));
     minutes.set('place', 'Nhà văn hóa');
-    expect(sentSyncKinds(tablet.socket)).toEqual([0, 1, 2]);
+    expect(sentSyncKinds(tablet.socket)).toEqual([
+      SyncMessageType.step1,
+      SyncMessageType.step2,
+      SyncMessageType.update,
+    ]);
     expect(tablet.relay.status.type).toBe('syncing');
     const held = Y.encodeStateVector(tablet.doc);
     tablet.socket.receive(encodeStoredMessage(held, 1));
@@ -225,13 +233,13 @@ describe('RelaySync answering the relay’s sync step 1', () => {
     tablet.socket.sent.length = 0;
     tablet.socket.receive(step1Frame(new Y.Doc()));
     // The splitting code loads on demand: wait for the final step 2.
-    await vi.waitFor(() => expect(sentSyncKinds(tablet.socket).at(-1)).toBe(1));
+    await vi.waitFor(() => expect(sentSyncKinds(tablet.socket).at(-1)).toBe(SyncMessageType.step2));
     const kinds = sentSyncKinds(tablet.socket);
     // Updates with the structs, then a step 2 with the deletions last.
-    expect(kinds.slice(0, -1).every((kind) => kind === 2)).toBe(true);
-    expect(kinds.at(-1)).toBe(1);
+    expect(kinds.slice(0, -1).every((kind) => kind === SyncMessageType.update)).toBe(true);
+    expect(kinds.at(-1)).toBe(SyncMessageType.step2);
     expect(kinds.length).toBeGreaterThan(4);
-    const content = tablet.socket.sent.filter((frame) => frame[0] === 0 && frame[1] !== 0);
+    const content = tablet.socket.sent.filter(isSyncContentFrame);
     expect(Math.max(...content.map((frame) => frame.length))).toBeLessThan(300 * 1024);
     const relayCopy = new Y.Doc();
     for (const frame of content) {
@@ -249,14 +257,14 @@ describe('RelaySync answering the relay’s sync step 1', () => {
     tablet.doc.transact(() => {
       for (let i = 0; i < 4000; i++) records.set(`r${i}`, `Ghi chú buổi sinh hoạt số ${i} `.repeat(8));
     });
-    const sentBefore = tablet.socket.sent.filter((frame) => frame[0] === 0 && frame[1] !== 0).length;
+    const sentBefore = tablet.socket.sent.filter(isSyncContentFrame).length;
     tablet.socket.receive(step1Frame(new Y.Doc()));
     // The relay reports what it holds before the tablet's framed answer left: it covers every clock and
     // every frame sent so far, and still says nothing of the answer.
     tablet.socket.receive(encodeStoredMessage(Y.encodeStateVector(tablet.doc), sentBefore));
     expect(tablet.relay.status.type).toBe('syncing');
-    await vi.waitFor(() => expect(sentSyncKinds(tablet.socket).at(-1)).toBe(1));
-    const sentAll = tablet.socket.sent.filter((frame) => frame[0] === 0 && frame[1] !== 0).length;
+    await vi.waitFor(() => expect(sentSyncKinds(tablet.socket).at(-1)).toBe(SyncMessageType.step2));
+    const sentAll = tablet.socket.sent.filter(isSyncContentFrame).length;
     expect(tablet.relay.status.type).toBe('syncing');
     tablet.socket.receive(encodeStoredMessage(Y.encodeStateVector(tablet.doc), sentAll));
     expect(tablet.relay.status.type).toBe('synced');
@@ -267,7 +275,7 @@ describe('RelaySync answering the relay’s sync step 1', () => {
     tablet.doc.getMap<string>('minutes').set('place', 'Nhà văn hóa');
     tablet.socket.sent.length = 0;
     tablet.socket.receive(step1Frame(new Y.Doc()));
-    expect(sentSyncKinds(tablet.socket)).toEqual([1]);
+    expect(sentSyncKinds(tablet.socket)).toEqual([SyncMessageType.step2]);
   });
 });
 
@@ -316,6 +324,19 @@ describe('RelaySync when the relay closes or the network goes', () => {
     expect(tablet.relay.status.type).toBe('synced');
   });
 
+  it('reconnects after a close from the relay on its jittered schedule alone, not also on y-websocket’s', () => {
+    vi.useFakeTimers();
+    const tablet = connectedTablet();
+    // The longest first wait (500 ms · 2, less a little); y-websocket's own would reconnect after 200 ms.
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.99);
+    tablet.socket.closeFromRelay(1006);
+    vi.advanceTimersByTime(900);
+    expect(tablet.sockets).toHaveLength(1);
+    vi.advanceTimersByTime(200);
+    expect(tablet.sockets).toHaveLength(2);
+    random.mockRestore();
+  });
+
   it('says offline while the browser is offline, and reconnects at once when it comes back', () => {
     vi.useFakeTimers();
     const network = { online: true };
@@ -336,7 +357,7 @@ describe('RelaySync when the relay closes or the network goes', () => {
     // Quiet for 20 s (a short sleep, a change of network): y-websocket's own watchdog waits 30 s.
     vi.advanceTimersByTime(20_000);
     document.dispatchEvent(new Event('visibilitychange'));
-    expect(sentSyncKinds(live.socket).at(-1)).toBe(0); // it asked the relay (a sync step 1)
+    expect(sentSyncKinds(live.socket).at(-1)).toBe(SyncMessageType.step1); // it asked the relay
     vi.advanceTimersByTime(300);
     live.socket.receive(step2Frame(new Y.Doc()));
     vi.advanceTimersByTime(10_000);

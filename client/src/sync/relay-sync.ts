@@ -6,7 +6,9 @@ import {
   isTerminalCloseCode,
   MESSAGE_NOTICE,
   MESSAGE_STORED,
+  MessageType,
   StoredClocks,
+  SyncMessageType,
   syncServerUrl,
   versionParams,
 } from '@chungtay/protocol';
@@ -50,6 +52,10 @@ const PROBE_MS = 5000;
  * content frame sent: it is durably stored there, not merely that a socket
  * is open. Reconnects use jittered backoff and
  * stop for good on the relay's terminal close codes.
+ *
+ * Beyond y-websocket's documented surface this relies on its `messageHandlers` (replaced per provider, read at
+ * each message), on `ws` (the current connection's socket, an instance of the class it was given) and on its
+ * 30 s watchdog; y-websocket-contract.test.ts pins each of them on the installed version.
  */
 export class RelaySync {
   readonly provider: WebsocketProvider;
@@ -84,10 +90,15 @@ export class RelaySync {
       params: versionParams(),
       protocols: connectionProtocols(options.key),
       disableBc: true,
+      // RelaySync schedules every reconnection after a close from the other end itself (jittered backoff, at
+      // once when the network returns), so y-websocket's fixed schedule is switched off through its documented
+      // hook; `connect()` resumes. It still reconnects on its own after a close of ours (watchdog, `disconnect`).
+      shouldReconnect: () => false,
       ...(options.awareness ? { awareness: options.awareness } : {}),
       WebSocketPolyfill: countingSocketClass(options.WebSocketImpl ?? WebSocket),
     });
     this.holdableSync();
+    // y-websocket looks a frame's handler up by its type at each message; `decoder.arr` is the whole frame.
     this.provider.messageHandlers[MESSAGE_STORED] = (_encoder, decoder) => this.onCustom(decoder.arr);
     this.provider.messageHandlers[MESSAGE_NOTICE] = (_encoder, decoder) => this.onCustom(decoder.arr);
     this.provider.awareness.setLocalStateField('user', options.user);
@@ -185,17 +196,29 @@ export class RelaySync {
     this.listeners.clear();
   }
 
-  /** Wraps y-websocket's sync handler so step-2 and update messages can wait while updates are held. */
+  /**
+   * Wraps y-websocket's sync handler so step-2 and update messages can wait while updates are held. Its decoder
+   * stands just after the message type; whatever a handler writes to the encoder beyond it is sent back, so
+   * returning without calling the original answers nothing.
+   */
   private holdableSync(): void {
-    const original = this.provider.messageHandlers[0];
+    const original = this.provider.messageHandlers[MessageType.sync];
     if (!original) return;
-    this.provider.messageHandlers[0] = (encoder, decoder, provider, emitSynced, messageType) => {
+    this.provider.messageHandlers[MessageType.sync] = (
+      encoder,
+      decoder,
+      provider,
+      emitSynced,
+      messageType,
+    ) => {
       const rest = decoder.arr.subarray(decoder.pos);
       this.syncMessagesReceived += 1;
-      if (rest[0] === 0 && this.answerSyncStep1(rest)) return;
-      // y-protocols sync: 0 step 1 (must be answered now), 1 step 2 and 2 update (document content).
-      if (rest[0] === 1 || rest[0] === 2) this.noteReceived(rest);
-      if (this.holds > 0 && (rest[0] === 1 || rest[0] === 2)) {
+      // The sync type is a varUint below 128: one byte. A step 1 must be answered now; the others are content.
+      const syncType = rest[0];
+      if (syncType === SyncMessageType.step1 && this.answerSyncStep1(rest)) return;
+      const content = syncType === SyncMessageType.step2 || syncType === SyncMessageType.update;
+      if (content) this.noteReceived(rest);
+      if (this.holds > 0 && content) {
         this.held.push(rest.slice());
         return;
       }
@@ -220,8 +243,8 @@ export class RelaySync {
     const socket = this.provider.ws;
     if (update.length <= UPLOAD_FRAME_BYTES) {
       const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, 0); // messageSync
-      encoding.writeVarUint(encoder, 1); // sync step 2
+      encoding.writeVarUint(encoder, MessageType.sync);
+      encoding.writeVarUint(encoder, SyncMessageType.step2);
       encoding.writeVarUint8Array(encoder, update);
       socket?.send(encoding.toUint8Array(encoder));
       return true;
@@ -251,9 +274,16 @@ export class RelaySync {
   }
 
   private releaseHeld(): void {
-    const handler = this.provider.messageHandlers[0];
+    const handler = this.provider.messageHandlers[MessageType.sync];
     for (const message of this.held.splice(0)) {
-      handler?.(encoding.createEncoder(), decoding.createDecoder(message), this.provider, true, 0);
+      // emitSynced true, as for a message from the socket: a held step 2 still marks the provider synced.
+      handler?.(
+        encoding.createEncoder(),
+        decoding.createDecoder(message),
+        this.provider,
+        true,
+        MessageType.sync,
+      );
     }
   }
 
@@ -287,7 +317,7 @@ export class RelaySync {
     if (socket === null) return;
     const seen = this.syncMessagesReceived;
     const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, 0); // messageSync
+    encoding.writeVarUint(encoder, MessageType.sync);
     syncProtocol.writeSyncStep1(encoder, this.doc);
     socket.send(encoding.toUint8Array(encoder));
     clearTimeout(this.probeTimer);
@@ -324,9 +354,8 @@ export class RelaySync {
       return;
     }
     if (event === null) return; // we closed it ourselves (disconnect or watchdog): y-websocket reconnects
-    // Take reconnection over from y-websocket to add jitter: stop its fixed schedule, set ours.
+    // The relay or the network closed it: y-websocket does not reconnect (shouldReconnect), this schedule does.
     this.failures += 1;
-    this.provider.shouldConnect = false;
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
       if (!this.terminal) this.provider.connect();
