@@ -5,6 +5,8 @@ import {
   connectionParams,
   connectionProtocols,
   generateKey,
+  MESSAGE_NOTICE,
+  MESSAGE_STORED,
   registerClubPath,
   versionParams,
 } from '@chungtay/protocol';
@@ -59,8 +61,8 @@ export function openClient(
     disableBc: true,
   });
   // Our relay's custom messages are not part of stock y-websocket; ignore them instead of logging.
-  provider.messageHandlers[20] = () => undefined;
-  provider.messageHandlers[21] = () => undefined;
+  provider.messageHandlers[MESSAGE_STORED] = () => undefined;
+  provider.messageHandlers[MESSAGE_NOTICE] = () => undefined;
   return {
     doc,
     provider,
