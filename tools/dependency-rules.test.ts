@@ -78,7 +78,28 @@ describe('dependency rules', () => {
     expect(found).toEqual([]);
   });
 
+  it('client features and ui never import the app shell: the arrow goes app → features only', () => {
+    const fromApp = (spec: string) => /(^|\/)app\//.test(spec);
+    const found = [...violations('client/src/features', fromApp), ...violations('client/src/ui', fromApp)];
+    expect(found).toEqual([]);
+  });
+
+  it('client ui stays free of the data layer, device data and screens: it receives what it shows', () => {
+    const forbidden = (spec: string) => /(^|\/)(data|device|features)\//.test(spec);
+    expect(violations('client/src/ui', forbidden)).toEqual([]);
+  });
+
+  it('client sync/ and device/ adapters sit below data/: they never import data/, features/ or app/', () => {
+    const upward = (spec: string) => /(^|\/)(data|features|app)\//.test(spec);
+    const found = [...violations('client/src/sync', upward), ...violations('client/src/device', upward)];
+    expect(found).toEqual([]);
+  });
+
   it('the checker itself finds a forbidden import', () => {
     expect(importsOf(join(root, 'tools/dependency-rules.test.ts'))).toContain('node:fs');
+    // A move that leaves a folder empty would make the rules above pass on nothing.
+    for (const dir of ['client/src/features', 'client/src/ui', 'client/src/sync', 'client/src/device']) {
+      expect(sourceFiles(join(root, dir)).length).toBeGreaterThan(0);
+    }
   });
 });

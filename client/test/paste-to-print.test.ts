@@ -4,7 +4,7 @@ import type { AgendaItemId, RichBlock } from '@chungtay/model';
 import { newMemberId } from '@chungtay/model';
 import { Editor } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
-import { openMinutesSession } from '../src/data/minutes-session';
+import { openMinutesSession } from '../src/data/minutes/minutes-session';
 import { richTextKit, richTextPasteProps } from '../src/ui/rich-text-editor/rich-text-kit';
 import { WORD_CLIPBOARD } from '../src/ui/rich-text-editor/word-clipboard.fixture';
 import { testMeeting } from './meeting';

@@ -1,7 +1,7 @@
 import { waitFor } from '@solidjs/testing-library';
-import { type ClubSession, openClubSession } from '../src/data/club-session';
-import { createClubOnTablet } from '../src/data/create-club';
-import { type ClubAccess, findKnownClub, saveClubAccess } from '../src/data/device';
+import { type ClubSession, openClubSession } from '../src/data/club/club-session';
+import { createClubOnTablet } from '../src/data/club/create-club';
+import { type ClubAccess, findKnownClub, saveClubAccess } from '../src/device/device';
 import type { TestSocket } from './test-socket';
 
 /**

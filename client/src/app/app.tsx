@@ -1,12 +1,12 @@
 import { Route, Router } from '@solidjs/router';
 import { ErrorBoundary, type JSX, lazy } from 'solid-js';
+import { PendingWritesProvider } from '../data/session/pending-writes';
 import { ClubLayout } from '../features/clubs/club-layout';
 import { ClubList } from '../features/clubs/club-list';
 import { RosterPage } from '../features/roster/roster-page';
 import { I18nProvider, useI18n } from '../i18n/i18n-context';
 import { Button } from '../ui/button/button';
 import { ToastRegion } from '../ui/toast/toast';
-import { PendingWritesProvider } from './pending-writes';
 import { UpdatePrompt } from './update-prompt';
 
 // The roster is the first screen people open; everything else loads on demand.

@@ -1,9 +1,9 @@
 import { useRegisterSW } from 'virtual:pwa-register/solid';
 import { createEffect, type JSX, Show } from 'solid-js';
+import { usePendingWrites } from '../data/session/pending-writes';
 import { useI18n } from '../i18n/i18n-context';
 import { Button } from '../ui/button/button';
 import { showToast } from '../ui/toast/toast';
-import { usePendingWrites } from './pending-writes';
 
 /**
  * Offers a newly deployed version. Updating reloads the page, so it first

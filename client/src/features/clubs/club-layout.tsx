@@ -1,12 +1,12 @@
 import { A, type RouteSectionProps, useLocation } from '@solidjs/router';
 import { createResource, createSignal, type JSX, Match, onCleanup, Show, Suspense, Switch } from 'solid-js';
-import { LanguageSwitch } from '../../app/language-switch';
-import { usePendingWrites } from '../../app/pending-writes';
-import { ClubProvider } from '../../data/club-context';
-import { type ClubSession, openClubSession } from '../../data/club-session';
-import { readDeviceUser, rememberClub } from '../../data/device';
+import { ClubProvider } from '../../data/club/club-context';
+import { type ClubSession, openClubSession } from '../../data/club/club-session';
+import { usePendingWrites } from '../../data/session/pending-writes';
+import { readDeviceUser, rememberClub } from '../../device/device';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
+import { LanguageSwitch } from '../shared/language-switch';
 import { SaveIndicator } from './save-indicator';
 import { StorageBanner } from './storage-banner';
 import { SyncIndicator } from './sync-indicator';

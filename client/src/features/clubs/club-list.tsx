@@ -1,10 +1,10 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, type JSX, Show } from 'solid-js';
-import { LanguageSwitch } from '../../app/language-switch';
-import { createSampleClubOnTablet } from '../../data/create-club';
-import { listKnownClubs, readDeviceUser, saveDeviceUser } from '../../data/device';
+import { createSampleClubOnTablet } from '../../data/club/create-club';
+import { listKnownClubs, readDeviceUser, saveDeviceUser } from '../../device/device';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
+import { LanguageSwitch } from '../shared/language-switch';
 
 export function ClubList(): JSX.Element {
   const { t } = useI18n();

@@ -1,5 +1,5 @@
 import { type JSX, Show } from 'solid-js';
-import type { SaveState } from '../../data/club-session';
+import type { SaveState } from '../../data/club/club-session';
 import { useI18n } from '../../i18n/i18n-context';
 
 /** Says in words whether the last edit is on the tablet yet. */

@@ -1,5 +1,5 @@
 import { createResource, type JSX, Show } from 'solid-js';
-import { readStorageStatus, requestPersistentStorage } from '../../data/storage-status';
+import { readStorageStatus, requestPersistentStorage } from '../../device/storage-status';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 

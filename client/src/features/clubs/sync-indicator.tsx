@@ -1,5 +1,5 @@
 import { For, type JSX, Show } from 'solid-js';
-import { useClub } from '../../data/club-context';
+import { useClub } from '../../data/club/club-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { syncWords } from './sync-words';
 

@@ -1,6 +1,6 @@
 import * as i18n from '@solid-primitives/i18n';
 import { describe, expect, it } from 'vitest';
-import type { DeniedReason, SyncStatus } from '../../data/club-session';
+import type { DeniedReason, SyncStatus } from '../../data/club/club-session';
 import { en } from '../../i18n/en';
 import type { I18n } from '../../i18n/i18n-context';
 import { type Catalogue, vi } from '../../i18n/vi';

@@ -1,4 +1,4 @@
-import type { DeniedReason, SyncStatus } from '../../data/club-session';
+import type { DeniedReason, SyncStatus } from '../../data/club/club-session';
 import { formatTime } from '../../i18n/format';
 import type { I18n, MessageKey } from '../../i18n/i18n-context';
 

@@ -1,6 +1,6 @@
 import type { Author } from '@chungtay/model';
 import { createSignal, type JSX } from 'solid-js';
-import { saveDeviceUser } from '../../data/device';
+import { saveDeviceUser } from '../../device/device';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { TextField } from '../../ui/text-field/text-field';

@@ -1,6 +1,6 @@
 import { type Group, type GroupSize, getMember, type Member, type MemberId } from '@chungtay/model';
 import { createSignal, For, type JSX, Show } from 'solid-js';
-import { useClub } from '../../data/club-context';
+import { useClub } from '../../data/club/club-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { Dialog } from '../../ui/dialog/dialog';

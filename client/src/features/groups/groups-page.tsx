@@ -1,6 +1,6 @@
 import { type Group, getGroupSizes, listActiveMembers } from '@chungtay/model';
 import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
-import { useClub } from '../../data/club-context';
+import { useClub } from '../../data/club/club-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { Dialog } from '../../ui/dialog/dialog';

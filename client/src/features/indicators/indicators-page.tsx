@@ -1,6 +1,6 @@
 import { getComposition, getGroupSizes, getMeetingAttendance, type Share } from '@chungtay/model';
 import { createMemo, For, type JSX, Show } from 'solid-js';
-import { useClub } from '../../data/club-context';
+import { useClub } from '../../data/club/club-context';
 import { useI18n } from '../../i18n/i18n-context';
 
 export default function IndicatorsPage(): JSX.Element {

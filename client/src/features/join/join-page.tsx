@@ -1,8 +1,8 @@
 import { type Invite, parseInvite } from '@chungtay/protocol';
 import { useNavigate } from '@solidjs/router';
 import { createSignal, type JSX, Show } from 'solid-js';
-import { acceptInvite, inviteRelayChange } from '../../data/club-access';
-import { readDeviceUser, readRelayOrigin, saveDeviceUser } from '../../data/device';
+import { acceptInvite, inviteRelayChange } from '../../device/club-access';
+import { readDeviceUser, readRelayOrigin, saveDeviceUser } from '../../device/device';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { TextField } from '../../ui/text-field/text-field';

@@ -10,7 +10,7 @@ import {
 import { RadioGroup } from '@kobalte/core/radio-group';
 import { A, useParams } from '@solidjs/router';
 import { createSignal, For, type JSX, Show } from 'solid-js';
-import { useClub } from '../../data/club-context';
+import { useClub } from '../../data/club/club-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { Dialog } from '../../ui/dialog/dialog';

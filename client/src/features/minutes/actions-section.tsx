@@ -1,6 +1,6 @@
 import { type MemberId, MONEY_KINDS, type MoneyKind } from '@chungtay/model';
 import { createSignal, For, type JSX } from 'solid-js';
-import type { MinutesSession } from '../../data/minutes-session';
+import type { MinutesSession } from '../../data/minutes/minutes-session';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { CheckboxField } from '../../ui/checkbox-field/checkbox-field';

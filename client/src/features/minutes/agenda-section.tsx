@@ -1,6 +1,6 @@
 import type { AgendaItem } from '@chungtay/model';
 import { createSignal, For, type JSX, Show } from 'solid-js';
-import type { MinutesSession } from '../../data/minutes-session';
+import type { MinutesSession } from '../../data/minutes/minutes-session';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { RichTextEditor } from '../../ui/rich-text-editor/rich-text-editor';

@@ -6,7 +6,7 @@ import {
   type MinutesHeaderPatch,
 } from '@chungtay/model';
 import { For, type JSX } from 'solid-js';
-import type { MinutesSession } from '../../data/minutes-session';
+import type { MinutesSession } from '../../data/minutes/minutes-session';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { SelectField } from '../../ui/select-field/select-field';

@@ -1,7 +1,7 @@
 import { flagHealthCheck, type HealthCheckInput, type MeetingId, type MemberId } from '@chungtay/model';
 import { For, type JSX, Show } from 'solid-js';
-import type { HealthSession } from '../../data/health-session';
-import type { MinutesSession } from '../../data/minutes-session';
+import type { HealthSession } from '../../data/health/health-session';
+import type { MinutesSession } from '../../data/minutes/minutes-session';
 import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { CheckboxField } from '../../ui/checkbox-field/checkbox-field';

@@ -8,9 +8,9 @@ import {
 } from '@chungtay/model';
 import { A, useParams } from '@solidjs/router';
 import { createSignal, type JSX, onCleanup, onMount, Show } from 'solid-js';
-import { useClub } from '../../data/club-context';
-import { type HealthSession, openHealthSession } from '../../data/health-session';
-import { type MinutesSession, openMinutesSession } from '../../data/minutes-session';
+import { useClub } from '../../data/club/club-context';
+import { type HealthSession, openHealthSession } from '../../data/health/health-session';
+import { type MinutesSession, openMinutesSession } from '../../data/minutes/minutes-session';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { ActionsSection } from './actions-section';

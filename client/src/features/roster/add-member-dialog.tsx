@@ -1,5 +1,5 @@
 import type { JSX } from 'solid-js';
-import { useClub } from '../../data/club-context';
+import { useClub } from '../../data/club/club-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { Dialog } from '../../ui/dialog/dialog';
 import { feedback } from '../shared/command-feedback';

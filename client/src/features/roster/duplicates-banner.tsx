@@ -1,6 +1,6 @@
 import { getMember, listPossibleDuplicates } from '@chungtay/model';
 import { For, type JSX } from 'solid-js';
-import { useClub } from '../../data/club-context';
+import { useClub } from '../../data/club/club-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { feedback } from '../shared/command-feedback';

@@ -1,7 +1,7 @@
 import { getMember, getMemberAttendance, type Member, type MemberId } from '@chungtay/model';
 import { A, useParams } from '@solidjs/router';
 import { createSignal, type JSX, Show } from 'solid-js';
-import { useClub } from '../../data/club-context';
+import { useClub } from '../../data/club/club-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { Dialog } from '../../ui/dialog/dialog';

@@ -1,7 +1,7 @@
 import { AGE_BANDS, GENDERS, HOUSEHOLD_STATUSES, listHamlets } from '@chungtay/model';
 import type { JSX } from 'solid-js';
 import type { SetStoreFunction } from 'solid-js/store';
-import { useClub } from '../../data/club-context';
+import { useClub } from '../../data/club/club-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { SelectField } from '../../ui/select-field/select-field';
 import type { RosterFilterState, RosterStatus } from './roster-filters-state';

@@ -2,7 +2,7 @@ import { filterMembers } from '@chungtay/model';
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, type JSX, lazy, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { useClub } from '../../data/club-context';
+import { useClub } from '../../data/club/club-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { TextField } from '../../ui/text-field/text-field';

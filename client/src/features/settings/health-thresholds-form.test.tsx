@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PendingWritesProvider } from '../../app/pending-writes';
-import { ClubProvider } from '../../data/club-context';
-import { type ClubSession, openClubSession } from '../../data/club-session';
-import { createClubOnTablet } from '../../data/create-club';
-import { openHealthSession } from '../../data/health-session';
+import { ClubProvider } from '../../data/club/club-context';
+import { type ClubSession, openClubSession } from '../../data/club/club-session';
+import { createClubOnTablet } from '../../data/club/create-club';
+import { openHealthSession } from '../../data/health/health-session';
+import { PendingWritesProvider } from '../../data/session/pending-writes';
 import { I18nProvider } from '../../i18n/i18n-context';
 import { HealthThresholdsForm } from './health-thresholds-form';
 

@@ -6,9 +6,9 @@ import {
 } from '@chungtay/model';
 import { createEffect, createSignal, For, type JSX, on, onCleanup, onMount, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { usePendingWrites } from '../../app/pending-writes';
-import { useClub } from '../../data/club-context';
-import { type HealthSession, openHealthSession } from '../../data/health-session';
+import { useClub } from '../../data/club/club-context';
+import { type HealthSession, openHealthSession } from '../../data/health/health-session';
+import { usePendingWrites } from '../../data/session/pending-writes';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { Dialog } from '../../ui/dialog/dialog';

@@ -1,6 +1,6 @@
 import { createSignal, type JSX } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { useClub } from '../../data/club-context';
+import { useClub } from '../../data/club/club-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { TextField } from '../../ui/text-field/text-field';

@@ -1,6 +1,6 @@
 import { createSignal, type JSX, Show } from 'solid-js';
-import { useClub } from '../../data/club-context';
-import { readRelayOrigin, saveRelayOrigin } from '../../data/device';
+import { useClub } from '../../data/club/club-context';
+import { readRelayOrigin, saveRelayOrigin } from '../../device/device';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { TextField } from '../../ui/text-field/text-field';

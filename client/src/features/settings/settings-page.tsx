@@ -1,8 +1,8 @@
 import type { ClubSettings } from '@chungtay/model';
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { useClub } from '../../data/club-context';
-import { readStorageStatus, requestPersistentStorage } from '../../data/storage-status';
+import { useClub } from '../../data/club/club-context';
+import { readStorageStatus, requestPersistentStorage } from '../../device/storage-status';
 import { formatBytes } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';

@@ -1,6 +1,6 @@
 import type { ApiErrorType } from '@chungtay/protocol';
 import { describe, expect, it } from 'vitest';
-import type { ShareError } from '../../data/club-access';
+import type { ShareError } from '../../device/club-access';
 import { en } from '../../i18n/en';
 import { vi } from '../../i18n/vi';
 import { shareErrorMessage } from './share-errors';

@@ -1,4 +1,4 @@
-import type { ShareError } from '../../data/club-access';
+import type { ShareError } from '../../device/club-access';
 import type { MessageKey } from '../../i18n/i18n-context';
 
 /** What the user reads about a refused request: the relay's reason in words, never its code. */

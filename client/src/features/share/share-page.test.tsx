@@ -3,8 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openSharedClub } from '../../../test/shared-club';
 import { type TestSocket, testSocketClass } from '../../../test/test-socket';
-import { ClubProvider } from '../../data/club-context';
-import type { ClubSession } from '../../data/club-session';
+import { ClubProvider } from '../../data/club/club-context';
+import type { ClubSession } from '../../data/club/club-session';
 import { I18nProvider } from '../../i18n/i18n-context';
 import SharePage from './share-page';
 

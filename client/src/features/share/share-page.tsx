@@ -1,8 +1,8 @@
 import QRCode from 'qrcode';
 import { createResource, createSignal, type JSX, Show } from 'solid-js';
-import { inviteLinks, rotateClubKeys, type ShareError, shareClub } from '../../data/club-access';
-import { useClub } from '../../data/club-context';
-import { findKnownClub } from '../../data/device';
+import { useClub } from '../../data/club/club-context';
+import { inviteLinks, rotateClubKeys, type ShareError, shareClub } from '../../device/club-access';
+import { findKnownClub } from '../../device/device';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { Dialog } from '../../ui/dialog/dialog';

@@ -1,6 +1,6 @@
 import type { JSX } from 'solid-js';
-import { useI18n } from '../i18n/i18n-context';
-import { Button } from '../ui/button/button';
+import { useI18n } from '../../i18n/i18n-context';
+import { Button } from '../../ui/button/button';
 
 export function LanguageSwitch(): JSX.Element {
   const { t, locale, setLocale } = useI18n();

@@ -11,9 +11,9 @@ import * as model from '@chungtay/model';
 import { type Accessor, createSignal } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import * as Y from 'yjs';
-import { colorFor, type SyncStatus } from '../sync/sync-status';
-import { type SaveState, TabletStore } from '../sync/tablet-store';
-import { type AccessChanges, linkDocRelay } from './doc-relay';
+import { type AccessChanges, linkDocRelay } from '../../sync/relay/doc-relay';
+import { colorFor, type SyncStatus } from '../../sync/sync-status';
+import { type SaveState, TabletStore } from '../../sync/tablet-store';
 
 export function healthStorageName(clubId: string): string {
   return `chungtay-health-${clubId}`;

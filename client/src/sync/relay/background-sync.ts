@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
-import type { SyncStatus } from '../sync/sync-status';
-import { TabletStore } from '../sync/tablet-store';
+import { listUnsent, markSent, onUnsentChange, type UnsentDoc } from '../../device/unsent-docs';
+import type { SyncStatus } from '../sync-status';
+import { TabletStore } from '../tablet-store';
 import { createDocRelay } from './doc-relay';
-import { listUnsent, markSent, onUnsentChange, type UnsentDoc } from './unsent-docs';
 
 /** One open connection for one unsent doc: its tablet copy and its relay link. */
 export interface DocSync {

@@ -2,10 +2,10 @@ import type { Author, ClubId, CreateClubInput, LocalOrigin, Result, ValidationEr
 import * as model from '@chungtay/model';
 import { generateKey } from '@chungtay/protocol';
 import * as Y from 'yjs';
-import { todayIso } from '../i18n/format';
-import { TabletStore } from '../sync/tablet-store';
+import { type ClubAccess, rememberClub } from '../../device/device';
+import { todayIso } from '../../i18n/format';
+import { TabletStore } from '../../sync/tablet-store';
 import { storageNameFor } from './club-session';
-import { type ClubAccess, rememberClub } from './device';
 
 /**
  * Builds a club in a fresh doc, then writes it to this tablet. The storage

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../sync/sync-status';
+import { listUnsent, markUnsent, type UnsentDoc } from '../../device/unsent-docs';
+import type { SyncStatus } from '../sync-status';
 import { BackgroundSync, type DocSync } from './background-sync';
-import { listUnsent, markUnsent, type UnsentDoc } from './unsent-docs';
 
 const doc = (n: number): UnsentDoc => ({
   documentName: `club-1/meeting/m${n}`,

@@ -1,19 +1,19 @@
-import * as model from '@chungtay/model';
 import type * as Y from 'yjs';
-import type { RelaySync } from '../sync/relay-sync';
-import type { SyncStatus } from '../sync/sync-status';
+import type { RelaySync } from '../relay-sync';
+import type { SyncStatus } from '../sync-status';
 
 /**
- * Waits until the relay has answered with everything it holds of these minutes, or cannot. A first answer
- * can be large (minutes keep their history) and arrive in several frames over a slow link, and the header
- * may be in any of them: a fixed timeout would let this tablet start the minutes over edits already made.
- * Done when the header has arrived, when the relay's report says this tablet holds what it holds
- * ("synced"), when sync cannot happen now (offline, unreachable, refused), after `idleMs` in which neither
+ * Waits until the relay has answered with everything it holds of a doc this tablet is about to start (the
+ * minutes of a meeting), or cannot. A first answer can be large (minutes keep their history) and arrive in
+ * several frames over a slow link, and the header may be in any of them: a fixed timeout would let this
+ * tablet start the doc over edits already made. Done when `started` says another tablet's start arrived,
+ * when the relay's report says this tablet holds what it holds ("synced"), when sync cannot happen now (offline, unreachable, refused), after `idleMs` in which neither
  * data nor the status moved, or at the latest after `capMs`.
  */
 export function firstSync(
   doc: Y.Doc,
   relay: Pick<RelaySync, 'status' | 'onChange'>,
+  started: (doc: Y.Doc) => boolean,
   idleMs: number,
   capMs: number,
 ): Promise<void> {
@@ -29,8 +29,7 @@ export function firstSync(
     };
     const check = () => {
       const status = relay.status.type;
-      if (model.readMinutes(doc).meetingId !== null || status === 'synced' || CANNOT_SYNC.has(status))
-        return done();
+      if (started(doc) || status === 'synced' || CANNOT_SYNC.has(status)) return done();
       clearTimeout(idle);
       idle = setTimeout(done, idleMs);
     };

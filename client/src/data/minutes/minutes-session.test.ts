@@ -6,15 +6,15 @@ import { newMemberId } from '@chungtay/model';
 import { encodeStoredMessage, isSyncContentFrame } from '@chungtay/protocol';
 import * as decoding from 'lib0/decoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { testMeeting } from '../../test/meeting';
-import { type TestSocket, testSocketClass } from '../../test/test-socket';
-import { TabletStore } from '../sync/tablet-store';
-import { openClubSession } from './club-session';
-import { createClubOnTablet } from './create-club';
-import { findKnownClub, rememberClub, saveClubAccess } from './device';
-import { openHealthSession } from './health-session';
+import { testMeeting } from '../../../test/meeting';
+import { type TestSocket, testSocketClass } from '../../../test/test-socket';
+import { findKnownClub, rememberClub, saveClubAccess } from '../../device/device';
+import { listUnsent } from '../../device/unsent-docs';
+import { TabletStore } from '../../sync/tablet-store';
+import { openClubSession } from '../club/club-session';
+import { createClubOnTablet } from '../club/create-club';
+import { openHealthSession } from '../health/health-session';
 import { minutesStorageName, openMinutesSession } from './minutes-session';
-import { listUnsent } from './unsent-docs';
 
 const author = { id: 'device-1', name: 'Nguyễn Thị Hoa' };
 

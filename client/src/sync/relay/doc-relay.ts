@@ -1,10 +1,10 @@
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { RelaySync } from '../sync/relay-sync';
-import type { SyncStatus } from '../sync/sync-status';
-import { findKnownClub, readRelayOrigin } from './device';
+import { findKnownClub, readRelayOrigin } from '../../device/device';
+import { markSent, markUnsent, rememberHeldDoc, type UnsentDoc } from '../../device/unsent-docs';
+import { RelaySync } from '../relay-sync';
+import type { SyncStatus } from '../sync-status';
 import { markClosed, markOpen } from './open-docs';
-import { markSent, markUnsent, rememberHeldDoc, type UnsentDoc } from './unsent-docs';
 
 /**
  * A relay connection for one of a club's docs, with the club's key.

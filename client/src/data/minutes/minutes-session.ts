@@ -27,11 +27,11 @@ import { type Accessor, createSignal } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import type { RelaySync } from '../sync/relay-sync';
-import { colorFor, type SyncStatus } from '../sync/sync-status';
-import { type SaveState, TabletStore } from '../sync/tablet-store';
-import { type AccessChanges, linkDocRelay } from './doc-relay';
-import { firstSync } from './first-sync';
+import { type AccessChanges, linkDocRelay } from '../../sync/relay/doc-relay';
+import { firstSync } from '../../sync/relay/first-sync';
+import type { RelaySync } from '../../sync/relay-sync';
+import { colorFor, type SyncStatus } from '../../sync/sync-status';
+import { type SaveState, TabletStore } from '../../sync/tablet-store';
 
 export function minutesStorageName(clubId: string, meetingId: string): string {
   return `chungtay-minutes-${clubId}-${meetingId}`;
@@ -202,7 +202,14 @@ export async function openMinutesSession(input: OpenMinutesInput): Promise<Minut
     // Starting the minutes writes the header from the club meeting. A tablet opening them for the first
     // time asks the relay first, so it does not race header edits another tablet already made (a
     // concurrent write to the same key is won by client id, not by time). Offline, it starts them here.
-    if (relay) await firstSync(doc, relay, FIRST_SYNC_IDLE_MS, FIRST_SYNC_CAP_MS);
+    if (relay)
+      await firstSync(
+        doc,
+        relay,
+        (d) => model.readMinutes(d).meetingId !== null,
+        FIRST_SYNC_IDLE_MS,
+        FIRST_SYNC_CAP_MS,
+      );
     if (model.readMinutes(doc).meetingId === null) {
       model.createMinutes(doc, model.minutesInputFromMeeting(clubId as ClubId, meeting), origin);
     }

@@ -20,20 +20,20 @@ import { isPrivateDocument } from '@chungtay/protocol';
 import { type Accessor, createSignal } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import * as Y from 'yjs';
-import { todayIso } from '../i18n/format';
-import type { RelaySync } from '../sync/relay-sync';
-import { colorFor, type DeniedReason, type Peer, type SyncStatus } from '../sync/sync-status';
-import { type SaveState, TabletStore } from '../sync/tablet-store';
-import type { BackgroundSync } from './background-sync';
 import {
   type ClubAccess,
   clubAccessSignature,
   findKnownClub,
   onClubsChangedElsewhere,
   settleReplacedKeys,
-} from './device';
-import { isOpenHere, onLinkClosed } from './open-docs';
-import { listUnsent, offerHeldDocsNowAndThen, onUnsentChange } from './unsent-docs';
+} from '../../device/device';
+import { listUnsent, offerHeldDocsNowAndThen, onUnsentChange } from '../../device/unsent-docs';
+import { todayIso } from '../../i18n/format';
+import type { BackgroundSync } from '../../sync/relay/background-sync';
+import { isOpenHere, onLinkClosed } from '../../sync/relay/open-docs';
+import type { RelaySync } from '../../sync/relay-sync';
+import { colorFor, type DeniedReason, type Peer, type SyncStatus } from '../../sync/sync-status';
+import { type SaveState, TabletStore } from '../../sync/tablet-store';
 
 export type { DeniedReason, Peer, SaveState, SyncStatus };
 
@@ -163,13 +163,15 @@ function createClubSession(deps: {
   });
   const startBackground = () => {
     if (backgroundLoaded === undefined) offerHeldDocsNowAndThen(clubId, Date.now());
-    backgroundLoaded ??= import('./background-sync').then(({ BackgroundSync, backgroundDocSync }) => {
-      if (closed) return;
-      const started = new BackgroundSync(clubId, backgroundDocSync(clubId, user), isOpenHere);
-      background = started;
-      started.onChange(() => setUnsentDocs(countUnsent()));
-      started.run();
-    });
+    backgroundLoaded ??= import('../../sync/relay/background-sync').then(
+      ({ BackgroundSync, backgroundDocSync }) => {
+        if (closed) return;
+        const started = new BackgroundSync(clubId, backgroundDocSync(clubId, user), isOpenHere);
+        background = started;
+        started.onChange(() => setUnsentDocs(countUnsent()));
+        started.run();
+      },
+    );
   };
   const stopWatchingLinks = onLinkClosed(() => background?.run());
   // The words at the top speak for every document of the club: "Synced" only once nothing is left unsent.
@@ -195,7 +197,7 @@ function createClubSession(deps: {
     const attempt = ++connection;
     if (!access?.shared) return void setSyncStatus({ type: 'localOnly' });
     setSyncStatus({ type: navigator.onLine ? 'connecting' : 'offline' });
-    import('./doc-relay').then(
+    import('../../sync/relay/doc-relay').then(
       ({ createDocRelay }) => {
         if (closed || attempt !== connection) return;
         relay = createDocRelay(clubId, clubId, doc, user);
@@ -230,7 +232,7 @@ function createClubSession(deps: {
   const finishRotation = () => {
     if (rotating || findKnownClub(clubId)?.access?.pendingKeys === undefined) return;
     rotating = true;
-    void import('./club-access')
+    void import('../../device/club-access')
       .then(({ rotateClubKeys }) => rotateClubKeys(clubId))
       .then(
         (result) => {

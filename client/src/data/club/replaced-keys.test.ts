@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 import { CloseCode, formatInvite, generateKey, keyFromProtocols, parseInvite } from '@chungtay/protocol';
 import { waitFor } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type TestSocket, testSocketClass } from '../../test/test-socket';
-import { acceptInvite } from './club-access';
+import { type TestSocket, testSocketClass } from '../../../test/test-socket';
+import { acceptInvite } from '../../device/club-access';
+import { findKnownClub, saveClubAccess } from '../../device/device';
 import { type ClubSession, openClubSession } from './club-session';
 import { createClubOnTablet } from './create-club';
-import { findKnownClub, saveClubAccess } from './device';
 
 const lan = { id: 'device-lan', name: 'Nguyễn Thị Lan' };
 let sockets: TestSocket[] = [];

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import * as model from '@chungtay/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { TabletStore } from '../sync/tablet-store';
+import { TabletStore } from '../../sync/tablet-store';
 import { openClubSession, storageNameFor } from './club-session';
 import { createClubOnTablet } from './create-club';
 

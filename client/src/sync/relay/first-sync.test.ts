@@ -3,11 +3,12 @@ import * as model from '@chungtay/model';
 import { newClubId, newMemberId } from '@chungtay/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { testMeeting } from '../../test/meeting';
-import type { SyncStatus } from '../sync/sync-status';
+import { testMeeting } from '../../../test/meeting';
+import type { SyncStatus } from '../sync-status';
 import { firstSync } from './first-sync';
 
 const author = { id: 'device-2', name: 'Trần Văn Bình' };
+const hasMinutes = (doc: Y.Doc) => model.readMinutes(doc).meetingId !== null;
 
 /** Stands in for the RelaySync's status and its change events, which is all firstSync reads. */
 function relayStatus(initial: SyncStatus['type']) {
@@ -56,7 +57,7 @@ describe('firstSync', () => {
   it('keeps waiting while the answer keeps arriving, past the idle time, and ends when the header is in', async () => {
     const doc = model.createMinutesDoc();
     const relay = relayStatus('syncing');
-    const waiting = track(firstSync(doc, relay, 300, 5_000));
+    const waiting = track(firstSync(doc, relay, hasMinutes, 300, 5_000));
     // Unrelated content trickles in more often than the idle time, for longer than it.
     const filler = new Y.Doc();
     for (let i = 0; i < 12; i++) {
@@ -74,7 +75,7 @@ describe('firstSync', () => {
   it('ends once the relay reports this tablet holds everything it holds, without a header', async () => {
     const doc = model.createMinutesDoc();
     const relay = relayStatus('connecting');
-    const waiting = track(firstSync(doc, relay, 1_000, 5_000));
+    const waiting = track(firstSync(doc, relay, hasMinutes, 1_000, 5_000));
     relay.set('syncing');
     await settle(10);
     expect(waiting.done).toBe(false);
@@ -86,7 +87,7 @@ describe('firstSync', () => {
   it('ends at once when sync cannot happen now', async () => {
     for (const type of ['unreachable', 'denied', 'revoked', 'offline'] as const) {
       const relay = relayStatus('connecting');
-      const waiting = track(firstSync(model.createMinutesDoc(), relay, 1_000, 5_000));
+      const waiting = track(firstSync(model.createMinutesDoc(), relay, hasMinutes, 1_000, 5_000));
       relay.set(type);
       await settle(0);
       expect(waiting.done).toBe(true);
@@ -94,12 +95,12 @@ describe('firstSync', () => {
   });
 
   it('ends after the idle time when nothing moves, and at the cap when something always does', async () => {
-    const quiet = track(firstSync(model.createMinutesDoc(), relayStatus('syncing'), 30, 5_000));
+    const quiet = track(firstSync(model.createMinutesDoc(), relayStatus('syncing'), hasMinutes, 30, 5_000));
     await settle(80);
     expect(quiet.done).toBe(true);
 
     const relay = relayStatus('syncing');
-    const busy = track(firstSync(model.createMinutesDoc(), relay, 300, 600));
+    const busy = track(firstSync(model.createMinutesDoc(), relay, hasMinutes, 300, 600));
     const chatter = setInterval(() => relay.set('syncing'), 20);
     await settle(350);
     expect(busy.done).toBe(false);
