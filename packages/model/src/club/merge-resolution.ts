@@ -1,5 +1,6 @@
 import type { MemberId } from '../ids/ids';
-import type { Member } from '../schema/types';
+import type { Group, Meeting, Member } from '../schema/types';
+import type { MeetingRecordView } from './club-records';
 
 /**
  * Merges are resolved again in every projection, not only when mergeMembers runs, because peers keep
@@ -40,29 +41,104 @@ export function createMergeResolver(members: readonly Member[]): MergeResolver {
   };
 }
 
+/** A member as shown: `mergedInto` names the record it finally ended in, or null for a survivor. */
+export function resolveMember(m: Member, resolve: MergeResolver): Member {
+  const root = resolve(m.id);
+  const mergedInto = root === m.id ? null : root;
+  return mergedInto === m.mergedInto ? m : { ...m, mergedInto };
+}
+
 export function resolveMembers(members: readonly Member[], resolve: MergeResolver): Member[] {
-  return members.map((m) => {
-    const root = resolve(m.id);
-    const mergedInto = root === m.id ? null : root;
-    return mergedInto === m.mergedInto ? m : { ...m, mergedInto };
-  });
+  return members.map((m) => resolveMember(m, resolve));
+}
+
+export function resolveGroup(g: Group, resolve: MergeResolver): Group {
+  return {
+    ...g,
+    leaderId: g.leaderId === null ? null : resolve(g.leaderId),
+    memberIds: resolveIds(g.memberIds, resolve),
+  };
+}
+
+export function resolveMeetingFields(
+  fields: MeetingRecordView['fields'],
+  resolve: MergeResolver,
+): MeetingRecordView['fields'] {
+  return {
+    ...fields,
+    chairId: fields.chairId === null ? null : resolve(fields.chairId),
+    secretaryId: fields.secretaryId === null ? null : resolve(fields.secretaryId),
+  };
+}
+
+export function resolveMeeting(record: MeetingRecordView, resolve: MergeResolver): Meeting {
+  return {
+    ...resolveMeetingFields(record.fields, resolve),
+    attendance: resolveAttendance(record.marks, resolve),
+  };
 }
 
 export function resolveIds(ids: readonly MemberId[], resolve: MergeResolver): MemberId[] {
   return [...new Set(ids.map(resolve))].sort();
 }
 
-/** A record's own mark wins; otherwise the first merged record's mark (by id) stands in for it. */
+/** The resolver, and for each surviving record the records merged into it (sorted by id). */
+export interface Merges {
+  readonly resolve: MergeResolver;
+  mergedFrom(root: MemberId): readonly MemberId[];
+}
+
+export function createMerges(members: readonly Member[]): Merges {
+  const resolve = createMergeResolver(members);
+  const from = new Map<MemberId, MemberId[]>();
+  for (const m of [...members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const root = resolve(m.id);
+    if (root === m.id) continue;
+    const list = from.get(root);
+    if (list === undefined) from.set(root, [m.id]);
+    else list.push(m.id);
+  }
+  return { resolve, mergedFrom: (root) => from.get(root) ?? [] };
+}
+
+/**
+ * The mark a surviving record shows: its own, otherwise the first merged record's mark (by id). The one
+ * rule both the full read and the follower apply, the follower for a single root at a time.
+ */
+export function markFor<S>(
+  root: MemberId,
+  markOf: (id: string) => S | undefined,
+  mergedFrom: readonly MemberId[],
+): S | undefined {
+  const own = markOf(root);
+  if (own !== undefined) return own;
+  for (const id of mergedFrom) {
+    const mark = markOf(id);
+    if (mark !== undefined) return mark;
+  }
+  return undefined;
+}
+
+/** Every mark moved onto the record it ended in, keys sorted. */
 export function resolveAttendance<S>(
-  marks: Readonly<Record<string, S>>,
+  marks: Readonly<Record<string, S>> | ReadonlyMap<string, S>,
   resolve: MergeResolver,
 ): Record<string, S> {
-  const out: Record<string, S> = {};
-  const keys = Object.keys(marks).sort() as MemberId[];
-  for (const key of keys) if (resolve(key) === key) out[key] = marks[key] as S;
+  const byKey: ReadonlyMap<string, S> = marks instanceof Map ? marks : new Map(Object.entries(marks));
+  const markOf = (id: string) => byKey.get(id);
+  const keys = [...byKey.keys()].sort() as MemberId[];
+  // Merged keys that carry a mark, grouped by the record they ended in (already in id order).
+  const from = new Map<MemberId, MemberId[]>();
   for (const key of keys) {
     const root = resolve(key);
-    if (root !== key && !(root in out)) out[root] = marks[key] as S;
+    const list = from.get(root) ?? [];
+    if (root !== key) list.push(key);
+    from.set(root, list);
   }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const out: Record<string, S> = {};
+  for (const root of [...from.keys()].sort()) {
+    const mark = markFor(root, markOf, from.get(root) ?? []);
+    if (mark !== undefined) out[root] = mark;
+  }
+  return out;
 }

@@ -1,0 +1,190 @@
+import * as v from 'valibot';
+import * as Y from 'yjs';
+import { type ClubId, compareText, type GroupId, isId, type MeetingId, type MemberId } from '../ids/ids';
+import { type AttendanceStatus, ERASED_NAME } from '../schema/enums';
+import { dismissedMap, metaMap, profileMap, settingsMap } from '../schema/layout';
+import { isReadOnly, readSchemaVersion } from '../schema/migrations';
+import {
+  AttendanceValue,
+  GroupRecord,
+  MeetingRecord,
+  MemberRecord,
+  ProfileRecord,
+  SettingsRecord,
+} from '../schema/record-schemas';
+import type { ClubProfile, ClubSettings, Group, Meeting, Member } from '../schema/types';
+import { createNameComparator } from '../text/vietnamese';
+
+/**
+ * How each record of the club doc is projected and validated: the one definition both the full read
+ * (read-club.ts) and the follower (club-follower.ts) use, so a record reads the same whichever path
+ * produced it. References to members (leaders, chairs, attendance) come out unresolved here; merges are
+ * resolved on top (merge-resolution.ts), because they depend on other records.
+ */
+
+export type ClubHeader = {
+  readonly id: ClubId | null;
+  readonly schemaVersion: number;
+  readonly readOnly: boolean;
+};
+
+/** A meeting as stored: its fields, and its valid marks by the key they were written under. */
+export interface MeetingRecordView {
+  readonly fields: Omit<Meeting, 'attendance'>;
+  readonly marks: Map<string, AttendanceStatus>;
+}
+
+/** Keys a plain object cannot hold as data; valibot's record() skips them too. */
+export function isSafeKey(key: string): boolean {
+  return key !== '__proto__' && key !== 'prototype' && key !== 'constructor';
+}
+
+/** What `Y.Map.toJSON()` gives for one value. */
+function jsonOf(value: unknown): unknown {
+  return value instanceof Y.AbstractType ? value.toJSON() : value;
+}
+
+/** A record's fields, or undefined for a value that is not a record (an older peer's junk). */
+function recordJson(value: unknown): Record<string, unknown> | undefined {
+  const json = jsonOf(value);
+  return typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : undefined;
+}
+
+export function readHeader(doc: Y.Doc): ClubHeader {
+  const clubId = metaMap(doc).get('clubId');
+  return {
+    id: isId(clubId) ? (clubId as ClubId) : null,
+    schemaVersion: readSchemaVersion(doc) ?? 0,
+    readOnly: isReadOnly(doc),
+  };
+}
+
+export function readProfile(doc: Y.Doc): ClubProfile {
+  return v.parse(ProfileRecord, profileMap(doc).toJSON());
+}
+
+export function readSettings(doc: Y.Doc): ClubSettings {
+  return v.parse(SettingsRecord, settingsMap(doc).toJSON());
+}
+
+export function readDismissed(doc: Y.Doc): string[] {
+  return [...dismissedMap(doc).keys()].sort();
+}
+
+export function readMember(id: string, value: unknown): Member | undefined {
+  const raw = recordJson(value);
+  return raw === undefined || !isSafeKey(id) ? undefined : projectMember(id, raw);
+}
+
+export function projectMember(id: string, raw: unknown): Member {
+  const r = v.parse(MemberRecord, raw);
+  // Erasure wins over any concurrent edit: the marker outlives whichever values merged in.
+  const erased = r.erasedOn !== null;
+  return {
+    id: id as MemberId,
+    fullName: erased ? ERASED_NAME : r.fullName,
+    gender: r.gender,
+    birthYear: erased ? null : r.birthYear,
+    phone: erased ? '' : r.phone,
+    hamlet: erased ? '' : r.hamlet,
+    household: erased ? 'none' : r.household,
+    ethnicMinority: erased ? false : r.ethnicMinority,
+    joinedOn: r.joinedOn,
+    role: r.role,
+    notes: erased ? '' : r.notes,
+    consent: r.consentOn === null ? null : { givenOn: r.consentOn, recordedBy: r.consentBy },
+    left: r.leftOn === null ? null : { on: r.leftOn, reason: erased ? '' : r.leftReason },
+    mergedInto: r.mergedInto === id ? null : (r.mergedInto as MemberId | null),
+    createdAt: r.createdAt,
+    createdBy: r.createdBy,
+  };
+}
+
+/** A group with its leader and members as written (unresolved). */
+export function readGroup(id: string, value: unknown): Group | undefined {
+  const raw = recordJson(value);
+  if (raw === undefined || !isSafeKey(id)) return undefined;
+  const r = v.parse(GroupRecord, raw);
+  return {
+    id: id as GroupId,
+    name: r.name,
+    area: r.area,
+    leaderId: r.leaderId as MemberId | null,
+    retiredOn: r.retiredOn,
+    memberIds: Object.keys(r.members)
+      .filter((key) => r.members[key] === true)
+      .sort() as MemberId[],
+    order: r.order,
+  };
+}
+
+const MEETING_FIELDS = ['date', 'time', 'kind', 'place', 'chairId', 'secretaryId'] as const;
+/** The stored meeting without its marks, which are validated one by one (readMark). */
+const MeetingFieldsRecord = v.omit(MeetingRecord, ['attendance']);
+
+/**
+ * A meeting's own fields, read key by key from its Y.Map so that a change of place does not walk the
+ * attendance (hundreds of marks in a large club).
+ */
+export function readMeetingFields(id: string, value: unknown): MeetingRecordView['fields'] | undefined {
+  let raw: Record<string, unknown> | undefined;
+  if (value instanceof Y.Map) {
+    const record = value as Y.Map<unknown>;
+    raw = {};
+    for (const key of MEETING_FIELDS) if (record.has(key)) raw[key] = jsonOf(record.get(key));
+  } else raw = recordJson(value);
+  if (raw === undefined || !isSafeKey(id)) return undefined;
+  const r = v.parse(MeetingFieldsRecord, raw);
+  return {
+    id: id as MeetingId,
+    date: r.date,
+    time: r.time,
+    kind: r.kind,
+    place: r.place,
+    chairId: r.chairId as MemberId | null,
+    secretaryId: r.secretaryId as MemberId | null,
+  };
+}
+
+/** One attendance mark; anything but a known status is no mark. */
+export function readMark(value: unknown): AttendanceStatus | undefined {
+  const status = v.safeParse(AttendanceValue, jsonOf(value));
+  return status.success ? status.output : undefined;
+}
+
+/** Where a meeting's marks live: its nested Y.Map, or the plain object a buggy peer may have written. */
+export function attendanceSource(value: unknown): Y.Map<unknown> | Record<string, unknown> | undefined {
+  const attendance =
+    value instanceof Y.Map ? (value as Y.Map<unknown>).get('attendance') : recordJson(value)?.attendance;
+  if (attendance instanceof Y.Map) return attendance as Y.Map<unknown>;
+  const json = recordJson(attendance);
+  return json === undefined || Array.isArray(json) ? undefined : json;
+}
+
+export function readMeeting(id: string, value: unknown): MeetingRecordView | undefined {
+  const fields = readMeetingFields(id, value);
+  if (fields === undefined) return undefined;
+  const marks = new Map<string, AttendanceStatus>();
+  const source = attendanceSource(value);
+  const entries = source instanceof Y.Map ? source.entries() : Object.entries(source ?? {});
+  for (const [key, raw] of entries) {
+    const mark = isSafeKey(key) ? readMark(raw) : undefined;
+    if (mark !== undefined) marks.set(key, mark);
+  }
+  return { fields, marks };
+}
+
+/** Members by given name (Vietnamese collation), then id, so equal names keep one order on every peer. */
+export function createMemberComparator(): (a: Member, b: Member) => number {
+  const compare = createNameComparator();
+  return (a, b) => compare(a.fullName, b.fullName) || compareText(a.id, b.id);
+}
+
+export function compareGroups(a: Group, b: Group): number {
+  return a.order - b.order || compareText(a.id, b.id);
+}
+
+/** Newest first. */
+export function compareMeetings(a: Meeting, b: Meeting): number {
+  return compareText(b.date + b.time, a.date + a.time) || compareText(b.id, a.id);
+}
