@@ -1,51 +1,83 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
-import type * as Y from 'yjs';
-import { encodeStateAsUpdate } from 'yjs';
+import { persistenceOrigin } from '@chungtay/model';
+import * as Y from 'yjs';
+import { foldRows, whenIdle } from './tablet-fold';
+import { deleteDatabase, done, openDatabase, UPDATES } from './tablet-idb';
+import { applyRows, type DamagedRow, hasPendingUpdates, readRows, setAside } from './tablet-rows';
 
+export { TabletTimeoutError } from './tablet-idb';
+export type { DamagedRow } from './tablet-rows';
 export type SaveState = 'saved' | 'saving' | 'failed';
 
+/** Past this many rows, small writes are folded into one snapshot so the next opening stays fast. */
+const FOLD_AT_ROWS = 200;
+
 /**
- * Keeps one Y.Doc in IndexedDB through y-indexeddb, with two changes to the
- * stock behaviour:
- * - every local write is its own IndexedDB transaction whose completion we
- *   observe, so the UI says "saved" only once the tablet really holds the edit;
- * - after loading, the stored updates are folded into one snapshot, so
- *   reloading without edits never grows what is stored (stock y-indexeddb
- *   appends a copy of the in-memory state on every load).
+ * Keeps one Y.Doc in IndexedDB, in y-indexeddb's layout (tablet-idb.ts) so tablets upgrade in place:
+ * - load() applies the stored rows one by one, so an unreadable row is set aside (`damaged`) and the
+ *   rest opens; opening and every background transaction have time limits (TabletTimeoutError);
+ * - every local write is its own IndexedDB transaction whose completion we observe, so the UI says
+ *   "saved" only once the tablet really holds the edit;
+ * - rows are folded into one snapshot only when there is more than one to fold, in idle time after the
+ *   first screen, never on opening a doc stored as one row: reopening without edits writes nothing.
  */
 export class TabletStore {
-  readonly persistence: IndexeddbPersistence;
+  /**
+   * The origin of the transaction that applies what the tablet holds (the model's `persistence` kind):
+   * writes skip it, so loading never writes back what it read, and other code can tell a load apart.
+   */
+  readonly origin = persistenceOrigin();
+  private readonly opening: Promise<IDBDatabase>;
+  private db: IDBDatabase | null = null;
+  private loading: Promise<void> | null = null;
+  private damagedRows: readonly DamagedRow[] = [];
+  /** Keys of the rows whose content is in the doc: the only rows a fold may delete. */
+  private readonly inDoc = new Set<number>();
   private pending = 0;
   private failed = false;
-  private entries = 0;
+  private destroyed = false;
+  private folding = false;
+  private cancelFold: (() => void) | null = null;
+  private background: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<(state: SaveState) => void>();
   private readonly settledWaiters: Array<() => void> = [];
-  private background: Promise<void> = Promise.resolve();
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === this.persistence) return;
+    if (origin === this.origin) return;
     this.write(update);
   };
+
+  /** Deletes a document's whole database from this tablet (open stores close when asked). */
+  static erase(name: string): Promise<void> {
+    return deleteDatabase(name);
+  }
 
   constructor(
     readonly name: string,
     private readonly doc: Y.Doc,
   ) {
-    this.persistence = new IndexeddbPersistence(name, doc);
-    // We take over the write path; y-indexeddb keeps the loading side.
-    doc.off('update', this.persistence._storeUpdate);
+    this.opening = openDatabase(name);
+    this.opening.then(
+      (db) => {
+        this.db = db;
+      },
+      () => undefined,
+    );
+    // A doc built before it was attached (a new club is named by its id) is written whole, like an edit.
+    if (doc.store.clients.size > 0) this.write(Y.encodeStateAsUpdate(doc));
     doc.on('update', this.onUpdate);
   }
 
   /**
-   * Resolves once the stored state is in the doc. Folding storage into one
-   * snapshot runs just after, off the path to the first screen; it is not a
-   * user's edit, so the save indicator does not show it.
+   * Resolves once the stored state is in the doc, even when some rows could not be read (see `damaged`);
+   * rejects when the database does not open or read in time. Folding, if any, runs later in idle time.
    */
-  async load(): Promise<void> {
-    await this.persistence.whenSynced;
-    this.background = new Promise<void>((resolve) => setTimeout(resolve, 50))
-      .then(() => this.compact())
-      .catch(() => undefined);
+  load(): Promise<void> {
+    this.loading ??= this.loadRows();
+    return this.loading;
+  }
+
+  /** The rows the last load() could not use, for telling the user which document is damaged. */
+  get damaged(): readonly DamagedRow[] {
+    return this.damagedRows;
   }
 
   get state(): SaveState {
@@ -58,69 +90,82 @@ export class TabletStore {
     return () => this.listeners.delete(listener);
   }
 
-  /** Resolves when every write issued so far, compaction included, has settled (written or failed). */
+  /**
+   * Resolves when every write issued so far, and any fold or setting aside already started, has settled
+   * (written or failed). A fold still waiting for idle time is housekeeping: nobody waits for it.
+   */
   async whenSettled(): Promise<void> {
     await this.background;
     if (this.pending === 0) return;
     await new Promise<void>((resolve) => this.settledWaiters.push(resolve));
   }
 
+  /** Waits for pending writes, then detaches from the doc and closes the database. */
   async destroy(): Promise<void> {
+    this.destroyed = true;
+    this.cancelFold?.();
+    this.cancelFold = null;
     await this.whenSettled();
     this.doc.off('update', this.onUpdate);
-    await this.persistence.destroy();
+    const db = await this.opening.catch(() => null);
+    db?.close();
   }
 
-  private database(): IDBDatabase {
-    const db = this.persistence.db;
-    if (!db) throw new Error(`IndexedDB for ${this.name} is not open yet`);
-    return db;
+  private async loadRows(): Promise<void> {
+    const db = await this.opening;
+    const rows = await readRows(db, this.name);
+    const { applied, damaged } = applyRows(this.doc, rows, this.origin);
+    for (const key of applied) this.inDoc.add(key);
+    this.damagedRows = damaged;
+    if (damaged.some((d) => d.reason === 'unreadable')) {
+      this.inBackground(() => setAside(db, this.name, rows, damaged));
+    }
+    if (applied.length > 1) this.scheduleFold();
   }
 
   private write(update: Uint8Array): void {
-    if (!this.persistence.db) {
-      // Edits made before the database opened reach IndexedDB through the
-      // snapshot that load() writes; nothing to do here.
-      return;
+    // Before the database is open, the write waits for it: an edit made meanwhile is never dropped.
+    const db = this.db;
+    this.track(db ? this.addRow(db, update) : this.opening.then((opened) => this.addRow(opened, update)));
+  }
+
+  private async addRow(db: IDBDatabase, update: Uint8Array): Promise<void> {
+    const tx = db.transaction(UPDATES, 'readwrite');
+    const request = tx.objectStore(UPDATES).add(update);
+    await done(tx);
+    this.inDoc.add(request.result as number);
+    if (this.inDoc.size >= FOLD_AT_ROWS) this.scheduleFold();
+  }
+
+  private scheduleFold(): void {
+    if (this.destroyed || this.folding || this.cancelFold) return;
+    this.cancelFold = whenIdle(() => {
+      this.cancelFold = null;
+      this.inBackground(() => this.fold());
+    });
+  }
+
+  private async fold(): Promise<void> {
+    const db = this.db;
+    // Updates Yjs could not integrate would be stored inside the snapshot as if whole, and the next
+    // opening would find the snapshot itself incomplete: fold only a doc that holds nothing pending.
+    if (!db || this.inDoc.size < 2 || hasPendingUpdates(this.doc)) return;
+    this.folding = true;
+    try {
+      // Writes issued before this line get lower keys than the snapshot and are in it; `inDoc` is read
+      // inside the transaction, once they have all completed.
+      const snapshotKey = await foldRows(db, this.name, Y.encodeStateAsUpdate(this.doc), this.inDoc);
+      for (const key of this.inDoc) if (key < snapshotKey) this.inDoc.delete(key);
+      this.inDoc.add(snapshotKey);
+    } finally {
+      this.folding = false;
     }
-    this.track(
-      this.run((store) => {
-        store.add(update);
-      }),
-    );
-    this.entries += 1;
-    // Fold long runs of small updates so loading stays fast.
-    if (this.entries >= 200) void this.compact();
+    if (this.inDoc.size >= FOLD_AT_ROWS) this.scheduleFold();
   }
 
-  private compact(): Promise<void> {
-    const snapshot = encodeStateAsUpdate(this.doc);
-    const work = this.run((store) => {
-      const added = store.add(snapshot);
-      added.onsuccess = () => {
-        store.delete(IDBKeyRange.upperBound(added.result, true));
-      };
-    });
-    this.entries = 1;
-    // Folding is housekeeping, not a user's edit: whenSettled waits for it, the save indicator does not.
-    this.background = this.background.then(() => work).catch(() => undefined);
-    return work.catch(() => undefined);
-  }
-
-  private run(body: (store: IDBObjectStore) => void): Promise<void> {
-    return new Promise((resolve, reject) => {
-      let tx: IDBTransaction;
-      try {
-        tx = this.database().transaction('updates', 'readwrite');
-      } catch (error) {
-        reject(error);
-        return;
-      }
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB write aborted'));
-      body(tx.objectStore('updates'));
-    });
+  /** Housekeeping one task after another; whenSettled waits for it, the save indicator does not show it. */
+  private inBackground(work: () => Promise<void>): void {
+    this.background = this.background.then(work).catch(() => undefined);
   }
 
   private track(work: Promise<void>): void {
