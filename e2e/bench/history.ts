@@ -2,23 +2,35 @@ import type { MemberId } from '@chungtay/model';
 import * as model from '@chungtay/model';
 import * as Y from 'yjs';
 
+export interface BenchClub {
+  clubId: string;
+  /** The whole doc as one update, as a compacted tablet stores it. */
+  update: Uint8Array;
+  transactions: number;
+  /** Each transaction's own update, in order, when asked for (a tablet that never compacted stores these). */
+  updates: Uint8Array[];
+}
+
 /**
  * A club as the benchmark needs it: 70 members, 60 meetings (one a month: five
  * years) and their edit history, written as many small transactions the way a
  * committee would (attendance corrected, phones changed, people moved between
- * groups). `meetings` shortens or lengthens the history, one meeting a month.
+ * groups). `meetings` shortens or lengthens the history, one meeting a month;
+ * `members` makes a larger club with the same history per member.
  */
-export function buildFiveYearClub(meetings = 60): {
-  clubId: string;
-  update: Uint8Array;
-  transactions: number;
-} {
+export function buildFiveYearClub(
+  meetings = 60,
+  options: { members?: number; recordUpdates?: boolean } = {},
+): BenchClub {
+  const memberCount = options.members ?? 70;
   const doc = new Y.Doc();
   const origin = model.localOrigin({ id: 'bench', name: 'Thư ký' });
   let transactions = 0;
+  const updates: Uint8Array[] = [];
   doc.on('afterTransaction', () => {
     transactions += 1;
   });
+  if (options.recordUpdates) doc.on('update', (u: Uint8Array) => updates.push(u));
   const must = <T>(r: model.Result<T, unknown>): T => {
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     return r.value;
@@ -49,7 +61,7 @@ export function buildFiveYearClub(meetings = 60): {
     'Nga',
   ];
   const members: MemberId[] = [];
-  for (let i = 0; i < 70; i++) {
+  for (let i = 0; i < memberCount; i++) {
     members.push(
       must(
         model.addMember(
@@ -124,5 +136,42 @@ export function buildFiveYearClub(meetings = 60): {
     model.removeFromGroup(doc, { groupId: from, memberId: moved }, origin);
     must(model.assignToGroup(doc, { groupId: to, memberId: moved }, origin));
   }
-  return { clubId, update: Y.encodeStateAsUpdate(doc), transactions };
+  return { clubId, update: Y.encodeStateAsUpdate(doc), transactions, updates };
+}
+
+/**
+ * Every meeting's minutes as its own document (`chungtay-minutes-<club>-<meeting>`), as a tablet that kept
+ * minutes for five years holds them: five agenda items of a few paragraphs, typed a paragraph at a time.
+ * The roster never opens them; they are there because they share the origin's IndexedDB with the club.
+ */
+export function buildClubMinutes(club: { clubId: string; update: Uint8Array }): {
+  name: string;
+  update: Uint8Array;
+}[] {
+  const clubDoc = new Y.Doc();
+  Y.applyUpdate(clubDoc, club.update);
+  const origin = model.localOrigin({ id: 'bench', name: 'Thư ký' });
+  const words =
+    'hội viên báo cáo quỹ tăng thu nhập tháng này đã thu đủ các tổ thăm hỏi người ốm giúp nhau'.split(' ');
+  return model.readClub(clubDoc).meetings.map((meeting, m) => {
+    const doc = model.createMinutesDoc();
+    const input = model.minutesInputFromMeeting(club.clubId as model.ClubId, meeting);
+    const created = model.createMinutes(doc, input, origin);
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
+    for (let i = 0; i < 5; i++) {
+      const item = model.addAgendaItem(doc, { title: `Mục ${i + 1}` }, origin);
+      if (!item.ok) throw new Error(JSON.stringify(item.error));
+      const body = model.getAgendaBody(doc, item.value);
+      if (!body) throw new Error('no agenda body');
+      for (let p = 0; p < 4; p++) {
+        const text = Array.from({ length: 40 }, (_, k) => words[(m + i * 7 + p * 3 + k) % words.length]);
+        doc.transact(() => {
+          const paragraph = new Y.XmlElement('paragraph');
+          paragraph.insert(0, [new Y.XmlText(text.join(' '))]);
+          body.insert(body.length, [paragraph]);
+        }, origin);
+      }
+    }
+    return { name: `chungtay-minutes-${club.clubId}-${meeting.id}`, update: Y.encodeStateAsUpdate(doc) };
+  });
 }

@@ -1,0 +1,56 @@
+import type { Page } from '@playwright/test';
+
+const STATUSES = ['present', 'absent', 'excused'] as const;
+
+/**
+ * Tap-to-paint on a meeting's attendance screen (client/src/features/meetings/meeting-page.tsx): for each
+ * tap, a member's mark is changed to another status by a click on its label; the time runs from the
+ * pointerup that makes the click (the pointerdown, should the screen answer before the finger lifts) to the
+ * animation frame after the choice shows as checked (Kobalte's `data-checked` on the radio item). Rows are
+ * spread over the list, so a tap at the end of a long list counts as much as one at the top. The page must
+ * show the meeting already; returns one duration per tap, in ms.
+ */
+export async function attendanceTaps(page: Page, taps: number): Promise<number[]> {
+  const rows = await page.locator('.attendance-row').count();
+  if (rows === 0) throw new Error('no attendance rows on the meeting page');
+  await page.evaluate(() => {
+    const w = window as unknown as Record<string, number>;
+    for (const type of ['pointerdown', 'pointerup']) {
+      document.addEventListener(
+        type,
+        (e) => {
+          w[`__${type}`] = e.timeStamp;
+        },
+        { capture: true },
+      );
+    }
+  });
+  const times: number[] = [];
+  for (let i = 0; i < taps; i++) {
+    const row = page.locator('.attendance-row').nth((i * 37 + 11) % rows);
+    const current = await row.locator('.choice[data-checked]').getAttribute('class');
+    const next = STATUSES.find((s) => !current?.includes(`choice-${s}`)) ?? 'present';
+    const item = row.locator(`.choice-${next}`);
+    await item.scrollIntoViewIfNeeded();
+    await item.evaluate((el) => {
+      const w = window as unknown as Record<string, unknown>;
+      w.__tap = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (!el.hasAttribute('data-checked')) return;
+          observer.disconnect();
+          const shown = performance.now();
+          const down = w.__pointerdown as number;
+          const up = w.__pointerup as number;
+          const start = up !== undefined && up <= shown ? up : down;
+          requestAnimationFrame(() => resolve(performance.now() - start));
+        });
+        observer.observe(el, { attributes: true, attributeFilter: ['data-checked'] });
+      });
+    });
+    await item.locator('.choice-label').click();
+    times.push(await page.evaluate(() => (window as unknown as { __tap: Promise<number> }).__tap));
+    // The edit's IndexedDB write and the save state settle before the next tap, as between two real taps.
+    await page.waitForTimeout(150);
+  }
+  return times;
+}
