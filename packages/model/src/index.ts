@@ -8,6 +8,14 @@ export {
   updateSettings,
   validateSettings,
 } from './club/club-commands';
+export {
+  type ClubChanges,
+  type ClubFollower,
+  followClub,
+  type ListChanges,
+  type MarkChange,
+} from './club/club-follower';
+export type { ClubHeader } from './club/club-records';
 export { readClub } from './club/read-club';
 export {
   addGroup,

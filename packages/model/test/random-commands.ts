@@ -47,7 +47,7 @@ const phone = fc.constantFrom('', '0912345678', '0987 654 321', 'sai');
 const status = fc.constantFrom('present', 'excused', 'absent', null);
 
 /** One command with random arguments; indices pick from the shared base records so peers really conflict. */
-const command = fc.oneof(
+export const command = fc.oneof(
   fc.record({ t: fc.constant('add' as const), name, phone }),
   fc.record({
     t: fc.constant('edit' as const),
@@ -71,9 +71,17 @@ const command = fc.oneof(
   }),
   fc.record({ t: fc.constant('meeting' as const), k: idx, add: fc.boolean(), place: text }),
   fc.record({ t: fc.constant('mark' as const), k: idx, m: idx, status }),
+  // Re-dating moves a meeting in the newest-first list; the secretary is another reference merges resolve.
+  fc.record({
+    t: fc.constant('redate' as const),
+    k: idx,
+    m: fc.option(idx),
+    date: fc.constantFrom('2025-12-31', '2026-01-10', '2026-02-10', '2026-03-01'),
+    time: fc.constantFrom('', '08:00', '14:30'),
+  }),
   fc.record({ t: fc.constant('settings' as const), olderAge: fc.integer({ min: 35, max: 85 }), name: text }),
 );
-type Command = typeof command extends fc.Arbitrary<infer C> ? C : never;
+export type Command = typeof command extends fc.Arbitrary<infer C> ? C : never;
 
 /** A step is a command on one peer, or a partial sync from one peer to another mid-way. */
 export const step = fc.oneof(
@@ -149,6 +157,14 @@ export function run(doc: Y.Doc, base: Base, c: Command, origin: LocalOrigin): vo
         doc,
         { meetingId: pick(base.meetings, c.k), memberId: m, status: c.status },
         origin,
+      );
+    case 'redate':
+      return void updateMeeting(
+        doc,
+        pick(base.meetings, c.k),
+        { date: c.date, time: c.time, secretaryId: c.m === null ? null : pick(base.members, c.m) },
+        origin,
+        TODAY,
       );
     case 'settings':
       updateSettings(doc, { olderAge: c.olderAge }, origin);

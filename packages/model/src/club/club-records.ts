@@ -161,14 +161,24 @@ export function attendanceSource(value: unknown): Y.Map<unknown> | Record<string
   return json === undefined || Array.isArray(json) ? undefined : json;
 }
 
+/** The mark stored under one key, read without walking the others. */
+export function readMarkAt(
+  source: ReturnType<typeof attendanceSource>,
+  key: string,
+): AttendanceStatus | undefined {
+  if (source === undefined || !isSafeKey(key)) return undefined;
+  if (source instanceof Y.Map) return readMark(source.get(key));
+  return Object.hasOwn(source, key) ? readMark(source[key]) : undefined;
+}
+
 export function readMeeting(id: string, value: unknown): MeetingRecordView | undefined {
   const fields = readMeetingFields(id, value);
   if (fields === undefined) return undefined;
   const marks = new Map<string, AttendanceStatus>();
   const source = attendanceSource(value);
-  const entries = source instanceof Y.Map ? source.entries() : Object.entries(source ?? {});
-  for (const [key, raw] of entries) {
-    const mark = isSafeKey(key) ? readMark(raw) : undefined;
+  const keys = source instanceof Y.Map ? [...source.keys()] : Object.keys(source ?? {});
+  for (const key of keys) {
+    const mark = readMarkAt(source, key);
     if (mark !== undefined) marks.set(key, mark);
   }
   return { fields, marks };
