@@ -15,7 +15,12 @@ describe('parseConfig', () => {
       dataDir: '/run/.data',
       staticDir: '/srv/app/client/dist',
       registrationCode: undefined,
-      limits: { maxMessageBytes: 4 * 1024 * 1024 },
+      limits: {
+        maxMessageBytes: 4 * 1024 * 1024,
+        rateLimitMessagesPerSecond: 250,
+        rateLimitBurst: 300,
+        rateLimitCloseAfterMs: 60_000,
+      },
     });
   });
 
@@ -44,5 +49,6 @@ describe('parseConfig', () => {
     expect(error({ argv: ['--nope', '1'] })).toBe('--nope');
     expect(error({ argv: ['--port'] })).toBe('--port');
     expect(error({ env: { LOG_LEVEL: 'loud' } })).toBe('LOG_LEVEL');
+    expect(error({ argv: ['--rate-limit-close-after-ms', '10'] })).toBe('RATE_LIMIT_CLOSE_AFTER_MS');
   });
 });

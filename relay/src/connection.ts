@@ -1,7 +1,8 @@
 import { CloseCode } from '@chungtay/protocol';
 import type { Logger } from 'pino';
 import type { AccessRole } from './access';
-import { type RelayLimits, TokenBucket } from './limits';
+import { InboundQueue, type SetTimer } from './inbound-queue';
+import type { RelayLimits } from './limits';
 import type { CloseReason, Metrics } from './metrics';
 
 /** What the core needs from a socket; server.ts adapts a `ws` WebSocket to it. */
@@ -11,6 +12,9 @@ export interface Transport {
   /** Holds sends back until `uncork`, so that they leave in one write; optional (a no-op without it). */
   cork?(): void;
   uncork?(): void;
+  /** Stops reading the socket, so TCP pushes back on the sender; `resume` reads again. Optional. */
+  pause?(): void;
+  resume?(): void;
 }
 
 export interface ConnectionContext {
@@ -18,6 +22,7 @@ export interface ConnectionContext {
   readonly metrics: Metrics;
   readonly logger: Logger;
   readonly now: () => number;
+  readonly setTimer: SetTimer;
 }
 
 type MessageHandler = (data: Uint8Array) => void;
@@ -30,8 +35,13 @@ function closeCode(reason: CloseReason): number {
 }
 
 /**
- * One client socket. Enforces the per-connection limits on every frame, and queues frames until the
- * connection is authorized and its room has loaded, so no client is answered from a half-loaded document.
+ * One client socket. Checks each frame's size, and hands frames to the room in the order they came, as fast as
+ * the connection's rate limit allows (see inbound-queue.ts): frames wait until the connection is authorized
+ * and its room has loaded (no client is answered from a half-loaded document), and while the sender is over
+ * its rate, with its socket no longer read.
+ *
+ * Frames the client sent before it closed its socket are still handled: the connection keeps its place in the
+ * room (so the room stays loaded) until the last of them is done.
  */
 export class Connection {
   role: AccessRole | undefined;
@@ -46,9 +56,12 @@ export class Connection {
    */
   updatesSettled = 0;
   private state: 'pending' | 'open' | 'closed' = 'pending';
-  private queue: Uint8Array[] = [];
+  /** The client closed its socket: nothing more can be sent to it, what it sent is still handled. */
+  private peerGone = false;
+  /** The relay will close the connection for this reason once the frames it took are handled. */
+  private closingFor: CloseReason | undefined;
   private handler: MessageHandler | undefined;
-  private readonly bucket: TokenBucket;
+  private readonly inbound: InboundQueue;
   private readonly closeListeners: Array<() => void> = [];
 
   constructor(
@@ -59,10 +72,23 @@ export class Connection {
     private readonly transport: Transport,
     private readonly context: ConnectionContext,
   ) {
-    this.bucket = new TokenBucket(
-      context.limits.rateLimitMessagesPerSecond,
-      context.limits.rateLimitBurst,
-      context.now(),
+    const { limits } = context;
+    this.inbound = new InboundQueue(
+      {
+        ratePerSecond: limits.rateLimitMessagesPerSecond,
+        burst: limits.rateLimitBurst,
+        closeAfterMs: limits.rateLimitCloseAfterMs,
+      },
+      {
+        now: context.now,
+        setTimer: context.setTimer,
+        counters: context.metrics,
+        handle: (data) => this.handle(data),
+        pause: () => transport.pause?.(),
+        resume: () => transport.resume?.(),
+        overloaded: () => this.overloaded(),
+        drained: () => this.drained(),
+      },
     );
     context.metrics.connections += 1;
   }
@@ -73,14 +99,10 @@ export class Connection {
 
   /** A frame from the socket. */
   receive(data: Uint8Array): void {
-    if (this.state === 'closed') return;
-    const { metrics, limits } = this.context;
-    metrics.messagesReceived += 1;
-    metrics.bytesReceived += data.length;
-    if (data.length > limits.maxMessageBytes) this.fail('messageTooLarge');
-    else if (!this.bucket.take(this.context.now())) this.fail('rateLimited');
-    else if (this.handler === undefined) this.queue.push(data);
-    else this.handler(data);
+    if (this.state === 'closed' || this.closingFor !== undefined) return;
+    this.context.metrics.messagesReceived += 1;
+    this.context.metrics.bytesReceived += data.length;
+    this.inbound.push(data);
   }
 
   /** Sends the greeting, then delivers frames (queued ones first) to the room. */
@@ -89,16 +111,17 @@ export class Connection {
     this.state = 'open';
     greet();
     this.handler = handler;
-    const queued = this.queue;
-    this.queue = [];
-    for (const data of queued) {
-      if (this.isClosed) return;
-      handler(data);
-    }
+    this.inbound.start();
+  }
+
+  /** One frame, in its turn: the size check too, so that everything the client sent before it is handled. */
+  private handle(data: Uint8Array): void {
+    if (data.length > this.context.limits.maxMessageBytes) this.fail('messageTooLarge');
+    else this.handler?.(data);
   }
 
   send(data: Uint8Array): void {
-    if (this.state !== 'open') return;
+    if (this.state !== 'open' || this.peerGone) return;
     this.context.metrics.messagesSent += 1;
     this.context.metrics.bytesSent += data.length;
     this.transport.send(data);
@@ -122,24 +145,70 @@ export class Connection {
     this.closeListeners.push(listener);
   }
 
-  /** The relay closes the connection for a named reason: counted, logged (never with the key) and sent as a close code. */
+  /**
+   * The relay closes the connection for a named reason at once: counted, logged (never with the key) and sent
+   * as a close code. Frames still waiting are dropped: after bad input, a revoked key or a storage failure
+   * nothing more of this connection may be applied.
+   */
   fail(reason: CloseReason, refusedAtConnect = false): void {
     if (this.state === 'closed') return;
+    if (this.closingFor === undefined) this.count(reason, refusedAtConnect);
+    this.inbound.stop();
+    this.sendClose(reason);
+    this.release();
+  }
+
+  /** Handles every frame already received, at once, then closes (the relay is shutting down). */
+  finish(reason: CloseReason): void {
+    if (this.state === 'open') this.inbound.flush();
+    this.fail(reason);
+  }
+
+  /** The client's socket closed. What it sent before is still handled; the connection goes when that is done. */
+  peerClosed(): void {
+    if (this.state === 'closed') return;
+    this.peerGone = true;
+    if (this.inbound.length === 0) this.release();
+  }
+
+  /**
+   * Held back for rateLimitCloseAfterMs without a break: its socket is no longer read, the frames already
+   * received are handled at the usual pace, then it is closed with 4003 (drained()).
+   */
+  private overloaded(): void {
+    this.closingFor = 'rateLimited';
+    this.count('rateLimited', false);
+    this.inbound.seal();
+  }
+
+  private drained(): void {
+    if (this.closingFor !== undefined) {
+      this.sendClose(this.closingFor);
+      this.release();
+    } else if (this.peerGone) this.release();
+  }
+
+  private count(reason: CloseReason, refusedAtConnect: boolean): void {
     if (refusedAtConnect) this.context.metrics.countRefused(reason);
     else this.context.metrics.countClosed(reason);
     this.context.logger.info(
       { connection: this.id, document: this.documentName, reason },
       'closing connection',
     );
-    this.transport.close(closeCode(reason), reason);
-    this.closed();
   }
 
-  /** The socket went away (client left, or after fail()). Idempotent. */
-  closed(): void {
+  private sendClose(reason: CloseReason): void {
+    if (this.peerGone) return;
+    // A paused socket would not read the client's answer to the close frame.
+    this.transport.resume?.();
+    this.transport.close(closeCode(reason), reason);
+  }
+
+  /** Frees the connection: it leaves its room and the relay. Idempotent. */
+  private release(): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
-    this.queue = [];
+    this.inbound.stop();
     this.handler = undefined;
     this.context.metrics.connections -= 1;
     for (const listener of this.closeListeners.splice(0)) listener();

@@ -2,10 +2,18 @@
 export interface RelayLimits {
   /** Larger frames close the connection with 4002. */
   readonly maxMessageBytes: number;
-  /** Token bucket refill rate; an empty bucket closes the connection with 4003. */
+  /**
+   * Token bucket refill rate: how many messages a second of one connection the relay handles. A connection
+   * sending faster is slowed (its socket is no longer read until it is back under the limit), never cut off.
+   */
   readonly rateLimitMessagesPerSecond: number;
-  /** Bucket size: how many messages a client may send at once (a reconnect sends a few at once). */
+  /** Bucket size: how many messages a client may send at once before it is slowed. */
   readonly rateLimitBurst: number;
+  /**
+   * A connection held back by its rate limit without a break for this long (it never caught up) is closed
+   * with 4003, once every message it had delivered has been handled.
+   */
+  readonly rateLimitCloseAfterMs: number;
   /** Rooms held in memory; a connection needing one more, when none is idle, is refused with 4004. */
   readonly maxDocsInMemory: number;
   /** A room with no connections for this long leaves memory. */
@@ -14,8 +22,10 @@ export interface RelayLimits {
 
 export const DEFAULT_LIMITS: RelayLimits = {
   maxMessageBytes: 4 * 1024 * 1024,
-  rateLimitMessagesPerSecond: 50,
+  // Why these numbers: relay/README.md, *Rate limit*.
+  rateLimitMessagesPerSecond: 250,
   rateLimitBurst: 300,
+  rateLimitCloseAfterMs: 60_000,
   maxDocsInMemory: 5000,
   idleUnloadMs: 60_000,
 };

@@ -34,6 +34,10 @@ export class Metrics {
   messagesSent = 0;
   viewerWritesDropped = 0;
   compactions = 0;
+  /** Messages that had to wait for their connection's rate limit (see inbound-queue.ts). */
+  messagesHeldBack = 0;
+  /** Connections whose messages are waiting for their rate limit now. */
+  connectionsHeldBack = 0;
   /** Connections refused at connect time, by reason. */
   readonly refused = new Map<CloseReason, number>();
   /** Established connections closed by the relay, by reason. */
@@ -92,6 +96,15 @@ export class Metrics {
       ['', this.viewerWritesDropped],
     ]);
     metric('relay_compactions_total', 'counter', 'Document compactions.', [['', this.compactions]]);
+    metric(
+      'relay_messages_held_back_total',
+      'counter',
+      "Messages that waited for their connection's rate limit.",
+      [['', this.messagesHeldBack]],
+    );
+    metric('relay_connections_held_back', 'gauge', 'Connections slowed by their rate limit now.', [
+      ['', this.connectionsHeldBack],
+    ]);
     const [updatesIn = 0, updatesStored = 0, bytesIn = 0, bytesOut = 0] = this.rates
       .perSecond(4)
       .map((rate) => Math.round(rate * 10) / 10);

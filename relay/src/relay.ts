@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { writePermissionDenied } from 'y-protocols/auth';
 import { type AccessDecision, authorize } from './access';
 import { Connection, type ConnectionContext, type Transport } from './connection';
+import { type SetTimer, setRealTimer } from './inbound-queue';
 import type { RelayLimits } from './limits';
 import { handleMessage, type MessageHandlerContext } from './message-handler';
 import type { Metrics } from './metrics';
@@ -31,6 +32,8 @@ export interface RelayDeps {
   readonly logger: Logger;
   readonly options: RelayOptions;
   readonly now: () => number;
+  /** The timers that pace rate-limited connections; real timers unless a test drives time. */
+  readonly setTimer?: SetTimer;
 }
 
 /** What the transport knows about a new socket: the path's document name and the URL parameters. */
@@ -70,6 +73,7 @@ export class Relay {
       metrics: deps.metrics,
       logger: deps.logger,
       now: deps.now,
+      setTimer: deps.setTimer ?? setRealTimer,
     };
     this.messageContext = {
       metrics: deps.metrics,
@@ -223,11 +227,14 @@ export class Relay {
     return this.rooms.size;
   }
 
-  /** Stops admitting, closes every connection with 4005, waits for every append, writes final snapshots. */
+  /**
+   * Stops admitting, handles every frame already received (rate limits no longer matter), closes every
+   * connection with 4005, waits for every append, writes final snapshots.
+   */
   async shutdown(): Promise<void> {
     this.accepting = false;
     this.acks.flush();
-    for (const connection of [...this.connections]) connection.fail('shuttingDown');
+    for (const connection of [...this.connections]) connection.finish('shuttingDown');
     const rooms = [...this.rooms.values()];
     for (const room of rooms) this.cancelIdleTimer(room.name);
     this.rooms.clear();

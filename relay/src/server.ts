@@ -189,6 +189,10 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
         // ws corks and uncorks around each frame; an outer cork holds several frames for one write.
         cork: () => connectionsOf.get(ws)?.cork(),
         uncork: () => connectionsOf.get(ws)?.uncork(),
+        // ws's own pause/resume (public since ws 8): it stops reading the TCP socket, and frames it has
+        // already parsed are still delivered (test/burst.test.ts pins this for the pinned ws).
+        pause: () => ws.pause(),
+        resume: () => ws.resume(),
       },
       request,
     );
@@ -200,7 +204,8 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
       if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.countClosed('messageTooLarge');
       logger.debug({ connection: connection.id, code: error.code }, 'socket error');
     });
-    ws.on('close', () => connection.closed());
+    // Every frame ws read before the close was delivered first; the connection still handles those.
+    ws.on('close', () => connection.peerClosed());
   }
 
   http.on('upgrade', (request, socket, head) => {
