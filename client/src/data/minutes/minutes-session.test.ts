@@ -34,8 +34,9 @@ describe('openMinutesSession', () => {
     expect(added.ok).toBe(true);
     await Promise.resolve();
     expect(first.view.agenda.map((a) => a.title)).toEqual(['Báo cáo quỹ']);
-    // Collaboration, remote carets and the IME hold: bound even before the club is shared.
-    expect(added.ok && first.bodyExtensions(added.value)?.length).toBe(3);
+    // Collaboration and remote carets: bound even before the club is shared; nothing to hold while offline.
+    expect(added.ok && first.bodyExtensions(added.value)?.length).toBe(2);
+    expect(first.holdRemote()).toBeNull();
     await first.whenSaved();
     await first.close();
 

@@ -3,6 +3,7 @@ import { createResource, createSignal, type JSX, Match, onCleanup, Show, Suspens
 import { ClubProvider } from '../../data/club/club-context';
 import { type ClubSession, openClubSession } from '../../data/club/club-session';
 import { usePendingWrites } from '../../data/session/pending-writes';
+import { createScreenUndo, ScreenUndoProvider } from '../../data/session/screen-undo';
 import { readDeviceUser, rememberClub } from '../../device/device';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
@@ -71,78 +72,82 @@ function ClubShell(props: { session: ClubSession; children: JSX.Element }): JSX.
     });
   remember();
   onCleanup(remember);
+  // The header's undo acts on the documents on screen: the club's, unless a screen shows its own.
+  const screenUndo = createScreenUndo(props.session);
   return (
     <ClubProvider session={props.session}>
-      <div class="club-shell">
-        <header class="club-header">
-          <A href="/" class="btn btn-quiet" aria-label={t('nav.clubs')}>
-            ⌂
-          </A>
-          <div class="club-title">
-            <strong>{club().profile.name}</strong>
-            <SaveIndicator state={props.session.saveState()} />
-            <SyncIndicator />
-          </div>
-          <div class="header-actions">
-            <Button
-              variant="quiet"
-              onClick={() => props.session.undo()}
-              disabled={!props.session.canUndo()}
-              aria-label={t('app.undo')}
-              title={t('app.undo')}
-            >
-              ↶ <span class="hide-narrow">{t('app.undo')}</span>
-            </Button>
-            <Button
-              variant="quiet"
-              onClick={() => props.session.redo()}
-              disabled={!props.session.canRedo()}
-              aria-label={t('app.redo')}
-              title={t('app.redo')}
-            >
-              ↷ <span class="hide-narrow">{t('app.redo')}</span>
-            </Button>
-            <LanguageSwitch />
-          </div>
-        </header>
-        <Switch>
-          <Match when={props.session.newerVersion !== null}>
-            <div class="banner banner-warning" role="alert">
-              {t('readOnly.newer', { version: props.session.newerVersion ?? 0 })}
+      <ScreenUndoProvider value={screenUndo}>
+        <div class="club-shell">
+          <header class="club-header">
+            <A href="/" class="btn btn-quiet" aria-label={t('nav.clubs')}>
+              ⌂
+            </A>
+            <div class="club-title">
+              <strong>{club().profile.name}</strong>
+              <SaveIndicator state={props.session.saveState()} />
+              <SyncIndicator />
             </div>
-          </Match>
-        </Switch>
-        <Show when={props.session.role() === 'viewer'}>
-          <div class="banner banner-info" data-testid="viewer-banner">
-            {t('sync.viewer')}
-          </div>
-        </Show>
-        <StorageBanner />
-        <nav class="club-nav" aria-label={club().profile.name}>
-          <A href={base()} end class="nav-link" classList={{ active: onMemberPage() }}>
-            {t('nav.roster')}
-          </A>
-          <A href={`${base()}/groups`} class="nav-link">
-            {t('nav.groups')}
-          </A>
-          <A href={`${base()}/meetings`} class="nav-link">
-            {t('nav.meetings')}
-          </A>
-          <A href={`${base()}/indicators`} class="nav-link">
-            {t('nav.indicators')}
-          </A>
-          <A href={`${base()}/share`} class="nav-link">
-            {t('share.nav')}
-          </A>
-          <A href={`${base()}/settings`} class="nav-link">
-            {t('nav.settings')}
-          </A>
-        </nav>
-        {/* A screen's code loads on first use: say so instead of showing an empty page meanwhile. */}
-        <main class="page">
-          <Suspense fallback={<p class="loading">{t('app.loading')}</p>}>{props.children}</Suspense>
-        </main>
-      </div>
+            <div class="header-actions">
+              <Button
+                variant="quiet"
+                onClick={() => screenUndo.undo()}
+                disabled={!screenUndo.canUndo()}
+                aria-label={t('app.undo')}
+                title={t('app.undo')}
+              >
+                ↶ <span class="hide-narrow">{t('app.undo')}</span>
+              </Button>
+              <Button
+                variant="quiet"
+                onClick={() => screenUndo.redo()}
+                disabled={!screenUndo.canRedo()}
+                aria-label={t('app.redo')}
+                title={t('app.redo')}
+              >
+                ↷ <span class="hide-narrow">{t('app.redo')}</span>
+              </Button>
+              <LanguageSwitch />
+            </div>
+          </header>
+          <Switch>
+            <Match when={props.session.newerVersion !== null}>
+              <div class="banner banner-warning" role="alert">
+                {t('readOnly.newer', { version: props.session.newerVersion ?? 0 })}
+              </div>
+            </Match>
+          </Switch>
+          <Show when={props.session.role() === 'viewer'}>
+            <div class="banner banner-info" data-testid="viewer-banner">
+              {t('sync.viewer')}
+            </div>
+          </Show>
+          <StorageBanner />
+          <nav class="club-nav" aria-label={club().profile.name}>
+            <A href={base()} end class="nav-link" classList={{ active: onMemberPage() }}>
+              {t('nav.roster')}
+            </A>
+            <A href={`${base()}/groups`} class="nav-link">
+              {t('nav.groups')}
+            </A>
+            <A href={`${base()}/meetings`} class="nav-link">
+              {t('nav.meetings')}
+            </A>
+            <A href={`${base()}/indicators`} class="nav-link">
+              {t('nav.indicators')}
+            </A>
+            <A href={`${base()}/share`} class="nav-link">
+              {t('share.nav')}
+            </A>
+            <A href={`${base()}/settings`} class="nav-link">
+              {t('nav.settings')}
+            </A>
+          </nav>
+          {/* A screen's code loads on first use: say so instead of showing an empty page meanwhile. */}
+          <main class="page">
+            <Suspense fallback={<p class="loading">{t('app.loading')}</p>}>{props.children}</Suspense>
+          </main>
+        </div>
+      </ScreenUndoProvider>
     </ClubProvider>
   );
 }

@@ -58,6 +58,7 @@ export function AgendaSection(props: { session: MinutesSession }): JSX.Element {
                   <RichTextEditor
                     label={t('minutes.itemBody', { title: item.title })}
                     extensions={extensions()}
+                    holdRemote={props.session.holdRemote}
                     editable={props.session.canWrite()}
                     testId="agenda-body"
                     labels={{

@@ -11,6 +11,7 @@ import { createSignal, type JSX, onCleanup, onMount, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { type HealthSession, openHealthSession } from '../../data/health/health-session';
 import { type MinutesSession, openMinutesSession } from '../../data/minutes/minutes-session';
+import { useScreenUndo } from '../../data/session/screen-undo';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { ActionsSection } from './actions-section';
@@ -28,6 +29,9 @@ export default function MinutesPage(): JSX.Element {
   const { t } = i18n;
   const params = useParams<{ meetingId: string }>();
   const club = useClub();
+  // While open, the header's undo acts on these minutes and health records, not on the club.
+  const screenUndo = useScreenUndo();
+  const hidden: (() => void)[] = [];
   const meeting = () => club.club.meetings.find((m) => m.id === (params.meetingId as MeetingId));
   const [minutes, setMinutes] = createSignal<MinutesSession>();
   const [health, setHealth] = createSignal<HealthSession>();
@@ -46,8 +50,9 @@ export default function MinutesPage(): JSX.Element {
       accessChanges: club.onAccessChange,
     })
       .then((s) => {
-        if (disposed) void s.close();
-        else setMinutes(() => s);
+        if (disposed) return void s.close();
+        setMinutes(() => s);
+        hidden.push(screenUndo.show(s));
       })
       .catch(() => setFailed(true));
     // Health data is sensitive: only committee (editor) keys open it; the relay refuses viewers.
@@ -57,14 +62,16 @@ export default function MinutesPage(): JSX.Element {
         accessChanges: club.onAccessChange,
       })
         .then((s) => {
-          if (disposed) void s.close();
-          else setHealth(() => s);
+          if (disposed) return void s.close();
+          setHealth(() => s);
+          hidden.push(screenUndo.show(s));
         })
         .catch(() => setHealth(undefined));
     }
   });
   onCleanup(() => {
     disposed = true;
+    for (const hide of hidden) hide();
     void minutes()?.close();
     void health()?.close();
   });

@@ -6,6 +6,7 @@ import { type ClubSession, openClubSession } from '../../data/club/club-session'
 import { createClubOnTablet } from '../../data/club/create-club';
 import { openHealthSession } from '../../data/health/health-session';
 import { PendingWritesProvider } from '../../data/session/pending-writes';
+import { createScreenUndo, ScreenUndoProvider } from '../../data/session/screen-undo';
 import { I18nProvider } from '../../i18n/i18n-context';
 import { HealthThresholdsForm } from './health-thresholds-form';
 
@@ -32,7 +33,9 @@ async function showForm(role: 'editor' | 'viewer' = 'editor') {
     <I18nProvider>
       <PendingWritesProvider>
         <ClubProvider session={club}>
-          <HealthThresholdsForm />
+          <ScreenUndoProvider value={createScreenUndo(club)}>
+            <HealthThresholdsForm />
+          </ScreenUndoProvider>
         </ClubProvider>
       </PendingWritesProvider>
     </I18nProvider>

@@ -9,6 +9,7 @@ import { createStore } from 'solid-js/store';
 import { useClub } from '../../data/club/club-context';
 import { type HealthSession, openHealthSession } from '../../data/health/health-session';
 import { usePendingWrites } from '../../data/session/pending-writes';
+import { useScreenUndo } from '../../data/session/screen-undo';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { Dialog } from '../../ui/dialog/dialog';
@@ -30,10 +31,12 @@ export function HealthThresholdsForm(): JSX.Element {
   const { t } = useI18n();
   const club = useClub();
   const pending = usePendingWrites();
+  const screenUndo = useScreenUndo();
   const [health, setHealth] = createSignal<HealthSession>();
   const [failed, setFailed] = createSignal(false);
   let disposed = false;
   let unregister: (() => void) | undefined;
+  let hide: (() => void) | undefined;
   onMount(() => {
     if (!club.canOpenHealth()) return;
     openHealthSession(club.clubId, club.author, {
@@ -43,6 +46,8 @@ export function HealthThresholdsForm(): JSX.Element {
       .then((session) => {
         if (disposed) return void session.close();
         unregister = pending.register(session.whenSaved);
+        // The settings page edits the club's profile too: the header's undo takes the latest of both.
+        hide = screenUndo.show(session, 'beside');
         setHealth(() => session);
       })
       .catch(() => setFailed(true));
@@ -50,6 +55,7 @@ export function HealthThresholdsForm(): JSX.Element {
   onCleanup(() => {
     disposed = true;
     unregister?.();
+    hide?.();
     void health()?.close();
   });
   return (

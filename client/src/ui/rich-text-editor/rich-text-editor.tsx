@@ -1,5 +1,6 @@
 import { Editor, type Extensions } from '@tiptap/core';
 import { createEffect, createSignal, For, type JSX, onCleanup, onMount } from 'solid-js';
+import { holdRemoteWhileComposing } from './hold-remote';
 import { richTextKit, richTextPasteProps } from './rich-text-kit';
 
 export interface RichTextLabels {
@@ -15,11 +16,13 @@ type Mark = 'bold' | 'italic' | 'heading' | 'bulletList' | 'orderedList';
 
 /**
  * A Tiptap (ProseMirror) editor with a small toolbar. What it edits comes in as `extensions` (the
- * collaboration binding from data/), so this component knows nothing of the document behind it.
+ * collaboration binding from data/), so this component knows nothing of the document behind it; `holdRemote`
+ * lets it hold others' changes while a word is being composed (see hold-remote.ts).
  */
 export function RichTextEditor(props: {
   label: string;
   extensions: Extensions;
+  holdRemote?: () => (() => void) | null;
   editable: boolean;
   labels: RichTextLabels;
   testId?: string;
@@ -31,7 +34,11 @@ export function RichTextEditor(props: {
     const instance = new Editor({
       element: host,
       editable: props.editable,
-      extensions: [...richTextKit(), ...props.extensions],
+      extensions: [
+        ...richTextKit(),
+        ...props.extensions,
+        ...(props.holdRemote ? [holdRemoteWhileComposing(props.holdRemote)] : []),
+      ],
       editorProps: {
         attributes: { 'aria-label': props.label, role: 'textbox', 'aria-multiline': 'true' },
         // Word's lists and a chat message's lines keep their structure when pasted.

@@ -1,0 +1,52 @@
+import type {
+  AttendanceStatus,
+  ClubSettings,
+  Consent,
+  CreateClubInput,
+  GroupId,
+  IsoDate,
+  LocalOrigin,
+  MeetingId,
+  MeetingInput,
+  MemberId,
+  MemberInput,
+  MemberLeft,
+} from '@chungtay/model';
+import * as model from '@chungtay/model';
+import type * as Y from 'yjs';
+
+/** Every change the UI can make to a club: model commands bound to this doc and author. */
+export function bindCommands(doc: Y.Doc, origin: LocalOrigin, today: () => IsoDate) {
+  return {
+    updateProfile: (patch: Partial<Omit<CreateClubInput, 'hamlets'>>) =>
+      model.updateProfile(doc, patch, origin, today()),
+    updateSettings: (patch: Partial<ClubSettings>) => model.updateSettings(doc, patch, origin),
+    addMember: (input: MemberInput) => model.addMember(doc, input, origin, today()),
+    updateMember: (id: MemberId, patch: Partial<MemberInput>) =>
+      model.updateMember(doc, id, patch, origin, today()),
+    recordConsent: (id: MemberId, consent: Consent) => model.recordConsent(doc, id, consent, origin),
+    withdrawConsent: (id: MemberId) => model.withdrawConsent(doc, id, origin),
+    markMemberLeft: (id: MemberId, left: MemberLeft) => model.markMemberLeft(doc, id, left, origin, today()),
+    rejoinMember: (id: MemberId) => model.rejoinMember(doc, id, origin),
+    mergeMembers: (keepId: MemberId, dropId: MemberId) => model.mergeMembers(doc, { keepId, dropId }, origin),
+    dismissDuplicate: (a: MemberId, b: MemberId) => model.dismissDuplicate(doc, { a, b }, origin),
+    erasePersonalData: (id: MemberId) => model.erasePersonalData(doc, id, origin, today()),
+    addGroup: (name: string) => model.addGroup(doc, { name }, origin),
+    renameGroup: (id: GroupId, name: string) => model.renameGroup(doc, id, name, origin),
+    retireGroup: (id: GroupId) => model.retireGroup(doc, id, today(), origin),
+    restoreGroup: (id: GroupId) => model.restoreGroup(doc, id, origin),
+    setGroupLeader: (id: GroupId, leaderId: MemberId | null) =>
+      model.setGroupLeader(doc, id, leaderId, origin),
+    assignToGroup: (groupId: GroupId, memberId: MemberId) =>
+      model.assignToGroup(doc, { groupId, memberId }, origin),
+    removeFromGroup: (groupId: GroupId, memberId: MemberId) =>
+      model.removeFromGroup(doc, { groupId, memberId }, origin),
+    addMeeting: (input: MeetingInput) => model.addMeeting(doc, input, origin, today()),
+    updateMeeting: (id: MeetingId, patch: Partial<MeetingInput>) =>
+      model.updateMeeting(doc, id, patch, origin, today()),
+    setAttendance: (meetingId: MeetingId, memberId: MemberId, status: AttendanceStatus | null) =>
+      model.setAttendance(doc, { meetingId, memberId, status }, origin),
+  };
+}
+
+export type ClubCommands = ReturnType<typeof bindCommands>;

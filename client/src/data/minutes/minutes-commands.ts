@@ -1,0 +1,51 @@
+import type {
+  ActionItemId,
+  ActionItemInput,
+  AgendaItemId,
+  AgendaItemInput,
+  ApprovalRole,
+  AttendanceStatus,
+  LocalOrigin,
+  Meeting,
+  MemberId,
+  MinutesHeaderPatch,
+  MoneyEntryId,
+  MoneyEntryInput,
+} from '@chungtay/model';
+import * as model from '@chungtay/model';
+import type * as Y from 'yjs';
+
+const now = () => new Date().toISOString();
+
+/** Every change the minutes screen can make: model commands bound to this doc and author. */
+export function bindMinutesCommands(doc: Y.Doc, origin: LocalOrigin) {
+  return {
+    updateHeader: (patch: MinutesHeaderPatch) => model.updateMinutesHeader(doc, patch, origin),
+    setAttendance: (memberId: MemberId, status: AttendanceStatus | null) =>
+      model.setMinutesAttendance(doc, { memberId, status }, origin),
+    copyAttendance: (meeting: Meeting) => model.copyAttendanceFromMeeting(doc, meeting, origin),
+    addAgendaItem: (title: string) => model.addAgendaItem(doc, { title }, origin),
+    updateAgendaItem: (id: AgendaItemId, patch: Partial<AgendaItemInput>) =>
+      model.updateAgendaItem(doc, id, patch, origin),
+    moveAgendaItem: (itemId: AgendaItemId, toIndex: number) =>
+      model.moveAgendaItem(doc, { itemId, toIndex }, origin),
+    removeAgendaItem: (id: AgendaItemId) => model.removeAgendaItem(doc, id, origin),
+    restoreAgendaItem: (id: AgendaItemId) => model.restoreAgendaItem(doc, id, origin),
+    addActionItem: (input: ActionItemInput) => model.addActionItem(doc, input, origin),
+    updateActionItem: (id: ActionItemId, patch: Partial<ActionItemInput>) =>
+      model.updateActionItem(doc, id, patch, origin),
+    setActionDone: (id: ActionItemId, done: boolean) => model.setActionDone(doc, id, done, origin),
+    addMoneyEntry: (input: MoneyEntryInput) => model.addMoneyEntry(doc, input, origin),
+    updateMoneyEntry: (id: MoneyEntryId, patch: Partial<MoneyEntryInput>) =>
+      model.updateMoneyEntry(doc, id, patch, origin),
+    removeMoneyEntry: (id: MoneyEntryId) => model.removeMoneyEntry(doc, id, origin),
+    approve: (role: ApprovalRole, by: MemberId) => model.approveMinutes(doc, { role, by, at: now() }, origin),
+    reopen: (by: MemberId, reason: string) => model.reopenMinutes(doc, { by, at: now(), reason }, origin),
+    setAsideLateChanges: () => model.setAsideLateChanges(doc, origin),
+    // Versions record the writer's name: it is what the history list shows.
+    captureVersion: (label: string) =>
+      model.captureVersion(doc, { by: origin.author.name, at: now(), label }, origin),
+  };
+}
+
+export type MinutesCommands = ReturnType<typeof bindMinutesCommands>;
