@@ -34,14 +34,17 @@ export async function attendanceTaps(page: Page, taps: number): Promise<number[]
     await item.scrollIntoViewIfNeeded();
     await item.evaluate((el) => {
       const w = window as unknown as Record<string, unknown>;
+      // This tap's pointer events only, not the last tap's.
+      w.__pointerdown = undefined;
+      w.__pointerup = undefined;
       w.__tap = new Promise<number>((resolve) => {
         const observer = new MutationObserver(() => {
           if (!el.hasAttribute('data-checked')) return;
           observer.disconnect();
           const shown = performance.now();
-          const down = w.__pointerdown as number;
-          const up = w.__pointerup as number;
-          const start = up !== undefined && up <= shown ? up : down;
+          const down = w.__pointerdown as number | undefined;
+          const up = w.__pointerup as number | undefined;
+          const start = up !== undefined && up <= shown ? up : (down ?? Number.NaN);
           requestAnimationFrame(() => resolve(performance.now() - start));
         });
         observer.observe(el, { attributes: true, attributeFilter: ['data-checked'] });
