@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # pnpm bench: builds the client, serves it from the relay (as in production) on a free port, and prints
 # the client figures, then the minutes figures (two tablets syncing through that relay).
-# The client figures take about 8 minutes; for a quick run lower the counts, e.g.
+# The client figures take about 6½ minutes; for a quick run lower the counts, e.g.
 # BENCH_RUNS=3 BENCH_RELOADS=10 BENCH_TAPS=5 BENCH_LIGHTHOUSE_RUNS=1 pnpm bench (see e2e/bench/client-bench.ts).
 # The bare reference page is served by the same relay on localhost, another origin than 127.0.0.1.
 # The relay's own benchmark is `pnpm --filter @chungtay/relay bench`.

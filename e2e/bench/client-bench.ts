@@ -3,7 +3,8 @@
 // (stock yjs + y-indexeddb + DOM) opening the same club in the same run. Prints figures; asserts nothing.
 // Needs the relay serving client/dist (BENCH_URL); see the Benchmarks section of the README for the method.
 // Run counts: BENCH_RUNS (openings per figure, 7), BENCH_WARMUP (2), BENCH_RELOADS (50), BENCH_TAPS (20),
-// BENCH_LIGHTHOUSE_RUNS (3, 0 to skip), BENCH_WARM_WORKER=1 to keep the service worker running between tabs.
+// BENCH_LIGHTHOUSE_RUNS (3, 0 to skip), BENCH_WARM_WORKER=1 to keep the service worker running between tabs,
+// BENCH_ONLY=roster,scripts (any of reloads, roster, heap, scripts, taps, log, lighthouse) for some figures.
 import { join } from 'node:path';
 import * as model from '@chungtay/model';
 import * as Y from 'yjs';
@@ -24,6 +25,8 @@ const TAPS = count('BENCH_TAPS', 20);
 const LIGHTHOUSE_RUNS = count('BENCH_LIGHTHOUSE_RUNS', 3);
 const COLD_WORKER = process.env.BENCH_WARM_WORKER !== '1';
 const LOG_RECORDS = 4_000;
+const ONLY = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+const wanted = (section: string) => ONLY === undefined || ONLY.includes(section);
 
 const app = new URL(process.env.BENCH_URL ?? 'http://127.0.0.1:4174').origin;
 // The bare page runs on another origin of the same relay (localhost instead of 127.0.0.1): the app's service
@@ -321,19 +324,20 @@ try {
   await profile.closeAll();
   await profile.untilStorageClosed();
   // In this order: the reloads while the profile holds only the seed, the log last as it reseeds the club.
-  sections.reloads = await attempt('IndexedDB over reloads', reloads);
-  sections.roster = await attempt('roster painted', roster);
-  sections.heap = await attempt('heap after GC', heap);
-  sections.scripts = await attempt('JS before the roster', scripts);
-  sections.taps = [
-    ...(await attempt('attendance taps, 70 members', () => taps(ROWS, club))),
-    ...(await attempt('attendance taps, 700 members', () =>
-      taps(700, buildFiveYearClub(60, { members: 700 })),
-    )),
-  ];
-  sections.log = await attempt(`${LOG_RECORDS}-record log`, recordLog);
+  if (wanted('reloads')) sections.reloads = await attempt('IndexedDB over reloads', reloads);
+  if (wanted('roster')) sections.roster = await attempt('roster painted', roster);
+  if (wanted('heap')) sections.heap = await attempt('heap after GC', heap);
+  if (wanted('scripts')) sections.scripts = await attempt('JS before the roster', scripts);
+  if (wanted('taps')) {
+    const big = () => taps(700, buildFiveYearClub(60, { members: 700 }));
+    sections.taps = [
+      ...(await attempt('attendance taps, 70 members', () => taps(ROWS, club))),
+      ...(await attempt('attendance taps, 700 members', big)),
+    ];
+  }
+  if (wanted('log')) sections.log = await attempt(`${LOG_RECORDS}-record log`, recordLog);
   await profile.closeAll();
-  sections.lighthouse = await attempt('Lighthouse', startPage);
+  if (wanted('lighthouse')) sections.lighthouse = await attempt('Lighthouse', startPage);
 } finally {
   await profile.close();
   await barePage.remove();
