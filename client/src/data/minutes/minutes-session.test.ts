@@ -4,6 +4,7 @@ import type { Meeting, MemberId } from '@chungtay/model';
 import * as model from '@chungtay/model';
 import { newMemberId } from '@chungtay/model';
 import { encodeStoredMessage, isSyncContentFrame } from '@chungtay/protocol';
+import { Editor } from '@tiptap/core';
 import * as decoding from 'lib0/decoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testMeeting } from '../../../test/meeting';
@@ -11,6 +12,7 @@ import { type TestSocket, testSocketClass } from '../../../test/test-socket';
 import { findKnownClub, rememberClub, saveClubAccess } from '../../device/device';
 import { listUnsent } from '../../device/unsent-docs';
 import { TabletStore } from '../../sync/tablet-store';
+import { richTextKit } from '../../ui/rich-text-editor/rich-text-kit';
 import { openClubSession } from '../club/club-session';
 import { createClubOnTablet } from '../club/create-club';
 import { openHealthSession } from '../health/health-session';
@@ -69,6 +71,50 @@ describe('openMinutesSession', () => {
     await Promise.resolve();
     expect(session.canWrite()).toBe(true);
     expect(session.view.reopenings).toHaveLength(1);
+    await session.close();
+  });
+});
+
+describe('undo on the minutes page', () => {
+  it('walks one history from the header and from Ctrl+Z in any body, and outlives a closed body', async () => {
+    const [chair, secretary, lan] = [newMemberId(), newMemberId(), newMemberId()];
+    const session = await openMinutesSession({
+      clubId: 'club-test-undo',
+      meeting: meeting(chair, secretary, lan),
+      author,
+      canEditClub: () => true,
+    });
+    const fund = session.commands.addAgendaItem('Báo cáo quỹ');
+    const plan = session.commands.addAgendaItem('Kế hoạch tháng 4');
+    if (!fund.ok || !plan.ok) throw new Error('items not added');
+    const body = (id: typeof fund.value) => JSON.stringify(session.printBodies()[id] ?? []);
+    const editor = (id: typeof fund.value) =>
+      new Editor({
+        element: document.createElement('div'),
+        extensions: [...richTextKit(), ...(session.bodyExtensions(id) ?? [])],
+      });
+    const fundEditor = editor(fund.value);
+    const planEditor = editor(plan.value);
+    fundEditor.commands.insertContent('Quỹ còn đủ chi');
+    expect(body(fund.value)).toContain('Quỹ còn đủ chi');
+    // Removing an item unmounts its editor, and Tiptap destroys the undo it was handed then.
+    fundEditor.destroy();
+    expect(session.commands.updateHeader({ place: 'Nhà ông Tư' }).ok).toBe(true);
+    // Ctrl+Z in another body takes the minutes' latest step, a field: each kind of edit is its own step.
+    expect(planEditor.commands.undo()).toBe(true);
+    await Promise.resolve();
+    expect(session.view.header.place).toBe('Nhà văn hóa thôn Đông');
+    // The header's button takes the next one: the text typed in the closed body.
+    session.undo();
+    await Promise.resolve();
+    expect(body(fund.value)).not.toContain('Quỹ còn đủ chi');
+    expect(session.view.agenda.map((item) => item.title)).toEqual(['Báo cáo quỹ', 'Kế hoạch tháng 4']);
+    // And then the two items added in one burst.
+    session.undo();
+    await Promise.resolve();
+    expect(session.view.agenda).toEqual([]);
+    expect(session.canUndo()).toBe(false);
+    planEditor.destroy();
     await session.close();
   });
 });

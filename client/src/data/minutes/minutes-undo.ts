@@ -36,11 +36,23 @@ export function createMinutesUndo(doc: Y.Doc, origin: LocalOrigin): Y.UndoManage
     doc.getMap('actions'),
     doc.getMap('money'),
   ];
-  return new MinutesUndoManager(scope, {
-    trackedOrigins: new Set<unknown>([origin, ySyncPluginKey]),
+  const tracked = new Set<unknown>([origin, ySyncPluginKey]);
+  let lastWriter: unknown = null;
+  const manager: Y.UndoManager = new MinutesUndoManager(scope, {
+    trackedOrigins: tracked,
     captureTimeout: 500,
     // As Tiptap's own: an undo keeps a paragraph that holds text, and skips steps marked not for history.
     deleteFilter: (item) => defaultDeleteFilter(item, defaultProtectedNodes),
-    captureTransaction: (transaction) => transaction.meta.get('addToHistory') !== false,
+    captureTransaction: (transaction) => {
+      if (transaction.meta.get('addToHistory') === false) return false;
+      // A field committed as the body gets focus, then typing: two steps, not one. Bursts of one kind
+      // (typing, quick marks) still group within the capture time; others' changes do not split them.
+      if (tracked.has(transaction.origin) && transaction.origin !== lastWriter) {
+        manager.stopCapturing();
+        lastWriter = transaction.origin;
+      }
+      return true;
+    },
   });
+  return manager;
 }
