@@ -11,6 +11,7 @@ const FUNCTIONS = [
   'localOrigin',
   'isLocalOrigin',
   'readClub',
+  'followClub',
   'getSchemaStatus',
   'migrateClub',
   'isReadOnly',
