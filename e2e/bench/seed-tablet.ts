@@ -1,6 +1,7 @@
 import { type Browser, chromium, type Page } from '@playwright/test';
+import { CHROMIUM_FLAGS } from '../chromium-flags';
 
-/** A tablet's access to a club as device data (client/src/data/device.ts). */
+/** A tablet's access to a club as device data (client/src/device/device.ts). */
 export interface Access {
   role: 'editor';
   key: string;
@@ -12,15 +13,7 @@ export interface Access {
 export function launchBenchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_FLAGS,
   });
 }
 

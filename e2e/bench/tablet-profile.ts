@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page } from '@playwright/test';
+import { CHROMIUM_FLAGS } from '../chromium-flags';
 
 /**
  * One Chromium profile kept for the whole benchmark, opened the way a tablet opens the installed app: every
@@ -9,18 +10,6 @@ import { type BrowserContext, type CDPSession, chromium, type Page } from '@play
  * closed the origin's IndexedDB (it keeps an origin's backing store open about 2 s after its last
  * connection), with the HTTP cache, the code cache and the service worker of earlier visits.
  */
-
-/** The flags of e2e/playwright.config.ts: this machine's closed network, see ../shared/toolchain.md. */
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 
 /** Longer than Chromium's ~2 s grace before it closes an origin's IndexedDB backing store. */
 const BACKING_STORE_CLOSED_MS = 2_600;
