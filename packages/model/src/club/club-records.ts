@@ -1,11 +1,10 @@
 import * as v from 'valibot';
 import * as Y from 'yjs';
 import { type ClubId, compareText, type GroupId, isId, type MeetingId, type MemberId } from '../ids/ids';
-import { type AttendanceStatus, ERASED_NAME } from '../schema/enums';
+import { ATTENDANCE_STATUSES, type AttendanceStatus, ERASED_NAME } from '../schema/enums';
 import { dismissedMap, metaMap, profileMap, settingsMap } from '../schema/layout';
 import { isReadOnly, readSchemaVersion } from '../schema/migrations';
 import {
-  AttendanceValue,
   GroupRecord,
   MeetingRecord,
   MemberRecord,
@@ -148,8 +147,12 @@ export function readMeetingFields(id: string, value: unknown): MeetingRecordView
 
 /** One attendance mark; anything but a known status is no mark. */
 export function readMark(value: unknown): AttendanceStatus | undefined {
-  const status = v.safeParse(AttendanceValue, jsonOf(value));
-  return status.success ? status.output : undefined;
+  // The same test as the AttendanceValue picklist, without valibot's per-call result objects: a club holds
+  // thousands of marks and every one is read on open.
+  const json = jsonOf(value);
+  return typeof json === 'string' && (ATTENDANCE_STATUSES as readonly string[]).includes(json)
+    ? (json as AttendanceStatus)
+    : undefined;
 }
 
 /** Where a meeting's marks live: its nested Y.Map, or the plain object a buggy peer may have written. */
