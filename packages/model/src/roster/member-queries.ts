@@ -1,7 +1,7 @@
 import { type GroupId, type IsoDate, type MemberId, yearOf } from '../ids/ids';
 import type { Gender, HouseholdStatus } from '../schema/enums';
 import type { ClubView, Member } from '../schema/types';
-import { createNameComparator, matchesQuery } from '../text/vietnamese';
+import { createNameComparator, matchesQueryWords, queryWords } from '../text/vietnamese';
 
 export function getMember(view: ClubView, id: MemberId): Member | undefined {
   return view.members.find((m) => m.id === id);
@@ -48,16 +48,22 @@ function digitsOnly(s: string): string {
 }
 
 /** Name words match diacritic-insensitively; a query of digits also matches the phone ignoring separators. */
-function matchesMember(member: Member, query: string): boolean {
-  if (matchesQuery(`${member.fullName} ${member.phone}`, query)) return true;
+function memberMatcher(query: string): (member: Member) => boolean {
+  // The query is folded once for the whole list: the roster filters every member on each render.
+  const words = queryWords(query);
+  if (words.length === 0) return () => true;
   const digits = digitsOnly(query);
-  return digits.length >= 3 && /^[\d\s.+-]+$/.test(query.trim()) && digitsOnly(member.phone).includes(digits);
+  const byPhone = digits.length >= 3 && /^[\d\s.+-]+$/.test(query.trim());
+  return (member) =>
+    matchesQueryWords(`${member.fullName} ${member.phone}`, words) ||
+    (byPhone && digitsOnly(member.phone).includes(digits));
 }
 
 export function filterMembers(view: ClubView, filters: MemberFilters, today: IsoDate): readonly Member[] {
   const status = filters.status ?? 'active';
   const group = filters.groupId === undefined ? undefined : view.groups.find((g) => g.id === filters.groupId);
   const inGroup = new Set<string>(group?.memberIds ?? []);
+  const matches = filters.query === undefined ? () => true : memberMatcher(filters.query);
   return view.members.filter((m) => {
     if (m.mergedInto !== null) return false;
     if (status === 'active' && m.left !== null) return false;
@@ -70,7 +76,7 @@ export function filterMembers(view: ClubView, filters: MemberFilters, today: Iso
       const age = ageOf(m, today);
       if (age === null || ageBandOf(age) !== filters.ageBand) return false;
     }
-    return filters.query === undefined || matchesMember(m, filters.query);
+    return matches(m);
   });
 }
 

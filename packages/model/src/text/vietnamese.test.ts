@@ -6,6 +6,8 @@ import {
   foldVietnamese,
   givenName,
   matchesQuery,
+  matchesQueryWords,
+  queryWords,
 } from './vietnamese';
 
 describe('foldVietnamese', () => {
@@ -58,5 +60,19 @@ describe('names', () => {
   it('follows the Vietnamese alphabet, where đ comes after d', () => {
     const sorted = ['Lê Đào', 'Lê Dung', 'Lê Anh'].sort(compareVietnameseNames);
     expect(sorted).toEqual(['Lê Anh', 'Lê Dung', 'Lê Đào']);
+  });
+});
+
+describe('queryWords and matchesQueryWords', () => {
+  it('fold a query once and match it like matchesQuery', () => {
+    const words = queryWords('  Nguyễn   LAN ');
+    expect(words).toEqual(['nguyen', 'lan']);
+    expect(matchesQueryWords('Nguyễn Thị Lan', words)).toBe(true);
+    expect(matchesQueryWords('Trần Thị Lan', words)).toBe(false);
+  });
+
+  it('match everything for a query of spaces', () => {
+    expect(queryWords('   ')).toEqual([]);
+    expect(matchesQueryWords('Nguyễn Thị Lan', [])).toBe(true);
   });
 });

@@ -20,10 +20,20 @@ export function foldVietnamese(s: string): string {
 
 /** Every folded query word must appear somewhere in the folded text; an empty query matches all. */
 export function matchesQuery(text: string, query: string): boolean {
-  const haystack = foldVietnamese(text);
-  const words = foldVietnamese(query)
+  return matchesQueryWords(text, queryWords(query));
+}
+
+/** The folded words of a query, folded once for a whole list rather than once per item. */
+export function queryWords(query: string): readonly string[] {
+  return foldVietnamese(query)
     .split(' ')
     .filter((w) => w !== '');
+}
+
+/** `matchesQuery` with the query already split by `queryWords`; no words match all without folding. */
+export function matchesQueryWords(text: string, words: readonly string[]): boolean {
+  if (words.length === 0) return true;
+  const haystack = foldVietnamese(text);
   return words.every((word) => haystack.includes(word));
 }
 
