@@ -3,13 +3,15 @@ import {
   type AttendanceStatus,
   getMeetingAttendance,
   getMember,
+  isActiveMember,
   listActiveMembers,
   type Meeting,
   type MeetingId,
+  type Member,
 } from '@chungtay/model';
 import { RadioGroup } from '@kobalte/core/radio-group';
 import { A, useParams } from '@solidjs/router';
-import { createSignal, For, type JSX, Show } from 'solid-js';
+import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
@@ -35,15 +37,21 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
   const session = useClub();
   const [editing, setEditing] = createSignal(false);
   const m = () => props.meeting;
-  const summary = () => getMeetingAttendance(session.club, m().id);
-  // Members who left after the meeting still appear if they were marked.
-  const people = () => {
-    const active = listActiveMembers(session.club);
-    const marked = Object.keys(m().attendance)
-      .map((id) => getMember(session.club, id as never))
-      .filter((x) => x !== undefined && !active.some((a) => a.id === x.id));
-    return [...active, ...marked.filter((x) => x !== undefined)];
-  };
+  // One memo, read by both lines of the summary: a tap re-counts once, with no row rebuilt.
+  const summary = createMemo(() => getMeetingAttendance(session.club, m().id));
+  // Members who left after the meeting still appear if they were marked. `id in attendance` tracks only
+  // whether that member has a mark, so a tap (which changes a mark's value) never re-runs this list;
+  // Object.keys would subscribe to every write to the attendance object and rebuild it on each tap.
+  const people = createMemo(() => {
+    const attendance = m().attendance;
+    const active: Member[] = [];
+    const marked: Member[] = [];
+    for (const member of session.club.members) {
+      if (isActiveMember(member)) active.push(member);
+      else if (member.id in attendance) marked.push(member);
+    }
+    return [...active, ...marked];
+  });
   const nameOf = (id: string | null) => (id ? (getMember(session.club, id as never)?.fullName ?? '') : '');
   const markAllPresent = () => {
     for (const person of people()) {
