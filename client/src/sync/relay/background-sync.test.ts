@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listUnsent, markUnsent, type UnsentDoc } from '../../device/unsent-docs';
 import type { SyncStatus } from '../sync-status';
 import { BackgroundSync, type DocSync } from './background-sync';
@@ -123,5 +123,60 @@ describe('BackgroundSync', () => {
     await settle();
     expect(relay.opened).toHaveLength(1);
     expect(relay.live()).toEqual([]);
+  });
+});
+
+describe('BackgroundSync with docs that cannot be opened or sent', () => {
+  const limits = { openMs: 20, workMs: 60_000 };
+
+  it('gives the slot of a doc that fails to open to the next doc, and retries it after a restart', async () => {
+    for (const n of [1, 2, 3]) markUnsent('club-1', doc(n));
+    const relay = fakeRelay();
+    const damaged = new Set(['club-1/meeting/m1', 'club-1/meeting/m2']);
+    const open = async (unsent: UnsentDoc) => {
+      if (damaged.has(unsent.documentName)) throw new Error('IndexedDB timed out');
+      return relay.open(unsent);
+    };
+    const background = new BackgroundSync('club-1', open, () => false, 2, localStorage, limits);
+    syncs.push(background);
+    background.run();
+    await vi.waitFor(() => expect(relay.live()).toEqual(['club-1/meeting/m3']));
+    expect(background.pending).toBe(3); // the failed ones are still unsent
+    damaged.clear();
+    await background.restart();
+    // A restart reconnects from the top of the list, so the once-failed docs go first now.
+    await vi.waitFor(() => expect(relay.live()).toEqual(['club-1/meeting/m1', 'club-1/meeting/m2']));
+  });
+
+  it('gives up on an open that never settles, and closes it if it settles later', async () => {
+    for (const n of [1, 2, 3]) markUnsent('club-1', doc(n));
+    const relay = fakeRelay();
+    const hanging: Array<() => void> = [];
+    const open = (unsent: UnsentDoc) =>
+      unsent.documentName === 'club-1/meeting/m3'
+        ? relay.open(unsent)
+        : new Promise<void>((resolve) => hanging.push(resolve)).then(() => relay.open(unsent));
+    const background = new BackgroundSync('club-1', open, () => false, 2, localStorage, limits);
+    syncs.push(background);
+    background.run();
+    await vi.waitFor(() => expect(relay.live()).toEqual(['club-1/meeting/m3']));
+    for (const resolve of hanging) resolve();
+    await vi.waitFor(() => expect(relay.opened).toHaveLength(3));
+    await settle();
+    expect(relay.live()).toEqual(['club-1/meeting/m3']);
+  });
+
+  it('closes a doc the relay never confirms within its limit, and opens the next', async () => {
+    for (const n of [1, 2]) markUnsent('club-1', doc(n));
+    const relay = fakeRelay();
+    const background = new BackgroundSync('club-1', relay.open, () => false, 1, localStorage, {
+      openMs: 60_000,
+      workMs: 20,
+    });
+    syncs.push(background);
+    background.run();
+    await vi.waitFor(() => expect(relay.opened.map((each) => each.name)).toContain('club-1/meeting/m2'));
+    expect(relay.opened[0]?.closed).toBe(true);
+    expect(listUnsent('club-1')).toHaveLength(2);
   });
 });

@@ -16,16 +16,34 @@ export type OpenDocSync = (doc: UnsentDoc) => Promise<DocSync | null>;
 
 const TERMINAL: ReadonlySet<SyncStatus['type']> = new Set(['denied', 'revoked', 'localOnly']);
 
+/** How long one doc may hold a slot, opening and then sending. */
+export interface BackgroundLimits {
+  readonly openMs: number;
+  readonly workMs: number;
+}
+
+/**
+ * Opening: TabletStore gives up after 10 s opening IndexedDB and 30 s reading it, so 45 s only catches an
+ * open that hangs past those (a stuck import, a relay link that never comes back). Sending: a large doc goes
+ * up in ~256 KiB frames, about 2 s each on a 1 Mbit/s link, so 5 minutes covers some 40 MB, far past any
+ * club's minutes; a doc still not held by then is stuck, and two stuck docs must not stop the others.
+ */
+export const BACKGROUND_LIMITS: BackgroundLimits = { openMs: 45_000, workMs: 5 * 60_000 };
+
 /**
  * Uploads a club's unsent docs (unsent-docs.ts) while the club is open, a few at a time: each is opened
  * from IndexedDB, connected until its relay reports holding everything, then closed and crossed off.
  * A doc whose own screen is open is left to that screen's connection. A doc the relay refuses is not
  * retried until the next reconnect (new keys, new relay address), so it cannot keep the tablet busy.
+ * A doc that fails to open, or takes longer than its limits to open or to send, gives its slot back and
+ * waits for the next reconnect too (still counted as pending), so two damaged docs never stop the rest.
  */
 export class BackgroundSync {
   /** Per doc being sent: a token while it opens, then its connection. */
   private readonly active = new Map<string, DocSync | symbol>();
   private readonly refused = new Set<string>();
+  /** Failed or timed out: still unsent, left alone until the next restart (reconnect). */
+  private readonly deferred = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private readonly stopWatching: () => void;
   private closed = false;
@@ -36,6 +54,7 @@ export class BackgroundSync {
     private readonly isOpenHere: (documentName: string) => boolean,
     private readonly concurrency = 2,
     private readonly storage: Storage = localStorage,
+    private readonly limits: BackgroundLimits = BACKGROUND_LIMITS,
   ) {
     this.stopWatching = onUnsentChange((changed) => {
       if (changed === clubId || changed === '') this.run();
@@ -58,7 +77,14 @@ export class BackgroundSync {
     for (const doc of listUnsent(this.clubId, this.storage)) {
       if (this.active.size >= this.concurrency) break;
       const name = doc.documentName;
-      if (this.active.has(name) || this.refused.has(name) || this.isOpenHere(name)) continue;
+      if (
+        this.active.has(name) ||
+        this.refused.has(name) ||
+        this.deferred.has(name) ||
+        this.isOpenHere(name)
+      ) {
+        continue;
+      }
       const token = Symbol(name);
       this.active.set(name, token);
       void this.start(doc, token);
@@ -69,6 +95,7 @@ export class BackgroundSync {
   /** After new keys or a new relay address: forget refusals, reconnect everything. */
   async restart(): Promise<void> {
     this.refused.clear();
+    this.deferred.clear();
     await this.closeAll();
     this.run();
   }
@@ -82,31 +109,52 @@ export class BackgroundSync {
 
   private async start(doc: UnsentDoc, token: symbol): Promise<void> {
     const name = doc.documentName;
+    // An open that outlives its limit gives the slot back now; if it ever resolves, the token check below
+    // finds the slot gone and closes what it opened.
+    const openTimer = setTimeout(() => {
+      if (this.active.get(name) !== token) return;
+      this.active.delete(name);
+      this.deferred.add(name);
+      this.run();
+    }, this.limits.openMs);
     let sync: DocSync | null;
+    let failed = false;
     try {
       sync = await this.open(doc);
     } catch {
-      sync = null; // IndexedDB refused: the doc stays listed, and its screen can still send it
+      // IndexedDB refused or timed out: the doc stays listed, its screen can still send it, and it is
+      // tried again at the next reconnect.
+      sync = null;
+      failed = true;
+    } finally {
+      clearTimeout(openTimer);
     }
     // Closed or restarted meanwhile (the token is gone), or nothing to connect (the club is not shared).
     const current = this.active.get(name) === token;
     if (!current || this.closed || sync === null) {
       if (current) {
         this.active.delete(name);
-        this.refused.add(name);
+        (failed ? this.deferred : this.refused).add(name);
       }
       await sync?.close();
-      this.emit();
+      this.run();
       return;
     }
     const opened = sync;
     this.active.set(name, opened);
+    const workTimer = setTimeout(() => {
+      if (this.active.get(name) !== opened) return; // already finished, or closed by a restart
+      this.deferred.add(name);
+      void this.finish(name, opened);
+    }, this.limits.workMs);
     const check = () => {
       const status = opened.status;
       if (status.type === 'synced') {
+        clearTimeout(workTimer);
         void this.finish(name, opened);
         markSent(this.clubId, name, this.storage);
       } else if (TERMINAL.has(status.type)) {
+        clearTimeout(workTimer);
         this.refused.add(name);
         void this.finish(name, opened);
       }
@@ -141,7 +189,14 @@ export function backgroundDocSync(
   return async (unsent) => {
     const doc = new Y.Doc({ gc: !unsent.keepHistory });
     const tablet = new TabletStore(unsent.storageName, doc);
-    await tablet.load();
+    try {
+      await tablet.load();
+    } catch (error) {
+      // A load that timed out or failed must not leave its database connection and doc behind.
+      await tablet.destroy().catch(() => undefined);
+      doc.destroy();
+      throw error;
+    }
     const relay = createDocRelay(clubId, unsent.documentName, doc, user);
     const release = async () => {
       relay?.destroy();
