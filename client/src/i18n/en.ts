@@ -533,6 +533,18 @@ export const en: Catalogue = {
     draftMark: 'BẢN NHÁP: chưa được duyệt',
     blank: '……',
   },
+  damaged: {
+    clubBook: 'Club book',
+    minutes: 'Minutes of the meeting on {{ date }}',
+    healthBook: 'Health records',
+    shared:
+      '{{ document }}: a damaged part stored on this tablet was set aside. Syncing with the server will fill it in again.',
+    notShared:
+      '{{ document }}: a damaged part stored on this tablet could not be read and was set aside. Check recent changes; sharing the club keeps a copy on the server.',
+    dismiss: 'OK',
+    openFailed: 'The data on this tablet could not be opened yet. It is still there; please try again.',
+    retry: 'Try again',
+  },
   errors: {
     required: 'Please fill this in.',
     tooLong: 'Too long.',

@@ -534,6 +534,18 @@ export const vi = {
     draftMark: 'BẢN NHÁP: chưa được duyệt',
     blank: '……',
   },
+  damaged: {
+    clubBook: 'Sổ câu lạc bộ',
+    minutes: 'Biên bản cuộc họp ngày {{ date }}',
+    healthBook: 'Sổ sức khỏe',
+    shared:
+      '{{ document }}: một phần lưu trên máy này bị hỏng nên đã được để riêng. Khi đồng bộ với máy chủ, phần đó sẽ được bổ sung lại.',
+    notShared:
+      '{{ document }}: một phần lưu trên máy này bị hỏng, không đọc được nên đã được để riêng. Hãy xem lại các thay đổi gần đây; chia sẻ câu lạc bộ để máy chủ giữ một bản sao.',
+    dismiss: 'Đã hiểu',
+    openFailed: 'Chưa mở được dữ liệu trên máy này. Dữ liệu vẫn còn đó; hãy thử lại.',
+    retry: 'Thử lại',
+  },
   errors: {
     required: 'Hãy nhập thông tin này.',
     tooLong: 'Quá dài.',

@@ -39,6 +39,8 @@ export interface ClubSession extends DocUndo {
   /** `canOpen` for the health records. */
   readonly canOpenHealth: Accessor<boolean>;
   readonly syncStatus: Accessor<SyncStatus>;
+  /** Stored rows of the club doc this open set aside as damaged; the relay refills them when shared. */
+  readonly damaged: number;
   readonly peers: Accessor<readonly Peer[]>;
   /** Starts syncing after the club was shared or its keys changed on this tablet. */
   reconnect(): void;
@@ -89,6 +91,7 @@ export async function openClubSession(clubId: string, author: Author): Promise<C
     canOpen,
     canOpenHealth: () => canOpen(model.healthDocName(clubId as ClubId)),
     syncStatus: session.syncStatus,
+    damaged: session.damaged,
     peers: link.peers,
     reconnect: link.reconnect,
     onAccessChange: link.onAccessChange,

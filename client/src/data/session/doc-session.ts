@@ -90,6 +90,8 @@ export interface DocSession<View, C, L> extends DocUndo {
   readonly link: L | null;
   /** The kind's undo manager, for the type's own file (the minutes hand it to their body editors). */
   readonly undoManager: Y.UndoManager | null;
+  /** Stored rows this open could not use and set aside (kept on the tablet); the relay can refill them. */
+  readonly damaged: number;
   whenSaved(): Promise<void>;
   close(): Promise<void>;
 }
@@ -114,7 +116,14 @@ export async function openDocSession<
 >(kind: DocKind<View, C, L>, author: Author): Promise<DocSession<View, C, L>> {
   const doc = new Y.Doc({ gc: !kind.keepHistory });
   const tablet = new TabletStore(kind.storageName, doc);
-  await tablet.load();
+  try {
+    await tablet.load();
+  } catch (error) {
+    // Opening timed out or failed: let go of the database and the doc, so a retry starts clean.
+    await tablet.destroy().catch(() => undefined);
+    doc.destroy();
+    throw error;
+  }
   kind.onLoaded?.();
   // Only a tablet that may edit migrates: a viewer's writes never reach the relay, so its copy would never be
   // "synced" again. It shows the doc as it is until an editor's migrated copy arrives.
@@ -159,6 +168,7 @@ export async function openDocSession<
     syncStatus: link?.status ?? LOCAL_ONLY,
     link,
     undoManager: manager,
+    damaged: tablet.damaged.length,
     canUndo: undo.canUndo,
     canRedo: undo.canRedo,
     undo: undo.undo,

@@ -8,6 +8,7 @@ import { readDeviceUser, rememberClub } from '../../device/device';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { LanguageSwitch } from '../shared/language-switch';
+import { DamagedNotice } from './damaged-notice';
 import { SaveIndicator } from './save-indicator';
 import { StorageBanner } from './storage-banner';
 import { SyncIndicator } from './sync-indicator';
@@ -20,7 +21,7 @@ export function ClubLayout(props: RouteSectionProps): JSX.Element {
     <Show when={user()} fallback={<WhoAreYou onDone={setUser} />}>
       {(author) => {
         const pending = usePendingWrites();
-        const [session] = createResource(
+        const [session, { refetch }] = createResource(
           () => props.params.clubId,
           (clubId) => openClubSession(clubId, author()),
         );
@@ -46,9 +47,18 @@ export function ClubLayout(props: RouteSectionProps): JSX.Element {
           void current?.close();
         });
         return (
-          <Show when={session()} fallback={<p class="page loading">{t('app.loading')}</p>}>
-            {(s) => <ClubShell session={adopt(s())}>{props.children}</ClubShell>}
-          </Show>
+          <Switch fallback={<p class="page loading">{t('app.loading')}</p>}>
+            {/* A load that timed out or failed says so and offers a retry, instead of opening forever. */}
+            <Match when={session.state === 'errored'}>
+              <div class="page" role="alert" data-testid="open-failed">
+                <p>{t('damaged.openFailed')}</p>
+                <Button onClick={() => void refetch()}>{t('damaged.retry')}</Button>
+              </div>
+            </Match>
+            <Match when={session.state === 'ready' && session()}>
+              {(s) => <ClubShell session={adopt(s())}>{props.children}</ClubShell>}
+            </Match>
+          </Switch>
         );
       }}
     </Show>
@@ -122,6 +132,11 @@ function ClubShell(props: { session: ClubSession; children: JSX.Element }): JSX.
             </div>
           </Show>
           <StorageBanner />
+          <DamagedNotice
+            document={t('damaged.clubBook')}
+            damaged={props.session.damaged}
+            shared={props.session.syncStatus().type !== 'localOnly'}
+          />
           <nav class="club-nav" aria-label={club().profile.name}>
             <A href={base()} end class="nav-link" classList={{ active: onMemberPage() }}>
               {t('nav.roster')}
