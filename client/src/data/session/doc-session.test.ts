@@ -214,4 +214,28 @@ describe('one document session', () => {
     expect(session.canUndo()).toBe(false);
     await session.close();
   });
+
+  it('opens with the readable rows and counts the damaged one it set aside', async () => {
+    const { kind } = notesKind();
+    await storeAs(kind.storageName, (doc) => notes(doc).set('title', 'Họp chi hội'));
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(kind.storageName);
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        const db = request.result;
+        const tx = db.transaction('updates', 'readwrite');
+        tx.objectStore('updates').add(new Uint8Array([0xff, 0xff, 0xff, 0x01, 0x02]));
+        tx.oncomplete = () => {
+          db.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error);
+      };
+    });
+    const session = await open(kind);
+    expect(session.damaged).toBe(1);
+    expect(session.view.notes).toEqual({ title: 'Họp chi hội' });
+    await session.close();
+  });
 });
