@@ -40,6 +40,8 @@ export interface HealthSession extends DocUndo {
   readonly canEdit: Accessor<boolean>;
   readonly saveState: Accessor<SaveState>;
   readonly syncStatus: Accessor<SyncStatus>;
+  /** Stored rows this open set aside as damaged (see `DocSession.damaged`). */
+  readonly damaged: number;
   whenSaved(): Promise<void>;
   close(): Promise<void>;
 }

@@ -45,6 +45,8 @@ export interface MinutesSession extends DocUndo {
   readonly canWrite: Accessor<boolean>;
   readonly saveState: Accessor<SaveState>;
   readonly syncStatus: Accessor<SyncStatus>;
+  /** Stored rows this open set aside as damaged (see `DocSession.damaged`). */
+  readonly damaged: number;
   /** Presence: this writer's name and colour, as remote carets show it. */
   readonly user: { readonly name: string; readonly color: string };
   /** Tiptap extensions binding an agenda item's body (and remote carets) to this doc; null if gone. */

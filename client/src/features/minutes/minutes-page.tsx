@@ -14,6 +14,7 @@ import { type MinutesSession, openMinutesSession } from '../../data/minutes/minu
 import { useScreenUndo } from '../../data/session/screen-undo';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
+import { DamagedNotice } from '../clubs/damaged-notice';
 import { ActionsSection } from './actions-section';
 import { AgendaSection } from './agenda-section';
 import { ApprovalSection } from './approval-section';
@@ -105,6 +106,20 @@ export default function MinutesPage(): JSX.Element {
               data-minutes-sync={session().syncStatus().type}
               data-minutes-save={session().saveState()}
             >
+              <DamagedNotice
+                document={t('damaged.minutes', { date: i18n.date(m().date) })}
+                damaged={session().damaged}
+                shared={session().syncStatus().type !== 'localOnly'}
+              />
+              <Show when={health()}>
+                {(h) => (
+                  <DamagedNotice
+                    document={t('damaged.healthBook')}
+                    damaged={h().damaged}
+                    shared={h().syncStatus().type !== 'localOnly'}
+                  />
+                )}
+              </Show>
               <div class="page-title-row no-print">
                 <A href={back()} class="btn btn-quiet">
                   ← {t(`meetingKind.${m().kind}`)} {i18n.date(m().date)}
