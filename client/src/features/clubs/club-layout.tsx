@@ -47,18 +47,20 @@ export function ClubLayout(props: RouteSectionProps): JSX.Element {
           void current?.close();
         });
         return (
-          <Switch fallback={<p class="page loading">{t('app.loading')}</p>}>
-            {/* A load that timed out or failed says so and offers a retry, instead of opening forever. */}
-            <Match when={session.state === 'errored'}>
+          <Show
+            when={session.state !== 'errored'}
+            fallback={
+              // A load that timed out or failed says so and offers a retry, instead of opening forever.
               <div class="page" role="alert" data-testid="open-failed">
                 <p>{t('damaged.openFailed')}</p>
                 <Button onClick={() => void refetch()}>{t('damaged.retry')}</Button>
               </div>
-            </Match>
-            <Match when={session.state === 'ready' && session()}>
+            }
+          >
+            <Show when={session()} fallback={<p class="page loading">{t('app.loading')}</p>}>
               {(s) => <ClubShell session={adopt(s())}>{props.children}</ClubShell>}
-            </Match>
-          </Switch>
+            </Show>
+          </Show>
         );
       }}
     </Show>
