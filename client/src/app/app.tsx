@@ -1,5 +1,5 @@
 import { Route, Router } from '@solidjs/router';
-import { createSignal, ErrorBoundary, type JSX, lazy, onMount, Show } from 'solid-js';
+import { ErrorBoundary, type JSX, lazy } from 'solid-js';
 import { PendingWritesProvider } from '../data/session/pending-writes';
 import { ClubLayout } from '../features/clubs/club-layout';
 import { ClubList } from '../features/clubs/club-list';
@@ -7,6 +7,7 @@ import { RosterPage } from '../features/roster/roster-page';
 import { I18nProvider, useI18n } from '../i18n/i18n-context';
 import { Button } from '../ui/button/button';
 import { ToastRegion } from '../ui/toast/toast';
+import { UpdatePrompt } from './update-prompt';
 
 // The roster is the first screen people open; everything else loads on demand.
 const CreateClubPage = lazy(() => import('../features/clubs/create-club-page'));
@@ -20,22 +21,6 @@ const IndicatorsPage = lazy(() => import('../features/indicators/indicators-page
 const SettingsPage = lazy(() => import('../features/settings/settings-page'));
 const SharePage = lazy(() => import('../features/share/share-page'));
 const JoinPage = lazy(() => import('../features/join/join-page'));
-// The service worker's registration (workbox-window) is not needed to paint the first screen: it loads
-// once the browser is idle after it, which keeps it off the roster's critical chain of requests.
-const UpdatePrompt = lazy(() => import('./update-prompt'));
-
-function UpdatePromptAfterPaint(): JSX.Element {
-  const [ready, setReady] = createSignal(false);
-  onMount(() => {
-    if ('requestIdleCallback' in window) requestIdleCallback(() => setReady(true), { timeout: 2_000 });
-    else setTimeout(() => setReady(true), 200);
-  });
-  return (
-    <Show when={ready()}>
-      <UpdatePrompt />
-    </Show>
-  );
-}
 
 function Crash(props: { error: unknown }): JSX.Element {
   const { t } = useI18n();
@@ -56,7 +41,7 @@ export function App(): JSX.Element {
     <I18nProvider>
       <PendingWritesProvider>
         <ErrorBoundary fallback={(error) => <Crash error={error} />}>
-          <UpdatePromptAfterPaint />
+          <UpdatePrompt />
           <Router>
             <Route path="/" component={ClubList} />
             <Route path="/new" component={CreateClubPage} />

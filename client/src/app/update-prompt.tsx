@@ -9,7 +9,7 @@ import { showToast } from '../ui/toast/toast';
  * Offers a newly deployed version. Updating reloads the page, so it first
  * waits until every edit has reached IndexedDB: an update never loses an edit.
  */
-export default function UpdatePrompt(): JSX.Element {
+export function UpdatePrompt(): JSX.Element {
   const { t } = useI18n();
   const pending = usePendingWrites();
   const {
