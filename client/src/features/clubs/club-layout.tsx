@@ -21,9 +21,22 @@ export function ClubLayout(props: RouteSectionProps): JSX.Element {
     <Show when={user()} fallback={<WhoAreYou onDone={setUser} />}>
       {(author) => {
         const pending = usePendingWrites();
+        // A load that times out or fails (tablet-store's limits) says so with a retry instead of opening
+        // for ever. The failure is a signal, not a rejected resource: reading a rejected resource throws
+        // into the error boundary, and wrapping the shell in a second Show broke its DOM on joining a club.
+        const [failed, setFailed] = createSignal(false);
         const [session, { refetch }] = createResource(
           () => props.params.clubId,
-          (clubId) => openClubSession(clubId, author()),
+          async (clubId): Promise<ClubSession | undefined> => {
+            setFailed(false);
+            try {
+              return await openClubSession(clubId, author());
+            } catch (error) {
+              console.error(error);
+              setFailed(true);
+              return undefined;
+            }
+          },
         );
         let current: ClubSession | undefined;
         let unregister: (() => void) | undefined;
@@ -48,18 +61,17 @@ export function ClubLayout(props: RouteSectionProps): JSX.Element {
         });
         return (
           <Show
-            when={session.state !== 'errored'}
+            when={session()}
             fallback={
-              // A load that timed out or failed says so and offers a retry, instead of opening forever.
-              <div class="page" role="alert" data-testid="open-failed">
-                <p>{t('damaged.openFailed')}</p>
-                <Button onClick={() => void refetch()}>{t('damaged.retry')}</Button>
-              </div>
+              <Show when={failed()} fallback={<p class="page loading">{t('app.loading')}</p>}>
+                <div class="page" role="alert" data-testid="open-failed">
+                  <p>{t('damaged.openFailed')}</p>
+                  <Button onClick={() => void refetch()}>{t('damaged.retry')}</Button>
+                </div>
+              </Show>
             }
           >
-            <Show when={session()} fallback={<p class="page loading">{t('app.loading')}</p>}>
-              {(s) => <ClubShell session={adopt(s())}>{props.children}</ClubShell>}
-            </Show>
+            {(s) => <ClubShell session={adopt(s())}>{props.children}</ClubShell>}
           </Show>
         );
       }}
