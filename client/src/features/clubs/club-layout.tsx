@@ -31,8 +31,8 @@ export function ClubLayout(props: RouteSectionProps): JSX.Element {
             setFailed(false);
             try {
               return await openClubSession(clubId, author());
-            } catch (error) {
-              console.error(error);
+            } catch {
+              // The session closed what it had opened; the retry starts again from the tablet.
               setFailed(true);
               return undefined;
             }
