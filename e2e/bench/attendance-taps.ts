@@ -52,8 +52,11 @@ export async function attendanceTaps(page: Page, taps: number): Promise<number[]
     });
     await item.locator('.choice-label').click();
     times.push(await page.evaluate(() => (window as unknown as { __tap: Promise<number> }).__tap));
-    // The edit's IndexedDB write and the save state settle before the next tap, as between two real taps.
-    await page.waitForTimeout(150);
+    // The edit's IndexedDB write settles before the next tap, as between two real taps: the header says
+    // "saved" only once IndexedDB completed it.
+    await page.waitForFunction(
+      () => document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'saved',
+    );
   }
   return times;
 }
