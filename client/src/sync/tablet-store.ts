@@ -193,3 +193,24 @@ export class TabletStore {
     }
   }
 }
+
+/**
+ * A new doc loaded from the tablet, for every place that opens one (sessions, background sync). A load that
+ * times out or fails lets go of its database connection and doc, so nothing is left behind and a retry
+ * starts clean.
+ */
+export async function openStoredDoc(
+  storageName: string,
+  keepHistory: boolean,
+): Promise<{ readonly doc: Y.Doc; readonly tablet: TabletStore }> {
+  const doc = new Y.Doc({ gc: !keepHistory });
+  const tablet = new TabletStore(storageName, doc);
+  try {
+    await tablet.load();
+  } catch (error) {
+    await tablet.destroy().catch(() => undefined);
+    doc.destroy();
+    throw error;
+  }
+  return { doc, tablet };
+}

@@ -1,10 +1,10 @@
 import type { Author, LocalOrigin, SchemaStatus } from '@chungtay/model';
 import * as model from '@chungtay/model';
 import { type Accessor, createSignal } from 'solid-js';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { RelaySync } from '../../sync/relay-sync';
 import { colorFor, type SyncStatus } from '../../sync/sync-status';
-import { type SaveState, TabletStore } from '../../sync/tablet-store';
+import { openStoredDoc, type SaveState } from '../../sync/tablet-store';
 import { type DocUndo, followUndo, NO_UNDO } from './doc-undo';
 import type { Projection } from './projection';
 
@@ -114,16 +114,7 @@ export async function openDocSession<
   C extends Commands,
   L extends RelayLink = RelayLink,
 >(kind: DocKind<View, C, L>, author: Author): Promise<DocSession<View, C, L>> {
-  const doc = new Y.Doc({ gc: !kind.keepHistory });
-  const tablet = new TabletStore(kind.storageName, doc);
-  try {
-    await tablet.load();
-  } catch (error) {
-    // Opening timed out or failed: let go of the database and the doc, so a retry starts clean.
-    await tablet.destroy().catch(() => undefined);
-    doc.destroy();
-    throw error;
-  }
+  const { doc, tablet } = await openStoredDoc(kind.storageName, kind.keepHistory);
   kind.onLoaded?.();
   // Only a tablet that may edit migrates: a viewer's writes never reach the relay, so its copy would never be
   // "synced" again. It shows the doc as it is until an editor's migrated copy arrives.

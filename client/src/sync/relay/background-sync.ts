@@ -1,7 +1,6 @@
-import * as Y from 'yjs';
 import { listUnsent, markSent, onUnsentChange, type UnsentDoc } from '../../device/unsent-docs';
 import type { SyncStatus } from '../sync-status';
-import { TabletStore } from '../tablet-store';
+import { openStoredDoc } from '../tablet-store';
 import { createDocRelay } from './doc-relay';
 
 /** One open connection for one unsent doc: its tablet copy and its relay link. */
@@ -187,16 +186,7 @@ export function backgroundDocSync(
   user: { readonly name: string; readonly color: string },
 ): OpenDocSync {
   return async (unsent) => {
-    const doc = new Y.Doc({ gc: !unsent.keepHistory });
-    const tablet = new TabletStore(unsent.storageName, doc);
-    try {
-      await tablet.load();
-    } catch (error) {
-      // A load that timed out or failed must not leave its database connection and doc behind.
-      await tablet.destroy().catch(() => undefined);
-      doc.destroy();
-      throw error;
-    }
+    const { doc, tablet } = await openStoredDoc(unsent.storageName, unsent.keepHistory);
     const relay = createDocRelay(clubId, unsent.documentName, doc, user);
     const release = async () => {
       relay?.destroy();
