@@ -12,9 +12,11 @@ describe('close codes', () => {
     expect(terminal.sort()).toEqual(
       [
         'clubNotRegistered',
+        'documentQuotaExceeded',
         'invalidDocumentName',
         'keyRevoked',
         'privateDocument',
+        'storageQuotaExceeded',
         'unauthorized',
         'unsupportedProtocolVersion',
       ].sort(),

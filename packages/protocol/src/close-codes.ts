@@ -8,11 +8,17 @@ export const CloseCode = {
   rateLimited: 4003,
   serverBusy: 4004,
   shuttingDown: 4005,
+  /** The relay's cap on open connections is reached (MAX_CONNECTIONS); another try later may get in. */
+  tooManyConnections: 4006,
   invalidDocumentName: 4400,
   unauthorized: 4401,
   privateDocument: 4403,
   clubNotRegistered: 4404,
   keyRevoked: 4410,
+  /** The club already stores the most documents its relay allows; this one is new, so it cannot be stored. */
+  documentQuotaExceeded: 4413,
+  /** The club's stored bytes reached its relay's quota: nothing new of it can be stored. */
+  storageQuotaExceeded: 4414,
   unsupportedProtocolVersion: 4426,
 } as const;
 
