@@ -266,4 +266,5 @@ export {
   type MemberLeft,
   NATIONAL_TARGETS,
 } from './schema/types';
+export { formatTimeOfDay, parseTimeOfDay } from './text/time-of-day';
 export { compareVietnameseNames, foldVietnamese, givenName, matchesQuery } from './text/vietnamese';
