@@ -6,7 +6,7 @@ const base: ConfigSources = { env: {}, argv: [], packageDir: '/srv/app/relay', c
 
 describe('parseConfig', () => {
   it('uses the documented defaults', () => {
-    const parsed = parseConfig(base);
+    const parsed = parseConfig({ ...base, env: { RELAY_REGISTRATION_CODE: 'a-long-random-code' } });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.value).toMatchObject({
@@ -14,20 +14,56 @@ describe('parseConfig', () => {
       host: '0.0.0.0',
       dataDir: '/run/.data',
       staticDir: '/srv/app/client/dist',
-      registrationCode: undefined,
+      registrationCode: 'a-long-random-code',
+      openRegistration: false,
+      backup: undefined,
       limits: {
         maxMessageBytes: 4 * 1024 * 1024,
         rateLimitMessagesPerSecond: 250,
         rateLimitBurst: 300,
         rateLimitCloseAfterMs: 60_000,
+        maxConnections: 20_000,
+        clubMaxDocuments: 2_000,
+        clubMaxBytes: 100 * 1024 * 1024,
       },
     });
+  });
+
+  it('refuses to listen beyond loopback without a registration code, unless registration is opened explicitly', () => {
+    const refused = parseConfig(base);
+    expect(refused.ok || refused.error.setting).toBe('RELAY_REGISTRATION_CODE');
+    expect(parseConfig({ ...base, argv: ['--host', '192.168.1.10'] }).ok).toBe(false);
+    for (const host of ['127.0.0.1', '127.3.0.1', '::1', '[::1]', 'localhost']) {
+      const parsed = parseConfig({ ...base, argv: ['--host', host] });
+      expect(parsed.ok && parsed.value.openRegistration).toBe(false);
+    }
+    const flag = parseConfig({ ...base, argv: ['--open-registration', '--port', '9000'] });
+    expect(flag.ok && flag.value).toMatchObject({ openRegistration: true, port: 9000 });
+    expect(parseConfig({ ...base, env: { OPEN_REGISTRATION: '1' } }).ok).toBe(true);
+    expect(parseConfig({ ...base, env: { OPEN_REGISTRATION: '0' } }).ok).toBe(false);
+    const wrong = parseConfig({ ...base, env: { OPEN_REGISTRATION: 'yes please' } });
+    expect(wrong.ok || wrong.error.setting).toBe('OPEN_REGISTRATION');
+  });
+
+  it('reads a backup schedule only when a backup directory is given', () => {
+    const local = { ...base, argv: ['--host', '127.0.0.1'] };
+    expect(parseConfig(local).ok && parseConfig(local)).toMatchObject({ value: { backup: undefined } });
+    const parsed = parseConfig({ ...local, env: { BACKUP_DIR: 'backups', BACKUP_INTERVAL_MINUTES: '60' } });
+    expect(parsed.ok && parsed.value.backup).toEqual({ dir: '/run/backups', intervalMinutes: 60, keep: 28 });
+    const zero = parseConfig({ ...local, env: { BACKUP_DIR: '/b', BACKUP_INTERVAL_MINUTES: '0' } });
+    expect(zero.ok || zero.error.setting).toBe('BACKUP_INTERVAL_MINUTES');
   });
 
   it('reads environment variables, and flags win over them', () => {
     const parsed = parseConfig({
       ...base,
-      env: { PORT: '9000', DATA_DIR: '/var/relay', RELAY_REGISTRATION_CODE: 'abc', MAX_DOCS_IN_MEMORY: '10' },
+      env: {
+        PORT: '9000',
+        DATA_DIR: '/var/relay',
+        RELAY_REGISTRATION_CODE: 'abc',
+        MAX_DOCS_IN_MEMORY: '10',
+        CLUB_MAX_BYTES: '2048',
+      },
       argv: ['--port', '9100', '--idle-unload-ms=5', '--static-dir', 'dist'],
     });
     expect(parsed.ok && parsed.value).toMatchObject({
@@ -35,13 +71,17 @@ describe('parseConfig', () => {
       dataDir: '/var/relay',
       staticDir: '/run/dist',
       registrationCode: 'abc',
-      limits: { maxDocsInMemory: 10, idleUnloadMs: 5 },
+      limits: { maxDocsInMemory: 10, idleUnloadMs: 5, clubMaxBytes: 2048 },
     });
   });
 
   it('names the setting that is wrong', () => {
     const error = (sources: Partial<ConfigSources>) => {
-      const parsed = parseConfig({ ...base, ...sources });
+      const parsed = parseConfig({
+        ...base,
+        env: { HOST: '127.0.0.1', ...sources.env },
+        argv: sources.argv ?? [],
+      });
       return parsed.ok ? undefined : parsed.error.setting;
     };
     expect(error({ env: { PORT: 'eighty' } })).toBe('PORT');

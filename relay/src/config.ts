@@ -7,6 +7,13 @@ export interface RelayConfig {
   readonly dataDir: string;
   readonly staticDir: string;
   readonly registrationCode: string | undefined;
+  /**
+   * Anyone may register a club although the relay listens beyond loopback (OPEN_REGISTRATION, an explicit
+   * choice: without it such a relay refuses to start with no registration code).
+   */
+  readonly openRegistration?: boolean;
+  /** Online backups of the SQLite store on a schedule (see backup.ts); none when BACKUP_DIR is unset. */
+  readonly backup?: BackupSchedule | undefined;
   readonly limits: RelayLimits;
   readonly compactAfterUpdates: number;
   readonly storedAckIntervalMs: number;
@@ -15,6 +22,13 @@ export interface RelayConfig {
   readonly syncChunkBytes: number;
   readonly logLevel: string;
   readonly sqliteSynchronous: 'normal' | 'full';
+}
+
+export interface BackupSchedule {
+  readonly dir: string;
+  readonly intervalMinutes: number;
+  /** How many of the newest backups are kept; older ones are deleted after each new one. */
+  readonly keep: number;
 }
 
 export type ConfigError = {
@@ -42,6 +56,13 @@ const SETTINGS = [
   'DATA_DIR',
   'STATIC_DIR',
   'RELAY_REGISTRATION_CODE',
+  'OPEN_REGISTRATION',
+  'MAX_CONNECTIONS',
+  'CLUB_MAX_DOCUMENTS',
+  'CLUB_MAX_BYTES',
+  'BACKUP_DIR',
+  'BACKUP_INTERVAL_MINUTES',
+  'BACKUP_KEEP',
   'MAX_MESSAGE_BYTES',
   'RATE_LIMIT_MESSAGES_PER_SECOND',
   'RATE_LIMIT_BURST',
@@ -56,6 +77,14 @@ const SETTINGS = [
   'SYNC_CHUNK_BYTES',
 ] as const;
 type Setting = (typeof SETTINGS)[number];
+/** Settings that are switches: the flag alone means on (`--open-registration`). */
+const SWITCHES: ReadonlySet<Setting> = new Set(['OPEN_REGISTRATION']);
+
+/** Whether a bind address reaches this machine only: 127.0.0.0/8, ::1, localhost. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
+}
 
 export function flagName(setting: Setting): string {
   return `--${setting.toLowerCase().replaceAll('_', '-')}`;
@@ -69,7 +98,7 @@ function readFlags(argv: readonly string[]): Map<string, string> | ConfigError {
     const name = eq === -1 ? arg : arg.slice(0, eq);
     const setting = SETTINGS.find((s) => flagName(s) === name);
     if (setting === undefined) return { type: 'invalidConfig', setting: arg, reason: 'unknown flag' };
-    const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
+    const value = eq !== -1 ? arg.slice(eq + 1) : SWITCHES.has(setting) ? '1' : argv[++i];
     if (value === undefined) return { type: 'invalidConfig', setting: name, reason: 'missing value' };
     flags.set(setting, value);
   }
@@ -100,6 +129,14 @@ export function parseConfig(sources: ConfigSources): ConfigResult {
     return value;
   };
   const path = (value: string, base: string) => (isAbsolute(value) ? value : resolve(base, value));
+  const toggle = (setting: Setting): boolean => {
+    const text = raw(setting);
+    if (text === undefined || text === '0' || text === 'false') return false;
+    if (text !== '1' && text !== 'true')
+      failure ??= { type: 'invalidConfig', setting, reason: 'must be 1 or 0 (true or false)' };
+    return true;
+  };
+  const backupDir = raw('BACKUP_DIR');
 
   const config: RelayConfig = {
     port: integer('PORT', 8080, 0, 65535),
@@ -110,6 +147,15 @@ export function parseConfig(sources: ConfigSources): ConfigResult {
         ? resolve(sources.packageDir, '../client/dist')
         : path(raw('STATIC_DIR') ?? '', sources.cwd),
     registrationCode: raw('RELAY_REGISTRATION_CODE'),
+    openRegistration: toggle('OPEN_REGISTRATION'),
+    backup:
+      backupDir === undefined
+        ? undefined
+        : {
+            dir: path(backupDir, sources.cwd),
+            intervalMinutes: integer('BACKUP_INTERVAL_MINUTES', 360, 1, 7 * 24 * 60),
+            keep: integer('BACKUP_KEEP', 28, 1, 10_000),
+          },
     limits: {
       maxMessageBytes: integer('MAX_MESSAGE_BYTES', DEFAULT_LIMITS.maxMessageBytes, 1024),
       rateLimitMessagesPerSecond: integer(
@@ -121,6 +167,9 @@ export function parseConfig(sources: ConfigSources): ConfigResult {
       rateLimitCloseAfterMs: integer('RATE_LIMIT_CLOSE_AFTER_MS', DEFAULT_LIMITS.rateLimitCloseAfterMs, 1000),
       maxDocsInMemory: integer('MAX_DOCS_IN_MEMORY', DEFAULT_LIMITS.maxDocsInMemory, 1),
       idleUnloadMs: integer('IDLE_UNLOAD_MS', DEFAULT_LIMITS.idleUnloadMs, 0),
+      maxConnections: integer('MAX_CONNECTIONS', DEFAULT_LIMITS.maxConnections, 1),
+      clubMaxDocuments: integer('CLUB_MAX_DOCUMENTS', DEFAULT_LIMITS.clubMaxDocuments, 1),
+      clubMaxBytes: integer('CLUB_MAX_BYTES', DEFAULT_LIMITS.clubMaxBytes, 1024),
     },
     compactAfterUpdates: integer('COMPACT_AFTER_UPDATES', 500, 2),
     storedAckIntervalMs: integer('STORED_ACK_INTERVAL_MS', 1000, 0, 10_000),
@@ -134,6 +183,15 @@ export function parseConfig(sources: ConfigSources): ConfigResult {
   }
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     failure ??= { type: 'invalidConfig', setting: 'LOG_LEVEL', reason: 'must be a pino level' };
+  }
+  // Safe by default: a relay others can reach lets nobody register a club without the code, unless the
+  // operator said so in as many words (relay/README.md, *Safe by default*).
+  if (!isLoopbackHost(config.host) && config.registrationCode === undefined && !config.openRegistration) {
+    failure ??= {
+      type: 'invalidConfig',
+      setting: 'RELAY_REGISTRATION_CODE',
+      reason: `required when HOST (${config.host}) is not a loopback address; set it, or start with --open-registration (OPEN_REGISTRATION=1) to let anyone register a club`,
+    };
   }
   return failure === undefined ? { ok: true, value: config } : { ok: false, error: failure };
 }

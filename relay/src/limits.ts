@@ -18,6 +18,12 @@ export interface RelayLimits {
   readonly maxDocsInMemory: number;
   /** A room with no connections for this long leaves memory. */
   readonly idleUnloadMs: number;
+  /** Open sync connections the relay holds at most; one more is refused with 4006 (transient). */
+  readonly maxConnections: number;
+  /** Documents one club may store; a connection to one more is refused with 4413. */
+  readonly clubMaxDocuments: number;
+  /** Bytes one club may store (all its documents); a write beyond closes the writer with 4414. */
+  readonly clubMaxBytes: number;
 }
 
 export const DEFAULT_LIMITS: RelayLimits = {
@@ -28,6 +34,10 @@ export const DEFAULT_LIMITS: RelayLimits = {
   rateLimitCloseAfterMs: 60_000,
   maxDocsInMemory: 5000,
   idleUnloadMs: 60_000,
+  // Why these numbers: relay/README.md, *Safe by default*.
+  maxConnections: 20_000,
+  clubMaxDocuments: 2_000,
+  clubMaxBytes: 100 * 1024 * 1024,
 };
 
 /**

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { startRelay } from './app';
-import { parseConfig } from './config';
+import { isLoopbackHost, parseConfig } from './config';
 import { openSqliteStorage } from './store/sqlite-doc-store';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,6 +27,11 @@ logger.info(
   },
   'relay listening',
 );
+if (config.registrationCode === undefined && !isLoopbackHost(config.host))
+  logger.warn(
+    { host: config.host },
+    'open registration: anyone who reaches this relay may register a club (started with --open-registration)',
+  );
 
 let stopping = false;
 const stop = (signal: string) => {
