@@ -34,7 +34,7 @@ describe('getGroupSizes', () => {
 });
 
 describe('attendance', () => {
-  it('summarises one meeting, counting unmarked active members', () => {
+  it('summarises one meeting, its rate over everyone on the roster, unmarked active members too', () => {
     const { doc } = newClub();
     const [a, b, c, d] = Array.from({ length: 4 }, (_, i) => addPerson(doc, { fullName: `Người ${i}` })) as [
       MemberId,
@@ -60,14 +60,41 @@ describe('attendance', () => {
       excused: 1,
       absent: 1,
       unmarked: 1,
-      rate: 0.5,
+      roster: 5,
+      rate: 0.4,
     });
     expect(getMeetingAttendance(readClub(doc), 'nope' as MeetingId)).toEqual({
       present: 0,
       excused: 0,
       absent: 0,
       unmarked: 0,
+      roster: 0,
       rate: 0,
+    });
+  });
+
+  it('counts a member marked before leaving on the roster, and a half-marked meeting over everyone', () => {
+    const { doc } = newClub();
+    const people = Array.from({ length: 4 }, (_, i) => addPerson(doc, { fullName: `Người ${i}` }));
+    const meetingId = value(
+      addMeeting(
+        doc,
+        { date: '2026-03-01', time: '', kind: 'regular', place: '', chairId: null, secretaryId: null },
+        alice,
+        TODAY,
+      ),
+    );
+    const [a, b, leaver] = people as [MemberId, MemberId, MemberId];
+    value(setAttendance(doc, { meetingId, memberId: a, status: 'present' }, alice));
+    value(setAttendance(doc, { meetingId, memberId: b, status: 'present' }, alice));
+    value(setAttendance(doc, { meetingId, memberId: leaver, status: 'present' }, alice));
+    value(markMemberLeft(doc, leaver, { on: TODAY, reason: '' }, alice, TODAY));
+    // Three marked, all present: 3 of the 4 on the list, not 100 % of those marked.
+    expect(getMeetingAttendance(readClub(doc), meetingId)).toMatchObject({
+      present: 3,
+      unmarked: 1,
+      roster: 4,
+      rate: 0.75,
     });
   });
 

@@ -27,7 +27,12 @@ export interface AttendanceSummary {
   readonly absent: number;
   /** Active members with no mark at this meeting. */
   readonly unmarked: number;
-  /** present / (present + excused + absent), 0..1; 0 when nobody is marked. */
+  /** Everyone on this meeting's list: the active members plus anyone marked who has since left. */
+  readonly roster: number;
+  /**
+   * present / roster, 0..1; 0 for an empty roster. Over the whole roster, not over those marked: a
+   * meeting where 45 of 59 came is 76 %, even while the secretary has marked only 50 so far.
+   */
   readonly rate: number;
 }
 
@@ -44,8 +49,8 @@ export function getMeetingAttendance(view: ClubView, meetingId: MeetingId): Atte
   }
   const unmarked =
     meeting === undefined ? 0 : view.members.filter((m) => isActiveMember(m) && !(m.id in marks)).length;
-  const marked = present + excused + absent;
-  return { present, excused, absent, unmarked, rate: marked === 0 ? 0 : present / marked };
+  const roster = present + excused + absent + unmarked;
+  return { present, excused, absent, unmarked, roster, rate: roster === 0 ? 0 : present / roster };
 }
 
 /** How often one member came, over the meetings where they were marked at all. */
