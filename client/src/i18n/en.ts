@@ -1,3 +1,4 @@
+import { enHealthCheck } from './en-health-check';
 import type { Catalogue } from './vi';
 
 export const en: Catalogue = {
@@ -545,6 +546,7 @@ export const en: Catalogue = {
     openFailed: 'The data on this tablet could not be opened yet. It is still there; please try again.',
     retry: 'Try again',
   },
+  healthCheck: enHealthCheck,
   errors: {
     required: 'Please fill this in.',
     tooLong: 'Too long.',
@@ -552,7 +554,7 @@ export const en: Catalogue = {
     phoneFormat: 'This phone number does not look right (for example 0912 345 678).',
     dateFormat: 'Write the date as day/month/year (for example 05/03/2026).',
     dateInFuture: 'This date is in the future.',
-    timeFormat: 'Write the time as hours:minutes (for example 08:00).',
+    timeFormat: 'Write the time like 7:30, 7h30 or 19h.',
     numberRange: 'The number is outside the allowed range.',
     numberOrder: 'The low value must be below the high one.',
     notFound: 'This record is gone (someone may have just changed it).',

@@ -1,3 +1,4 @@
+import { viHealthCheck } from './vi-health-check';
 // The Vietnamese catalogue is the source of truth: every other language must
 // have exactly these keys (see en.ts). Templates use {{ name }}.
 export const vi = {
@@ -546,6 +547,7 @@ export const vi = {
     openFailed: 'Chưa mở được dữ liệu trên máy này. Dữ liệu vẫn còn đó; hãy thử lại.',
     retry: 'Thử lại',
   },
+  healthCheck: viHealthCheck,
   errors: {
     required: 'Hãy nhập thông tin này.',
     tooLong: 'Quá dài.',
@@ -553,7 +555,7 @@ export const vi = {
     phoneFormat: 'Số điện thoại chưa đúng (ví dụ 0912 345 678).',
     dateFormat: 'Ngày chưa đúng, hãy viết dạng ngày/tháng/năm (ví dụ 05/03/2026).',
     dateInFuture: 'Ngày này còn ở tương lai.',
-    timeFormat: 'Giờ chưa đúng, hãy viết dạng giờ:phút (ví dụ 08:00).',
+    timeFormat: 'Giờ chưa đúng, hãy viết ví dụ 7h30, 7:30 hoặc 19h.',
     numberRange: 'Con số nằm ngoài khoảng cho phép.',
     numberOrder: 'Mức thấp phải nhỏ hơn mức cao.',
     notFound: 'Không tìm thấy bản ghi này nữa (có thể người khác vừa thay đổi).',
