@@ -5,8 +5,13 @@ import type { Storage } from './doc-store';
 
 export interface StorageFixture {
   /** Opens the storage; calling it again after close() reopens the same data (for persistence checks). */
-  open(): Storage;
-  cleanup(): void;
+  open(): Storage | Promise<Storage>;
+  /**
+   * Opens a second handle on the same data, as another relay process would (PostgreSQL). Absent where one
+   * process owns the data (SQLite in exclusive mode, memory): the concurrency cases then run on one handle.
+   */
+  openPeer?(): Promise<Storage>;
+  cleanup(): void | Promise<void>;
 }
 
 function textUpdate(doc: Y.Doc, text: string): Uint8Array {
@@ -25,22 +30,30 @@ export function runDocStoreTests(name: string, setup: () => StorageFixture): voi
   describe(`${name} conformance`, () => {
     let fixture: StorageFixture;
     let storage: Storage;
-    const open = () => {
+    let peer: Storage | undefined;
+    const open = async () => {
       fixture = setup();
-      storage = fixture.open();
+      storage = await fixture.open();
       return storage;
     };
+    /** The handle "another process" uses: its own where the store allows one, else the same. */
+    const openPeer = async () => {
+      peer = await fixture.openPeer?.();
+      return peer ?? storage;
+    };
     afterEach(async () => {
+      await peer?.close();
+      peer = undefined;
       await storage.close();
-      fixture.cleanup();
+      await fixture.cleanup();
     });
 
     it('loads an unknown document as empty', async () => {
-      expect(await open().docs.load('nobody')).toEqual({ updates: [], lastSeq: 0 });
+      expect(await (await open()).docs.load('nobody')).toEqual({ updates: [], lastSeq: 0 });
     });
 
     it('returns appended updates in order with increasing sequence numbers, per document', async () => {
-      const { docs } = open();
+      const { docs } = await open();
       const doc = new Y.Doc();
       const seqs = await Promise.all(['a', 'b', 'c'].map((text) => docs.append('d1', textUpdate(doc, text))));
       await docs.append('d2', textUpdate(new Y.Doc(), 'other'));
@@ -52,7 +65,7 @@ export function runDocStoreTests(name: string, setup: () => StorageFixture): voi
     });
 
     it('resolves appends in call order', async () => {
-      const { docs } = open();
+      const { docs } = await open();
       const order: number[] = [];
       await Promise.all(
         [0, 1, 2, 3].map((i) => docs.append('d', Uint8Array.of(0, 0)).then(() => order.push(i))),
@@ -61,7 +74,7 @@ export function runDocStoreTests(name: string, setup: () => StorageFixture): voi
     });
 
     it('copies appended bytes, so reusing the caller buffer changes nothing', async () => {
-      const { docs } = open();
+      const { docs } = await open();
       const buffer = textUpdate(new Y.Doc(), 'x');
       const copy = buffer.slice();
       const pending = docs.append('d', buffer);
@@ -71,7 +84,7 @@ export function runDocStoreTests(name: string, setup: () => StorageFixture): voi
     });
 
     it('compacts rows up to a seq into one snapshot and keeps later rows', async () => {
-      const { docs } = open();
+      const { docs } = await open();
       const doc = new Y.Doc();
       const first = await docs.append('d', textUpdate(doc, 'a'));
       const second = await docs.append('d', textUpdate(doc, 'b'));
@@ -87,18 +100,64 @@ export function runDocStoreTests(name: string, setup: () => StorageFixture): voi
       expect(rebuild((await docs.load('d')).updates)).toBe('abcd');
     });
 
+    it('keeps every update when two processes compact one document at once, or one compacts late', async () => {
+      const { docs } = await open();
+      const other = (await openPeer()).docs;
+      const doc = new Y.Doc();
+      await docs.append('d', textUpdate(doc, 'a'));
+      const second = await docs.append('d', textUpdate(doc, 'b'));
+      const early = Y.encodeStateAsUpdate(doc);
+      await other.append('d', textUpdate(doc, 'c'));
+      const fourth = await other.append('d', textUpdate(doc, 'd'));
+      const late = Y.encodeStateAsUpdate(doc);
+      await Promise.all([docs.compact('d', early, second), other.compact('d', late, fourth)]);
+      expect(rebuild((await docs.load('d')).updates)).toBe('abcd');
+      // A slow process's compaction arriving after a later one has been stored.
+      await docs.compact('d', early, second);
+      const loaded = await other.load('d');
+      expect(rebuild(loaded.updates)).toBe('abcd');
+      expect(await docs.append('d', textUpdate(doc, 'e'))).toBeGreaterThan(loaded.lastSeq);
+      const all = await docs.load('d');
+      await other.compact('d', Y.mergeUpdates([...all.updates]), all.lastSeq);
+      const folded = await docs.load('d');
+      expect(folded.updates).toHaveLength(1);
+      expect(rebuild(folded.updates)).toBe('abcde');
+    });
+
+    it('loses no update appended by either process while the other compacts the document', async () => {
+      const { docs } = await open();
+      const other = (await openPeer()).docs;
+      const doc = new Y.Doc();
+      let expected = 'start';
+      await docs.append('d', textUpdate(doc, expected));
+      for (let round = 0; round < 12; round++) {
+        // Each compaction folds exactly what its process loaded, as a room does.
+        const stored = await (round % 2 === 0 ? docs : other).load('d');
+        const snapshot = Y.mergeUpdates([...stored.updates]);
+        const appends = [0, 1, 2, 3].map((i) => {
+          const text = ` ${round}.${i}`;
+          expected += text;
+          return (i % 2 === 0 ? docs : other).append('d', textUpdate(doc, text));
+        });
+        const compaction = (round % 2 === 0 ? other : docs).compact('d', snapshot, stored.lastSeq);
+        const [seqs] = await Promise.all([Promise.all(appends), compaction]);
+        for (const seq of seqs) expect(seq).toBeGreaterThan(stored.lastSeq);
+      }
+      expect(rebuild((await other.load('d')).updates)).toBe(expected);
+    });
+
     it('keeps documents and clubs across close and reopen', async () => {
       const doc = new Y.Doc();
-      await open().docs.append('d', textUpdate(doc, 'kept'));
+      await (await open()).docs.append('d', textUpdate(doc, 'kept'));
       await storage.clubs.create('club-0001', { editorKeyHash: 'e', viewerKeyHash: 'v' });
       await storage.close();
-      storage = fixture.open();
+      storage = await fixture.open();
       expect(rebuild((await storage.docs.load('d')).updates)).toBe('kept');
       expect((await storage.clubs.get('club-0001'))?.editorKeyHash).toBe('e');
     });
 
     it('creates a club once and reports an existing one without changing it', async () => {
-      const { clubs } = open();
+      const { clubs } = await open();
       expect(await clubs.get('club-0001')).toBeUndefined();
       expect(await clubs.create('club-0001', { editorKeyHash: 'e1', viewerKeyHash: 'v1' })).toBe(true);
       expect(await clubs.create('club-0001', { editorKeyHash: 'e2', viewerKeyHash: 'v2' })).toBe(false);
@@ -111,7 +170,7 @@ export function runDocStoreTests(name: string, setup: () => StorageFixture): voi
     });
 
     it('rotates keys only for the current editor hash and retires the old pair', async () => {
-      const { clubs } = open();
+      const { clubs } = await open();
       await clubs.create('club-0001', { editorKeyHash: 'e1', viewerKeyHash: 'v1' });
       expect(await clubs.rotate('club-0001', 'v1', { editorKeyHash: 'x', viewerKeyHash: 'y' })).toBe(false);
       expect(await clubs.rotate('missing-club', 'e1', { editorKeyHash: 'x', viewerKeyHash: 'y' })).toBe(

@@ -1,0 +1,110 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { type PostgresServer, startPostgresServer } from '../../test/support/postgres-server';
+import { runDocStoreTests } from './doc-store-conformance';
+import { openPostgresStorage, postgresPoolConfig } from './postgres-doc-store';
+
+let server: PostgresServer;
+beforeAll(async () => {
+  server = await startPostgresServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+runDocStoreTests('postgres storage', () => {
+  // One database per test; the peer is a second pool on it, as a second relay process would open.
+  let url: Promise<string> | undefined;
+  const database = () => (url ??= server.createDatabase());
+  return {
+    open: async () => openPostgresStorage(await database()),
+    openPeer: async () => openPostgresStorage(await database()),
+    cleanup: () => {},
+  };
+});
+
+function textUpdate(doc: Y.Doc, text: string): Uint8Array {
+  const before = Y.encodeStateVector(doc);
+  doc.getText('t').insert(doc.getText('t').length, text);
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
+describe('postgres storage across processes', () => {
+  it('loses nothing when three processes append to one document and compact it as they go', async () => {
+    const url = await server.createDatabase();
+    const processes = await Promise.all([0, 1, 2].map(() => openPostgresStorage(url, { poolMax: 3 })));
+    // One writer per process, each with its own Yjs client, so every update must survive on its own.
+    const writers = processes.map(() => new Y.Doc());
+    const expected = writers.map(() => '');
+    await Promise.all(
+      processes.map(async ({ docs }, p) => {
+        const writer = writers[p] ?? new Y.Doc();
+        for (let round = 0; round < 25; round++) {
+          const appends = [0, 1, 2].map((i) => {
+            const text = `${p}:${round}.${i} `;
+            expected[p] += text;
+            return docs.append('club-0001', textUpdate(writer, text));
+          });
+          if (round % 5 === p) {
+            // Fold exactly what this process loaded, while the others keep appending.
+            const stored = await docs.load('club-0001');
+            await docs.compact('club-0001', Y.mergeUpdates([...stored.updates]), stored.lastSeq);
+          }
+          await Promise.all(appends);
+        }
+      }),
+    );
+    const merged = new Y.Doc();
+    for (const update of (await processes[0]!.docs.load('club-0001')).updates) Y.applyUpdate(merged, update);
+    const text = merged.getText('t').toString();
+    // Writers never saw each other's updates, so each one's text stays in one run.
+    for (const written of expected) expect(text).toContain(written);
+    expect(text.length).toBe(expected.join('').length);
+    await Promise.all(processes.map((storage) => storage.close()));
+  });
+
+  it('gives one rotation to the first of two processes presenting the same editor key', async () => {
+    const url = await server.createDatabase();
+    const [a, b] = await Promise.all([openPostgresStorage(url), openPostgresStorage(url)]);
+    await a!.clubs.create('club-0001', { editorKeyHash: 'e1', viewerKeyHash: 'v1' });
+    const results = await Promise.all([
+      a!.clubs.rotate('club-0001', 'e1', { editorKeyHash: 'ea', viewerKeyHash: 'va' }),
+      b!.clubs.rotate('club-0001', 'e1', { editorKeyHash: 'eb', viewerKeyHash: 'vb' }),
+    ]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const record = await b!.clubs.get('club-0001');
+    expect(record?.editorKeyHash).toBe(results[0] ? 'ea' : 'eb');
+    expect([...(record?.retiredKeyHashes ?? [])].sort()).toEqual(['e1', 'v1']);
+    await Promise.all([a!.close(), b!.close()]);
+  });
+});
+
+describe('postgres schema and durability', () => {
+  it('creates the schema once when several relays start on an empty database at the same moment', async () => {
+    const url = await server.createDatabase();
+    const relays = await Promise.all([0, 1, 2, 3].map(() => openPostgresStorage(url)));
+    const { rows } = await server.sql(url.split('/').at(-1) ?? '', 'SELECT version FROM relay_schema');
+    expect(rows).toEqual([{ version: 1 }]);
+    await Promise.all(relays.map((relay) => relay.close()));
+  });
+
+  it('refuses a database written by a newer relay, untouched', async () => {
+    const url = await server.createDatabase();
+    await (await openPostgresStorage(url)).close();
+    const name = url.split('/').at(-1) ?? '';
+    await server.sql(name, 'UPDATE relay_schema SET version = 99');
+    await expect(openPostgresStorage(url)).rejects.toThrow(/schema version 99/);
+    expect((await server.sql(name, 'SELECT version FROM relay_schema')).rows).toEqual([{ version: 99 }]);
+  });
+
+  it('connects with synchronous commit on even when the database default is off', async () => {
+    const url = await server.createDatabase();
+    const name = url.split('/').at(-1) ?? '';
+    await server.sql(name, `ALTER DATABASE ${name} SET synchronous_commit = off`);
+    expect((await server.sql(name, 'SHOW synchronous_commit')).rows).toEqual([{ synchronous_commit: 'off' }]);
+    const pool = new pg.Pool(postgresPoolConfig(url));
+    expect((await pool.query('SHOW synchronous_commit')).rows).toEqual([{ synchronous_commit: 'on' }]);
+    await pool.end();
+  });
+});

@@ -1,0 +1,58 @@
+import type { Pool } from 'pg';
+
+/**
+ * The relay's PostgreSQL schema, versioned in the one-row table `relay_schema`.
+ *
+ * `documents` holds one row per document: the last seq given out and how far the log was compacted. Appends
+ * bump `last_seq` with a row lock, which orders one document's appends across every relay process: seqs are
+ * committed in the order they were given out, so a load always sees a prefix of the log (see
+ * postgres-doc-store.ts). `doc_updates` is clustered by its primary key (doc, seq), so a load reads one
+ * document's rows in order from the index.
+ */
+const VERSION = 1;
+
+/** Any fixed number: the advisory lock that lets only one starting relay migrate at a time. */
+const MIGRATION_LOCK = 0x63687479; // "chty"
+
+const CREATE_V1 = `
+  CREATE TABLE documents (
+    doc text PRIMARY KEY,
+    last_seq bigint NOT NULL,
+    compacted_through bigint NOT NULL DEFAULT 0
+  );
+  CREATE TABLE doc_updates (
+    doc text NOT NULL, seq bigint NOT NULL, data bytea NOT NULL, PRIMARY KEY (doc, seq)
+  );
+  CREATE TABLE clubs (club_id text PRIMARY KEY, editor_key_hash text NOT NULL, viewer_key_hash text NOT NULL);
+  CREATE TABLE retired_keys (club_id text NOT NULL, key_hash text NOT NULL, PRIMARY KEY (club_id, key_hash));
+`;
+
+/**
+ * Brings the database to the current schema; throws if it was written by a newer relay. Idempotent, and safe
+ * when several relays start at once: the whole migration runs in one transaction under an advisory lock
+ * (without it, two concurrent `CREATE TABLE IF NOT EXISTS` can still collide on the catalog).
+ */
+export async function migrateSchema(pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS relay_schema (version integer NOT NULL)');
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM relay_schema');
+    const version = rows[0]?.version ?? 0;
+    if (version > VERSION) {
+      throw new Error(
+        `the PostgreSQL database has relay schema version ${version}; this relay knows up to ${VERSION}`,
+      );
+    }
+    if (version < 1) await client.query(CREATE_V1);
+    if (rows.length === 0) await client.query('INSERT INTO relay_schema (version) VALUES ($1)', [VERSION]);
+    else await client.query('UPDATE relay_schema SET version = $1', [VERSION]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * A throwaway PostgreSQL 15 cluster for one test file: initdb into a temporary directory, pg_ctl on a free
+ * loopback port, a fresh database per caller, everything removed by stop().
+ *
+ * PostgreSQL refuses to run as root, so when the tests run as root (CI, this machine) the cluster is owned by
+ * and run as the `postgres` user that Debian's package creates. fsync is off: the tests check the relay's
+ * behaviour, not the disk, and a crash of the test machine loses nothing worth keeping.
+ *
+ * Missing binaries fail the test with a message saying what to install; the PostgreSQL tests are never
+ * silently skipped.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chown, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+
+const run = promisify(execFile);
+
+export interface PostgresServer {
+  readonly port: number;
+  /** Creates an empty database and returns its postgres:// URL. */
+  createDatabase(): Promise<string>;
+  /** Runs one SQL statement as the superuser in the given database (for tests that reconfigure it). */
+  sql(database: string, text: string): Promise<pg.QueryResult>;
+  stop(): Promise<void>;
+}
+
+function binDir(): string {
+  return process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+}
+
+/** Throws a clear error when PostgreSQL 15 is not installed. */
+export function requirePostgresBinaries(): string {
+  const dir = binDir();
+  for (const tool of ['initdb', 'pg_ctl', 'postgres']) {
+    if (!existsSync(join(dir, tool))) {
+      throw new Error(
+        `PostgreSQL 15 is required for the relay's PostgreSQL tests but ${join(dir, tool)} is missing: ` +
+          "install Debian's package (apt-get install postgresql, which scripts/ensure-tools.sh does as root) " +
+          'or point PG_BIN at a PostgreSQL 15 bin directory',
+      );
+    }
+  }
+  return dir;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+/** Runs a PostgreSQL tool as the cluster's owner: `postgres` when we are root, ourselves otherwise. */
+function asOwner(asRoot: boolean, command: string, args: readonly string[]) {
+  return asRoot ? run('runuser', ['-u', 'postgres', '--', command, ...args]) : run(command, [...args]);
+}
+
+export async function startPostgresServer(): Promise<PostgresServer> {
+  const bin = requirePostgresBinaries();
+  const asRoot = process.getuid?.() === 0;
+  const base = await mkdtemp(join(tmpdir(), 'relay-pg-'));
+  if (asRoot) {
+    const uid = Number((await run('id', ['-u', 'postgres'])).stdout.trim());
+    const gid = Number((await run('id', ['-g', 'postgres'])).stdout.trim());
+    await chown(base, uid, gid);
+  }
+  const data = join(base, 'data');
+  await asOwner(asRoot, join(bin, 'initdb'), [
+    '-D',
+    data,
+    '-A',
+    'trust',
+    '-U',
+    'postgres',
+    '--no-sync',
+    '-E',
+    'UTF8',
+  ]);
+
+  // Another test file may take the same free port between our probe and the server's bind: try a few.
+  let port = 0;
+  for (let attempt = 1; port === 0; attempt++) {
+    const candidate = await freePort();
+    const settings = `-p ${candidate} -k ${base} -c listen_addresses=127.0.0.1 -c fsync=off`;
+    try {
+      await asOwner(asRoot, join(bin, 'pg_ctl'), [
+        '-D',
+        data,
+        '-o',
+        settings,
+        '-l',
+        join(data, 'server.log'),
+        '-w',
+        'start',
+      ]);
+      port = candidate;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+
+  const admin = (database: string) => new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database });
+  let databases = 0;
+  const sql = async (database: string, text: string) => {
+    const client = admin(database);
+    await client.connect();
+    try {
+      return await client.query(text);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    port,
+    async createDatabase() {
+      databases += 1;
+      const name = `relay_test_${databases}`;
+      await sql('postgres', `CREATE DATABASE ${name}`);
+      return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
+    sql,
+    async stop() {
+      await asOwner(asRoot, join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(
+        () => {},
+      );
+      await rm(base, { recursive: true, force: true });
+    },
+  };
+}
