@@ -22,6 +22,8 @@ export interface RelayConfig {
   readonly syncChunkBytes: number;
   readonly logLevel: string;
   readonly sqliteSynchronous: 'normal' | 'full';
+  /** Redis shared by several relay processes (see README, *Several processes*); unset: one process alone. */
+  readonly redisUrl?: string | undefined;
 }
 
 export interface BackupSchedule {
@@ -75,6 +77,7 @@ const SETTINGS = [
   'LOG_LEVEL',
   'SQLITE_SYNCHRONOUS',
   'SYNC_CHUNK_BYTES',
+  'REDIS_URL',
 ] as const;
 type Setting = (typeof SETTINGS)[number];
 /** Settings that are switches: the flag alone means on (`--open-registration`). */
@@ -177,7 +180,15 @@ export function parseConfig(sources: ConfigSources): ConfigResult {
     syncChunkBytes: integer('SYNC_CHUNK_BYTES', 256 * 1024, 1024),
     logLevel: raw('LOG_LEVEL') ?? 'info',
     sqliteSynchronous: raw('SQLITE_SYNCHRONOUS') === 'full' ? 'full' : 'normal',
+    redisUrl: raw('REDIS_URL'),
   };
+  if (config.redisUrl !== undefined && !/^rediss?:\/\/./.test(config.redisUrl)) {
+    failure ??= {
+      type: 'invalidConfig',
+      setting: 'REDIS_URL',
+      reason: 'must be a redis:// or rediss:// URL',
+    };
+  }
   if (!['normal', 'full', undefined].includes(raw('SQLITE_SYNCHRONOUS'))) {
     failure ??= { type: 'invalidConfig', setting: 'SQLITE_SYNCHRONOUS', reason: 'must be normal or full' };
   }
