@@ -267,4 +267,11 @@ export {
   NATIONAL_TARGETS,
 } from './schema/types';
 export { formatTimeOfDay, parseTimeOfDay } from './text/time-of-day';
-export { compareVietnameseNames, foldVietnamese, givenName, matchesQuery } from './text/vietnamese';
+export {
+  compareVietnameseNames,
+  foldVietnamese,
+  givenName,
+  matchesQuery,
+  matchesQueryWords,
+  queryWords,
+} from './text/vietnamese';
