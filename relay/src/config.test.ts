@@ -75,6 +75,22 @@ describe('parseConfig', () => {
     });
   });
 
+  it('stays on SQLite without DATABASE_URL and takes a postgres:// URL and pool size when given', () => {
+    const local = parseConfig({ ...base, env: { HOST: '127.0.0.1' } });
+    expect(local.ok && local.value.databaseUrl).toBeUndefined();
+    const shared = parseConfig({
+      ...base,
+      env: { HOST: '127.0.0.1', DATABASE_URL: 'postgres://relay@db.local:5432/chungtay' },
+      argv: ['--database-pool-max', '4'],
+    });
+    expect(shared.ok && shared.value).toMatchObject({
+      databaseUrl: 'postgres://relay@db.local:5432/chungtay',
+      databasePoolMax: 4,
+    });
+    const wrong = parseConfig({ ...base, env: { HOST: '127.0.0.1', DATABASE_URL: 'mysql://x/y' } });
+    expect(wrong.ok ? undefined : wrong.error.setting).toBe('DATABASE_URL');
+  });
+
   it('names the setting that is wrong', () => {
     const error = (sources: Partial<ConfigSources>) => {
       const parsed = parseConfig({

@@ -24,6 +24,10 @@ export interface RelayConfig {
   readonly sqliteSynchronous: 'normal' | 'full';
   /** Redis shared by several relay processes (see README, *Several processes*); unset: one process alone. */
   readonly redisUrl?: string | undefined;
+  /** PostgreSQL shared by several relay processes (README, *PostgreSQL*); unset: SQLite in DATA_DIR. */
+  readonly databaseUrl?: string | undefined;
+  /** Connections this process opens to PostgreSQL at most. */
+  readonly databasePoolMax?: number;
 }
 
 export interface BackupSchedule {
@@ -78,6 +82,8 @@ const SETTINGS = [
   'SQLITE_SYNCHRONOUS',
   'SYNC_CHUNK_BYTES',
   'REDIS_URL',
+  'DATABASE_URL',
+  'DATABASE_POOL_MAX',
 ] as const;
 type Setting = (typeof SETTINGS)[number];
 /** Settings that are switches: the flag alone means on (`--open-registration`). */
@@ -181,7 +187,16 @@ export function parseConfig(sources: ConfigSources): ConfigResult {
     logLevel: raw('LOG_LEVEL') ?? 'info',
     sqliteSynchronous: raw('SQLITE_SYNCHRONOUS') === 'full' ? 'full' : 'normal',
     redisUrl: raw('REDIS_URL'),
+    databaseUrl: raw('DATABASE_URL'),
+    databasePoolMax: integer('DATABASE_POOL_MAX', 10, 1, 1000),
   };
+  if (config.databaseUrl !== undefined && !/^postgres(ql)?:\/\/./.test(config.databaseUrl)) {
+    failure ??= {
+      type: 'invalidConfig',
+      setting: 'DATABASE_URL',
+      reason: 'must be a postgres:// or postgresql:// URL',
+    };
+  }
   if (config.redisUrl !== undefined && !/^rediss?:\/\/./.test(config.redisUrl)) {
     failure ??= {
       type: 'invalidConfig',
