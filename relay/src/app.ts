@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { RelayConfig } from './config';
 import { Metrics } from './metrics';
+import { ClubQuotas, type UsageSource } from './quota';
 import { Relay } from './relay';
 import { createRelayServer } from './server';
 import type { Storage } from './store/doc-store';
@@ -16,16 +17,19 @@ export interface RunningRelay {
 /** Wires storage, core and server together and listens; used by main.ts and by the integration tests. */
 export async function startRelay(
   config: RelayConfig,
-  storage: Storage,
+  storage: Storage & { readonly usage?: UsageSource },
   logger: Logger,
 ): Promise<RunningRelay> {
   const metrics = new Metrics();
+  if (storage.usage === undefined)
+    logger.warn('club quotas off: this store cannot report what a club stores');
   const now = () => performance.now();
   const relay = new Relay({
     storage,
     metrics,
     logger,
     now,
+    quotas: storage.usage === undefined ? undefined : new ClubQuotas(storage.usage, config.limits),
     options: {
       limits: config.limits,
       compactAfterUpdates: config.compactAfterUpdates,

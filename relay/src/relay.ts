@@ -8,10 +8,11 @@ import { type SetTimer, setRealTimer } from './inbound-queue';
 import type { RelayLimits } from './limits';
 import { handleMessage, type MessageHandlerContext } from './message-handler';
 import type { Metrics } from './metrics';
+import { addsToStore, type ClubQuotas } from './quota';
 import { Room, type RoomOptions } from './room/room';
 import { SnapshotWorker } from './room/snapshot-worker';
 import { StoredAcks } from './room/stored-acks';
-import type { Storage } from './store/doc-store';
+import type { DocStore, Storage } from './store/doc-store';
 
 /** y-protocols' auth message, the standard protocol's way to say a connection may not do something. */
 function encodePermissionDenied(reason: string): Uint8Array {
@@ -32,6 +33,8 @@ export interface RelayDeps {
   readonly logger: Logger;
   readonly options: RelayOptions;
   readonly now: () => number;
+  /** Per-club quotas (documents, bytes); none when the store cannot report a club's usage. */
+  readonly quotas?: ClubQuotas | undefined;
   /** The timers that pace rate-limited connections; real timers unless a test drives time. */
   readonly setTimer?: SetTimer;
 }
@@ -66,7 +69,11 @@ export class Relay {
   /** Compaction's garbage collection, off the event loop (see snapshot-worker.ts). */
   private readonly snapshots = new SnapshotWorker();
 
+  /** The store rooms write to: through the quotas' bookkeeping when there are quotas. */
+  private readonly docs: DocStore;
+
   constructor(private readonly deps: RelayDeps) {
+    this.docs = deps.quotas?.track(deps.storage.docs) ?? deps.storage.docs;
     this.acks = new StoredAcks(deps.options.storedAckIntervalMs, deps.now);
     this.connectionContext = {
       limits: deps.options.limits,
@@ -99,6 +106,9 @@ export class Relay {
 
   private async admit(connection: Connection, request: ConnectRequest): Promise<void> {
     if (!this.accepting) return connection.fail('shuttingDown', true);
+    // This connection is in the set already: the cap counts it.
+    if (this.connections.size > this.deps.options.limits.maxConnections)
+      return connection.fail('tooManyConnections', true);
     const parsed = parseDocumentName(request.documentName);
     if (!parsed.ok) return connection.fail('invalidDocumentName', true);
     if (request.version !== String(PROTOCOL_VERSION))
@@ -116,6 +126,18 @@ export class Relay {
     }
     if (connection.isClosed) return;
     if (decision.type === 'refused') return connection.fail(decision.reason, true);
+    const { quotas } = this.deps;
+    if (quotas !== undefined && decision.role === 'editor') {
+      let refusal: Awaited<ReturnType<ClubQuotas['admit']>>;
+      try {
+        refusal = await quotas.admit(parsed.value.name);
+      } catch (error) {
+        this.deps.logger.error({ err: error }, 'quota check failed');
+        return connection.fail('storageError', true);
+      }
+      if (connection.isClosed) return;
+      if (refusal !== undefined) return connection.fail(refusal, true);
+    }
     connection.role = decision.role;
     connection.keyHash = decision.keyHash;
 
@@ -130,7 +152,12 @@ export class Relay {
       'connection admitted',
     );
     connection.open(
-      (data) => handleMessage(room, connection, data, this.messageContext),
+      (data) => {
+        // A club at its byte quota may still read and resend what the relay holds; a write that adds is refused.
+        if (quotas?.isFull(parsed.value.clubId) && addsToStore(data, (decoded) => room.holds(decoded)))
+          connection.fail('storageQuotaExceeded');
+        else handleMessage(room, connection, data, this.messageContext);
+      },
       () => {
         room.greet(connection);
         if (decision.role !== 'viewer') return;
@@ -155,7 +182,7 @@ export class Relay {
     if (this.rooms.size >= this.deps.options.limits.maxDocsInMemory && !this.evictOneIdleRoom())
       return undefined;
     const room = new Room(name, {
-      store: this.deps.storage.docs,
+      store: this.docs,
       acks: this.acks,
       snapshots: this.snapshots,
       metrics: this.deps.metrics,

@@ -1,6 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { UsageSource } from '../quota';
 import type {
   ClubAccessRecord,
   ClubKeyHashes,
@@ -175,6 +176,27 @@ export class SqliteClubRegistry implements ClubRegistry {
 
 export type SqliteSynchronous = 'normal' | 'full';
 
+/** SQLite storage, with what only it can do: say what a club stores (quotas) and back itself up while open. */
+export interface SqliteStorage extends Storage {
+  readonly usage: UsageSource;
+  /** Online backup (SQLite's backup API) into a new file, consistent, while appends go on (see backup.ts). */
+  backup(destination: string): Promise<void>;
+}
+
+function sqliteUsage(db: Database.Database): UsageSource {
+  // Documents of a club are `<clubId>` and `<clubId>/…`: a range of the primary key, since '0' follows '/'.
+  const club = db.prepare<[string, string, string], { documents: number; bytes: number }>(
+    'SELECT count(DISTINCT doc) AS documents, coalesce(sum(length(data)), 0) AS bytes FROM doc_updates WHERE doc = ? OR (doc >= ? AND doc < ?)',
+  );
+  const one = db.prepare<[string], { found: number }>(
+    'SELECT 1 AS found FROM doc_updates WHERE doc = ? LIMIT 1',
+  );
+  return {
+    clubUsage: async (clubId) => club.get(clubId, `${clubId}/`, `${clubId}0`) ?? { documents: 0, bytes: 0 },
+    hasDocument: async (name) => one.get(name) !== undefined,
+  };
+}
+
 /**
  * Opens `<dataDir>/relay.sqlite` in WAL mode, locked for this process alone.
  *
@@ -194,7 +216,7 @@ export function openSqliteStorage(
   dataDir: string,
   synchronous: SqliteSynchronous = 'normal',
   checkpoints: CheckpointPolicy = DEFAULT_CHECKPOINT_POLICY,
-): Storage {
+): SqliteStorage {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, 'relay.sqlite');
   const db = new Database(path);
@@ -213,6 +235,10 @@ export function openSqliteStorage(
   return {
     docs,
     clubs: new SqliteClubRegistry(db),
+    usage: sqliteUsage(db),
+    backup: async (destination) => {
+      await db.backup(destination);
+    },
     close: async () => {
       checkpointer.stop();
       await docs.close();
