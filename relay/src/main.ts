@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { startRelay } from './app';
 import { isLoopbackHost, parseConfig } from './config';
+import { openPostgresStorage } from './store/postgres-doc-store';
 import { openSqliteStorage } from './store/sqlite-doc-store';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,7 +16,16 @@ if (!parsed.ok) {
 }
 const config = parsed.value;
 const logger = pino({ name: 'relay', level: config.logLevel });
-const storage = openSqliteStorage(config.dataDir, config.sqliteSynchronous);
+// DATABASE_URL: documents and clubs in a PostgreSQL several relay processes share; else SQLite in DATA_DIR.
+const storage =
+  config.databaseUrl === undefined
+    ? openSqliteStorage(config.dataDir, config.sqliteSynchronous)
+    : await openPostgresStorage(config.databaseUrl, {
+        poolMax: config.databasePoolMax,
+        onPoolError: (error) =>
+          logger.warn({ err: error }, 'a PostgreSQL connection failed; the pool opens another'),
+      });
+if (config.databaseUrl !== undefined) logger.info({ poolMax: config.databasePoolMax }, 'storage: PostgreSQL');
 const relay = await startRelay(config, storage, logger);
 logger.info(
   {
