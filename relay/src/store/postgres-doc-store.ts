@@ -227,7 +227,7 @@ export class PostgresClubRegistry implements ClubRegistry {
 
 export interface PostgresStorageOptions {
   /** Connections this process keeps at most (see the README's "PostgreSQL"). */
-  readonly poolMax?: number;
+  readonly poolMax?: number | undefined;
   /** An idle connection failed (the server restarted, the network dropped); the pool replaces it. */
   readonly onPoolError?: (error: Error) => void;
 }
