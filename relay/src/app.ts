@@ -4,6 +4,7 @@ import type { RelayConfig } from './config';
 import { Metrics } from './metrics';
 import { ClubQuotas, type UsageSource } from './quota';
 import { Relay } from './relay';
+import type { RoomBus } from './room/bus';
 import { createRelayServer } from './server';
 import type { Storage } from './store/doc-store';
 
@@ -19,6 +20,8 @@ export async function startRelay(
   config: RelayConfig,
   storage: Storage & { readonly usage?: UsageSource },
   logger: Logger,
+  /** Shares rooms with other relay processes (main.ts opens it from REDIS_URL); alone when undefined. */
+  bus?: RoomBus,
 ): Promise<RunningRelay> {
   const metrics = new Metrics();
   if (storage.usage === undefined)
@@ -29,6 +32,7 @@ export async function startRelay(
     metrics,
     logger,
     now,
+    bus,
     quotas: storage.usage === undefined ? undefined : new ClubQuotas(storage.usage, config.limits),
     options: {
       limits: config.limits,

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { startRelay } from './app';
 import { isLoopbackHost, parseConfig } from './config';
+import { RedisRoomBus } from './room/redis-bus';
 import { openPostgresStorage } from './store/postgres-doc-store';
 import { openSqliteStorage } from './store/sqlite-doc-store';
 
@@ -26,7 +27,9 @@ const storage =
           logger.warn({ err: error }, 'a PostgreSQL connection failed; the pool opens another'),
       });
 if (config.databaseUrl !== undefined) logger.info({ poolMax: config.databasePoolMax }, 'storage: PostgreSQL');
-const relay = await startRelay(config, storage, logger);
+// Waits for Redis: a relay started without it would serve its documents apart from the other processes.
+const bus = config.redisUrl === undefined ? undefined : await RedisRoomBus.connect(config.redisUrl, logger);
+const relay = await startRelay(config, storage, logger, bus);
 logger.info(
   {
     port: relay.port,
@@ -34,6 +37,7 @@ logger.info(
     dataDir: config.dataDir,
     staticDir: config.staticDir,
     registrationRequired: config.registrationCode !== undefined,
+    sharedThroughRedis: bus !== undefined,
   },
   'relay listening',
 );
@@ -48,16 +52,19 @@ const stop = (signal: string) => {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
-  relay.close().then(
-    () => {
-      logger.info('stopped');
-      process.exit(0);
-    },
-    (error: unknown) => {
-      logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    },
-  );
+  relay
+    .close()
+    .then(() => bus?.close())
+    .then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
 };
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));

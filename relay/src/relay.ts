@@ -2,13 +2,15 @@ import { encodeNoticeMessage, MessageType, PROTOCOL_VERSION, parseDocumentName }
 import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
 import { writePermissionDenied } from 'y-protocols/auth';
-import { type AccessDecision, authorize } from './access';
+import { type AccessDecision, authorize, hashesEqual } from './access';
 import { Connection, type ConnectionContext, type Transport } from './connection';
 import { type SetTimer, setRealTimer } from './inbound-queue';
 import type { RelayLimits } from './limits';
 import { handleMessage, type MessageHandlerContext } from './message-handler';
 import type { Metrics } from './metrics';
 import { addsToStore, type ClubQuotas } from './quota';
+import type { RoomBus } from './room/bus';
+import { InProcessBus } from './room/bus-in-process';
 import { Room, type RoomOptions } from './room/room';
 import { SnapshotWorker } from './room/snapshot-worker';
 import { StoredAcks } from './room/stored-acks';
@@ -37,6 +39,8 @@ export interface RelayDeps {
   readonly quotas?: ClubQuotas | undefined;
   /** The timers that pace rate-limited connections; real timers unless a test drives time. */
   readonly setTimer?: SetTimer;
+  /** Shares rooms with other relay processes (RedisRoomBus); alone by default. */
+  readonly bus?: RoomBus | undefined;
 }
 
 /** What the transport knows about a new socket: the path's document name and the URL parameters. */
@@ -68,11 +72,15 @@ export class Relay {
   private readonly acks: StoredAcks;
   /** Compaction's garbage collection, off the event loop (see snapshot-worker.ts). */
   private readonly snapshots = new SnapshotWorker();
+  private readonly bus: RoomBus;
 
   /** The store rooms write to: through the quotas' bookkeeping when there are quotas. */
   private readonly docs: DocStore;
 
   constructor(private readonly deps: RelayDeps) {
+    this.bus = deps.bus ?? new InProcessBus();
+    this.bus.onControl((message) => this.closeClubConnections(message.clubId));
+    this.bus.onResumed(() => this.resume());
     this.docs = deps.quotas?.track(deps.storage.docs) ?? deps.storage.docs;
     this.acks = new StoredAcks(deps.options.storedAckIntervalMs, deps.now);
     this.connectionContext = {
@@ -186,6 +194,7 @@ export class Relay {
       acks: this.acks,
       snapshots: this.snapshots,
       metrics: this.deps.metrics,
+      bus: this.bus,
       logger: this.deps.logger,
       options: this.deps.options,
       now: this.deps.now,
@@ -240,13 +249,58 @@ export class Relay {
       );
   }
 
-  /** Closes every open connection of a club whose keys were just rotated (4410: their key is now revoked). */
+  /**
+   * Closes every open connection of a club whose keys were just rotated (4410: their key is now revoked),
+   * here and in every other relay process.
+   */
   revokeClubConnections(clubId: string): void {
+    this.closeClubConnections(clubId);
+    this.bus.publishControl({ type: 'keysRotated', clubId });
+  }
+
+  private closeClubConnections(clubId: string): void {
     this.rotations.set(clubId, (this.rotations.get(clubId) ?? 0) + 1);
     for (const connection of [...this.connections]) {
       const parsed = parseDocumentName(connection.documentName);
       if (parsed.ok && parsed.value.clubId === clubId && connection.role !== undefined)
         connection.fail('keyRevoked');
+    }
+  }
+
+  /**
+   * The bus is back after an outage, in which messages may have been lost: every room re-reads its store
+   * for other processes' updates, and every connection's key is checked again, in case a rotation's
+   * message was among the lost.
+   */
+  private resume(): void {
+    for (const room of this.rooms.values()) {
+      room
+        .catchUp()
+        .catch((error: unknown) =>
+          this.deps.logger.error({ document: room.name, err: error }, 'catching up failed'),
+        );
+    }
+    this.recheckKeys().catch((error: unknown) =>
+      this.deps.logger.error({ err: error }, 'checking keys again failed'),
+    );
+  }
+
+  private async recheckKeys(): Promise<void> {
+    const byClub = new Map<string, Connection[]>();
+    for (const connection of this.connections) {
+      const parsed = parseDocumentName(connection.documentName);
+      if (!parsed.ok || connection.keyHash === undefined) continue;
+      byClub.set(parsed.value.clubId, [...(byClub.get(parsed.value.clubId) ?? []), connection]);
+    }
+    for (const [clubId, connections] of byClub) {
+      const record = await this.deps.storage.clubs.get(clubId);
+      for (const connection of connections) {
+        const hash = connection.keyHash ?? '';
+        const current =
+          record !== undefined &&
+          (hashesEqual(hash, record.editorKeyHash) || hashesEqual(hash, record.viewerKeyHash));
+        if (!current && !connection.isClosed) connection.fail('keyRevoked');
+      }
     }
   }
 

@@ -1,11 +1,14 @@
 import { encodeStoredMessage, keepsHistory, MessageType, SyncMessageType } from '@chungtay/protocol';
 import { encodeSyncStep2Frames } from '@chungtay/sync-frames';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
+import * as Y from 'yjs';
 import type { Connection } from '../connection';
 import type { Metrics } from '../metrics';
 import type { DocStore } from '../store/doc-store';
-import { AwarenessRelay } from './awareness-relay';
+import { type AwarenessOwner, AwarenessRelay } from './awareness-relay';
+import type { RoomBus, RoomMessage, Unsubscribe } from './bus';
 import { clientsOf, type DecodedUpdate, EncodedDoc } from './encoded-doc';
 import type { SnapshotWorker } from './snapshot-worker';
 import type { StoredAcks } from './stored-acks';
@@ -26,6 +29,8 @@ export interface RoomContext {
   /** Relay-wide: compaction's garbage collection on a worker thread. */
   readonly snapshots: Pick<SnapshotWorker, 'collect'>;
   readonly metrics: Metrics;
+  /** The rooms of this document in other relay processes (see bus.ts); alone, nobody listens. */
+  readonly bus: RoomBus;
   readonly logger: Logger;
   readonly options: RoomOptions;
   readonly now: () => number;
@@ -45,6 +50,10 @@ function frame(type: number, payload: Uint8Array, syncType?: number): Uint8Array
  * forwarded to the other clients; its sender gets a MESSAGE_STORED with its clients' durable clocks.
  * Everything the room holds has been stored, so whatever it sends (forwards and sync answers) is durable:
  * clients count what they receive from the relay as stored (see packages/protocol).
+ *
+ * Across processes (bus.ts): a stored update is published after its append resolved, and presence as it is
+ * accepted; the rooms of the same document elsewhere take them in and forward them to their own clients.
+ * The room subscribes before it reads the store, so nothing falls between the read and the subscription.
  */
 export class Room {
   readonly connections = new Set<Connection>();
@@ -60,6 +69,11 @@ export class Room {
   /** The framed answer for a device that has nothing yet (a new tablet), while the document is unchanged. */
   private freshAnswer: { version: number; frames: Uint8Array[] } | undefined;
   private failed = false;
+  /** Bus messages that arrived while the store was being read; taken in after it (idempotent anyway). */
+  private buffered: Array<{ message: RoomMessage; sender: string }> | undefined = [];
+  private unsubscribe: Unsubscribe | undefined;
+  /** Presence owners standing for other processes' connections, by sender and connection id. */
+  private readonly remoteOwners = new Map<string, AwarenessOwner>();
 
   constructor(
     readonly name: string,
@@ -77,10 +91,16 @@ export class Room {
 
   private async load(): Promise<boolean> {
     try {
+      this.unsubscribe = await this.context.bus.subscribe(this.name, (message, sender) =>
+        this.receiveFromBus(message, sender),
+      );
       const stored = await this.context.store.load(this.name);
       this.doc = this.loadRows(stored.updates);
       this.lastSeq = stored.lastSeq;
       this.rowsSinceCompaction = stored.updates.length;
+      const buffered = this.buffered ?? [];
+      this.buffered = undefined;
+      for (const { message, sender } of buffered) this.receiveFromBus(message, sender);
       return true;
     } catch (error) {
       this.context.logger.error({ document: this.name, err: error }, 'loading document failed');
@@ -165,18 +185,15 @@ export class Room {
       (seq) => {
         this.pendingWrites -= 1;
         if (this.failed) return;
-        this.lastSeq = seq;
+        // Shared: rows other processes appended before this one may still be on their way (see compact).
+        if (!this.context.bus.shared) this.lastSeq = seq;
         this.rowsSinceCompaction += 1;
         this.context.metrics.updatesStored += 1;
         const state = this.state;
         state.add(update, decoded);
         const forward = frameBytes ?? frame(MessageType.sync, update, SyncMessageType.update);
-        for (const other of this.connections) {
-          if (other === connection) continue;
-          const ack = this.context.acks.takeRideAlong(other);
-          if (ack === undefined) other.send(forward);
-          else other.sendTogether(forward, ack);
-        }
+        this.forward(forward, connection);
+        this.context.bus.publish(this.name, { type: 'update', frame: forward });
         this.settle(connection, decoded);
         if (this.rowsSinceCompaction >= this.context.options.compactAfterUpdates) void this.compact();
       },
@@ -185,6 +202,16 @@ export class Room {
         this.onStorageError(error);
       },
     );
+  }
+
+  /** Sends a stored update to every client but its sender, with any acknowledgement due riding along. */
+  private forward(update: Uint8Array, sender: Connection | undefined): void {
+    for (const other of this.connections) {
+      if (other === sender) continue;
+      const ack = this.context.acks.takeRideAlong(other);
+      if (ack === undefined) other.send(update);
+      else other.sendTogether(update, ack);
+    }
   }
 
   private settle(connection: Connection, decoded: DecodedUpdate): void {
@@ -211,6 +238,12 @@ export class Room {
     if (changed === null) return;
     const message = frame(MessageType.awareness, changed);
     for (const each of this.connections) each.send(message);
+    this.publishAwareness(connection, changed, false);
+  }
+
+  private publishAwareness(connection: Connection, update: Uint8Array, left: boolean): void {
+    const role = connection.role ?? 'viewer';
+    this.context.bus.publish(this.name, { type: 'awareness', owner: connection.id, role, update, left });
   }
 
   /** Answers a query for awareness with every present client's state. */
@@ -225,6 +258,7 @@ export class Room {
     if (removed === null) return;
     const message = frame(MessageType.awareness, removed);
     for (const each of this.connections) each.send(message);
+    this.publishAwareness(connection, removed, true);
   }
 
   /** Resolves once every append issued so far has settled. */
@@ -234,6 +268,8 @@ export class Room {
 
   /** Writes a last snapshot if the log grew, then frees the document. Call only when idle. */
   async unload(): Promise<void> {
+    await this.loaded;
+    this.unsubscribe?.();
     await this.flush();
     if (!this.failed && this.rowsSinceCompaction > 1) await this.compact();
     this.doc = undefined;
@@ -244,14 +280,20 @@ export class Room {
    * Replaces the stored rows by one snapshot. The merged state is taken synchronously from what the room
    * holds, which is exactly the rows up to lastSeq; deleted content is then collected on the worker thread
    * (minutes keep theirs); rows appended meanwhile are kept by the store.
+   *
+   * Shared with other processes, the room's own appends' sequence numbers say nothing about rows others
+   * appended before them (their bus message may still be on its way), so the room first reads the store
+   * (catchUp), and lastSeq is then the last row it read: everything up to it is in the room.
    */
   private async compact(): Promise<void> {
     if (this.failed || this.compacting || this.doc === undefined) return;
-    const doc = this.doc;
-    const throughSeq = this.lastSeq;
-    const rows = this.rowsSinceCompaction;
     this.compacting = true;
     try {
+      if (this.context.bus.shared) await this.catchUp();
+      const doc = this.doc;
+      if (this.failed || doc === undefined) return;
+      const throughSeq = this.lastSeq;
+      const rows = this.rowsSinceCompaction;
       const merged = doc.merged();
       const snapshot = this.keepHistory ? merged : await this.context.snapshots.collect(merged);
       doc.adoptSnapshot(merged, snapshot);
@@ -268,6 +310,57 @@ export class Room {
     } finally {
       this.compacting = false;
     }
+  }
+
+  /**
+   * Reads the document from the store and takes in, and forwards to this room's clients, whatever the room
+   * lacks: rows other processes appended while the bus was down (RoomBus.onResumed) or whose message has
+   * not arrived yet. Afterwards the room holds every row up to the store's last one it read.
+   */
+  async catchUp(): Promise<void> {
+    if (!(await this.loaded)) return;
+    const stored = await this.context.store.load(this.name);
+    const state = this.doc;
+    if (state === undefined || this.failed) return;
+    const missing = Y.diffUpdate(this.loadRows(stored.updates).merged(), state.stateVector());
+    const decoded = Y.decodeUpdate(missing);
+    if (state.isNovel(decoded)) {
+      state.add(missing, decoded);
+      this.forward(frame(MessageType.sync, missing, SyncMessageType.update), undefined);
+    }
+    this.lastSeq = Math.max(this.lastSeq, stored.lastSeq);
+  }
+
+  /** A message from this document's room in another process (see bus.ts). */
+  private receiveFromBus(message: RoomMessage, sender: string): void {
+    if (this.buffered !== undefined) {
+      this.buffered.push({ message, sender });
+      return;
+    }
+    const state = this.doc;
+    if (state === undefined || this.failed) return;
+    if (message.type === 'update') {
+      // Stored by its sender before it was published; held here only if it brings something new.
+      const decoder = decoding.createDecoder(message.frame);
+      decoding.readVarUint(decoder);
+      decoding.readVarUint(decoder);
+      const update = decoding.readVarUint8Array(decoder);
+      const decoded = Y.decodeUpdate(update);
+      if (!state.isNovel(decoded)) return;
+      state.add(update, decoded);
+      this.rowsSinceCompaction += 1;
+      this.forward(message.frame, undefined);
+      return;
+    }
+    // Each remote connection gets an owner of its own, so presence ownership works as it does locally.
+    const key = `${sender}/${message.owner}`;
+    const owner = this.remoteOwners.get(key) ?? { role: message.role, awarenessClients: new Set<number>() };
+    this.remoteOwners.set(key, owner);
+    const changed = this.awareness.apply(owner, message.update);
+    if (message.left) this.remoteOwners.delete(key);
+    if (changed === null) return;
+    const relayed = frame(MessageType.awareness, changed);
+    for (const each of this.connections) each.send(relayed);
   }
 
   /**
