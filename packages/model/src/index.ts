@@ -179,6 +179,7 @@ export {
 } from './minutes/rich-blocks';
 export { type CaptureVersionInput, captureVersion, readVersion } from './minutes/versions';
 export { xmlFragmentToText } from './minutes/xml-text';
+export * from './money';
 export {
   type Author,
   type ChangeOrigin,

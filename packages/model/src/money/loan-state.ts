@@ -1,0 +1,176 @@
+import { addMonths, type IsoDate } from '../ids/ids';
+import { resolveCorrections, standingEntries } from './ledger';
+import { daysBetween, monthlyInterest, share, sum } from './money-math';
+import type { Entry, Loan, LoanId, MoneyRules, MoneyView } from './money-types';
+import { type Instalment, principalParts, scheduleLoan } from './schedule';
+
+/**
+ * What a loan stands at on a given day, derived from its terms and its standing entries (never
+ * stored). Rules, each tested with worked examples in loan-state.test.ts:
+ * - Interest of month k is charged when principal is still owed at the start of the month (the payout
+ *   date, then each due date; a payment made on a due date counts for the next month). Flat: on the
+ *   original amount; declining: on the principal actually owed then. An early repayment therefore
+ *   stops interest from the next month on; a month begun is charged in full.
+ * - Principal falls due as planned (all at the end, or equal monthly parts); paying ahead counts
+ *   against the next parts. No interest is charged after the term: lateness costs the penalty rule.
+ * - Days overdue count from the earliest due date whose principal or interest is not covered by what
+ *   was paid in total; past the club's grace days the loan is `overdue`.
+ * - Penalty (if the rules set one): the rate × the overdue amount × each started 30 days late beyond
+ *   the grace days, less penalties paid. A suggestion the treasurer collects or not.
+ */
+
+export const LOAN_STATUSES = ['current', 'overdue', 'repaid', 'writtenOff', 'cancelled'] as const;
+export type LoanStatus = (typeof LOAN_STATUSES)[number];
+
+export interface LoanDue {
+  readonly principal: number;
+  readonly interest: number;
+  readonly penalty: number;
+  readonly total: number;
+}
+
+export interface LoanState {
+  readonly loan: Loan;
+  /** The plan shown when the loan was made. */
+  readonly schedule: readonly Instalment[];
+  readonly status: LoanStatus;
+  readonly principalPaid: number;
+  readonly interestPaid: number;
+  readonly penaltyPaid: number;
+  /** Principal still owed (dư nợ). */
+  readonly outstanding: number;
+  /** Interest charged for months already due. */
+  readonly interestCharged: number;
+  /** Interest of the whole loan as it stands (months to come with no further early payment). */
+  readonly interestTotal: number;
+  /** Unpaid and due on or before the day: what to collect now. */
+  readonly due: LoanDue;
+  /** The next due date after the day, with what it will ask, or null past the term. */
+  readonly next: { readonly dueOn: IsoDate; readonly principal: number; readonly interest: number } | null;
+  /** 0 when nothing due is unpaid. */
+  readonly daysOverdue: number;
+  readonly lastPaymentOn: IsoDate | null;
+}
+
+function paidUpTo(entries: readonly Entry[], date: IsoDate): number {
+  return sum(entries.filter((e) => e.date <= date).map((e) => e.amount));
+}
+
+export function getLoanState(
+  loan: Loan,
+  loanEntries: readonly Entry[],
+  rules: Pick<MoneyRules, 'lateGraceDays' | 'latePenaltyBp'>,
+  today: IsoDate,
+  flags: { readonly writtenOff: boolean; readonly cancelled: boolean } = {
+    writtenOff: false,
+    cancelled: false,
+  },
+): LoanState {
+  const ofKind = (kind: Entry['kind']) => loanEntries.filter((e) => e.kind === kind && e.date <= today);
+  const principalEntries = ofKind('principalRepaid');
+  const principalPaid = paidUpTo(principalEntries, today);
+  const interestPaid = paidUpTo(ofKind('interestPaid'), today);
+  const penaltyPaid = paidUpTo(ofKind('penalty'), today);
+  const outstanding = loan.amount - principalPaid;
+  const parts = principalParts(loan);
+
+  let plannedCum = 0;
+  let principalDue = 0;
+  let interestCharged = 0;
+  let interestTotal = 0;
+  let cumInterest = 0;
+  let firstLate: IsoDate | null = null;
+  let next: LoanState['next'] = null;
+  for (let k = 1; k <= loan.termMonths; k += 1) {
+    const startsOn = addMonths(loan.startOn, k - 1);
+    const dueOn = addMonths(loan.startOn, k);
+    const actualOwed = loan.amount - paidUpTo(principalEntries, startsOn);
+    const owed = startsOn > today ? Math.min(outstanding, loan.amount - plannedCum) : actualOwed;
+    const interest =
+      owed > 0
+        ? monthlyInterest(loan.method === 'flat' ? loan.amount : owed, loan.monthlyRateBp, loan.rounding)
+        : 0;
+    plannedCum += parts[k - 1] ?? 0;
+    interestTotal += interest;
+    if (dueOn <= today) {
+      principalDue = plannedCum;
+      interestCharged += interest;
+      cumInterest += interest;
+      if (firstLate === null && (plannedCum > principalPaid || cumInterest > interestPaid)) firstLate = dueOn;
+    } else if (next === null) {
+      next = { dueOn, principal: Math.max(0, Math.min(outstanding, plannedCum - principalPaid)), interest };
+    }
+  }
+
+  const duePrincipal = Math.max(0, Math.min(outstanding, principalDue - principalPaid));
+  const dueInterest = Math.max(0, interestCharged - interestPaid);
+  const daysOverdue = firstLate === null ? 0 : Math.max(0, daysBetween(firstLate, today));
+  const lateDays = daysOverdue - rules.lateGraceDays;
+  const startedMonthsLate = lateDays > 0 ? Math.ceil(lateDays / 30) : 0;
+  const penaltyCharged =
+    rules.latePenaltyBp > 0
+      ? share(duePrincipal + dueInterest, rules.latePenaltyBp * startedMonthsLate, 10_000, loan.rounding)
+      : 0;
+  const duePenalty = Math.max(0, penaltyCharged - penaltyPaid);
+  const status: LoanStatus = flags.cancelled
+    ? 'cancelled'
+    : flags.writtenOff
+      ? 'writtenOff'
+      : outstanding <= 0 && interestPaid >= interestTotal
+        ? 'repaid'
+        : lateDays > 0 && duePrincipal + dueInterest > 0
+          ? 'overdue'
+          : 'current';
+  const dates = loanEntries
+    .filter((e) => e.kind !== 'loanPayout')
+    .map((e) => e.date)
+    .sort();
+  return {
+    loan,
+    schedule: scheduleLoan(loan),
+    status,
+    principalPaid,
+    interestPaid,
+    penaltyPaid,
+    outstanding,
+    interestCharged,
+    interestTotal,
+    due: {
+      principal: duePrincipal,
+      interest: dueInterest,
+      penalty: duePenalty,
+      total: duePrincipal + dueInterest + duePenalty,
+    },
+    next: status === 'current' || status === 'overdue' ? next : null,
+    daysOverdue: status === 'overdue' || status === 'current' ? daysOverdue : 0,
+    lastPaymentOn: dates.at(-1) ?? null,
+  };
+}
+
+/** Every loan's state on `today`, overdue first (most days first), then by start date. */
+export function listLoanStates(view: MoneyView, today: IsoDate): LoanState[] {
+  const corrections = resolveCorrections(view.entries);
+  const standing = standingEntries(view, corrections);
+  const byLoan = new Map<LoanId, Entry[]>();
+  for (const entry of standing) {
+    if (entry.loanId === null) continue;
+    const list = byLoan.get(entry.loanId) ?? [];
+    list.push(entry);
+    byLoan.set(entry.loanId, list);
+  }
+  const writtenOff = new Set(view.writeOffs.map((w) => w.loanId));
+  return view.loans
+    .map((loan) => {
+      const entries = byLoan.get(loan.id) ?? [];
+      const cancelled = !entries.some((e) => e.kind === 'loanPayout');
+      return getLoanState(loan, entries, view.rules, today, {
+        writtenOff: writtenOff.has(loan.id),
+        cancelled,
+      });
+    })
+    .sort(
+      (a, b) =>
+        b.daysOverdue - a.daysOverdue ||
+        (a.loan.startOn < b.loan.startOn ? -1 : a.loan.startOn > b.loan.startOn ? 1 : 0),
+    );
+}

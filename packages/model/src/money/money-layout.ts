@@ -1,0 +1,81 @@
+import type * as Y from 'yjs';
+import { type ClubId, err, newMeetingId, type Result } from '../ids/ids';
+import type { ChangeOrigin } from '../origin/origin';
+import type { CommandError } from '../schema/command';
+import type { EntryId, FundId, LoanId } from './money-types';
+
+/**
+ * The layout of the money document `<clubId>/money`, the committee's only (viewer keys are refused by
+ * the relay through protocol's `isPrivateDocument`).
+ * - `meta`: schemaVersion, clubId, clubKind (the kind picks the default funds and dues fund).
+ * - `rules`: one key per MoneyRules field the club changed; a missing key reads as the default.
+ * - `funds`: flat keys `<fundId>/<field>` (kind, name, target, retired, order). Flat like the health
+ *   checks: two tablets starting the book offline write the same standard funds key by key, and a later
+ *   edit of one field on one tablet never loses to a whole fund map made on the other.
+ * - `entries`: entryId → a plain object, written once and never changed (the books are append-only;
+ *   a correction is a new entry). Ids are random, or derived from the source for migrated entries, so
+ *   two tablets migrating the same minutes write the same key with the same value.
+ * - `loans`: loanId → a plain object of the approved terms, written once.
+ * - `writeOffs`: loanId → the committee's decision not to collect it.
+ * - `confirmed`: duplicate-group key → true, when the treasurer says two equal entries are both real.
+ */
+
+export const MONEY_SCHEMA_VERSION = 1;
+
+export const moneyMeta = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('meta');
+export const rulesMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('rules');
+export const fundsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('funds');
+export const entriesMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('entries');
+export const loansMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('loans');
+export const writeOffsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('writeOffs');
+export const confirmedMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('confirmed');
+
+export function moneyDocName(clubId: ClubId): string {
+  return `${clubId}/money`;
+}
+
+export function fundKey(fundId: string, field: string): string {
+  return `${fundId}/${field}`;
+}
+
+// The random-id source in ids.ts is shared: 132 random bits, the relay's alphabet.
+export function newEntryId(): EntryId {
+  return newMeetingId() as string as EntryId;
+}
+export function newLoanId(): LoanId {
+  return newMeetingId() as string as LoanId;
+}
+export function newFundId(): FundId {
+  return newMeetingId() as string as FundId;
+}
+
+export function readMoneySchemaVersion(doc: Y.Doc): number | null {
+  const version = moneyMeta(doc).get('schemaVersion');
+  return typeof version === 'number' && Number.isInteger(version) && version >= 0 ? version : null;
+}
+
+export function isMoneyReadOnly(doc: Y.Doc): boolean {
+  return (readMoneySchemaVersion(doc) ?? 0) > MONEY_SCHEMA_VERSION;
+}
+
+/** An entry cannot be reversed twice from this tablet (two tablets offline may; see flags.ts). */
+export type AlreadyReversedError = { readonly type: 'alreadyReversed'; readonly id: EntryId };
+export type MoneyError = CommandError | AlreadyReversedError;
+
+/**
+ * One command, one transaction (like schema/command.ts's runCommand, with the money doc's own version
+ * guard and error union). `body` checks everything before its first write.
+ */
+export function runMoneyCommand<T>(
+  doc: Y.Doc,
+  origin: ChangeOrigin,
+  body: () => Result<T, Exclude<MoneyError, { type: 'readOnly' }>>,
+): Result<T, MoneyError> {
+  if (isMoneyReadOnly(doc)) return err({ type: 'readOnly' });
+  let result: Result<T, MoneyError> | undefined;
+  doc.transact(() => {
+    result = body();
+  }, origin);
+  if (result === undefined) throw new Error('money command did not return a result');
+  return result;
+}

@@ -1,0 +1,162 @@
+import * as v from 'valibot';
+import type * as Y from 'yjs';
+import { compareText, isId, isIsoDate } from '../ids/ids';
+import { CLUB_KINDS, type ClubKind } from '../schema/enums';
+import {
+  confirmedMap,
+  entriesMap,
+  fundsMap,
+  isMoneyReadOnly,
+  loansMap,
+  moneyMeta,
+  readMoneySchemaVersion,
+  rulesMap,
+  writeOffsMap,
+} from './money-layout';
+import { checkRuleValue, defaultRulesFor, MAX_AMOUNT, RULE_KEYS } from './money-rules';
+import {
+  ENTRY_KINDS,
+  type Entry,
+  FUND_KINDS,
+  type Fund,
+  INTEREST_METHODS,
+  type Loan,
+  type MoneyRules,
+  type MoneyView,
+  REPAYMENT_PLANS,
+  ROUNDINGS,
+  type WriteOff,
+} from './money-types';
+
+/**
+ * The plain projection of the money doc. Every record is validated (a peer may run an older or newer
+ * build, or a stored row may be damaged): a record that does not parse is left out of the view, never
+ * guessed at, so the balances only ever add up entries the model could read in full.
+ */
+
+const id = v.custom<string>(isId);
+const nullableId = v.nullable(id);
+const date = v.custom<string>(isIsoDate);
+const amount = v.custom<number>(
+  (x) => Number.isSafeInteger(x) && (x as number) > 0 && (x as number) <= MAX_AMOUNT,
+);
+const text = v.string();
+
+const EntryRecord = v.object({
+  fundId: v.string(),
+  kind: v.picklist(ENTRY_KINDS),
+  amount,
+  date,
+  memberId: nullableId,
+  loanId: nullableId,
+  meetingId: nullableId,
+  toFundId: v.nullable(v.string()),
+  reverses: nullableId,
+  note: text,
+  recordedBy: text,
+  recordedAt: text,
+});
+
+const LoanRecord = v.object({
+  fundId: v.string(),
+  memberId: id,
+  amount,
+  monthlyRateBp: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)),
+  method: v.picklist(INTEREST_METHODS),
+  plan: v.picklist(REPAYMENT_PLANS),
+  rounding: v.picklist(ROUNDINGS),
+  termMonths: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(600)),
+  startOn: date,
+  purpose: text,
+  meetingId: nullableId,
+  recordedBy: text,
+  recordedAt: text,
+});
+
+const WriteOffRecord = v.object({ on: date, meetingId: nullableId, note: text, recordedBy: text });
+
+function readRecords<T>(map: Y.Map<unknown>, schema: v.GenericSchema<unknown, T>): [string, T][] {
+  const out: [string, T][] = [];
+  for (const [key, raw] of map.entries()) {
+    if (!isId(key)) continue;
+    const parsed = v.safeParse(schema, raw);
+    if (parsed.success) out.push([key, parsed.output]);
+  }
+  return out;
+}
+
+export function readClubKind(doc: Y.Doc): ClubKind | null {
+  const kind = moneyMeta(doc).get('clubKind');
+  return (CLUB_KINDS as readonly unknown[]).includes(kind) ? (kind as ClubKind) : null;
+}
+
+export function readRules(doc: Y.Doc): MoneyRules {
+  const stored = rulesMap(doc);
+  const out: Record<string, unknown> = { ...defaultRulesFor(readClubKind(doc)) };
+  for (const key of RULE_KEYS) {
+    const value = stored.get(key);
+    if (value !== undefined && checkRuleValue(key, value)) out[key] = value;
+  }
+  return out as unknown as MoneyRules;
+}
+
+export function readFunds(doc: Y.Doc): Fund[] {
+  const raw = new Map<string, Record<string, unknown>>();
+  for (const [key, value] of fundsMap(doc).entries()) {
+    const slash = key.indexOf('/');
+    if (slash <= 0) continue;
+    const fundId = key.slice(0, slash);
+    const fields = raw.get(fundId) ?? {};
+    fields[key.slice(slash + 1)] = value;
+    raw.set(fundId, fields);
+  }
+  const funds: Fund[] = [];
+  for (const [fundId, f] of raw) {
+    if (!(FUND_KINDS as readonly unknown[]).includes(f.kind)) continue;
+    funds.push({
+      id: fundId as Fund['id'],
+      kind: f.kind as Fund['kind'],
+      name: typeof f.name === 'string' ? f.name : '',
+      target: Number.isSafeInteger(f.target) && (f.target as number) >= 0 ? (f.target as number) : 0,
+      retired: f.retired === true,
+      order: typeof f.order === 'number' && Number.isFinite(f.order) ? f.order : 0,
+    });
+  }
+  return funds.sort((a, b) => a.order - b.order || compareText(a.id, b.id));
+}
+
+export function compareEntries(a: Entry, b: Entry): number {
+  return compareText(a.date, b.date) || compareText(a.recordedAt, b.recordedAt) || compareText(a.id, b.id);
+}
+
+export function readEntries(doc: Y.Doc): Entry[] {
+  return readRecords(entriesMap(doc), EntryRecord)
+    .map(([key, e]) => ({ id: key, ...e }) as Entry)
+    .sort(compareEntries);
+}
+
+export function readLoans(doc: Y.Doc): Loan[] {
+  return readRecords(loansMap(doc), LoanRecord)
+    .map(([key, l]) => ({ id: key, ...l }) as Loan)
+    .sort((a, b) => compareText(a.startOn, b.startOn) || compareText(a.id, b.id));
+}
+
+export function readMoney(doc: Y.Doc): MoneyView {
+  const clubId = moneyMeta(doc).get('clubId');
+  const writeOffs = readRecords(writeOffsMap(doc), WriteOffRecord)
+    .map(([loanId, w]) => ({ loanId, ...w }) as WriteOff)
+    .sort((a, b) => compareText(a.loanId, b.loanId));
+  return {
+    clubId: isId(clubId) ? clubId : null,
+    schemaVersion: readMoneySchemaVersion(doc) ?? 0,
+    readOnly: isMoneyReadOnly(doc),
+    rules: readRules(doc),
+    funds: readFunds(doc),
+    entries: readEntries(doc),
+    loans: readLoans(doc),
+    writeOffs,
+    confirmedDuplicates: [...confirmedMap(doc).keys()]
+      .filter((k) => confirmedMap(doc).get(k) === true)
+      .sort(),
+  };
+}
