@@ -1,4 +1,5 @@
 import { enHealthCheck } from './en-health-check';
+import { enRelayLimits } from './en-relay-limits';
 import type { Catalogue } from './vi';
 
 export const en: Catalogue = {
@@ -547,6 +548,7 @@ export const en: Catalogue = {
     retry: 'Try again',
   },
   healthCheck: enHealthCheck,
+  relayLimits: enRelayLimits,
   errors: {
     required: 'Please fill this in.',
     tooLong: 'Too long.',

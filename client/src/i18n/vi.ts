@@ -1,4 +1,5 @@
 import { viHealthCheck } from './vi-health-check';
+import { viRelayLimits } from './vi-relay-limits';
 // The Vietnamese catalogue is the source of truth: every other language must
 // have exactly these keys (see en.ts). Templates use {{ name }}.
 export const vi = {
@@ -548,6 +549,7 @@ export const vi = {
     retry: 'Thử lại',
   },
   healthCheck: viHealthCheck,
+  relayLimits: viRelayLimits,
   errors: {
     required: 'Hãy nhập thông tin này.',
     tooLong: 'Quá dài.',

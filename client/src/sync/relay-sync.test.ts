@@ -297,6 +297,8 @@ describe('RelaySync when the relay closes or the network goes', () => {
       [4401, 'unauthorized'],
       [4403, 'privateDocument'],
       [4404, 'clubNotRegistered'],
+      [4413, 'documentQuotaExceeded'],
+      [4414, 'storageQuotaExceeded'],
     ] as const) {
       const tablet = connectedTablet();
       tablet.socket.closeFromRelay(code);
@@ -322,6 +324,20 @@ describe('RelaySync when the relay closes or the network goes', () => {
     expect(tablet.relay.status.type).toBe('syncing');
     third?.receive(encodeStoredMessage(Y.encodeStateVector(tablet.doc), 0));
     expect(tablet.relay.status.type).toBe('synced');
+  });
+
+  it('says the relay is full (4006) while it retries, and stops saying it once a connection opens', () => {
+    vi.useFakeTimers();
+    const tablet = connectedTablet();
+    tablet.socket.closeFromRelay(4006);
+    expect(tablet.relay.status).toEqual({ type: 'unreachable', busy: true });
+    vi.advanceTimersByTime(1000);
+    expect(tablet.sockets).toHaveLength(2);
+    tablet.sockets[1]?.open();
+    expect(tablet.relay.status.type).toBe('syncing');
+    // A later close for another cause no longer says busy (two failures in a row: unreachable).
+    tablet.sockets[1]?.closeFromRelay(1006);
+    expect(tablet.relay.status).toEqual({ type: 'unreachable' });
   });
 
   it('reconnects after a close from the relay on its jittered schedule alone, not also on y-websocket’s', () => {

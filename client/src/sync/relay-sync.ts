@@ -63,6 +63,8 @@ export class RelaySync {
   private readonly stored = new StoredClocks();
   private syncedAt: Date | null = null;
   private terminal: SyncStatus | null = null;
+  /** The relay's last close said it is full (its connection or document cap): worth saying while retrying. */
+  private refusedBusy = false;
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private probeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -128,6 +130,7 @@ export class RelaySync {
       }
       return { type: 'syncing' };
     }
+    if (this.refusedBusy) return { type: 'unreachable', busy: true };
     return this.failures >= 2 ? { type: 'unreachable' } : { type: 'connecting' };
   }
 
@@ -345,6 +348,7 @@ export class RelaySync {
 
   private onClose(event: CloseEvent | null): void {
     this.stored.clear();
+    this.refusedBusy = event?.code === CloseCode.tooManyConnections || event?.code === CloseCode.serverBusy;
     if (event && isTerminalCloseCode(event.code)) {
       this.terminal =
         event.code === CloseCode.keyRevoked

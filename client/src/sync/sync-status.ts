@@ -5,7 +5,8 @@ export type SyncStatus =
   | { readonly type: 'connecting' }
   | { readonly type: 'syncing' }
   | { readonly type: 'synced'; readonly at: Date }
-  | { readonly type: 'unreachable' }
+  /** `busy`: the relay refused for its connection cap (4006) and the tablet will try again. */
+  | { readonly type: 'unreachable'; readonly busy?: true }
   | { readonly type: 'revoked' }
   | { readonly type: 'denied'; readonly reason: DeniedReason };
 
@@ -14,7 +15,9 @@ export type DeniedReason =
   | 'clubNotRegistered'
   | 'privateDocument'
   | 'unsupportedProtocolVersion'
-  | 'invalidDocumentName';
+  | 'invalidDocumentName'
+  | 'documentQuotaExceeded'
+  | 'storageQuotaExceeded';
 
 export interface Peer {
   readonly clientId: number;

@@ -38,6 +38,8 @@ describe('syncWords', () => {
     expect(syncWords(denied('unauthorized'), t)).toContain('đường dẫn mời mới');
     expect(syncWords(denied('unsupportedProtocolVersion'), t)).toContain('tải lại trang');
     expect(syncWords(denied('privateDocument'), t)).toContain('Ban Chủ nhiệm');
+    expect(syncWords(denied('storageQuotaExceeded'), t)).toContain('vẫn được lưu trên máy này');
+    expect(syncWords(denied('documentQuotaExceeded'), t)).toContain('người quản lý máy chủ');
     const english = translate(en);
     expect(syncWords(denied('clubNotRegistered'), english)).toBe(
       'This club is not shared on this sync server. Ask the person who shared it, or check the sync server address in Settings.',
@@ -52,6 +54,8 @@ describe('syncWords', () => {
       'This key was revoked. Ask for a new invite link.',
     );
     expect(syncWords({ type: 'connecting' }, t)).toBe('Đang kết nối…');
+    expect(syncWords({ type: 'unreachable' }, t)).toBe('Không kết nối được máy chủ');
+    expect(syncWords({ type: 'unreachable', busy: true }, t)).toContain('quá đông');
     expect(syncWords({ type: 'synced', at: new Date(2026, 2, 5, 8, 5) }, t)).toBe('Đã đồng bộ lúc 08:05');
   });
 

@@ -12,6 +12,8 @@ export const DENIED_WORDS: Readonly<Record<DeniedReason, MessageKey>> = {
   privateDocument: 'sync.denied.privateDocument',
   unsupportedProtocolVersion: 'sync.denied.unsupportedProtocolVersion',
   invalidDocumentName: 'sync.denied.invalidDocumentName',
+  documentQuotaExceeded: 'relayLimits.documentQuotaExceeded',
+  storageQuotaExceeded: 'relayLimits.storageQuotaExceeded',
 };
 
 /** The relay's state in the words the sync indicator shows. */
@@ -19,6 +21,8 @@ export function syncWords(status: SyncStatus, t: I18n['t']): string {
   switch (status.type) {
     case 'synced':
       return t('sync.synced', { time: formatTime(status.at) });
+    case 'unreachable':
+      return t(status.busy ? 'relayLimits.busy' : 'sync.unreachable');
     case 'denied':
       // The reason comes from a close code cast in relay-sync.ts; a code this app does not know yet falls
       // back to the key message, the usual cure.
