@@ -17,6 +17,8 @@ const MeetingsPage = lazy(() => import('../features/meetings/meetings-page'));
 const MeetingPage = lazy(() => import('../features/meetings/meeting-page'));
 // The minutes editor (Tiptap, Yjs bindings) loads only when a meeting's minutes are opened.
 const MinutesPage = lazy(() => import('../features/minutes/minutes-page'));
+// The health checks of one meeting: their own screen, one tap from the meeting.
+const HealthCheckPage = lazy(() => import('../features/health-check/health-check-page'));
 const IndicatorsPage = lazy(() => import('../features/indicators/indicators-page'));
 const SettingsPage = lazy(() => import('../features/settings/settings-page'));
 const SharePage = lazy(() => import('../features/share/share-page'));
@@ -53,6 +55,7 @@ export function App(): JSX.Element {
               <Route path="/meetings" component={MeetingsPage} />
               <Route path="/meetings/:meetingId" component={MeetingPage} />
               <Route path="/meetings/:meetingId/minutes" component={MinutesPage} />
+              <Route path="/meetings/:meetingId/health" component={HealthCheckPage} />
               <Route path="/indicators" component={IndicatorsPage} />
               <Route path="/settings" component={SettingsPage} />
               <Route path="/share" component={SharePage} />

@@ -1,0 +1,98 @@
+import {
+  flagHealthCheck,
+  type HealthCheck,
+  listHealthChecks,
+  type Meeting,
+  type MemberId,
+} from '@chungtay/model';
+import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
+import { useClub } from '../../data/club/club-context';
+import type { HealthSession } from '../../data/health/health-session';
+import { useI18n } from '../../i18n/i18n-context';
+import { filterByName } from '../shared/name-search';
+import { HealthCheckRow, type MeasurePatch } from './health-check-row';
+import { MEASURES } from './measure-text';
+
+/** The search, the counts and one row per member present, in register order (by given name). */
+export function HealthCheckSheet(props: { meeting: Meeting; health: HealthSession }): JSX.Element {
+  const { t } = useI18n();
+  const club = useClub();
+  const [query, setQuery] = createSignal('');
+  const present = createMemo(() =>
+    club.club.members.filter((member) => props.meeting.attendance[member.id] === 'present'),
+  );
+  const shown = createMemo(() => filterByName(present(), query()));
+  const checks = createMemo(() => {
+    const byMember = new Map<string, HealthCheck>();
+    for (const check of listHealthChecks(props.health.view, props.meeting.id))
+      byMember.set(check.memberId, check);
+    return byMember;
+  });
+  const measured = () => present().filter((m) => checks().has(m.id)).length;
+  const flagged = () =>
+    present().filter((m) => {
+      const check = checks().get(m.id);
+      return check !== undefined && flagHealthCheck(check, props.health.view.thresholds).length > 0;
+    }).length;
+  const record = (memberId: MemberId, patch: MeasurePatch) =>
+    props.health.commands.record({
+      meetingId: props.meeting.id,
+      memberId,
+      takenAt: props.meeting.date,
+      ...patch,
+    });
+  let list: HTMLOListElement | undefined;
+  // The next field in screen order, across rows; the last one lets go of the keypad.
+  const next = (from: HTMLInputElement) => {
+    const inputs = [...(list?.querySelectorAll<HTMLInputElement>('input[data-measure]') ?? [])];
+    const after = inputs[inputs.indexOf(from) + 1];
+    if (after) after.focus();
+    else from.blur();
+  };
+  return (
+    <div class="health-check-sheet">
+      <div class="health-check-tools">
+        <label class="field health-check-search">
+          <span class="field-label">{t('healthCheck.search')}</span>
+          <input
+            class="field-input"
+            type="search"
+            autocomplete="off"
+            placeholder={t('healthCheck.searchPlaceholder')}
+            value={query()}
+            onInput={(event) => setQuery(event.currentTarget.value)}
+          />
+        </label>
+        <p class="health-check-counts" data-testid="health-check-counts">
+          <span>{t('healthCheck.measured', { done: measured(), present: present().length })}</span>
+          <Show when={flagged() > 0}>
+            <span class="warning-text">{t('healthCheck.flagged', { count: flagged() })}</span>
+          </Show>
+        </p>
+        <p class="muted health-check-help">{t('healthCheck.help')}</p>
+      </div>
+      <Show when={present().length > 0} fallback={<p class="card">{t('healthCheck.noPresent')}</p>}>
+        <div class="health-check-head" aria-hidden="true">
+          <span>{t('healthCheck.column.name')}</span>
+          <For each={MEASURES}>{(measure) => <span>{t(`healthCheck.column.${measure}`)}</span>}</For>
+        </div>
+        <ol class="health-check-list" ref={list}>
+          <For each={shown()}>
+            {(member) => (
+              <HealthCheckRow
+                member={member}
+                check={checks().get(member.id)}
+                thresholds={props.health.view.thresholds}
+                record={(patch) => record(member.id, patch)}
+                onNext={next}
+              />
+            )}
+          </For>
+        </ol>
+        <Show when={shown().length === 0}>
+          <p class="empty">{t('healthCheck.noMatch', { query: query() })}</p>
+        </Show>
+      </Show>
+    </div>
+  );
+}
