@@ -80,6 +80,22 @@ describe('postgres storage across processes', () => {
   });
 });
 
+describe('postgres club usage', () => {
+  it("counts a club's documents and stored bytes, and nothing of a club whose id starts the same", async () => {
+    const storage = await openPostgresStorage(await server.createDatabase());
+    const update = textUpdate(new Y.Doc(), 'một hai ba');
+    for (const name of ['clubAAAA', 'clubAAAA/health', 'clubAAAA/meeting/m1', 'clubAAAA/meeting/m1']) {
+      await storage.docs.append(name, update);
+    }
+    for (const name of ['clubAAAAB', 'clubAAAA-x', 'clubAAA']) await storage.docs.append(name, update);
+    expect(await storage.usage.clubUsage('clubAAAA')).toEqual({ documents: 3, bytes: 4 * update.byteLength });
+    expect(await storage.usage.clubUsage('nobody')).toEqual({ documents: 0, bytes: 0 });
+    expect(await storage.usage.hasDocument('clubAAAA/health')).toBe(true);
+    expect(await storage.usage.hasDocument('clubAAAA/meeting/m2')).toBe(false);
+    await storage.close();
+  });
+});
+
 describe('postgres schema and durability', () => {
   it('creates the schema once when several relays start on an empty database at the same moment', async () => {
     const url = await server.createDatabase();

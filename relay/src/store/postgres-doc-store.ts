@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { UsageSource } from '../quota';
 import type {
   ClubAccessRecord,
   ClubKeyHashes,
@@ -225,6 +226,35 @@ export class PostgresClubRegistry implements ClubRegistry {
   }
 }
 
+/** What a club stores, for the quotas; every process reads the same figures from the shared database. */
+function postgresUsage(pool: pg.Pool): UsageSource {
+  return {
+    async clubUsage(clubId) {
+      // '0' follows '/' bytewise: the range holds `<clubId>/…` and nothing of another club.
+      const { rows } = await pool.query<{ documents: number; bytes: string }>({
+        name: 'relay-club-usage',
+        text: `SELECT count(DISTINCT doc)::int AS documents, coalesce(sum(octet_length(data)), 0) AS bytes
+               FROM doc_updates WHERE doc = $1 OR (doc >= $2 AND doc < $3)`,
+        values: [clubId, `${clubId}/`, `${clubId}0`],
+      });
+      return { documents: rows[0]?.documents ?? 0, bytes: Number(rows[0]?.bytes ?? 0) };
+    },
+    async hasDocument(name) {
+      const { rowCount } = await pool.query({
+        name: 'relay-has-document',
+        text: 'SELECT 1 FROM documents WHERE doc = $1',
+        values: [name],
+      });
+      return rowCount === 1;
+    },
+  };
+}
+
+/** PostgreSQL storage, with the club usage the quotas need. */
+export interface PostgresStorage extends Storage {
+  readonly usage: UsageSource;
+}
+
 export interface PostgresStorageOptions {
   /** Connections this process keeps at most (see the README's "PostgreSQL"). */
   readonly poolMax?: number | undefined;
@@ -254,7 +284,7 @@ export function postgresPoolConfig(url: string, poolMax = DEFAULT_POOL_MAX): pg.
 export async function openPostgresStorage(
   url: string,
   options: PostgresStorageOptions = {},
-): Promise<Storage> {
+): Promise<PostgresStorage> {
   const pool = new pg.Pool(postgresPoolConfig(url, options.poolMax));
   // Without a listener an idle connection's error (a server restart) would crash the process.
   pool.on('error', (error) => options.onPoolError?.(error));
@@ -268,6 +298,7 @@ export async function openPostgresStorage(
   return {
     docs,
     clubs: new PostgresClubRegistry(pool),
+    usage: postgresUsage(pool),
     close: async () => {
       await docs.close();
       await pool.end();

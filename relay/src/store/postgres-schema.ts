@@ -7,7 +7,8 @@ import type { Pool } from 'pg';
  * bump `last_seq` with a row lock, which orders one document's appends across every relay process: seqs are
  * committed in the order they were given out, so a load always sees a prefix of the log (see
  * postgres-doc-store.ts). `doc_updates` is clustered by its primary key (doc, seq), so a load reads one
- * document's rows in order from the index.
+ * document's rows in order from the index. Document names compare bytewise (COLLATE "C", whatever the
+ * database's locale), so a club's documents, `<clubId>` and `<clubId>/…`, are one range of that index.
  */
 const VERSION = 1;
 
@@ -16,12 +17,12 @@ const MIGRATION_LOCK = 0x63687479; // "chty"
 
 const CREATE_V1 = `
   CREATE TABLE documents (
-    doc text PRIMARY KEY,
+    doc text COLLATE "C" PRIMARY KEY,
     last_seq bigint NOT NULL,
     compacted_through bigint NOT NULL DEFAULT 0
   );
   CREATE TABLE doc_updates (
-    doc text NOT NULL, seq bigint NOT NULL, data bytea NOT NULL, PRIMARY KEY (doc, seq)
+    doc text COLLATE "C" NOT NULL, seq bigint NOT NULL, data bytea NOT NULL, PRIMARY KEY (doc, seq)
   );
   CREATE TABLE clubs (club_id text PRIMARY KEY, editor_key_hash text NOT NULL, viewer_key_hash text NOT NULL);
   CREATE TABLE retired_keys (club_id text NOT NULL, key_hash text NOT NULL, PRIMARY KEY (club_id, key_hash));
