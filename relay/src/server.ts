@@ -18,6 +18,7 @@ import { Heartbeat } from './heartbeat';
 import { REGISTRATION_CODE_BURST, REGISTRATION_CODE_REFILL_PER_SECOND, TokenBucket } from './limits';
 import type { Metrics } from './metrics';
 import type { ConnectRequest, Relay } from './relay';
+import { applySecurityHeaders } from './security-headers';
 import { serveStatic } from './static-files';
 import type { Storage } from './store/doc-store';
 
@@ -171,6 +172,7 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
   }
 
   const http = createServer((request, response) => {
+    applySecurityHeaders(response);
     handleRequest(request, response).catch((error: unknown) => {
       logger.error({ err: error }, 'request failed');
       if (!response.headersSent) sendJson(response, 500, { error: 'notFound' });
