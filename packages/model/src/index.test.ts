@@ -101,6 +101,8 @@ const FUNCTIONS = [
   'listHealthChecks',
   'flagHealthCheck',
   'listFollowUps',
+  'openMinutesTextField',
+  'diffText',
 ] as const;
 
 describe('public API', () => {
@@ -180,7 +182,7 @@ describe('public API', () => {
       model.Result<model.MinutesView, model.NotFoundError>
     >();
     expectTypeOf(model.recordHealthCheck).returns.toEqualTypeOf<model.Result<void, model.CommandError>>();
-    expect(model.MINUTES_SCHEMA_VERSION).toBe(1);
+    expect(model.MINUTES_SCHEMA_VERSION).toBe(2);
     expect(model.HEALTH_FLAGS).toEqual([
       'highBloodPressure',
       'lowBloodPressure',

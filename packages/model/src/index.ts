@@ -146,6 +146,7 @@ export {
   listMinutesMigrations,
   migrateMinutes,
 } from './minutes/minutes-migrations';
+export { type MinutesTextField, openMinutesTextField } from './minutes/minutes-text';
 export {
   type ActionItem,
   type AgendaItem,
@@ -267,6 +268,8 @@ export {
   type MemberLeft,
   NATIONAL_TARGETS,
 } from './schema/types';
+export { diffText, type TextEdit } from './text/shared-text';
+export type { TextChange, TextFieldHandle, TextOp } from './text/text-field';
 export { formatTimeOfDay, parseTimeOfDay } from './text/time-of-day';
 export {
   compareVietnameseNames,

@@ -3,6 +3,7 @@ import { err, type IsoDate, isIsoDate, type MemberId, ok, type Result } from '..
 import type { LocalOrigin } from '../origin/origin';
 import { FieldErrors, type NotFoundError, notFound, type ValidationError } from '../schema/command';
 import { checkOptionalText, checkRequiredText, MAX_NOTES, MAX_TEXT } from '../schema/field-checks';
+import { writeTextValue } from '../text/shared-text';
 import { checkMemberIds } from './minutes-commands';
 import {
   type ActionItemId,
@@ -56,6 +57,13 @@ function checkMoney(input: Partial<MoneyEntryInput>): ValidationError | NotFound
   return errors.done() ?? checkMemberIds([input.memberId]);
 }
 
+/** The action item fields held as Y.Text. Money notes stay plain: another issue reworks money. */
+const ACTION_SHARED_TEXT: readonly string[] = ['what'];
+
+export function actionTextScope(id: string): string {
+  return `actions/${id}`;
+}
+
 function insertRecord(parent: Y.Map<YRecord>, id: string, fields: Record<string, unknown>): void {
   const record = new Y.Map<unknown>();
   for (const [key, value] of Object.entries(fields)) record.set(key, value);
@@ -71,7 +79,10 @@ function patchRecord(
   const record = getMinutesRecord(parent, id);
   if (record === undefined) return notFound(id);
   for (const [key, value] of Object.entries(patch)) {
-    setIfChanged(record, key, typeof value === 'string' ? value.trim() : value);
+    // Shared text is written as the smallest edit, merging with a concurrent writer's typing.
+    if (ACTION_SHARED_TEXT.includes(key) && typeof value === 'string' && parent.doc !== null)
+      writeTextValue(record, key, actionTextScope(id), value.trim());
+    else setIfChanged(record, key, typeof value === 'string' ? value.trim() : value);
   }
   return ok(undefined);
 }
@@ -86,7 +97,8 @@ export function addActionItem(
     if (problem !== null) return err(problem);
     const id = newActionItemId();
     const { what, responsibleId, due } = input;
-    insertRecord(actionsMap(doc), id, { what: what.trim(), responsibleId, due, done: false });
+    // The text is a Y.Text created with the record, so two writers' characters merge.
+    insertRecord(actionsMap(doc), id, { what: new Y.Text(what.trim()), responsibleId, due, done: false });
     return ok(id);
   });
 }

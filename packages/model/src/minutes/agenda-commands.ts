@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../ids/ids';
 import type { LocalOrigin } from '../origin/origin';
 import { FieldErrors, notFound, type ValidationError } from '../schema/command';
 import { checkOptionalText, checkRequiredText, MAX_NOTES, MAX_TEXT } from '../schema/field-checks';
+import { writeTextValue } from '../text/shared-text';
 import {
   AGENDA_BODY_KEY,
   type AgendaItemId,
@@ -29,6 +30,15 @@ function checkItem(input: Partial<AgendaItemInput>, requireTitle: boolean): Vali
   return errors.done();
 }
 
+/** The text fields an agenda item holds as Y.Text, with their length limits. */
+export const AGENDA_TEXT_FIELDS = { title: MAX_TEXT, decisions: MAX_NOTES } as const;
+export type AgendaTextField = keyof typeof AGENDA_TEXT_FIELDS;
+
+/** Names an agenda item's fields for their deterministic conversion to Y.Text (text/shared-text.ts). */
+export function agendaTextScope(itemId: string): string {
+  return `agendaItems/${itemId}`;
+}
+
 /**
  * Adds an item at `index` of the visible order (default: the end). Its body fragment is created in the
  * same transaction, so no two peers can each create "the" body of one item.
@@ -43,8 +53,9 @@ export function addAgendaItem(
     if (error !== null) return err(error);
     const id = newAgendaItemId();
     const record = new Y.Map<unknown>();
-    record.set('title', input.title.trim());
-    record.set('decisions', (input.decisions ?? '').trim());
+    // Title and decisions are Y.Text created with the item, so two writers' characters merge.
+    record.set('title', new Y.Text(input.title.trim()));
+    record.set('decisions', new Y.Text((input.decisions ?? '').trim()));
     record.set('removed', false);
     record.set('createdBy', origin.author.id);
     record.set(AGENDA_BODY_KEY, new Y.XmlFragment());
@@ -65,8 +76,10 @@ export function updateAgendaItem(
     if (error !== null) return err(error);
     const record = getMinutesRecord(agendaItemsMap(doc), itemId);
     if (record === undefined) return notFound(itemId);
-    setIfChanged(record, 'title', patch.title?.trim());
-    setIfChanged(record, 'decisions', patch.decisions?.trim());
+    // A whole new value is written as the smallest edit, so it merges with a concurrent writer's typing.
+    const scope = agendaTextScope(itemId);
+    if (patch.title !== undefined) writeTextValue(record, 'title', scope, patch.title.trim());
+    if (patch.decisions !== undefined) writeTextValue(record, 'decisions', scope, patch.decisions.trim());
     return ok(undefined);
   });
 }

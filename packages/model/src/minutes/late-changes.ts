@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { err, ok, type Result } from '../ids/ids';
 import type { LocalOrigin } from '../origin/origin';
+import { readTextValue, writeTextValue } from '../text/shared-text';
 import type { NotApprovedError } from './approval';
 import {
   AGENDA_BODY_KEY,
@@ -153,11 +154,7 @@ function copyRecord(
     return;
   }
   const target = keep ?? new Y.Map<unknown>();
-  for (const [key, value] of from.entries()) {
-    if (!(value instanceof Y.AbstractType) && JSON.stringify(target.get(key)) !== JSON.stringify(value)) {
-      target.set(key, value);
-    }
-  }
+  for (const [key, value] of from.entries()) copyValue(target, key, value, id);
   if (keep === undefined) to.set(id, target);
 }
 
@@ -182,7 +179,12 @@ export function setAsideLateChanges(
       const approvedHeader = headerMap(approved);
       for (const key of new Set([...header.keys(), ...approvedHeader.keys()])) {
         if (!approvedHeader.has(key)) header.delete(key);
-        else setIfChanged(header, key, approvedHeader.get(key));
+        else {
+          const value = approvedHeader.get(key);
+          if (value instanceof Y.Text || header.get(key) instanceof Y.Text)
+            copyValue(header, key, value, 'minutes');
+          else setIfChanged(header, key, value);
+        }
       }
       const attendance = attendanceMap(doc);
       const approvedAttendance = attendanceMap(approved);
@@ -212,6 +214,21 @@ export function setAsideLateChanges(
     },
     { allowWhenApproved: true },
   );
+}
+
+/**
+ * Writes one approved value back. Text fields (a Y.Text, or a string from before they were Y.Text) are
+ * written as the smallest edit into the live Y.Text: a type from the approved scratch doc cannot be moved
+ * into the live doc, and replacing the live Y.Text would drop what a writer types into it meanwhile.
+ */
+function copyValue(target: Y.Map<unknown>, key: string, value: unknown, scope: string): void {
+  if (value instanceof Y.Text || (typeof value === 'string' && target.get(key) instanceof Y.Text)) {
+    const text = readTextValue(value) ?? '';
+    if (readTextValue(target.get(key)) !== text) writeTextValue(target, key, scope, text);
+    return;
+  }
+  if (!(value instanceof Y.AbstractType) && JSON.stringify(target.get(key)) !== JSON.stringify(value))
+    target.set(key, value);
 }
 
 /** Replaces the live body's children with copies of the approved ones when they differ. */

@@ -12,7 +12,7 @@ import {
   setMinutesAttendance,
   updateMinutesHeader,
 } from './minutes-commands';
-import { createMinutesDoc, minutesDocName } from './minutes-layout';
+import { createMinutesDoc, MINUTES_SCHEMA_VERSION, minutesDocName } from './minutes-layout';
 import { readMinutes } from './read-minutes';
 
 const meeting: Meeting = {
@@ -32,7 +32,12 @@ describe('createMinutes', () => {
     expect(doc.gc).toBe(false);
     value(createMinutes(doc, minutesInputFromMeeting(CLUB, meeting), alice));
     const view = readMinutes(doc);
-    expect(view).toMatchObject({ clubId: CLUB, meetingId: MEETING, schemaVersion: 1, readOnly: false });
+    expect(view).toMatchObject({
+      clubId: CLUB,
+      meetingId: MEETING,
+      schemaVersion: MINUTES_SCHEMA_VERSION,
+      readOnly: false,
+    });
     expect(view.header).toEqual({
       date: '2026-03-20',
       startedAt: '08:00',

@@ -14,6 +14,7 @@ import { FieldErrors, type NotFoundError, notFound, type ValidationError } from 
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../schema/enums';
 import { checkOptionalText, checkTime, MAX_NAME, MAX_NOTES, MAX_TEXT } from '../schema/field-checks';
 import type { Meeting } from '../schema/types';
+import { writeTextValue } from '../text/shared-text';
 import {
   attendanceMap,
   hasMinutes,
@@ -82,10 +83,20 @@ function checkAttendance(
   return null;
 }
 
+/** The header fields held as Y.Text (written together, merged character by character). */
+export const HEADER_SHARED_TEXT = ['place'] as const;
+/** Names the header (a top-level map) for the deterministic conversion of its text fields. */
+export const HEADER_TEXT_SCOPE = 'minutes';
+
 function writeHeader(doc: Y.Doc, patch: MinutesHeaderPatch): void {
   const header = headerMap(doc);
   for (const key of HEADER_KEYS) {
     const value = patch[key];
+    if ((HEADER_SHARED_TEXT as readonly string[]).includes(key) && typeof value === 'string') {
+      // Two tablets starting the same minutes offline write the same prefilled place once (shared-text.ts).
+      writeTextValue(header, key, HEADER_TEXT_SCOPE, value.trim());
+      continue;
+    }
     setIfChanged(header, key, TEXT_KEYS.has(key) && typeof value === 'string' ? value.trim() : value);
   }
 }

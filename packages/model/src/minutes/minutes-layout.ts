@@ -14,7 +14,7 @@ import {
  * arrays; nested maps and fragments are created in the same transaction as their record.
  */
 
-export const MINUTES_SCHEMA_VERSION = 1;
+export const MINUTES_SCHEMA_VERSION = 2;
 
 export type AgendaItemId = string & { readonly __brand: 'AgendaItemId' };
 export type ActionItemId = string & { readonly __brand: 'ActionItemId' };

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   type DocSchema,
   getDocStatus,
@@ -7,7 +7,11 @@ import {
   migrateDoc,
   type SchemaStatus,
 } from '../schema/doc-schema';
-import { MINUTES_SCHEMA_VERSION, minutesMeta } from './minutes-layout';
+import { ensureText } from '../text/shared-text';
+import { actionTextScope } from './action-commands';
+import { AGENDA_TEXT_FIELDS, agendaTextScope } from './agenda-commands';
+import { HEADER_SHARED_TEXT, HEADER_TEXT_SCOPE } from './minutes-commands';
+import { actionsMap, agendaItemsMap, headerMap, MINUTES_SCHEMA_VERSION, minutesMeta } from './minutes-layout';
 
 /**
  * The minutes docs' migrations, run by the shared runner (schema/doc-schema.ts) when a tablet opens
@@ -22,6 +26,26 @@ const MIGRATIONS: readonly Migration[] = [
     name: 'minutes-0001-schema-version',
     to: 1,
     run: () => {},
+  },
+  {
+    // Free text written together becomes Y.Text (agenda titles and decisions, action texts, the place).
+    // Two tablets converting the same string write identical items (text/shared-text.ts), so the text is
+    // never doubled and what either one types afterwards merges. The values read the same, so approved
+    // minutes list no late change for it.
+    name: 'minutes-0002-shared-text',
+    to: 2,
+    run: (doc) => {
+      const header = headerMap(doc);
+      for (const key of HEADER_SHARED_TEXT)
+        if (typeof header.get(key) === 'string') ensureText(header, key, HEADER_TEXT_SCOPE);
+      for (const [id, record] of agendaItemsMap(doc).entries()) {
+        if (!(record instanceof Y.Map)) continue;
+        for (const key of Object.keys(AGENDA_TEXT_FIELDS)) ensureText(record, key, agendaTextScope(id));
+      }
+      for (const [id, record] of actionsMap(doc).entries()) {
+        if (record instanceof Y.Map) ensureText(record, 'what', actionTextScope(id));
+      }
+    },
   },
 ];
 

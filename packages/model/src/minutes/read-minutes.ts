@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { type ClubId, compareText, isId, type MeetingId } from '../ids/ids';
 import type { AttendanceStatus } from '../schema/enums';
 import { AttendanceValue } from '../schema/record-schemas';
+import { readTextValue } from '../text/shared-text';
 import {
   type ActionItemId,
   AGENDA_BODY_KEY,
@@ -106,8 +107,8 @@ function readAgenda(doc: Y.Doc): AgendaItem[] {
   return projectAgendaOrder(doc).map((id) => {
     const record = items.get(id) as YRecord;
     const r = v.parse(AgendaRecord, {
-      title: record.get('title'),
-      decisions: record.get('decisions'),
+      title: readTextValue(record.get('title')),
+      decisions: readTextValue(record.get('decisions')),
       removed: record.get('removed'),
     });
     const body = record.get(AGENDA_BODY_KEY);

@@ -57,7 +57,7 @@ function withNextStep(schema: DocSchema, name: string, run: (doc: Y.Doc) => void
   };
 }
 
-const minutesV2 = withNextStep(MINUTES_DOC_SCHEMA, 'minutes-0002-recipients', (doc) => {
+const minutesV2 = withNextStep(MINUTES_DOC_SCHEMA, 'minutes-0003-recipients', (doc) => {
   if (!headerMap(doc).has('recipients')) headerMap(doc).set('recipients', '- Lưu: CLB');
 });
 
@@ -85,15 +85,18 @@ describe('minutes migrations', () => {
     expect(getMinutesSchemaStatus(newMinutes())).toEqual({ type: 'current' });
     expect(getMinutesSchemaStatus(unversionedMinutes())).toEqual({ type: 'outdated', from: 0 });
     const newer = newMinutes();
-    minutesMeta(newer).set('schemaVersion', 2);
-    expect(getMinutesSchemaStatus(newer)).toEqual({ type: 'newer', version: 2 });
+    minutesMeta(newer).set('schemaVersion', MINUTES_DOC_SCHEMA.version + 1);
+    expect(getMinutesSchemaStatus(newer)).toEqual({ type: 'newer', version: MINUTES_DOC_SCHEMA.version + 1 });
   });
 
   it('run each step in its own transaction with a migration origin, keeping the content', () => {
     const doc = unversionedMinutes();
     const seen = origins(doc);
     expect(migrateMinutes(doc)).toEqual({ ok: true, value: { applied: listMinutesMigrations() } });
-    expect(seen).toEqual([{ type: 'migration', name: 'minutes-0001-schema-version' }]);
+    expect(seen).toEqual([
+      { type: 'migration', name: 'minutes-0001-schema-version' },
+      { type: 'migration', name: 'minutes-0002-shared-text' },
+    ]);
     expect(getMinutesSchemaStatus(doc)).toEqual({ type: 'current' });
     expect(readMinutes(doc).agenda.map((a) => a.title)).toEqual(['Báo cáo quỹ']);
 
@@ -101,13 +104,13 @@ describe('minutes migrations', () => {
     const nextSeen = origins(next);
     expect(migrateDoc(next, minutesV2)).toEqual({
       ok: true,
-      value: { applied: ['minutes-0001-schema-version', 'minutes-0002-recipients'] },
+      value: { applied: [...listMinutesMigrations(), 'minutes-0003-recipients'] },
     });
     expect(nextSeen.map((o) => (o as { name: string }).name)).toEqual([
-      'minutes-0001-schema-version',
-      'minutes-0002-recipients',
+      ...listMinutesMigrations(),
+      'minutes-0003-recipients',
     ]);
-    expect(minutesMeta(next).get('schemaVersion')).toBe(2);
+    expect(minutesMeta(next).get('schemaVersion')).toBe(3);
   });
 
   it('leave current and empty minutes untouched', () => {
@@ -135,7 +138,7 @@ describe('minutes migrations', () => {
 
   it('converge when two tablets migrate the same minutes offline and then exchange updates', () => {
     const [a, b] = forkMinutes(unversionedMinutes(), 2) as [Y.Doc, Y.Doc];
-    // Each tablet edits, then opens the minutes with the next build (a version-2 doc is read-only
+    // Each tablet edits, then opens the minutes with the next build (a version-3 doc is read-only
     // to this build's commands, so the edits come first).
     value(updateMinutesHeader(a, { place: 'Nhà ông Hùng' }, alice));
     value(addAgendaItem(b, { title: 'Thăm hỏi' }, bob));
@@ -146,7 +149,7 @@ describe('minutes migrations', () => {
     deliver(b, a);
     expect(readMinutes(a)).toEqual(readMinutes(b));
     expect(a.getMap('meta').toJSON()).toEqual(b.getMap('meta').toJSON());
-    expect(minutesMeta(a).get('schemaVersion')).toBe(2);
+    expect(minutesMeta(a).get('schemaVersion')).toBe(3);
     expect(view.header).toMatchObject({ place: 'Nhà ông Hùng', recipients: '- Lưu: CLB' });
     expect(view.agenda.map((i) => i.title)).toEqual(['Báo cáo quỹ', 'Thăm hỏi']);
     // Both tablets migrated: after the exchange neither has anything left to do.
