@@ -1,10 +1,12 @@
 import {
+  formatTimeOfDay,
   MEETING_KINDS,
   type Meeting,
   type MeetingInput,
   type MeetingKind,
   type Member,
   type MemberId,
+  parseTimeOfDay,
   validateMeetingInput,
 } from '@chungtay/model';
 import { createSignal, type JSX, Show } from 'solid-js';
@@ -31,7 +33,7 @@ export function MeetingForm(props: {
   const secretaryDefault = m?.secretaryId ?? props.members.find((x) => x.role === 'secretary')?.id ?? null;
   const [form, setForm] = createStore({
     date: dateToText(m?.date ?? props.today),
-    time: m?.time ?? '08:00',
+    time: formatTimeOfDay(m?.time ?? '08:00'),
     kind: (m?.kind ?? 'regular') as MeetingKind,
     place: m?.place ?? props.defaultPlace,
     chairId: (chairDefault ?? '') as string,
@@ -45,9 +47,11 @@ export function MeetingForm(props: {
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const date = textToDate(form.date);
+    // "7h30", "7:30", "19h": stored as 'HH:MM'.
+    const time = parseTimeOfDay(form.time);
     const input: MeetingInput = {
       date: date.ok && date.value ? date.value : '',
-      time: form.time.trim(),
+      time: time.ok ? time.value : '',
       kind: form.kind,
       place: form.place,
       chairId: form.chairId ? (form.chairId as MemberId) : null,
@@ -55,6 +59,7 @@ export function MeetingForm(props: {
     };
     const found = { ...(validateMeetingInput(input, props.today)?.fields ?? {}) };
     if (!date.ok) found.date = 'dateFormat';
+    if (!time.ok) found.time = 'timeFormat';
     if (Object.keys(found).length > 0) {
       setErrors(found);
       return;
@@ -75,8 +80,8 @@ export function MeetingForm(props: {
         />
         <TextField
           label={t('meetings.time')}
-          placeholder="08:00"
-          inputMode="numeric"
+          placeholder={t('healthCheck.time.placeholder')}
+          description={t('healthCheck.time.hint')}
           value={form.time}
           onChange={(v) => setForm('time', v)}
           error={fieldMessage(i18n, errors(), 'time')}

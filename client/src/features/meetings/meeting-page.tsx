@@ -1,6 +1,7 @@
 import {
   ATTENDANCE_STATUSES,
   type AttendanceStatus,
+  formatTimeOfDay,
   getMeetingAttendance,
   getMember,
   isActiveMember,
@@ -11,13 +12,16 @@ import {
 } from '@chungtay/model';
 import { RadioGroup } from '@kobalte/core/radio-group';
 import { A, useParams } from '@solidjs/router';
-import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
+import { createMemo, createSignal, For, type JSX, Show, untrack } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { Dialog } from '../../ui/dialog/dialog';
+import { TextField } from '../../ui/text-field/text-field';
 import { feedback } from '../shared/command-feedback';
+import { attendanceRows, unmarkedIds } from './attendance-rows';
 import { MeetingForm } from './meeting-form';
+import './attendance.css';
 
 export default function MeetingPage(): JSX.Element {
   const { t } = useI18n();
@@ -52,6 +56,12 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
     }
     return [...active, ...marked];
   });
+  // Search and the unmarked-only filter read no mark (see attendance-rows.ts), so a tap re-filters nothing.
+  const [query, setQuery] = createSignal('');
+  const [unmarkedWhenFiltered, setUnmarkedWhenFiltered] = createSignal<ReadonlySet<string> | null>(null);
+  const rows = createMemo(() => attendanceRows(people(), query(), unmarkedWhenFiltered()));
+  const toggleUnmarked = () =>
+    setUnmarkedWhenFiltered((on) => (on ? null : untrack(() => unmarkedIds(people(), m().attendance))));
   const nameOf = (id: string | null) => (id ? (getMember(session.club, id as never)?.fullName ?? '') : '');
   const markAllPresent = () => {
     for (const person of people()) {
@@ -73,11 +83,16 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
         <A href={`/club/${session.clubId}/meetings/${m().id}/minutes`} class="btn btn-secondary">
           {t('minutes.link')}
         </A>
+        <Show when={session.canOpenHealth()}>
+          <A href={`/club/${session.clubId}/meetings/${m().id}/health`} class="btn btn-secondary">
+            {t('healthCheck.open')}
+          </A>
+        </Show>
       </div>
       <dl class="card detail-list">
         <div class="detail-row">
           <dt>{t('meetings.time')}</dt>
-          <dd>{m().time || '—'}</dd>
+          <dd>{formatTimeOfDay(m().time) || '—'}</dd>
         </div>
         <div class="detail-row">
           <dt>{t('meetings.place')}</dt>
@@ -100,10 +115,46 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
       </div>
       <p data-testid="attendance-summary">
         {t('meetings.summary', summary() as unknown as Record<string, number>)} ·{' '}
-        {t('meetings.rate', { rate: i18n.percent(summary().rate * 100) })}
+        {t('healthCheck.attendance.rate', {
+          present: summary().present,
+          roster: summary().roster,
+          rate: i18n.percent(summary().rate * 100),
+        })}
       </p>
+      <div class="attendance-tools">
+        <TextField
+          label={t('healthCheck.attendance.search')}
+          placeholder={t('healthCheck.attendance.searchPlaceholder')}
+          type="search"
+          value={query()}
+          onChange={setQuery}
+          class="attendance-search"
+        />
+        <Show
+          when={
+            unmarkedWhenFiltered() !== null ||
+            (summary().unmarked > 0 && summary().unmarked < summary().roster)
+          }
+        >
+          <Button variant="secondary" onClick={toggleUnmarked} aria-pressed={unmarkedWhenFiltered() !== null}>
+            {unmarkedWhenFiltered() === null
+              ? `${t('healthCheck.attendance.unmarkedOnly')} (${summary().unmarked})`
+              : t('healthCheck.attendance.showAll')}
+          </Button>
+        </Show>
+      </div>
+      <Show when={unmarkedWhenFiltered()}>
+        {(unmarked) => <p class="muted">{t('healthCheck.attendance.showing', { count: unmarked().size })}</p>}
+      </Show>
+      <Show when={rows().length === 0}>
+        <p class="empty">
+          {query().trim() !== ''
+            ? t('healthCheck.attendance.noMatch', { query: query() })
+            : t('healthCheck.attendance.allMarked')}
+        </p>
+      </Show>
       <ul class="attendance-list">
-        <For each={people()}>
+        <For each={rows()}>
           {(person) => (
             <li class="attendance-row">
               <span class="member-name">{person.fullName}</span>

@@ -1,4 +1,4 @@
-import { getMeetingAttendance, listActiveMembers } from '@chungtay/model';
+import { formatTimeOfDay, getMeetingAttendance, listActiveMembers } from '@chungtay/model';
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
@@ -31,7 +31,7 @@ export default function MeetingsPage(): JSX.Element {
                 <li>
                   <A href={`/club/${session.clubId}/meetings/${meeting.id}`} class="card meeting-link">
                     <span class="meeting-date">
-                      {i18n.date(meeting.date)} {meeting.time}
+                      {i18n.date(meeting.date)} {formatTimeOfDay(meeting.time)}
                     </span>
                     <span>
                       {t(`meetingKind.${meeting.kind}`)}
