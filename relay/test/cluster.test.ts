@@ -1,0 +1,197 @@
+/**
+ * Two relays sharing documents through a real Redis (RedisRoomBus) and one store, in this Node process;
+ * cluster-processes.test.ts does the same with separate OS processes on PostgreSQL. Real y-websocket
+ * clients, each connected to one relay or the other, never both.
+ */
+import { CloseCode, generateKey, rotateKeysPath } from '@chungtay/protocol';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { type RunningRelay, startRelay } from '../src/app';
+import { RedisRoomBus } from '../src/room/redis-bus';
+import type { Storage } from '../src/store/doc-store';
+import { openMemoryStorage } from '../src/store/memory-doc-store';
+import { connectClient, registerClub, type TestClient, type TestClub, testConfig, waitFor } from './helpers';
+import { type RedisServer, startRedisServer } from './support/redis-server';
+
+interface Node {
+  readonly relay: RunningRelay;
+  readonly bus: RedisRoomBus;
+  readonly httpUrl: string;
+  readonly syncUrl: string;
+}
+
+const logger = pino({ level: 'silent' });
+
+async function startNode(redis: RedisServer, storage: Storage): Promise<Node> {
+  const bus = await RedisRoomBus.connect(redis.url, logger);
+  // Compacting often makes the cross-process compaction path run in these tests too.
+  const relay = await startRelay(testConfig({ compactAfterUpdates: 20 }), storage, logger, bus);
+  return {
+    relay,
+    bus,
+    httpUrl: `http://127.0.0.1:${relay.port}`,
+    syncUrl: `ws://127.0.0.1:${relay.port}/sync`,
+  };
+}
+
+describe('two relays sharing rooms through Redis', () => {
+  let redis: RedisServer;
+  let storage: Storage;
+  let a: Node;
+  let b: Node;
+  let club: TestClub;
+  const clients: TestClient[] = [];
+  const open = (node: Node, name = club.clubId, key = club.editorKey) => {
+    const client = connectClient(node.syncUrl, name, key);
+    clients.push(client);
+    return client;
+  };
+  const synced = (client: TestClient) => waitFor(() => client.provider.synced, 'synced');
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+  });
+  afterAll(() => redis.stop());
+  beforeEach(async () => {
+    storage = openMemoryStorage();
+    a = await startNode(redis, storage);
+    b = await startNode(redis, storage);
+    club = await registerClub(a.httpUrl);
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    for (const node of [a, b]) {
+      await node.relay.close();
+      await node.bus.close();
+    }
+  });
+
+  it('two clients on different relays converge, whichever writes', async () => {
+    const lan = open(a);
+    const minh = open(b);
+    await synced(lan);
+    await synced(minh);
+    lan.text.insert(0, 'Lan ');
+    await waitFor(() => minh.text.toString() === 'Lan ', 'Minh sees Lan');
+    // Concurrent edits on both sides, many of them, so compaction runs on both relays meanwhile.
+    for (let i = 0; i < 60; i++) {
+      lan.text.insert(lan.text.length, `a${i};`);
+      minh.text.insert(0, `b${i};`);
+    }
+    await waitFor(() => lan.text.toString() === minh.text.toString(), 'converged');
+    await waitFor(() => lan.holdsAll() && minh.holdsAll(), 'both synced');
+    expect(lan.text.toString()).toContain('a59;');
+    expect(lan.text.toString()).toContain('b59;');
+    // What each relay acknowledged is in the shared store: a third client on either relay reads it all.
+    const later = open(b);
+    await waitFor(() => later.text.toString() === lan.text.toString(), 'a later client has everything');
+  });
+
+  it('stores and forwards across relays: an edit made on one relay reaches a client that connects to the other later', async () => {
+    const writer = open(a);
+    writer.text.insert(0, 'Biên bản họp 7h30');
+    await waitFor(() => writer.holdsAll(), 'stored');
+    writer.destroy();
+    // b held no room of this document: it loads it from the store.
+    const reader = open(b);
+    await waitFor(() => reader.text.toString() === 'Biên bản họp 7h30', 'the reader on b');
+    // And now that b holds the room, a's next writer reaches it through the bus.
+    const second = open(a);
+    await synced(second);
+    second.text.insert(second.text.length, ', 12 người');
+    await waitFor(() => reader.text.toString() === 'Biên bản họp 7h30, 12 người', 'forwarded to b');
+  });
+
+  it('relays presence across relays, and its removal when a client leaves', async () => {
+    const lan = open(a);
+    const viewer = open(b, club.clubId, club.viewerKey);
+    await synced(lan);
+    await synced(viewer);
+    lan.provider.awareness.setLocalStateField('user', { name: 'Lan' });
+    viewer.provider.awareness.setLocalStateField('user', { name: 'Hoa' });
+    const names = (client: TestClient) =>
+      [...client.provider.awareness.getStates().values()].map((state) => state.user?.name);
+    await waitFor(() => names(viewer).includes('Lan'), 'b sees Lan');
+    await waitFor(() => names(lan).includes('Hoa'), 'a sees Hoa');
+    lan.destroy();
+    await waitFor(() => !names(viewer).includes('Lan'), 'Lan gone on b');
+    // A newcomer on b is greeted with the presence b took from a's clients (Hoa is local, so: none of a's).
+    const newcomer = open(b);
+    await waitFor(() => names(newcomer).includes('Hoa'), 'newcomer sees Hoa');
+    expect(names(newcomer)).not.toContain('Lan');
+  });
+
+  it('a key rotation on one relay closes the club’s sockets on the other with 4410', async () => {
+    const onA = open(a);
+    const onB = open(b);
+    const viewerOnB = open(b, `${club.clubId}/meeting/m1`, club.viewerKey);
+    const otherClub = await registerClub(a.httpUrl);
+    const bystander = open(b, otherClub.clubId, otherClub.editorKey);
+    await Promise.all([onA, onB, viewerOnB, bystander].map(synced));
+    const rotated = await fetch(a.httpUrl + rotateKeysPath(club.clubId), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${club.editorKey}` },
+      body: JSON.stringify({ editorKey: generateKey(), viewerKey: generateKey() }),
+    });
+    expect(rotated.status).toBe(200);
+    for (const client of [onA, onB, viewerOnB])
+      await waitFor(() => client.closes.some((c) => c.code === CloseCode.keyRevoked), '4410');
+    expect(bystander.closes).toEqual([]);
+    expect(bystander.provider.wsconnected).toBe(true);
+  });
+
+  it('catches up from the store when its subscription dropped while another relay kept publishing', async () => {
+    const lan = open(a);
+    const minh = open(b);
+    await synced(lan);
+    await synced(minh);
+    const admin = new Redis(redis.url);
+    try {
+      let written = 0;
+      const write = () => lan.text.insert(lan.text.length, `${written++};`);
+      for (let i = 0; i < 10; i++) write();
+      // Every subscriber connection is cut; publishers stay connected, so what a publishes until the
+      // subscribers are back reaches nobody: only the store has it.
+      await admin.client('KILL', 'TYPE', 'pubsub');
+      for (let i = 0; i < 10; i++) write();
+      await waitFor(() => minh.text.toString() === lan.text.toString(), 'b caught up', 20_000);
+      expect(minh.text.toString()).toContain('19;');
+    } finally {
+      admin.disconnect();
+    }
+  });
+
+  it('recovers from a Redis restart under load: every edit reaches every client and the store', async () => {
+    const lan = open(a);
+    const minh = open(b);
+    await synced(lan);
+    await synced(minh);
+    let writing = true;
+    let written = 0;
+    const writer = (async () => {
+      while (writing) {
+        lan.text.insert(lan.text.length, `a${written};`);
+        minh.text.insert(minh.text.length, `b${written};`);
+        written += 1;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    await waitFor(() => written >= 20, 'writing');
+    await redis.restart();
+    await waitFor(() => written >= 120, 'writing through the restart');
+    writing = false;
+    await writer;
+    await waitFor(() => lan.text.toString() === minh.text.toString(), 'converged after the restart', 20_000);
+    await waitFor(() => lan.holdsAll() && minh.holdsAll(), 'both synced');
+    for (let i = 0; i < written; i++) {
+      expect(lan.text.toString()).toContain(`a${i};`);
+      expect(lan.text.toString()).toContain(`b${i};`);
+    }
+    const stored = await storage.docs.load(club.clubId);
+    const fromStore = new Y.Doc();
+    for (const update of stored.updates) Y.applyUpdate(fromStore, update);
+    expect(fromStore.getText('t').toString()).toBe(lan.text.toString());
+  });
+});
