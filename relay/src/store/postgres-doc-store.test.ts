@@ -1,9 +1,20 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type PostgresServer, startPostgresServer } from '../../test/support/postgres-server';
+import {
+  type PostgresServer,
+  requirePostgresBinaries,
+  startPostgresServer,
+} from '../../test/support/postgres-server';
 import { runDocStoreTests } from './doc-store-conformance';
 import { openPostgresStorage, postgresPoolConfig } from './postgres-doc-store';
+
+const run = promisify(execFile);
 
 let server: PostgresServer;
 beforeAll(async () => {
@@ -122,5 +133,40 @@ describe('postgres schema and durability', () => {
     const pool = new pg.Pool(postgresPoolConfig(url));
     expect((await pool.query('SHOW synchronous_commit')).rows).toEqual([{ synchronous_commit: 'on' }]);
     await pool.end();
+  });
+});
+
+describe('postgres backups', () => {
+  it('restores a pg_dump taken while appends go on into a database a relay opens with every document', async () => {
+    const url = await server.createDatabase();
+    const storage = await openPostgresStorage(url);
+    const writer = new Y.Doc();
+    for (let i = 0; i < 50; i++) await storage.docs.append('club-0001', textUpdate(writer, `${i};`));
+    await storage.clubs.create('club-0001', { editorKeyHash: 'e', viewerKeyHash: 'v' });
+    const dir = await mkdtemp(join(tmpdir(), 'relay-dump-'));
+    const dump = join(dir, 'relay.dump');
+    // The README's command; pg_dump reads one consistent snapshot, so appends need not stop.
+    let writing = true;
+    const during = (async () => {
+      for (let i = 0; writing; i++)
+        await storage.docs.append('club-0001/health', textUpdate(new Y.Doc(), `${i}`));
+    })();
+    await run(join(requirePostgresBinaries(), 'pg_dump'), ['--format=custom', `--file=${dump}`, url]);
+    writing = false;
+    await during;
+    await storage.close();
+
+    const restoredUrl = await server.createDatabase();
+    await run(join(requirePostgresBinaries(), 'pg_restore'), ['--no-owner', `--dbname=${restoredUrl}`, dump]);
+    const restored = await openPostgresStorage(restoredUrl);
+    const copy = new Y.Doc();
+    for (const update of (await restored.docs.load('club-0001')).updates) Y.applyUpdate(copy, update);
+    expect(copy.getText('t').toString()).toBe(writer.getText('t').toString());
+    expect((await restored.clubs.get('club-0001'))?.editorKeyHash).toBe('e');
+    // Appends continue after the restored rows.
+    const next = await restored.docs.append('club-0001', textUpdate(writer, 'after'));
+    expect(next).toBeGreaterThan(50);
+    await restored.close();
+    await rm(dir, { recursive: true, force: true });
   });
 });
