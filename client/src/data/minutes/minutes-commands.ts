@@ -9,6 +9,7 @@ import type {
   Meeting,
   MemberId,
   MinutesHeaderPatch,
+  MinutesTextField,
   MoneyEntryId,
   MoneyEntryInput,
 } from '@chungtay/model';
@@ -42,6 +43,8 @@ export function bindMinutesCommands(doc: Y.Doc, origin: LocalOrigin) {
     approve: (role: ApprovalRole, by: MemberId) => model.approveMinutes(doc, { role, by, at: now() }, origin),
     reopen: (by: MemberId, reason: string) => model.reopenMinutes(doc, { by, at: now(), reason }, origin),
     setAsideLateChanges: () => model.setAsideLateChanges(doc, origin),
+    /** A free-text field for a collaborative text box: one edit per keystroke, merged with others'. */
+    textField: (target: MinutesTextField) => model.openMinutesTextField(doc, target, origin),
     // Versions record the writer's name: it is what the history list shows.
     captureVersion: (label: string) =>
       model.captureVersion(doc, { by: origin.author.name, at: now(), label }, origin),

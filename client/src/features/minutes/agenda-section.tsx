@@ -3,10 +3,11 @@ import { createSignal, For, type JSX, Show } from 'solid-js';
 import type { MinutesSession } from '../../data/minutes/minutes-session';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
+import { CollabTextField } from '../../ui/collab-text/collab-text-field';
 import { RichTextEditor } from '../../ui/rich-text-editor/rich-text-editor';
 import { TextField } from '../../ui/text-field/text-field';
-import { CommitField } from './commit-field';
 import { firstError, minutesFeedback } from './minutes-feedback';
+import { minutesTextSource } from './minutes-text-source';
 
 /** The agenda in meeting order: each item with its title, rich-text body and decisions. */
 export function AgendaSection(props: { session: MinutesSession }): JSX.Element {
@@ -40,17 +41,16 @@ export function AgendaSection(props: { session: MinutesSession }): JSX.Element {
             <li class="card agenda-item" data-testid="agenda-item" aria-label={item.title}>
               <div class="agenda-item-head">
                 <span class="agenda-number">{index() + 1}.</span>
-                <CommitField
+                <CollabTextField
                   class="agenda-title"
                   label={t('minutes.itemTitle')}
-                  value={item.title}
-                  disabled={!props.session.canWrite()}
-                  onCommit={(v) =>
-                    firstError(
-                      i18n,
-                      minutesFeedback(i18n, props.session.commands.updateAgendaItem(item.id, { title: v })),
-                    )
-                  }
+                  source={minutesTextSource(i18n, props.session, {
+                    kind: 'agenda',
+                    itemId: item.id,
+                    field: 'title',
+                  })}
+                  readOnly={!props.session.canWrite()}
+                  testId="agenda-title"
                 />
               </div>
               <Show when={props.session.bodyExtensions(item.id)}>
@@ -72,17 +72,17 @@ export function AgendaSection(props: { session: MinutesSession }): JSX.Element {
                   />
                 )}
               </Show>
-              <CommitField
+              {/* Typed into by several tablets at once: every keystroke merges (ui/collab-text). */}
+              <CollabTextField
                 label={t('minutes.decisions')}
-                value={item.decisions}
+                source={minutesTextSource(i18n, props.session, {
+                  kind: 'agenda',
+                  itemId: item.id,
+                  field: 'decisions',
+                })}
                 multiline
-                disabled={!props.session.canWrite()}
-                onCommit={(v) =>
-                  firstError(
-                    i18n,
-                    minutesFeedback(i18n, props.session.commands.updateAgendaItem(item.id, { decisions: v })),
-                  )
-                }
+                readOnly={!props.session.canWrite()}
+                testId="agenda-decisions"
               />
               <div class="actions-row">
                 <Button
