@@ -200,8 +200,19 @@ export {
   type DuplicatePair,
   dismissDuplicate,
   listPossibleDuplicates,
+  looksLikeSamePerson,
   mergeMembers,
+  type PersonKey,
 } from './roster/duplicates';
+export {
+  checkImportDraft,
+  findRosterMatch,
+  type ImportMembersInput,
+  type ImportMembersResult,
+  type ImportMerge,
+  importMembers,
+  mergePatch,
+} from './roster/import-members';
 export {
   addMember,
   erasePersonalData,

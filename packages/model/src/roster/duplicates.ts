@@ -26,8 +26,22 @@ export interface DuplicatePair {
   readonly b: MemberId;
 }
 
-function sameBirthYear(x: Member, y: Member): boolean {
+function sameBirthYear(x: PersonKey, y: PersonKey): boolean {
   return x.birthYear === null || y.birthYear === null || x.birthYear === y.birthYear;
+}
+
+/** What the duplicate rule compares: the name and the birth year. */
+export interface PersonKey {
+  readonly fullName: string;
+  readonly birthYear: number | null;
+}
+
+/**
+ * The roster's duplicate rule, shared by the roster's warning and the import's preview: the same name
+ * without diacritics, case or extra spaces, and the same birth year or one of them unknown.
+ */
+export function looksLikeSamePerson(x: PersonKey, y: PersonKey): boolean {
+  return foldVietnamese(x.fullName) === foldVietnamese(y.fullName) && sameBirthYear(x, y);
 }
 
 /**

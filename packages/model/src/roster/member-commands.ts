@@ -29,16 +29,21 @@ export function addMember(
   return runCommand(doc, origin, () => {
     const error = checkMemberFields(input, today, true);
     if (error !== null) return err(error);
-    const clean = normalizeMemberInput(input);
-    const record = new Y.Map<unknown>();
-    for (const key of MEMBER_INPUT_KEYS) record.set(key, clean[key]);
-    record.set('mergedInto', null);
-    record.set('createdAt', Date.parse(today));
-    record.set('createdBy', origin.author.id);
-    const id = newMemberId();
-    membersMap(doc).set(id, record);
-    return ok(id);
+    return ok(insertMember(doc, input, origin, today));
   });
+}
+
+/** Writes a checked member as a new record, inside the caller's transaction (addMember, importMembers). */
+export function insertMember(doc: Y.Doc, input: MemberInput, origin: LocalOrigin, today: IsoDate): MemberId {
+  const clean = normalizeMemberInput(input);
+  const record = new Y.Map<unknown>();
+  for (const key of MEMBER_INPUT_KEYS) record.set(key, clean[key]);
+  record.set('mergedInto', null);
+  record.set('createdAt', Date.parse(today));
+  record.set('createdBy', origin.author.id);
+  const id = newMemberId();
+  membersMap(doc).set(id, record);
+  return id;
 }
 
 /** Writes only the fields whose value changed, each under its own key, so concurrent edits of other fields survive. */
