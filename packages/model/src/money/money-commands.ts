@@ -131,11 +131,12 @@ export function addFund(doc: Y.Doc, input: FundInput, origin: LocalOrigin): Resu
     const error = checkFund(input);
     if (error !== null) return err(error);
     const id = newFundId();
+    const order = readFunds(doc).length;
     const funds = fundsMap(doc);
     funds.set(fundKey(id, 'kind'), 'custom');
     funds.set(fundKey(id, 'name'), input.name.trim());
     funds.set(fundKey(id, 'target'), input.target);
-    funds.set(fundKey(id, 'order'), readFunds(doc).length);
+    funds.set(fundKey(id, 'order'), order);
     return ok(id);
   });
 }
