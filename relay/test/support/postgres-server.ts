@@ -26,6 +26,10 @@ export interface PostgresServer {
   createDatabase(): Promise<string>;
   /** Runs one SQL statement as the superuser in the given database (for tests that reconfigure it). */
   sql(database: string, text: string): Promise<pg.QueryResult>;
+  /** Stops the server as a crash would (no shutdown checkpoint), keeping its data; `start()` brings it back. */
+  crash(): Promise<void>;
+  /** Starts a crashed server again on the same port; it recovers from its WAL. */
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -86,22 +90,22 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     'UTF8',
   ]);
 
+  const pgCtl = (...args: string[]) => asOwner(asRoot, join(bin, 'pg_ctl'), ['-D', data, ...args]);
+  const startOn = (candidate: number) =>
+    pgCtl(
+      '-o',
+      `-p ${candidate} -k ${base} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      '-l',
+      join(data, 'server.log'),
+      '-w',
+      'start',
+    );
   // Another test file may take the same free port between our probe and the server's bind: try a few.
   let port = 0;
   for (let attempt = 1; port === 0; attempt++) {
     const candidate = await freePort();
-    const settings = `-p ${candidate} -k ${base} -c listen_addresses=127.0.0.1 -c fsync=off`;
     try {
-      await asOwner(asRoot, join(bin, 'pg_ctl'), [
-        '-D',
-        data,
-        '-o',
-        settings,
-        '-l',
-        join(data, 'server.log'),
-        '-w',
-        'start',
-      ]);
+      await startOn(candidate);
       port = candidate;
     } catch (error) {
       if (attempt >= 3) throw error;
@@ -128,10 +132,14 @@ export async function startPostgresServer(): Promise<PostgresServer> {
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
     sql,
+    async crash() {
+      await pgCtl('-m', 'immediate', '-w', 'stop');
+    },
+    async start() {
+      await startOn(port);
+    },
     async stop() {
-      await asOwner(asRoot, join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(
-        () => {},
-      );
+      await pgCtl('-m', 'immediate', '-w', 'stop').catch(() => {});
       await rm(base, { recursive: true, force: true });
     },
   };
