@@ -3,12 +3,24 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { startRelay } from './app';
+import { canBackUp, listenForBackupRequests, ScheduledBackups } from './backup';
+import { runBackupCommand } from './backup-cli';
 import { isLoopbackHost, parseConfig } from './config';
 import { RedisRoomBus } from './room/redis-bus';
 import { openPostgresStorage } from './store/postgres-doc-store';
 import { openSqliteStorage } from './store/sqlite-doc-store';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// `backup <destination>`: a command, not a relay (backup-cli.ts). pnpm runs it in the package directory and
+// says in INIT_CWD where the operator typed it, against which a relative destination is meant.
+if (process.argv[2] === 'backup') {
+  const code = await runBackupCommand(process.argv.slice(3), {
+    dataDir: resolve(process.cwd(), process.env.DATA_DIR || './.data'),
+    cwd: process.env.INIT_CWD ?? process.cwd(),
+    logger: pino({ name: 'relay-backup' }),
+  });
+  process.exit(code);
+}
 const parsed = parseConfig({ env: process.env, argv: process.argv.slice(2), packageDir, cwd: process.cwd() });
 const bootLogger = pino({ name: 'relay' });
 if (!parsed.ok) {
@@ -47,13 +59,28 @@ if (config.registrationCode === undefined && !isLoopbackHost(config.host))
     'open registration: anyone who reaches this relay may register a club (started with --open-registration)',
   );
 
+// Backups of the SQLite store while it runs (backup.ts): on request from `pnpm backup`, and on a schedule.
+const backupSource = canBackUp(storage) ? storage : undefined;
+const adminSocket =
+  backupSource &&
+  (await listenForBackupRequests(backupSource, config.dataDir, logger).catch((error: unknown) => {
+    // E.g. a DATA_DIR path too long for a Unix socket (108 bytes): the relay runs, scheduled backups still do.
+    logger.warn({ err: error }, 'backup requests cannot be taken (admin socket)');
+    return undefined;
+  }));
+const scheduledBackups =
+  backupSource && config.backup && new ScheduledBackups(backupSource, config.backup, logger);
+if (config.backup !== undefined && backupSource === undefined)
+  logger.warn('BACKUP_DIR backs up SQLite only: back PostgreSQL up with pg_dump (relay/README.md, Backups)');
+
 let stopping = false;
 const stop = (signal: string) => {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
-  relay
-    .close()
+  adminSocket?.close();
+  Promise.resolve(scheduledBackups?.stop())
+    .then(() => relay.close())
     .then(() => bus?.close())
     .then(
       () => {

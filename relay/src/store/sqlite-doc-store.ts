@@ -208,9 +208,8 @@ function sqliteUsage(db: Database.Database): UsageSource {
  * battery-backed disk who prefer power-cut durability choose `full` (SQLITE_SYNCHRONOUS).
  *
  * Exclusive locking: the relay is the database's only user, so SQLite can skip file locks and the shared
- * wal-index on every transaction (about a third of the cost of a commit here). Another process (a backup
- * with the sqlite3 shell) cannot open the file while the relay runs; back up with the relay stopped, or copy
- * the data directory of a stopped relay.
+ * wal-index on every transaction (about a third of the cost of a commit here). Another process (the sqlite3
+ * shell) cannot open the file while the relay runs: the relay backs itself up (`backup`, see backup.ts).
  */
 export function openSqliteStorage(
   dataDir: string,
