@@ -54,6 +54,13 @@ describe('isPrivateDocument', () => {
     expect(isPrivateDocument(`${club}/healthy`)).toBe(false);
   });
 
+  it('marks the money book private too, and only it', () => {
+    expect(isPrivateDocument(`${club}/money`)).toBe(true);
+    expect(isPrivateDocument(`${club}/money/2026`)).toBe(true);
+    expect(isPrivateDocument(`${club}/meeting/money`)).toBe(false);
+    expect(isPrivateDocument(`${club}/moneys`)).toBe(false);
+  });
+
   it('treats unparseable names as private', () => {
     expect(isPrivateDocument('nope')).toBe(true);
   });

@@ -45,11 +45,15 @@ export function documentName(clubId: string, ...parts: string[]): DocumentName {
   return parsed.value.name;
 }
 
-/** Parts under `<clubId>/<part>` that hold sensitive personal data and are closed to viewer keys. */
-const PRIVATE_PARTS: readonly string[] = ['health'];
+/**
+ * Parts under `<clubId>/<part>` closed to viewer keys: the health records (sensitive personal data) and
+ * the money book (members' loans and dues; supervisors get totals through reports, not the book).
+ */
+const PRIVATE_PARTS: readonly string[] = ['health', 'money'];
 
 /**
- * The one place deciding which documents viewers cannot open: `<clubId>/health` and everything under it.
+ * The one place deciding which documents viewers cannot open: `<clubId>/health`, `<clubId>/money` and
+ * everything under them.
  * An unparseable name counts as private, so a mistake errs on the closed side.
  */
 export function isPrivateDocument(name: string): boolean {
