@@ -8,8 +8,8 @@ import {
   parseRotateKeysRequest,
 } from '@chungtay/protocol';
 import { hashesEqual, hashKey } from './access';
-import type { TokenBucket } from './limits';
 import type { Metrics } from './metrics';
+import type { SharedBudget } from './room/bus';
 import type { ClubRegistry } from './store/doc-store';
 
 export interface ApiResponse {
@@ -24,8 +24,11 @@ export interface ClubApiContext {
   readonly registrationCode: string | undefined;
   /** Called after a rotation so open connections using the old keys are closed with 4410. */
   readonly onKeysRotated: (clubId: string) => void;
-  /** Relay-wide budget of failed registration codes (see REGISTRATION_CODE_BURST). */
-  readonly failedCodes: TokenBucket;
+  /**
+   * Budget of failed registration codes (see REGISTRATION_CODE_BURST): a TokenBucket in one process, in
+   * Redis when several processes share it (RoomBus.budget).
+   */
+  readonly failedCodes: SharedBudget;
   readonly metrics: Metrics;
   readonly now: () => number;
 }
@@ -42,20 +45,21 @@ function codeMatches(expected: string, given: string): boolean {
  * While the budget of failed codes is spent, every attempt carrying a code is refused, the right one too:
  * answering it would tell a guesser which guess was right. A request without a code guesses nothing.
  */
-function checkCode(
+async function checkCode(
   context: ClubApiContext,
   expected: string,
   given: string | undefined,
-): ApiResponse | undefined {
+): Promise<ApiResponse | undefined> {
   const { failedCodes, metrics } = context;
   if (given === undefined) {
     metrics.countRegistrationRefused('missingCode');
     return error(403, 'registrationCodeRequired');
   }
   const now = context.now();
-  if (!failedCodes.hasToken(now)) {
+  const waitMs = await failedCodes.msUntilToken(now);
+  if (waitMs > 0) {
     metrics.countRegistrationRefused('tooManyAttempts');
-    const retryAfter = Math.ceil(failedCodes.msUntilToken(now) / 1000);
+    const retryAfter = Math.ceil(waitMs / 1000);
     return {
       status: 429,
       body: { error: 'tooManyAttempts' },
@@ -63,7 +67,7 @@ function checkCode(
     };
   }
   if (codeMatches(expected, given)) return undefined;
-  failedCodes.take(now);
+  await failedCodes.take(now);
   metrics.countRegistrationRefused('wrongCode');
   return error(403, 'registrationCodeRequired');
 }
@@ -78,7 +82,7 @@ export async function registerClub(
   const request = parseRegisterClubRequest(body);
   if (!request.ok) return error(400, 'invalidBody');
   if (context.registrationCode !== undefined) {
-    const refused = checkCode(context, context.registrationCode, request.value.registrationCode);
+    const refused = await checkCode(context, context.registrationCode, request.value.registrationCode);
     if (refused !== undefined) return refused;
   }
   const hashes = {

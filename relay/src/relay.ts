@@ -72,7 +72,8 @@ export class Relay {
   private readonly acks: StoredAcks;
   /** Compaction's garbage collection, off the event loop (see snapshot-worker.ts). */
   private readonly snapshots = new SnapshotWorker();
-  private readonly bus: RoomBus;
+  /** Shares rooms, club control and budgets with other relay processes (see room/bus.ts). */
+  readonly bus: RoomBus;
 
   /** The store rooms write to: through the quotas' bookkeeping when there are quotas. */
   private readonly docs: DocStore;

@@ -15,7 +15,7 @@ import type { Logger } from 'pino';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { type ApiResponse, registerClub, rotateKeys } from './club-api';
 import { Heartbeat } from './heartbeat';
-import { REGISTRATION_CODE_BURST, REGISTRATION_CODE_REFILL_PER_SECOND, TokenBucket } from './limits';
+import { REGISTRATION_CODE_BURST, REGISTRATION_CODE_REFILL_PER_SECOND } from './limits';
 import type { Metrics } from './metrics';
 import type { ConnectRequest, Relay } from './relay';
 import { applySecurityHeaders } from './security-headers';
@@ -100,7 +100,13 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
     clubs: deps.storage.clubs,
     registrationCode: deps.registrationCode,
     onKeysRotated: (clubId: string) => relay.revokeClubConnections(clubId),
-    failedCodes: new TokenBucket(REGISTRATION_CODE_REFILL_PER_SECOND, REGISTRATION_CODE_BURST, deps.now()),
+    // Shared by every relay process on the bus: a guesser gains nothing by spreading attempts over them.
+    failedCodes: relay.bus.budget(
+      'registration-codes',
+      REGISTRATION_CODE_REFILL_PER_SECOND,
+      REGISTRATION_CODE_BURST,
+      deps.now(),
+    ),
     metrics,
     now: deps.now,
   };

@@ -3,12 +3,14 @@
  * cluster-processes.test.ts does the same with separate OS processes on PostgreSQL. Real y-websocket
  * clients, each connected to one relay or the other, never both.
  */
-import { CloseCode, generateKey, rotateKeysPath } from '@chungtay/protocol';
+import { CloseCode, generateKey, registerClubPath, rotateKeysPath } from '@chungtay/protocol';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type RunningRelay, startRelay } from '../src/app';
+import type { RelayConfig } from '../src/config';
+import { REGISTRATION_CODE_BURST } from '../src/limits';
 import { RedisRoomBus } from '../src/room/redis-bus';
 import type { Storage } from '../src/store/doc-store';
 import { openMemoryStorage } from '../src/store/memory-doc-store';
@@ -24,10 +26,15 @@ interface Node {
 
 const logger = pino({ level: 'silent' });
 
-async function startNode(redis: RedisServer, storage: Storage): Promise<Node> {
+async function startNode(
+  redis: RedisServer,
+  storage: Storage,
+  overrides: Partial<RelayConfig> = {},
+): Promise<Node> {
   const bus = await RedisRoomBus.connect(redis.url, logger);
   // Compacting often makes the cross-process compaction path run in these tests too.
-  const relay = await startRelay(testConfig({ compactAfterUpdates: 20 }), storage, logger, bus);
+  const config = testConfig({ compactAfterUpdates: 20, ...overrides });
+  const relay = await startRelay(config, storage, logger, bus);
   return {
     relay,
     bus,
@@ -140,6 +147,30 @@ describe('two relays sharing rooms through Redis', () => {
       await waitFor(() => client.closes.some((c) => c.code === CloseCode.keyRevoked), '4410');
     expect(bystander.closes).toEqual([]);
     expect(bystander.provider.wsconnected).toBe(true);
+  });
+
+  it('shares the budget of failed registration codes: guesses spread over both relays meet one budget', async () => {
+    const code = 'mã-đăng-ký-của-huyện-2026';
+    const guarded = [
+      await startNode(redis, storage, { registrationCode: code }),
+      await startNode(redis, storage, { registrationCode: code }),
+    ];
+    try {
+      const attempt = (node: Node, registrationCode: string) =>
+        fetch(node.httpUrl + registerClubPath(`club-${Math.random().toString(36).slice(2)}`), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ editorKey: generateKey(), viewerKey: generateKey(), registrationCode }),
+        }).then((response) => response.status);
+      for (let i = 0; i < REGISTRATION_CODE_BURST; i++)
+        expect(await attempt(guarded[i % 2] as Node, `guess ${i}`)).toBe(403);
+      for (const node of guarded) expect(await attempt(node, code)).toBe(429);
+    } finally {
+      for (const node of guarded) {
+        await node.relay.close();
+        await node.bus.close();
+      }
+    }
   });
 
   it('catches up from the store when its subscription dropped while another relay kept publishing', async () => {

@@ -113,6 +113,18 @@ export function runRoomBusTests(name: string, fixture: RoomBusFixture): void {
       expect(here).toEqual([{ type: 'keysRotated', clubId: 'club-b' }]);
     });
 
+    it('shares a budget: what one process takes, the other cannot take again', async () => {
+      const name = `test-${Math.random().toString(36).slice(2)}`;
+      const here = a.budget(name, 0.5, 3, 0);
+      const there = b.budget(name, 0.5, 3, 0);
+      expect(await there.msUntilToken(0)).toBe(0);
+      for (let i = 0; i < 3; i++) await here.take(0);
+      const wait = await there.msUntilToken(0);
+      // One token comes back every 2 s; a little of that may have passed on the bucket's own clock.
+      expect(wait).toBeGreaterThan(1_500);
+      expect(wait).toBeLessThanOrEqual(2_000);
+    });
+
     it('says whether other processes share the documents', () => {
       expect(a.shared).toBe(true);
       expect(b.shared).toBe(true);

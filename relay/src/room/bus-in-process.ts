@@ -1,3 +1,4 @@
+import { TokenBucket } from '../limits';
 import {
   addHandler,
   type ClubControl,
@@ -5,6 +6,7 @@ import {
   type RoomBus,
   type RoomMessage,
   type RoomMessageHandler,
+  type SharedBudget,
   type Unsubscribe,
 } from './bus';
 
@@ -15,6 +17,7 @@ import {
  */
 export class InProcessBusHub {
   readonly members = new Set<InProcessBus>();
+  readonly budgets = new Map<string, TokenBucket>();
 
   /** A bus for one more relay on this hub; every member's bus is `shared`. */
   join(): InProcessBus {
@@ -63,6 +66,14 @@ export class InProcessBus implements RoomBus {
 
   onControl(handler: (message: ClubControl) => void): Unsubscribe {
     return addHandler(this.controls, handler);
+  }
+
+  budget(name: string, ratePerSecond: number, capacity: number, now: number): SharedBudget {
+    const existing = this.hub.budgets.get(name);
+    if (existing !== undefined) return existing;
+    const bucket = new TokenBucket(ratePerSecond, capacity, now);
+    this.hub.budgets.set(name, bucket);
+    return bucket;
   }
 
   /** Nothing between relays of one process is ever lost, so it never resumes. */

@@ -26,6 +26,18 @@ export type RoomMessage =
 /** Club-wide messages, for every process whatever documents it holds. */
 export type ClubControl = { readonly type: 'keysRotated'; readonly clubId: string };
 
+/**
+ * A token bucket every process on the bus draws from (the failed registration codes' budget): a
+ * TokenBucket satisfies it, the Redis bus's keeps its state in Redis. `now` is the caller's clock; a
+ * shared bucket may use a clock of its own (Redis's), the same for every process.
+ */
+export interface SharedBudget {
+  /** Milliseconds until a token is there, 0 when one is. */
+  msUntilToken(now: number): number | Promise<number>;
+  /** Takes one token. */
+  take(now: number): unknown;
+}
+
 export type RoomMessageHandler = (message: RoomMessage, sender: string) => void;
 export type Unsubscribe = () => void;
 
@@ -49,6 +61,8 @@ export interface RoomBus {
   subscribe(document: string, handler: RoomMessageHandler): Promise<Unsubscribe>;
   publishControl(message: ClubControl): void;
   onControl(handler: (message: ClubControl) => void): Unsubscribe;
+  /** The bucket of this name, shared with every process on the bus; rate and capacity as TokenBucket's. */
+  budget(name: string, ratePerSecond: number, capacity: number, now: number): SharedBudget;
   /** Called when the bus is back after messages may have been lost (a reconnection to Redis). */
   onResumed(handler: () => void): Unsubscribe;
   close(): Promise<void>;

@@ -7,8 +7,10 @@ import {
   type RoomBus,
   type RoomMessage,
   type RoomMessageHandler,
+  type SharedBudget,
   type Unsubscribe,
 } from './bus';
+import { RedisBudget } from './redis-bus-budget';
 import {
   decodeClubControl,
   decodeRoomMessage,
@@ -19,6 +21,7 @@ import {
 
 const CHANNEL_PREFIX = 'chungtay:doc:';
 const CONTROL_CHANNEL = 'chungtay:club';
+const BUDGET_PREFIX = 'chungtay:budget:';
 
 /** A promise with its resolve (Promise.withResolvers needs Node 22). */
 function signal(): { promise: Promise<void>; resolve: () => void } {
@@ -151,6 +154,10 @@ export class RedisRoomBus implements RoomBus {
 
   onControl(handler: (message: ClubControl) => void): Unsubscribe {
     return addHandler(this.controls, handler);
+  }
+
+  budget(name: string, ratePerSecond: number, capacity: number, now: number): SharedBudget {
+    return new RedisBudget(this.publisher, BUDGET_PREFIX + name, ratePerSecond, capacity, now, this.logger);
   }
 
   onResumed(handler: () => void): Unsubscribe {
