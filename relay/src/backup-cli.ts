@@ -52,6 +52,8 @@ export async function runBackupCommand(
   let destination: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
+    // pnpm hands on the `--` of `pnpm backup -- <file>` as an argument.
+    if (arg === '--') continue;
     if (arg === '--data-dir') dataDir = resolve(context.cwd, args[++i] ?? '');
     else if (arg.startsWith('--data-dir=')) dataDir = resolve(context.cwd, arg.slice('--data-dir='.length));
     else if (destination === undefined && !arg.startsWith('--')) destination = arg;
