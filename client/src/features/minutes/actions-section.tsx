@@ -4,12 +4,14 @@ import type { MinutesSession } from '../../data/minutes/minutes-session';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { CheckboxField } from '../../ui/checkbox-field/checkbox-field';
+import { CollabTextField } from '../../ui/collab-text/collab-text-field';
 import { SelectField } from '../../ui/select-field/select-field';
 import { TextField } from '../../ui/text-field/text-field';
 import { dateToText, textToDate } from '../shared/date-input';
 import { CommitField } from './commit-field';
 import type { MemberOption } from './header-section';
 import { firstError, minutesFeedback } from './minutes-feedback';
+import { minutesTextSource } from './minutes-text-source';
 
 /** Action items (what, who, due date, done) and the money collected at the meeting. */
 export function ActionsSection(props: {
@@ -42,16 +44,11 @@ export function ActionsSection(props: {
           <For each={props.session.view.actions}>
             {(action) => (
               <li class="card form-grid" data-testid="action-item">
-                <CommitField
+                <CollabTextField
                   label={t('minutes.what')}
-                  value={action.what}
-                  disabled={locked()}
-                  onCommit={(v) =>
-                    firstError(
-                      i18n,
-                      minutesFeedback(i18n, commands().updateActionItem(action.id, { what: v })),
-                    )
-                  }
+                  source={minutesTextSource(i18n, props.session, { kind: 'action', actionId: action.id })}
+                  multiline
+                  readOnly={locked()}
                 />
                 <SelectField
                   label={t('minutes.responsible')}

@@ -9,9 +9,12 @@ import { For, type JSX } from 'solid-js';
 import type { MinutesSession } from '../../data/minutes/minutes-session';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
+import { CollabTextField } from '../../ui/collab-text/collab-text-field';
 import { SelectField } from '../../ui/select-field/select-field';
 import { CommitField } from './commit-field';
+import { copyAttendanceOutcome } from './copy-attendance-outcome';
 import { firstError, minutesFeedback } from './minutes-feedback';
+import { minutesTextSource } from './minutes-text-source';
 
 export interface MemberOption {
   readonly id: string;
@@ -53,11 +56,10 @@ export function HeaderSection(props: {
           disabled={locked()}
           onCommit={(v) => save({ closedAt: v.trim() })}
         />
-        <CommitField
+        <CollabTextField
           label={t('minutes.place')}
-          value={h().place}
-          disabled={locked()}
-          onCommit={(v) => save({ place: v })}
+          source={minutesTextSource(i18n, props.session, { kind: 'header', field: 'place' })}
+          readOnly={locked()}
         />
         <CommitField
           label={t('minutes.number')}
@@ -88,16 +90,13 @@ export function HeaderSection(props: {
         onCommit={(v) => save({ recipients: v })}
       />
       <div class="page-title-row">
-        <h3>{t('minutes.attendance')}</h3>
+        <h3 id="minutes-attendance">{t('minutes.attendance')}</h3>
         <Button
           disabled={locked()}
           onClick={() => {
             const result = props.session.commands.copyAttendance(props.meeting);
-            minutesFeedback(
-              i18n,
-              result,
-              result.ok ? t('minutes.copied', { count: result.value }) : undefined,
-            );
+            const outcome = result.ok ? copyAttendanceOutcome(props.meeting.attendance, result.value) : null;
+            minutesFeedback(i18n, result, outcome ? t(outcome.key, outcome.counts) : undefined);
           }}
         >
           {t('minutes.copyAttendance')}
