@@ -68,7 +68,12 @@ function asOwner(asRoot: boolean, command: string, args: readonly string[]) {
   return asRoot ? run('runuser', ['-u', 'postgres', '--', command, ...args]) : run(command, [...args]);
 }
 
-export async function startPostgresServer(): Promise<PostgresServer> {
+export interface PostgresServerOptions {
+  /** Flush to disk as a production server does (off by default: tests check behaviour, not the disk). */
+  readonly fsync?: boolean;
+}
+
+export async function startPostgresServer(options: PostgresServerOptions = {}): Promise<PostgresServer> {
   const bin = requirePostgresBinaries();
   const asRoot = process.getuid?.() === 0;
   const base = await mkdtemp(join(tmpdir(), 'relay-pg-'));
@@ -94,7 +99,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   const startOn = (candidate: number) =>
     pgCtl(
       '-o',
-      `-p ${candidate} -k ${base} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      `-p ${candidate} -k ${base} -c listen_addresses=127.0.0.1 -c fsync=${options.fsync ? 'on' : 'off'}`,
       '-l',
       join(data, 'server.log'),
       '-w',
