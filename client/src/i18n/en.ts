@@ -78,6 +78,7 @@ export const en: Catalogue = {
     groups: 'Groups',
     meetings: 'Meetings',
     indicators: 'Indicators',
+    money: 'Funds',
     settings: 'Settings',
     clubs: 'All clubs',
   },
@@ -181,6 +182,7 @@ export const en: Catalogue = {
     memberOf: 'Member of',
   },
   meetings: {
+    moneyLink: 'Meeting money',
     title: 'Meetings',
     add: 'Add meeting',
     date: 'Date',

@@ -79,6 +79,7 @@ export const vi = {
     groups: 'Nhóm',
     meetings: 'Sinh hoạt',
     indicators: 'Chỉ số',
+    money: 'Quỹ',
     settings: 'Cài đặt',
     clubs: 'Các câu lạc bộ',
   },
@@ -183,6 +184,7 @@ export const vi = {
     memberOf: 'Thuộc nhóm',
   },
   meetings: {
+    moneyLink: 'Thu chi buổi họp',
     title: 'Sinh hoạt và cuộc họp',
     add: 'Thêm buổi sinh hoạt',
     date: 'Ngày',

@@ -1,0 +1,35 @@
+import * as i18n from '@solid-primitives/i18n';
+import { createMemo } from 'solid-js';
+import { enMoney } from '../../i18n/en-money';
+import { formatMoney } from '../../i18n/format';
+import { type I18n, useI18n } from '../../i18n/i18n-context';
+import { viMoney } from '../../i18n/vi-money';
+
+export type MoneyKey = keyof i18n.Flatten<typeof viMoney>;
+
+export interface MoneyI18n extends I18n {
+  /** A message of the money screens' catalogue. */
+  m(key: MoneyKey, args?: Record<string, string | number>): string;
+  /** "1.500.000 đ": đồng keep dot separators in every language, as the treasurer's books do. */
+  dong(amount: number): string;
+}
+
+/**
+ * The money screens' messages live in their own catalogue (`i18n/vi-money.ts`, `en-money.ts`), loaded with
+ * these screens only: wired into `vi.ts` they would ride in the roster's first chunk, which must not grow
+ * for screens most opens never show. Both languages come with the money chunk; English is small here.
+ */
+export function useMoneyI18n(): MoneyI18n {
+  const base = useI18n();
+  const dict = createMemo(() => i18n.flatten(base.locale() === 'en' ? enMoney : viMoney));
+  const translate = i18n.translator(dict, i18n.resolveTemplate);
+  return {
+    ...base,
+    m: (key, args) => String(translate(key, args ?? {}) ?? key),
+    dong: formatDong,
+  };
+}
+
+export function formatDong(amount: number): string {
+  return formatMoney(amount, 'vi');
+}
