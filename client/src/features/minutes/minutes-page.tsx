@@ -21,6 +21,7 @@ import { ApprovalSection } from './approval-section';
 import { HeaderSection, type MemberOption } from './header-section';
 import { HealthSection } from './health-section';
 import { MinutesPrint } from './minutes-print';
+import { SectionBar } from './section-bar';
 import { VersionsSection } from './versions-section';
 import './minutes.css';
 
@@ -170,6 +171,7 @@ export default function MinutesPage(): JSX.Element {
                       {t('minutes.approvedBanner')}
                     </div>
                   </Show>
+                  <SectionBar />
                   <HeaderSection session={session()} members={members()} meeting={m()} />
                   <AgendaSection session={session()} />
                   <ActionsSection session={session()} members={members()} />
