@@ -14,7 +14,7 @@ export const viHealthCheck = {
   noMatch: 'Không có ai có mặt khớp với “{{ query }}”.',
   column: {
     name: 'Họ tên',
-    weightKg: 'Cân nặng (kg)',
+    weightKg: 'Cân (kg)',
     systolic: 'Tâm thu',
     diastolic: 'Tâm trương',
     glucoseMmol: 'Đường huyết',

@@ -5,10 +5,11 @@ import {
   type Meeting,
   type MemberId,
 } from '@chungtay/model';
-import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
+import { createMemo, createSignal, For, type JSX, onCleanup, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import type { HealthSession } from '../../data/health/health-session';
 import { useI18n } from '../../i18n/i18n-context';
+import { stickBelowHeader } from '../shared/below-header';
 import { filterByName } from '../shared/name-search';
 import { HealthCheckRow, type MeasurePatch } from './health-check-row';
 import { MEASURES } from './measure-text';
@@ -72,7 +73,7 @@ export function HealthCheckSheet(props: { meeting: Meeting; health: HealthSessio
         <p class="muted health-check-help">{t('healthCheck.help')}</p>
       </div>
       <Show when={present().length > 0} fallback={<p class="card">{t('healthCheck.noPresent')}</p>}>
-        <div class="health-check-head" aria-hidden="true">
+        <div class="health-check-head" aria-hidden="true" ref={(el) => onCleanup(stickBelowHeader(el))}>
           <span>{t('healthCheck.column.name')}</span>
           <For each={MEASURES}>{(measure) => <span>{t(`healthCheck.column.${measure}`)}</span>}</For>
         </div>

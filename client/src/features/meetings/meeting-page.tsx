@@ -113,13 +113,15 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
           {t('meetings.allPresent')}
         </Button>
       </div>
-      <p data-testid="attendance-summary">
-        {t('meetings.summary', summary() as unknown as Record<string, number>)} ·{' '}
-        {t('healthCheck.attendance.rate', {
-          present: summary().present,
-          roster: summary().roster,
-          rate: i18n.percent(summary().rate * 100),
-        })}
+      <p data-testid="attendance-summary" class="attendance-summary">
+        <strong>
+          {t('healthCheck.attendance.rate', {
+            present: summary().present,
+            roster: summary().roster,
+            rate: i18n.percent(summary().rate * 100),
+          })}
+        </strong>
+        <span>{t('meetings.summary', summary() as unknown as Record<string, number>)}</span>
       </p>
       <div class="attendance-tools">
         <TextField
