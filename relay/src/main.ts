@@ -37,6 +37,11 @@ const storage =
         poolMax: config.databasePoolMax,
         onPoolError: (error) =>
           logger.warn({ err: error }, 'a PostgreSQL connection failed; the pool opens another'),
+      }).catch((error: unknown) => {
+        // Unreachable, wrong password, or a schema from a newer relay: one log line, never the URL (it holds
+        // the password).
+        logger.fatal({ err: error }, 'cannot open the PostgreSQL database (DATABASE_URL)');
+        process.exit(1);
       });
 if (config.databaseUrl !== undefined) logger.info({ poolMax: config.databasePoolMax }, 'storage: PostgreSQL');
 // Waits for Redis: a relay started without it would serve its documents apart from the other processes.
