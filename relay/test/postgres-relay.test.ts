@@ -123,4 +123,24 @@ describe('relay process with DATABASE_URL', () => {
     await waitFor(() => writer.holdsAll(), 'relay stored the re-synced edits');
     expect(reader.text.toString().endsWith('199;')).toBe(true);
   });
+  it('stops with one line naming DATABASE_URL, and never its password, when PostgreSQL cannot be reached', async () => {
+    const child = spawn(process.execPath, ['dist/main.js', '--host', '127.0.0.1'], {
+      cwd: relayDir,
+      env: {
+        ...process.env,
+        PORT: '0',
+        DATABASE_URL: `postgres://relay:s3cret-pw@127.0.0.1:${await freePort()}/x`,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(output).toContain('cannot open the PostgreSQL database (DATABASE_URL)');
+    expect(output).toContain('ECONNREFUSED');
+    expect(output).not.toContain('s3cret-pw');
+  });
 });
