@@ -3,7 +3,8 @@
  *
  * Document: `moneyDocName(clubId)`, plain gc. Start it with `createMoney(doc, { clubId, clubKind },
  * origin)` (safe on two tablets), migrate on open with `migrateMoney`, read with `readMoney(doc)` →
- * `MoneyView` (rules, funds, entries in canonical order, loans, write-offs).
+ * `MoneyView` (rules, funds, entries in canonical order, loans, write-offs), or follow it with
+ * `followMoney(doc, onChange)` (new entries parsed alone and slotted in; the client's projection).
  *
  * Commands, each `(doc, input, origin, clock?)` in one transaction, returning `Result<_, MoneyError>`
  * (`invalid` with field codes, `notFound`, `readOnly`, `alreadyReversed`). `clock` is
@@ -31,6 +32,8 @@
  * 'negative' | 'notWhole' | 'tooLarge' }`. Display with the client's `formatMoney` (i18n/format.ts).
  */
 
+export type { ListAdditions, MoneyChanges, MoneyFollower } from './follow-money';
+export { followMoney } from './follow-money';
 export type { CashBook, CashBookFilter, CashBookLine } from './ledger';
 export { getCashBook } from './ledger';
 export type { LoanInput, LoanWarning, RepaymentInput, WriteOffInput } from './loan-commands';

@@ -129,34 +129,66 @@ export function compareEntries(a: Entry, b: Entry): number {
   return compareText(a.date, b.date) || compareText(a.recordedAt, b.recordedAt) || compareText(a.id, b.id);
 }
 
+/** One stored entry as the view holds it, or null when it does not parse (left out, never guessed). */
+export function parseEntry(key: string, raw: unknown): Entry | null {
+  if (!isId(key)) return null;
+  const parsed = v.safeParse(EntryRecord, raw);
+  return parsed.success ? ({ id: key, ...parsed.output } as Entry) : null;
+}
+
+export function parseLoan(key: string, raw: unknown): Loan | null {
+  if (!isId(key)) return null;
+  const parsed = v.safeParse(LoanRecord, raw);
+  return parsed.success ? ({ id: key, ...parsed.output } as Loan) : null;
+}
+
+export function compareLoans(a: Loan, b: Loan): number {
+  return compareText(a.startOn, b.startOn) || compareText(a.id, b.id);
+}
+
 export function readEntries(doc: Y.Doc): Entry[] {
-  return readRecords(entriesMap(doc), EntryRecord)
-    .map(([key, e]) => ({ id: key, ...e }) as Entry)
-    .sort(compareEntries);
+  const out: Entry[] = [];
+  for (const [key, raw] of entriesMap(doc).entries()) {
+    const entry = parseEntry(key, raw);
+    if (entry !== null) out.push(entry);
+  }
+  return out.sort(compareEntries);
 }
 
 export function readLoans(doc: Y.Doc): Loan[] {
-  return readRecords(loansMap(doc), LoanRecord)
-    .map(([key, l]) => ({ id: key, ...l }) as Loan)
-    .sort((a, b) => compareText(a.startOn, b.startOn) || compareText(a.id, b.id));
+  const out: Loan[] = [];
+  for (const [key, raw] of loansMap(doc).entries()) {
+    const loan = parseLoan(key, raw);
+    if (loan !== null) out.push(loan);
+  }
+  return out.sort(compareLoans);
 }
 
-export function readMoney(doc: Y.Doc): MoneyView {
-  const clubId = moneyMeta(doc).get('clubId');
-  const writeOffs = readRecords(writeOffsMap(doc), WriteOffRecord)
+export function readWriteOffs(doc: Y.Doc): WriteOff[] {
+  return readRecords(writeOffsMap(doc), WriteOffRecord)
     .map(([loanId, w]) => ({ loanId, ...w }) as WriteOff)
     .sort((a, b) => compareText(a.loanId, b.loanId));
+}
+
+export function readConfirmed(doc: Y.Doc): string[] {
+  const map = confirmedMap(doc);
+  return [...map.keys()].filter((k) => map.get(k) === true).sort();
+}
+
+/** Everything but the entries and loans: small, re-read whole when any of it changes. */
+export function readMoneyHeader(doc: Y.Doc): Omit<MoneyView, 'entries' | 'loans'> {
+  const clubId = moneyMeta(doc).get('clubId');
   return {
     clubId: isId(clubId) ? clubId : null,
     schemaVersion: readMoneySchemaVersion(doc) ?? 0,
     readOnly: isMoneyReadOnly(doc),
     rules: readRules(doc),
     funds: readFunds(doc),
-    entries: readEntries(doc),
-    loans: readLoans(doc),
-    writeOffs,
-    confirmedDuplicates: [...confirmedMap(doc).keys()]
-      .filter((k) => confirmedMap(doc).get(k) === true)
-      .sort(),
+    writeOffs: readWriteOffs(doc),
+    confirmedDuplicates: readConfirmed(doc),
   };
+}
+
+export function readMoney(doc: Y.Doc): MoneyView {
+  return { ...readMoneyHeader(doc), entries: readEntries(doc), loans: readLoans(doc) };
 }
