@@ -1,9 +1,11 @@
 import {
   ATTENDANCE_STATUSES,
   type AttendanceStatus,
+  formatTimeOfDay,
   type Meeting,
   type MemberId,
   type MinutesHeaderPatch,
+  parseTimeOfDay,
 } from '@chungtay/model';
 import { For, type JSX } from 'solid-js';
 import type { MinutesSession } from '../../data/minutes/minutes-session';
@@ -33,6 +35,11 @@ export function HeaderSection(props: {
   const locked = () => !props.session.canWrite();
   const save = (patch: MinutesHeaderPatch) =>
     firstError(i18n, minutesFeedback(i18n, props.session.commands.updateHeader(patch)));
+  // Times as people write them ("7h30", "19h"), kept as 'HH:MM'.
+  const saveTime = (field: 'startedAt' | 'closedAt', text: string) => {
+    const time = parseTimeOfDay(text);
+    return time.ok ? save({ [field]: time.value }) : t('errors.timeFormat');
+  };
   const people = () => [
     { value: '', label: t('minutes.noOne') },
     ...props.members.map((m) => ({ value: m.id, label: m.label })),
@@ -46,15 +53,15 @@ export function HeaderSection(props: {
       <div class="form-grid">
         <CommitField
           label={t('minutes.startedAt')}
-          value={h().startedAt}
+          value={formatTimeOfDay(h().startedAt)}
           disabled={locked()}
-          onCommit={(v) => save({ startedAt: v.trim() })}
+          onCommit={(v) => saveTime('startedAt', v)}
         />
         <CommitField
           label={t('minutes.closedAt')}
-          value={h().closedAt}
+          value={formatTimeOfDay(h().closedAt)}
           disabled={locked()}
-          onCommit={(v) => save({ closedAt: v.trim() })}
+          onCommit={(v) => saveTime('closedAt', v)}
         />
         <CollabTextField
           label={t('minutes.place')}

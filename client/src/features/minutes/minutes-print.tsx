@@ -1,5 +1,5 @@
 import type { HealthCheck, MinutesContent, RichBlock } from '@chungtay/model';
-import { ATTENDANCE_STATUSES } from '@chungtay/model';
+import { ATTENDANCE_STATUSES, formatTimeOfDay } from '@chungtay/model';
 import { For, type JSX, Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MemberOption } from './header-section';
@@ -76,7 +76,13 @@ export function MinutesPrint(props: {
       </header>
       <h1 class="print-title">{t('print.title')}</h1>
       <p class="print-subtitle">{t('print.subtitle', { kind: props.kind })}</p>
-      <p>{t('print.opening', { time: h().startedAt || blank, place: h().place || blank, ...date() })}</p>
+      <p>
+        {t('print.opening', {
+          time: formatTimeOfDay(h().startedAt) || blank,
+          place: h().place || blank,
+          ...date(),
+        })}
+      </p>
       <p>{t('print.chair', { name: props.nameOf(h().chairId) || blank })}</p>
       <p>{t('print.secretary', { name: props.nameOf(h().secretaryId) || blank })}</p>
       <h2>{heading('attendance')}</h2>
