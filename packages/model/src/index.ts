@@ -89,6 +89,13 @@ export {
   validateMeetingInput,
 } from './meetings/meeting-commands';
 export {
+  listUpcomingNationalDays,
+  meetsOnNationalDays,
+  NATIONAL_MEETING_DAYS,
+  type NationalMeetingDay,
+  type UpcomingNationalDay,
+} from './meetings/national-days';
+export {
   type ActionItemInput,
   addActionItem,
   addMoneyEntry,
