@@ -7,18 +7,12 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStorage } from '../src/store/postgres-doc-store';
 import { connectClient, registerClub, startTestRelay, type TestClient, waitFor } from './helpers';
-import { type PostgresServer, startPostgresServer } from './support/postgres-server';
+import { usePostgresServer } from './support/postgres-server';
 
-let server: PostgresServer;
-beforeAll(async () => {
-  server = await startPostgresServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = usePostgresServer();
 
 const clients: TestClient[] = [];
 afterEach(() => {

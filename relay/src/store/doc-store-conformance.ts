@@ -29,22 +29,25 @@ function rebuild(updates: readonly Uint8Array[]): string {
 export function runDocStoreTests(name: string, setup: () => StorageFixture): void {
   describe(`${name} conformance`, () => {
     let fixture: StorageFixture;
-    let storage: Storage;
+    /** What afterEach closes; undefined when open() failed (the test then failed with the reason). */
+    let storage: Storage | undefined;
     let peer: Storage | undefined;
     const open = async () => {
       fixture = setup();
-      storage = await fixture.open();
-      return storage;
+      const opened = await fixture.open();
+      storage = opened;
+      return opened;
     };
     /** The handle "another process" uses: its own where the store allows one, else the same. */
-    const openPeer = async () => {
+    const openPeer = async (own: Storage) => {
       peer = await fixture.openPeer?.();
-      return peer ?? storage;
+      return peer ?? own;
     };
     afterEach(async () => {
       await peer?.close();
       peer = undefined;
-      await storage.close();
+      await storage?.close();
+      storage = undefined;
       await fixture.cleanup();
     });
 
@@ -101,8 +104,9 @@ export function runDocStoreTests(name: string, setup: () => StorageFixture): voi
     });
 
     it('keeps every update when two processes compact one document at once, or one compacts late', async () => {
-      const { docs } = await open();
-      const other = (await openPeer()).docs;
+      const own = await open();
+      const { docs } = own;
+      const other = (await openPeer(own)).docs;
       const doc = new Y.Doc();
       await docs.append('d', textUpdate(doc, 'a'));
       const second = await docs.append('d', textUpdate(doc, 'b'));
@@ -125,8 +129,9 @@ export function runDocStoreTests(name: string, setup: () => StorageFixture): voi
     });
 
     it('loses no update appended by either process while the other compacts the document', async () => {
-      const { docs } = await open();
-      const other = (await openPeer()).docs;
+      const own = await open();
+      const { docs } = own;
+      const other = (await openPeer(own)).docs;
       const doc = new Y.Doc();
       let expected = 'start';
       await docs.append('d', textUpdate(doc, expected));
@@ -149,11 +154,13 @@ export function runDocStoreTests(name: string, setup: () => StorageFixture): voi
     it('keeps documents and clubs across close and reopen', async () => {
       const doc = new Y.Doc();
       await (await open()).docs.append('d', textUpdate(doc, 'kept'));
-      await storage.clubs.create('club-0001', { editorKeyHash: 'e', viewerKeyHash: 'v' });
-      await storage.close();
-      storage = await fixture.open();
-      expect(rebuild((await storage.docs.load('d')).updates)).toBe('kept');
-      expect((await storage.clubs.get('club-0001'))?.editorKeyHash).toBe('e');
+      await storage?.clubs.create('club-0001', { editorKeyHash: 'e', viewerKeyHash: 'v' });
+      await storage?.close();
+      storage = undefined;
+      const reopened = await fixture.open();
+      storage = reopened;
+      expect(rebuild((await reopened.docs.load('d')).updates)).toBe('kept');
+      expect((await reopened.clubs.get('club-0001'))?.editorKeyHash).toBe('e');
     });
 
     it('creates a club once and reports an existing one without changing it', async () => {

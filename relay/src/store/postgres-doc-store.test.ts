@@ -4,25 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  type PostgresServer,
-  requirePostgresBinaries,
-  startPostgresServer,
-} from '../../test/support/postgres-server';
+import { requirePostgresBinaries, usePostgresServer } from '../../test/support/postgres-server';
 import { runDocStoreTests } from './doc-store-conformance';
 import { openPostgresStorage, postgresPoolConfig } from './postgres-doc-store';
 
 const run = promisify(execFile);
 
-let server: PostgresServer;
-beforeAll(async () => {
-  server = await startPostgresServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = usePostgresServer();
 
 runDocStoreTests('postgres storage', () => {
   // One database per test; the peer is a second pool on it, as a second relay process would open.

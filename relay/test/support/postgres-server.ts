@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 
 const run = promisify(execFile);
 
@@ -147,5 +148,34 @@ export async function startPostgresServer(options: PostgresServerOptions = {}): 
       await pgCtl('-m', 'immediate', '-w', 'stop').catch(() => {});
       await rm(base, { recursive: true, force: true });
     },
+  };
+}
+
+/** A test file's server, as its tests use it: every call waits for the server to have started. */
+export type SharedPostgresServer = Omit<PostgresServer, 'port'>;
+
+/**
+ * One server for the calling test file: started in beforeAll, stopped in afterAll. Each test's first call
+ * waits for it, so when PostgreSQL is missing or fails to start every test fails with the reason (vitest
+ * would report the tests of a failed beforeAll as skipped).
+ */
+export function usePostgresServer(options: PostgresServerOptions = {}): SharedPostgresServer {
+  let starting: Promise<PostgresServer> | undefined;
+  beforeAll(() => {
+    starting = startPostgresServer(options);
+    // Reported by each test that uses it, not as an unhandled rejection.
+    starting.catch(() => {});
+  });
+  afterAll(async () => {
+    const server = await starting?.catch(() => undefined);
+    await server?.stop();
+  });
+  const ready = () => starting ?? Promise.reject(new Error('usePostgresServer: used outside a test'));
+  return {
+    createDatabase: async () => (await ready()).createDatabase(),
+    sql: async (database, text) => (await ready()).sql(database, text),
+    crash: async () => (await ready()).crash(),
+    start: async () => (await ready()).start(),
+    stop: async () => (await ready()).stop(),
   };
 }
