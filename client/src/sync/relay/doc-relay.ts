@@ -44,7 +44,7 @@ export interface DocRelayLink {
 }
 
 /**
- * A secondary doc's (minutes, health) relay connection that follows the club's access: it is made, or
+ * A secondary doc's (minutes, health, money) relay connection that follows the club's access: it is made, or
  * remade with the new key, each time the club session reconnects, so a screen that is open while the
  * club gets shared (or its keys change) starts syncing without being reopened.
  *

@@ -1,5 +1,5 @@
 /**
- * Secondary docs (minutes, health) open on a screen of this tab, by relay name. The background sync leaves
+ * Secondary docs (minutes, health, money) open on a screen of this tab, by relay name. The background sync leaves
  * them to their screen, and goes over them again when a screen closes (it may have left edits unsent).
  * Apart from doc-relay.ts so that the club session can ask without loading the sync code.
  */
