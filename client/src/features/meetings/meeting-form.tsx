@@ -1,4 +1,5 @@
 import {
+  type ClubKind,
   formatTimeOfDay,
   MEETING_KINDS,
   type Meeting,
@@ -6,6 +7,7 @@ import {
   type MeetingKind,
   type Member,
   type MemberId,
+  meetsOnNationalDays,
   parseTimeOfDay,
   validateMeetingInput,
 } from '@chungtay/model';
@@ -17,12 +19,16 @@ import { SelectField } from '../../ui/select-field/select-field';
 import { TextField } from '../../ui/text-field/text-field';
 import { dateToText, textToDate } from '../shared/date-input';
 import { type FieldErrors, fieldMessage } from '../shared/field-errors';
+import { NationalDayPicker } from './national-day-picker';
+import './attendance.css';
 
 export function MeetingForm(props: {
   meeting?: Meeting;
   members: readonly Member[];
   today: string;
   defaultPlace: string;
+  /** A veterans' club picks among the national days it meets on. */
+  clubKind?: ClubKind;
   onSubmit: (input: MeetingInput) => FieldErrors | null;
   onCancel: () => void;
 }): JSX.Element {
@@ -68,6 +74,9 @@ export function MeetingForm(props: {
   };
   return (
     <form class="form" onSubmit={submit} novalidate>
+      <Show when={props.clubKind !== undefined && meetsOnNationalDays(props.clubKind)}>
+        <NationalDayPicker today={props.today} onPick={(iso) => setForm('date', dateToText(iso))} />
+      </Show>
       <div class="form-grid">
         <TextField
           label={t('meetings.date')}

@@ -83,6 +83,9 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
         <A href={`/club/${session.clubId}/meetings/${m().id}/minutes`} class="btn btn-secondary">
           {t('minutes.link')}
         </A>
+        <A href={`/club/${session.clubId}/money/meeting/${m().id}`} class="btn btn-secondary">
+          {t('meetings.moneyLink')}
+        </A>
         <Show when={session.canOpenHealth()}>
           <A href={`/club/${session.clubId}/meetings/${m().id}/health`} class="btn btn-secondary">
             {t('healthCheck.open')}
@@ -190,6 +193,7 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
           meeting={m()}
           members={listActiveMembers(session.club)}
           today={session.today()}
+          clubKind={session.club.profile.kind}
           defaultPlace=""
           onCancel={() => setEditing(false)}
           onSubmit={(input) => {

@@ -51,6 +51,7 @@ export default function MeetingsPage(): JSX.Element {
         <MeetingForm
           members={listActiveMembers(session.club)}
           today={session.today()}
+          clubKind={session.club.profile.kind}
           defaultPlace={session.club.meetings[0]?.place ?? ''}
           onCancel={() => setAdding(false)}
           onSubmit={(input) => {
