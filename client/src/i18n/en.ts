@@ -1,4 +1,5 @@
 import { enHealthCheck } from './en-health-check';
+import { enImport } from './en-import';
 import { enRelayLimits } from './en-relay-limits';
 import type { Catalogue } from './vi';
 
@@ -551,6 +552,7 @@ export const en: Catalogue = {
   },
   healthCheck: enHealthCheck,
   relayLimits: enRelayLimits,
+  rosterFile: enImport,
   errors: {
     required: 'Please fill this in.',
     tooLong: 'Too long.',

@@ -1,4 +1,5 @@
 import { viHealthCheck } from './vi-health-check';
+import { viImport } from './vi-import';
 import { viRelayLimits } from './vi-relay-limits';
 // The Vietnamese catalogue is the source of truth: every other language must
 // have exactly these keys (see en.ts). Templates use {{ name }}.
@@ -552,6 +553,7 @@ export const vi = {
   },
   healthCheck: viHealthCheck,
   relayLimits: viRelayLimits,
+  rosterFile: viImport,
   errors: {
     required: 'Hãy nhập thông tin này.',
     tooLong: 'Quá dài.',
