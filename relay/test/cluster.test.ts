@@ -130,6 +130,17 @@ describe('two relays sharing rooms through Redis', () => {
     expect(names(newcomer)).not.toContain('Lan');
   });
 
+  it('greets a client of a room that just loaded with the presence of clients on the other relay', async () => {
+    const lan = open(a, `${club.clubId}/meeting/m1`);
+    await synced(lan);
+    lan.provider.awareness.setLocalStateField('user', { name: 'Lan' });
+    await waitFor(() => lan.provider.awareness.getStates().size === 1, 'Lan present');
+    // b loads the meeting only now; Lan's next renewal is 15 s away, so only b's query can bring her.
+    const late = open(b, `${club.clubId}/meeting/m1`, club.viewerKey);
+    const names = () => [...late.provider.awareness.getStates().values()].map((state) => state.user?.name);
+    await waitFor(() => names().includes('Lan'), 'the late client sees Lan', 5_000);
+  });
+
   it('a key rotation on one relay closes the club’s sockets on the other with 4410', async () => {
     const onA = open(a);
     const onB = open(b);

@@ -58,7 +58,7 @@ export function runRoomBusTests(name: string, fixture: RoomBusFixture): void {
       expect(a.processId).not.toBe(b.processId);
     });
 
-    it('carries updates and awareness byte for byte', async () => {
+    it('carries updates, awareness and presence queries byte for byte', async () => {
       const there = await collect(b, 'club/meeting/1');
       const frame = new Uint8Array(70_000).map((_, i) => i % 251);
       const awareness: RoomMessage = {
@@ -70,9 +70,11 @@ export function runRoomBusTests(name: string, fixture: RoomBusFixture): void {
       };
       a.publish('club/meeting/1', { type: 'update', frame });
       a.publish('club/meeting/1', awareness);
-      await until(() => there.received.length === 2, 'both messages');
+      a.publish('club/meeting/1', { type: 'presenceQuery' });
+      await until(() => there.received.length === 3, 'all three messages');
       expect(there.received[0]?.message).toEqual({ type: 'update', frame });
       expect(there.received[1]?.message).toEqual(awareness);
+      expect(there.received[2]?.message).toEqual({ type: 'presenceQuery' });
     });
 
     it('delivers only to subscribers of that document, to each of them, until each unsubscribes', async () => {

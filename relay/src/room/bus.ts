@@ -21,6 +21,10 @@ export type RoomMessage =
       readonly update: Uint8Array;
       /** The connection left: receivers forget its owner once the removal is applied. */
       readonly left: boolean;
+    }
+  | {
+      /** A room of the document just loaded: the others answer with their connections' presence. */
+      readonly type: 'presenceQuery';
     };
 
 /** Club-wide messages, for every process whatever documents it holds. */

@@ -7,7 +7,7 @@ import type { ClubControl, RoomMessage } from './bus';
  * first, so a process drops its own echo before decoding the rest. Updates are Yjs binary; JSON would
  * have to base64 them.
  */
-const Kind = { update: 0, awareness: 1, keysRotated: 2 } as const;
+const Kind = { update: 0, awareness: 1, keysRotated: 2, presenceQuery: 3 } as const;
 
 export interface Envelope<T> {
   readonly sender: string;
@@ -20,6 +20,8 @@ export function encodeRoomMessage(sender: string, message: RoomMessage): Uint8Ar
   if (message.type === 'update') {
     encoding.writeVarUint(encoder, Kind.update);
     encoding.writeVarUint8Array(encoder, message.frame);
+  } else if (message.type === 'presenceQuery') {
+    encoding.writeVarUint(encoder, Kind.presenceQuery);
   } else {
     encoding.writeVarUint(encoder, Kind.awareness);
     encoding.writeVarUint(encoder, message.owner);
@@ -41,6 +43,7 @@ export function decodeRoomMessage(data: Uint8Array): Envelope<RoomMessage> {
   const kind = decoding.readVarUint(decoder);
   if (kind === Kind.update)
     return { sender, message: { type: 'update', frame: decoding.readVarUint8Array(decoder) } };
+  if (kind === Kind.presenceQuery) return { sender, message: { type: 'presenceQuery' } };
   if (kind !== Kind.awareness) throw new Error(`unknown room message kind ${kind}`);
   const owner = decoding.readVarUint(decoder);
   const role = decoding.readVarUint(decoder) === 0 ? 'editor' : 'viewer';

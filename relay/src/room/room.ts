@@ -7,8 +7,9 @@ import * as Y from 'yjs';
 import type { Connection } from '../connection';
 import type { Metrics } from '../metrics';
 import type { DocStore } from '../store/doc-store';
-import { type AwarenessOwner, AwarenessRelay } from './awareness-relay';
+import { AwarenessRelay } from './awareness-relay';
 import type { RoomBus, RoomMessage, Unsubscribe } from './bus';
+import { presenceAnswers, RemotePresence } from './bus-presence';
 import { clientsOf, type DecodedUpdate, EncodedDoc } from './encoded-doc';
 import type { SnapshotWorker } from './snapshot-worker';
 import type { StoredAcks } from './stored-acks';
@@ -72,8 +73,7 @@ export class Room {
   /** Bus messages that arrived while the store was being read; taken in after it (idempotent anyway). */
   private buffered: Array<{ message: RoomMessage; sender: string }> | undefined = [];
   private unsubscribe: Unsubscribe | undefined;
-  /** Presence owners standing for other processes' connections, by sender and connection id. */
-  private readonly remoteOwners = new Map<string, AwarenessOwner>();
+  private readonly remotePresence = new RemotePresence();
 
   constructor(
     readonly name: string,
@@ -101,6 +101,7 @@ export class Room {
       const buffered = this.buffered ?? [];
       this.buffered = undefined;
       for (const { message, sender } of buffered) this.receiveFromBus(message, sender);
+      this.context.bus.publish(this.name, { type: 'presenceQuery' });
       return true;
     } catch (error) {
       this.context.logger.error({ document: this.name, err: error }, 'loading document failed');
@@ -331,12 +332,20 @@ export class Room {
     this.lastSeq = Math.max(this.lastSeq, stored.lastSeq);
   }
 
-  /** A message from this document's room in another process (see bus.ts). */
+  /** A message from this document's room in another process (see bus.ts); a bad one is logged, not thrown. */
   private receiveFromBus(message: RoomMessage, sender: string): void {
     if (this.buffered !== undefined) {
       this.buffered.push({ message, sender });
       return;
     }
+    try {
+      this.takeFromBus(message, sender);
+    } catch (error) {
+      this.context.logger.error({ document: this.name, sender, err: error }, 'bad room bus message');
+    }
+  }
+
+  private takeFromBus(message: RoomMessage, sender: string): void {
     const state = this.doc;
     if (state === undefined || this.failed) return;
     if (message.type === 'update') {
@@ -352,12 +361,14 @@ export class Room {
       this.forward(message.frame, undefined);
       return;
     }
-    // Each remote connection gets an owner of its own, so presence ownership works as it does locally.
-    const key = `${sender}/${message.owner}`;
-    const owner = this.remoteOwners.get(key) ?? { role: message.role, awarenessClients: new Set<number>() };
-    this.remoteOwners.set(key, owner);
-    const changed = this.awareness.apply(owner, message.update);
-    if (message.left) this.remoteOwners.delete(key);
+    if (message.type === 'presenceQuery') {
+      const present = this.awareness.encodePresent();
+      if (present === null) return;
+      for (const answer of presenceAnswers(present, this.connections))
+        this.context.bus.publish(this.name, answer);
+      return;
+    }
+    const changed = this.remotePresence.apply(this.awareness, sender, message);
     if (changed === null) return;
     const relayed = frame(MessageType.awareness, changed);
     for (const each of this.connections) each.send(relayed);
