@@ -67,7 +67,7 @@ export const enHealthCheck: typeof viHealthCheck = {
   },
   nationalDays: {
     title: 'National days the club usually meets on',
-    pick: 'Choose {{ date }}: {{ name }}',
+    pick: 'Meet on {{ date }}, {{ name }}',
     d0430: 'Reunification Day',
     d0501: 'International Workers’ Day',
     d0519: 'President Hồ Chí Minh’s birthday',

@@ -67,7 +67,7 @@ export const viHealthCheck = {
   },
   nationalDays: {
     title: 'Ngày lễ câu lạc bộ thường sinh hoạt',
-    pick: 'Chọn ngày {{ date }}: {{ name }}',
+    pick: 'Họp vào {{ date }}, {{ name }}',
     d0430: 'Giải phóng miền Nam',
     d0501: 'Quốc tế Lao động',
     d0519: 'Sinh nhật Bác Hồ',
