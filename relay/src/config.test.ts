@@ -45,6 +45,15 @@ describe('parseConfig', () => {
     expect(wrong.ok || wrong.error.setting).toBe('OPEN_REGISTRATION');
   });
 
+  it('takes a Redis URL to share rooms with other relay processes, and refuses anything else', () => {
+    const local = { ...base, argv: ['--host', '127.0.0.1'] };
+    expect(parseConfig(local).ok && parseConfig(local)).toMatchObject({ value: { redisUrl: undefined } });
+    const parsed = parseConfig({ ...local, env: { REDIS_URL: 'redis://10.0.0.5:6379' } });
+    expect(parsed.ok && parsed.value.redisUrl).toBe('redis://10.0.0.5:6379');
+    const wrong = parseConfig({ ...local, env: { REDIS_URL: 'localhost:6379' } });
+    expect(wrong.ok || wrong.error.setting).toBe('REDIS_URL');
+  });
+
   it('reads a backup schedule only when a backup directory is given', () => {
     const local = { ...base, argv: ['--host', '127.0.0.1'] };
     expect(parseConfig(local).ok && parseConfig(local)).toMatchObject({ value: { backup: undefined } });

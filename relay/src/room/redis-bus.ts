@@ -64,6 +64,7 @@ export class RedisRoomBus implements RoomBus {
   private disconnected = signal();
   private readonly firstReady = signal();
   private lost = false;
+  private everReady = false;
 
   constructor(
     url: string,
@@ -92,8 +93,14 @@ export class RedisRoomBus implements RoomBus {
       if (!this.lost) this.logger.warn('redis connection lost; rooms keep serving their own clients');
       this.lost = true;
     });
-    for (const connection of [this.publisher, this.subscriber])
-      connection.on('error', (error: Error) => this.logger.debug({ err: error }, 'redis error'));
+    for (const connection of [this.publisher, this.subscriber]) {
+      connection.on('error', (error: Error) => {
+        // Said once at start, where the relay waits for Redis; during an outage the 'close' line says it.
+        if (!this.everReady && !this.lost) this.logger.warn({ err: error }, 'waiting for redis');
+        else this.logger.debug({ err: error }, 'redis error');
+        this.lost = true;
+      });
+    }
   }
 
   /** A bus whose control channel is subscribed; waits for Redis as long as it takes to answer. */
@@ -113,6 +120,7 @@ export class RedisRoomBus implements RoomBus {
     }
     if (this.lost) this.logger.info({ documents: this.documents.size }, 'redis connection back');
     this.lost = false;
+    this.everReady = true;
     this.firstReady.resolve();
     for (const handler of [...this.resumed]) this.guard(() => handler());
   }
