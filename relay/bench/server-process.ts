@@ -13,6 +13,9 @@ export type ServerKind = 'chungtay' | 'reference' | 'floor';
 export interface ServerProcess {
   readonly kind: ServerKind;
   readonly port: number;
+  readonly pid: number;
+  /** Its temporary data directory (ours only uses it), removed when it stops. */
+  readonly dataDir: string;
   readonly httpUrl: string;
   readonly syncUrl: string;
   /** CPU seconds (user + system) used so far. */
@@ -106,6 +109,8 @@ function entryFor(kind: ServerKind): string {
 export async function startServer(
   kind: ServerKind,
   nodeArgs: readonly string[] = [],
+  /** Extra flags for our relay (e.g. `--sqlite-synchronous full`); the other servers take none. */
+  relayArgs: readonly string[] = [],
 ): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'relay-bench-'));
@@ -126,6 +131,7 @@ export async function startServer(
           '5000',
           '--max-message-bytes',
           String(8 * 1024 * 1024),
+          ...relayArgs,
         ]
       : [entryFor(kind), String(port)];
   const [command = process.execPath, ...prefixArgs] = [...coreLayout().serverPrefix, process.execPath];
@@ -143,6 +149,8 @@ export async function startServer(
   return {
     kind,
     port,
+    pid,
+    dataDir,
     httpUrl: `http://127.0.0.1:${port}`,
     syncUrl: `ws://127.0.0.1:${port}/sync`,
     cpuSeconds() {
