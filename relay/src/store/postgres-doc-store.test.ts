@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { requirePostgresBinaries, usePostgresServer } from '../../test/support/postgres-server';
 import { runDocStoreTests } from './doc-store-conformance';
@@ -24,6 +24,12 @@ runDocStoreTests('postgres storage', () => {
     cleanup: () => {},
   };
 });
+
+function rebuild(updates: readonly Uint8Array[]): string {
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, update);
+  return doc.getText('t').toString();
+}
 
 function textUpdate(doc: Y.Doc, text: string): Uint8Array {
   const before = Y.encodeStateVector(doc);
@@ -63,6 +69,39 @@ describe('postgres storage across processes', () => {
     for (const written of expected) expect(text).toContain(written);
     expect(text.length).toBe(expected.join('').length);
     await Promise.all(processes.map((storage) => storage.close()));
+  });
+
+  it('makes a second process append after a first one still committing, so a load never sees a gap', async () => {
+    // A load sees a prefix of the log: what a room folds before compacting through its last seq (catchUp).
+    const url = await server.createDatabase();
+    const [other, reader] = await Promise.all([openPostgresStorage(url), openPostgresStorage(url)]);
+    const writer = new Y.Doc();
+    // A first process's append, caught between its statements and its commit (the store's append, by hand).
+    const slow = new pg.Client({ connectionString: url });
+    await slow.connect();
+    await slow.query('BEGIN');
+    await slow.query("INSERT INTO documents (doc, last_seq) VALUES ('d', 1)");
+    await slow.query("INSERT INTO doc_updates (doc, seq, data) VALUES ('d', 1, $1)", [
+      Buffer.from(textUpdate(writer, 'first ')),
+    ]);
+    const second = other.docs.append('d', textUpdate(writer, 'second'));
+    await vi.waitFor(
+      async () => {
+        const { rows } = await slow.query(
+          "SELECT 1 FROM pg_stat_activity WHERE application_name = 'chungtay-relay' AND wait_event_type = 'Lock'",
+        );
+        expect(rows).toHaveLength(1);
+      },
+      { timeout: 10_000, interval: 20 },
+    );
+    expect(await reader.docs.load('d')).toEqual({ updates: [], lastSeq: 0 });
+    await slow.query('COMMIT');
+    expect(await second).toBe(2);
+    const loaded = await reader.docs.load('d');
+    expect(loaded.lastSeq).toBe(2);
+    expect(rebuild(loaded.updates)).toBe('first second');
+    await slow.end();
+    await Promise.all([other.close(), reader.close()]);
   });
 
   it('gives one rotation to the first of two processes presenting the same editor key', async () => {
@@ -122,6 +161,7 @@ describe('postgres schema and durability', () => {
     expect((await server.sql(name, 'SHOW synchronous_commit')).rows).toEqual([{ synchronous_commit: 'off' }]);
     const pool = new pg.Pool(postgresPoolConfig(url));
     expect((await pool.query('SHOW synchronous_commit')).rows).toEqual([{ synchronous_commit: 'on' }]);
+    expect((await pool.query('SHOW statement_timeout')).rows).toEqual([{ statement_timeout: '30s' }]);
     await pool.end();
   });
 });

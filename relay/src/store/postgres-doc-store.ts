@@ -264,13 +264,20 @@ export interface PostgresStorageOptions {
 
 export const DEFAULT_POOL_MAX = 10;
 
-/** The relay's pool settings; synchronous commit is set per connection (see openPostgresStorage). */
+/**
+ * The relay's pool settings. Synchronous commit is set per connection (see openPostgresStorage). The
+ * timeouts turn a hung database into errors the room handles (its clients get 1011 and re-sync) instead of
+ * appends that never settle: a connection attempt gives up after 10 s, a statement after 30 s (a compaction
+ * of the largest document takes well under a second), and TCP keepalive finds a peer that vanished.
+ */
 export function postgresPoolConfig(url: string, poolMax = DEFAULT_POOL_MAX): pg.PoolConfig {
   return {
     connectionString: url,
     max: poolMax,
     application_name: 'chungtay-relay',
-    options: '-c synchronous_commit=on',
+    options: '-c synchronous_commit=on -c statement_timeout=30000',
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
   };
 }
 
