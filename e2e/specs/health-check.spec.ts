@@ -139,3 +139,48 @@ test('a half-typed blood pressure or a slip is said on the row and nothing wrong
   await health.field(name, 'weightKg').press('Enter');
   await expect(page.getByTestId('health-check-counts')).toContainText('Đã đo 1 / 1 người có mặt');
 });
+
+test('the minutes reach each part in one tap, and a veterans’ club plans on a national day', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const app = new ClubApp(page);
+  await app.start();
+  await app.openSample();
+  await app.goTo('Sinh hoạt');
+  await app.addMeeting('07/03/2026', 'Nhà văn hóa thôn Đông');
+  await page.getByRole('link', { name: 'Biên bản', exact: true }).click();
+  const bar = page.getByRole('navigation', { name: 'Các phần của biên bản' });
+  await expect(bar).toBeVisible({ timeout: 20_000 });
+  for (const [part, heading] of [
+    ['Duyệt', 'Duyệt biên bản'],
+    ['Sức khỏe', /^Đo sức khỏe/],
+    ['Điểm danh', 'Thành phần tham dự'],
+  ] as const) {
+    await bar.getByRole('button', { name: part, exact: true }).click();
+    await expect(page.getByRole('heading', { name: heading })).toBeInViewport();
+    await expect(bar).toBeInViewport();
+  }
+
+  // A veterans' club: the national days are offered as the meeting's date.
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Tạo câu lạc bộ mới' }).click();
+  await page.getByLabel('Tên của bạn (người dùng máy này)').fill('Trần Văn Bình');
+  await page.getByLabel('Tên câu lạc bộ').fill('CLB Cựu quân nhân xã Nga Thạch');
+  await page.getByRole('button', { name: /^Loại câu lạc bộ/ }).click();
+  await page.getByRole('option', { name: 'CLB Cựu quân nhân' }).click();
+  await page.getByLabel('Xã, phường, thị trấn').fill('xã Nga Thạch');
+  await page.getByRole('button', { name: 'Tạo câu lạc bộ' }).click();
+  await expect(page.getByRole('heading', { name: 'Sổ thành viên' })).toBeVisible();
+  await app.goTo('Sinh hoạt');
+  await page.getByRole('button', { name: '+ Thêm buổi sinh hoạt' }).click();
+  const dialog = page.getByRole('dialog');
+  const days = dialog.getByRole('group', { name: 'Ngày lễ câu lạc bộ thường sinh hoạt' }).getByRole('button');
+  await expect(days).toHaveCount(7);
+  await dialog.getByRole('button', { name: /, Quốc khánh$/ }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Ngày' })).toHaveValue(/^02\/09\/20\d\d$/);
+  await dialog.getByLabel('Giờ bắt đầu').fill('7g30');
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByRole('heading', { name: /^Sinh hoạt định kỳ 02\/09\/20\d\d$/ })).toBeVisible();
+  await expect(page.locator('.detail-row', { hasText: 'Giờ bắt đầu' })).toContainText('7h30');
+});
