@@ -1,20 +1,29 @@
-import * as model from '@chungtay/model';
-import { type ClubView, type LocalOrigin, localOrigin, type MemberInput, readClub } from '@chungtay/model';
+import { type ClubView, type Member, type MemberInput, NATIONAL_TARGETS, newMemberId } from '@chungtay/model';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import type { ColumnTarget } from './import-fields';
 import { buildPreview, countDecisions, defaultDecision, toImportInput } from './import-preview';
 
 const TODAY = '2026-03-20';
-const author: LocalOrigin = localOrigin({ id: 'a', name: 'Lan' });
 
+/** A projected club, as the preview receives it from the club session (features never hold a Y.Doc). */
 function clubWith(members: Partial<MemberInput>[]): ClubView {
-  const doc = new Y.Doc();
-  model.createClub(doc, { name: 'CLB thôn Đông', kind: 'selfHelp' }, author, TODAY);
-  for (const m of members)
-    model.addMember(
-      doc,
-      {
+  return {
+    id: null,
+    schemaVersion: 1,
+    readOnly: false,
+    profile: {
+      name: 'CLB thôn Đông',
+      kind: 'selfHelp',
+      hamlet: '',
+      commune: '',
+      district: '',
+      province: '',
+      foundedOn: null,
+    },
+    settings: NATIONAL_TARGETS,
+    members: members.map(
+      (m): Member => ({
+        id: newMemberId(),
         fullName: '',
         gender: 'female',
         birthYear: null,
@@ -25,12 +34,18 @@ function clubWith(members: Partial<MemberInput>[]): ClubView {
         joinedOn: null,
         role: 'none',
         notes: '',
+        consent: null,
+        left: null,
+        mergedInto: null,
+        createdAt: 0,
+        createdBy: 'a',
         ...m,
-      },
-      author,
-      TODAY,
-    );
-  return readClub(doc);
+      }),
+    ),
+    groups: [],
+    meetings: [],
+    dismissedDuplicates: [],
+  };
 }
 
 const mapping = new Map<number, ColumnTarget>([

@@ -38,6 +38,19 @@ export function RosterPage(): JSX.Element {
           + {t('roster.add')}
         </Button>
       </div>
+      <Show when={session.role() !== 'viewer'}>
+        {/* Plain links to lazy routes: the Excel readers and writers load only on those screens. */}
+        <div class="actions-row roster-file-links">
+          <Show when={session.canEdit()}>
+            <a class="btn btn-secondary" href={`/club/${session.clubId}/import`}>
+              {t('rosterFile.openImport')}
+            </a>
+          </Show>
+          <a class="btn btn-secondary" href={`/club/${session.clubId}/export`}>
+            {t('rosterFile.openExport')}
+          </a>
+        </div>
+      </Show>
       <DuplicatesBanner />
       <div class="filters card">
         <div class="search-row">

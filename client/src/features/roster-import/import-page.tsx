@@ -1,0 +1,206 @@
+import { useNavigate } from '@solidjs/router';
+import { createMemo, createSignal, type JSX, Match, Show, Switch } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
+import { useClub } from '../../data/club/club-context';
+import { useI18n } from '../../i18n/i18n-context';
+import { Button } from '../../ui/button/button';
+import { showToast } from '../../ui/toast/toast';
+import { feedback } from '../shared/command-feedback';
+import { ColumnMapping } from './column-mapping';
+import { type ColumnGuess, type ColumnTarget, guessHeader } from './import-fields';
+import { buildPreview, countDecisions, type RowDecision, toImportInput } from './import-preview';
+import { PreviewList } from './preview-list';
+import { MAX_ROWS, type ReadError, readTable, type Table } from './read-table';
+import './roster-file.css';
+
+interface Loaded {
+  readonly name: string;
+  readonly rows: Table;
+  readonly dataStart: number;
+  readonly columns: readonly ColumnGuess[];
+}
+
+/**
+ * /club/:clubId/import, a lazy route: pick a file, match its columns, look at every row as it will be
+ * saved, then one command writes the confirmed rows. Until "Nhập vào sổ" nothing touches the club.
+ */
+export default function ImportPage(): JSX.Element {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const session = useClub();
+  const navigate = useNavigate();
+  const [reading, setReading] = createSignal(false);
+  const [error, setError] = createSignal<ReadError | { type: 'unreadable' } | null>(null);
+  const [loaded, setLoaded] = createSignal<Loaded | null>(null);
+  const [mapping, setMapping] = createStore<Record<number, ColumnTarget>>({});
+  const [decisions, setDecisions] = createSignal<ReadonlyMap<number, RowDecision>>(new Map());
+
+  const pick = async (file: File) => {
+    setReading(true);
+    setError(null);
+    setLoaded(null);
+    try {
+      const result = await readTable(file);
+      if (!result.ok) return void setError(result.error);
+      const guess = guessHeader(result.rows);
+      setMapping(reconcile(Object.fromEntries(guess.columns.map((c) => [c.index, c.target ?? 'skip']))));
+      setDecisions(new Map());
+      setLoaded({ name: file.name, rows: result.rows, ...guess });
+    } catch {
+      // A reader failing in a way it does not name (out of memory on a huge sheet): say so, change nothing.
+      setError({ type: 'unreadable' });
+    } finally {
+      setReading(false);
+    }
+  };
+
+  const errorText = (e: ReadError | { type: 'unreadable' }) =>
+    t(`rosterFile.fileError.${e.type}`, e.type === 'tooManyRows' ? { rows: e.rows, max: MAX_ROWS } : {});
+
+  const setColumn = (index: number, target: ColumnTarget) => {
+    // One column per field: choosing a field elsewhere takes it off the column that had it.
+    for (const [other, current] of Object.entries(mapping))
+      if (Number(other) !== index && current === target && target !== 'skip')
+        setMapping(Number(other), 'skip');
+    setMapping(index, target);
+  };
+  const hasName = () => Object.values(mapping).some((m) => m === 'fullName' || m === 'givenName');
+  const preview = createMemo(() => {
+    const file = loaded();
+    if (file === null || !hasName()) return null;
+    const map = new Map(Object.entries(mapping).map(([i, target]) => [Number(i), target]));
+    return buildPreview(file.rows, file.dataStart, map, session.club, session.today());
+  });
+  const counts = createMemo(() => {
+    const rows = preview();
+    return rows === null ? null : countDecisions(rows, decisions());
+  });
+
+  const confirm = () => {
+    const rows = preview();
+    if (rows === null) return;
+    const input = toImportInput(rows, decisions());
+    const result = session.commands.importMembers(input);
+    feedback(i18n, result);
+    if (!result.ok) return;
+    showToast(
+      t('rosterFile.done', { add: result.value.added.length, merge: result.value.merged.length }),
+      'success',
+    );
+    navigate(`/club/${session.clubId}`);
+  };
+
+  return (
+    <section class="roster-file">
+      <a class="nav-link" href={`/club/${session.clubId}`}>
+        {t('rosterFile.back')}
+      </a>
+      <h1>{t('rosterFile.importTitle')}</h1>
+      <Show when={session.canEdit()} fallback={<p class="card muted">{t('rosterFile.readOnly')}</p>}>
+        <div class="card roster-file-pick">
+          <p class="lead">{t('rosterFile.importIntro')}</p>
+          <label class="btn btn-primary file-button">
+            {t('rosterFile.pick')}
+            <input
+              type="file"
+              class="visually-hidden"
+              accept=".xlsx,.csv,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+              data-testid="import-file"
+              onChange={(e) => {
+                const file = e.currentTarget.files?.[0];
+                e.currentTarget.value = '';
+                if (file !== undefined) void pick(file);
+              }}
+            />
+          </label>
+          <Switch>
+            <Match when={reading()}>
+              <p class="muted" role="status">
+                {t('rosterFile.reading')}
+              </p>
+            </Match>
+            <Match when={error()}>
+              {(e) => (
+                <p class="banner banner-warning" role="alert" data-testid="import-error">
+                  {errorText(e())}
+                  {t('rosterFile.nothingChanged')}
+                </p>
+              )}
+            </Match>
+            <Match when={loaded()}>
+              {(file) => (
+                <p class="muted">
+                  {t('rosterFile.fileInfo', {
+                    name: file().name,
+                    rows: file().rows.length - file().dataStart,
+                  })}
+                </p>
+              )}
+            </Match>
+          </Switch>
+        </div>
+        <Show when={loaded()}>
+          {(file) => (
+            <>
+              <div class="card">
+                <h2>{t('rosterFile.columnsTitle')}</h2>
+                <p class="muted">{t('rosterFile.columnsHelp')}</p>
+                <ColumnMapping
+                  columns={file().columns}
+                  rows={file().rows}
+                  dataStart={file().dataStart}
+                  mapping={mapping}
+                  onChange={setColumn}
+                />
+              </div>
+              <Show
+                when={preview()}
+                fallback={<p class="banner banner-warning">{t('rosterFile.needName')}</p>}
+              >
+                {(rows) => (
+                  <div class="card">
+                    <h2>{t('rosterFile.previewTitle')}</h2>
+                    <Show when={counts()}>
+                      {(c) => (
+                        <div class="import-summary" data-testid="import-summary">
+                          <p class="lead">
+                            {t('rosterFile.summary', { add: c().add, merge: c().merge, skip: c().skip })}
+                          </p>
+                          <Show when={c().errors > 0}>
+                            <p class="warning-text">{t('rosterFile.errorsCount', { count: c().errors })}</p>
+                          </Show>
+                          <Show when={c().duplicates > 0}>
+                            <p class="warning-text">
+                              {t('rosterFile.duplicatesCount', { count: c().duplicates })}
+                            </p>
+                          </Show>
+                        </div>
+                      )}
+                    </Show>
+                    <PreviewList
+                      rows={rows()}
+                      decisions={decisions()}
+                      onDecide={(line, d) => setDecisions(new Map(decisions()).set(line, d))}
+                    />
+                  </div>
+                )}
+              </Show>
+              <div class="actions-row import-actions">
+                <Button
+                  variant="primary"
+                  disabled={(counts()?.add ?? 0) + (counts()?.merge ?? 0) === 0}
+                  onClick={confirm}
+                >
+                  {t('rosterFile.confirm')}
+                </Button>
+                <a class="btn btn-quiet" href={`/club/${session.clubId}`}>
+                  {t('rosterFile.back')}
+                </a>
+              </div>
+            </>
+          )}
+        </Show>
+      </Show>
+    </section>
+  );
+}
