@@ -102,6 +102,7 @@ const FUNCTIONS = [
   'flagHealthCheck',
   'listFollowUps',
   'openMinutesTextField',
+  'openClubTextField',
   'diffText',
 ] as const;
 
@@ -112,7 +113,7 @@ describe('public API', () => {
   });
 
   it('exports the vocabularies, targets and schema version', () => {
-    expect(model.SCHEMA_VERSION).toBe(1);
+    expect(model.SCHEMA_VERSION).toBe(2);
     expect(model.CLUB_KINDS).toEqual(['selfHelp', 'veterans', 'redCross', 'other']);
     expect(model.GENDERS).toEqual(['female', 'male', 'other']);
     expect(model.HOUSEHOLD_STATUSES).toEqual(['poor', 'nearPoor', 'none']);

@@ -286,6 +286,7 @@ export {
   type MemberLeft,
   NATIONAL_TARGETS,
 } from './schema/types';
+export { type ClubTextField, openClubTextField } from './text/club-text-fields';
 export { diffText, type TextEdit } from './text/shared-text';
 export type { TextChange, TextFieldHandle, TextOp } from './text/text-field';
 export { formatTimeOfDay, parseTimeOfDay } from './text/time-of-day';

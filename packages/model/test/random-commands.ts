@@ -24,6 +24,8 @@ import {
   updateMember,
   withdrawConsent,
 } from '../src/roster/member-commands';
+import { getRecord, membersMap } from '../src/schema/layout';
+import { openClubTextField } from '../src/text/club-text-fields';
 import { addPerson, alice, memberInput, newClub, TODAY } from './fixtures';
 
 /** Random commands for the convergence property: arbitraries, an interpreter and the shared starting club. */
@@ -80,6 +82,17 @@ export const command = fc.oneof(
     time: fc.constantFrom('', '08:00', '14:30'),
   }),
   fc.record({ t: fc.constant('settings' as const), olderAge: fc.integer({ min: 35, max: 85 }), name: text }),
+  // Keystrokes in a shared text field (a note or a place), at any place in it, as a text box sends them.
+  fc.record({
+    t: fc.constant('type' as const),
+    m: idx,
+    k: fc.option(idx),
+    at: fc.nat(40),
+    del: fc.nat(3),
+    insert: fc.constantFrom('', 'a', 'ố', ' thăm', 'Đ'),
+  }),
+  // An old build's write of the whole note as a plain string, over the shared text.
+  fc.record({ t: fc.constant('plainNote' as const), m: idx, notes: text }),
 );
 export type Command = typeof command extends fc.Arbitrary<infer C> ? C : never;
 
@@ -169,6 +182,21 @@ export function run(doc: Y.Doc, base: Base, c: Command, origin: LocalOrigin): vo
     case 'settings':
       updateSettings(doc, { olderAge: c.olderAge }, origin);
       return void updateProfile(doc, { hamlet: c.name }, origin, TODAY);
+    case 'type': {
+      const field = openClubTextField(
+        doc,
+        c.k === null
+          ? { kind: 'memberNotes', memberId: m }
+          : { kind: 'meetingPlace', meetingId: pick(base.meetings, c.k) },
+        origin,
+      );
+      return void field.applyDelta(c.at % (field.value().length + 1), c.del, c.insert);
+    }
+    case 'plainNote':
+      return void doc.transact(() => getRecord(membersMap(doc), m)?.set('notes', c.notes), {
+        type: 'remote',
+        source: 'old-build',
+      });
   }
 }
 

@@ -7,6 +7,7 @@ import { addMeeting, setAttendance } from '../meetings/meeting-commands';
 import { mergeMembers } from '../roster/duplicates';
 import { updateMember } from '../roster/member-commands';
 import { membersMap } from '../schema/layout';
+import { openClubTextField } from '../text/club-text-fields';
 import { followClub } from './club-follower';
 import { readClub } from './read-club';
 
@@ -45,6 +46,34 @@ describe('followClub', () => {
     expect(changes.resolvedAgain).toBe(false);
     expect(follower.view()).toEqual(readClub(doc));
   });
+
+  it.each([70, 700])(
+    'patches only that record when a character is typed in a note or a place, in a club of %i',
+    (size) => {
+      const { doc, ids, meetingId } = clubOf(size);
+      const follower = followClub(doc);
+      const memberId = ids[3] as MemberId;
+      const notes = openClubTextField(doc, { kind: 'memberNotes', memberId }, alice);
+      value(notes.applyDelta(0, 0, 'S'));
+      let changes = follower.flush();
+      expect(changes.validated).toBe(1);
+      expect(changes.members).toEqual({
+        changed: [expect.objectContaining({ id: memberId, notes: 'S' })],
+        order: null,
+      });
+      // A remote keystroke: a Y.Text event deep in the record, not a key of it.
+      const [other] = forkPeers(doc, 1) as [Y.Doc];
+      value(openClubTextField(other, { kind: 'memberNotes', memberId }, bob).applyDelta(1, 0, 'ống'));
+      value(openClubTextField(other, { kind: 'meetingPlace', meetingId }, bob).applyDelta(0, 0, 'Nhà'));
+      deliver(other, doc);
+      changes = follower.flush();
+      expect(changes.validated).toBe(2);
+      expect(changes.members.changed.map((m) => m.notes)).toEqual(['Sống']);
+      expect(changes.meetings.changed.map((m) => m.place)).toEqual(['Nhà']);
+      expect(changes.marks).toEqual([]);
+      expect(follower.view()).toEqual(readClub(doc));
+    },
+  );
 
   it('moves a renamed member to its sorted place and reports the new order', () => {
     const { doc } = newClub();

@@ -19,6 +19,7 @@ import {
   membersMap,
   setIfChanged,
 } from '../schema/layout';
+import { writeTextValue } from '../text/shared-text';
 
 export interface MeetingInput {
   date: IsoDate;
@@ -71,6 +72,11 @@ function clean(input: Partial<MeetingInput>): Partial<MeetingInput> {
 }
 
 /** The attendance map is created with the meeting so two secretaries marking at once share one map. */
+/** Names a meeting's place for its deterministic conversion to Y.Text (text/shared-text.ts). */
+export function meetingTextScope(id: string): string {
+  return `meetings/${id}`;
+}
+
 export function addMeeting(
   doc: Y.Doc,
   input: MeetingInput,
@@ -84,7 +90,9 @@ export function addMeeting(
     if (missing !== null) return err(missing);
     const values = clean(input);
     const record = new Y.Map<unknown>();
-    for (const key of MEETING_KEYS) record.set(key, values[key]);
+    // The place is Y.Text created with the record: two people correcting it at once keep both edits.
+    for (const key of MEETING_KEYS)
+      record.set(key, key === 'place' ? new Y.Text(values.place ?? '') : values[key]);
     record.set('attendance', new Y.Map<unknown>());
     const id = newMeetingId();
     meetingsMap(doc).set(id, record);
@@ -107,7 +115,11 @@ export function updateMeeting(
     const missing = checkPeople(doc, patch);
     if (missing !== null) return err(missing);
     const values = clean(patch);
-    for (const key of MEETING_KEYS) setIfChanged(record, key, values[key]);
+    for (const key of MEETING_KEYS) {
+      if (key === 'place') {
+        if (values.place !== undefined) writeTextValue(record, key, meetingTextScope(id), values.place);
+      } else setIfChanged(record, key, values[key]);
+    }
     return ok(undefined);
   });
 }

@@ -13,7 +13,9 @@ import {
   type YRecord,
 } from '../schema/layout';
 import type { ClubView, Member } from '../schema/types';
+import { readTextValue, writeTextValue } from '../text/shared-text';
 import { foldVietnamese } from '../text/vietnamese';
+import { memberTextScope } from './member-commands';
 import { listActiveMembers } from './member-queries';
 
 /**
@@ -79,10 +81,14 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '';
 }
 
-function fillEmptyFields(keep: YRecord, drop: YRecord): void {
+function fillEmptyFields(keep: YRecord, drop: YRecord, keepId: MemberId): void {
   for (const key of FILLABLE) {
-    const value = drop.get(key);
-    if (isEmpty(keep.get(key)) && !isEmpty(value)) keep.set(key, value);
+    // Notes are Y.Text: their text is copied (a shared type cannot move to another record).
+    const value = key === 'notes' ? readTextValue(drop.get(key)) : drop.get(key);
+    const kept = key === 'notes' ? readTextValue(keep.get(key)) : keep.get(key);
+    if (!isEmpty(kept) || isEmpty(value)) continue;
+    if (key === 'notes') writeTextValue(keep, key, memberTextScope(keepId), value as string);
+    else keep.set(key, value);
   }
   if ((keep.get('role') ?? 'none') === 'none' && !isEmpty(drop.get('role')))
     keep.set('role', drop.get('role'));
@@ -128,7 +134,7 @@ export function mergeMembers(
     const drop = getRecord(members, input.dropId);
     if (keep === undefined) return notFound(input.keepId);
     if (drop === undefined) return notFound(input.dropId);
-    fillEmptyFields(keep, drop);
+    fillEmptyFields(keep, drop, input.keepId);
     moveReferences(doc, input.keepId, input.dropId);
     drop.set('mergedInto', input.keepId);
     return ok(undefined);

@@ -12,12 +12,18 @@ import {
 } from '../schema/field-checks';
 import { deleteIfPresent, getRecord, membersMap, setIfChanged } from '../schema/layout';
 import type { Consent, MemberLeft } from '../schema/types';
+import { writeTextValue } from '../text/shared-text';
 import {
   checkMemberFields,
   MEMBER_INPUT_KEYS,
   type MemberInput,
   normalizeMemberInput,
 } from './validate-member';
+
+/** Names a member's notes for their deterministic conversion to Y.Text (text/shared-text.ts). */
+export function memberTextScope(id: string): string {
+  return `members/${id}`;
+}
 
 /** createdAt is derived from `today` so the model reads no clock; the day is all the register needs. */
 export function addMember(
@@ -37,7 +43,9 @@ export function addMember(
 export function insertMember(doc: Y.Doc, input: MemberInput, origin: LocalOrigin, today: IsoDate): MemberId {
   const clean = normalizeMemberInput(input);
   const record = new Y.Map<unknown>();
-  for (const key of MEMBER_INPUT_KEYS) record.set(key, clean[key]);
+  // Notes are Y.Text created with the record: two people adding to one note keep both.
+  for (const key of MEMBER_INPUT_KEYS)
+    record.set(key, key === 'notes' ? new Y.Text(clean.notes ?? '') : clean[key]);
   record.set('mergedInto', null);
   record.set('createdAt', Date.parse(today));
   record.set('createdBy', origin.author.id);
@@ -60,7 +68,12 @@ export function updateMember(
     const record = getRecord(membersMap(doc), id);
     if (record === undefined) return notFound(id);
     const clean = normalizeMemberInput(patch);
-    for (const key of MEMBER_INPUT_KEYS) setIfChanged(record, key, clean[key]);
+    for (const key of MEMBER_INPUT_KEYS) {
+      // A new note is written as the smallest edit, so it merges with what another tablet typed.
+      if (key === 'notes') {
+        if (clean.notes !== undefined) writeTextValue(record, key, memberTextScope(id), clean.notes);
+      } else setIfChanged(record, key, clean[key]);
+    }
     return ok(undefined);
   });
 }

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
  * creating the same nested map would each make their own and one would silently win.
  */
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const TOP_LEVEL = [
   'meta',

@@ -1,4 +1,5 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { ensureText } from '../text/shared-text';
 import {
   type DocSchema,
   getDocStatus,
@@ -9,7 +10,7 @@ import {
   readDocVersion,
   type SchemaStatus,
 } from './doc-schema';
-import { metaMap, SCHEMA_VERSION, settingsMap } from './layout';
+import { meetingsMap, membersMap, metaMap, SCHEMA_VERSION, settingsMap, type YRecord } from './layout';
 import { NATIONAL_TARGETS, SETTING_KEYS } from './types';
 
 export type { SchemaStatus };
@@ -27,7 +28,28 @@ const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    // Members' notes and meetings' places become Y.Text, merged character by character. Two tablets
+    // converting one string write identical items (text/shared-text.ts), so it is never doubled. Empty
+    // values are left as they are: the first edit converts them the same deterministic way, and each
+    // conversion adds a client to the doc's state vector, so converting hundreds of empty fields would
+    // cost every sync for nothing.
+    name: '0002-shared-text',
+    to: 2,
+    run: (doc) => {
+      convertNonEmpty(membersMap(doc), 'notes', (id) => `members/${id}`);
+      convertNonEmpty(meetingsMap(doc), 'place', (id) => `meetings/${id}`);
+    },
+  },
 ];
+
+function convertNonEmpty(parent: Y.Map<YRecord>, key: string, scope: (id: string) => string): void {
+  for (const [id, record] of parent.entries()) {
+    if (!(record instanceof Y.Map)) continue;
+    const value = record.get(key);
+    if (typeof value === 'string' && value !== '') ensureText(record, key, scope(id));
+  }
+}
 
 export const CLUB_DOC_SCHEMA: DocSchema = {
   version: SCHEMA_VERSION,

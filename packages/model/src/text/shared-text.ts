@@ -135,6 +135,8 @@ export function writeTextValue(record: Y.Map<unknown>, key: string, scope: strin
     return;
   }
   const current = record.get(key);
+  // Unchanged: nothing written, not even the conversion of an old string.
+  if (readTextValue(current) === next) return;
   if (!(current instanceof Y.Text) && typeof current !== 'string') {
     ensureText(record, key, scope, next);
     return;
