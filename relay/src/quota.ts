@@ -94,6 +94,14 @@ export class ClubQuotas {
     };
   }
 
+  /**
+   * Another relay process stored an update of `name` (it came over the room bus, see room/bus.ts): counted
+   * as this process's own appends are, so every process holding the document sees the club's figure grow.
+   */
+  storedElsewhere(name: string, bytes: number): void {
+    this.appended(name, bytes);
+  }
+
   private usageOf(clubId: string): Promise<Usage> {
     const known = this.known.get(clubId);
     if (known !== undefined) return Promise.resolve(known);

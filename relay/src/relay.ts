@@ -196,6 +196,7 @@ export class Relay {
       snapshots: this.snapshots,
       metrics: this.deps.metrics,
       bus: this.bus,
+      storedElsewhere: (name, bytes) => this.deps.quotas?.storedElsewhere(name, bytes),
       logger: this.deps.logger,
       options: this.deps.options,
       now: this.deps.now,

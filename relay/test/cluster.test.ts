@@ -3,6 +3,9 @@
  * cluster-processes.test.ts does the same with separate OS processes on PostgreSQL. Real y-websocket
  * clients, each connected to one relay or the other, never both.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CloseCode, generateKey, registerClubPath, rotateKeysPath } from '@chungtay/protocol';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
@@ -10,10 +13,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import * as Y from 'yjs';
 import { type RunningRelay, startRelay } from '../src/app';
 import type { RelayConfig } from '../src/config';
-import { REGISTRATION_CODE_BURST } from '../src/limits';
+import { DEFAULT_LIMITS, REGISTRATION_CODE_BURST } from '../src/limits';
 import { RedisRoomBus } from '../src/room/redis-bus';
 import type { Storage } from '../src/store/doc-store';
 import { openMemoryStorage } from '../src/store/memory-doc-store';
+import { openSqliteStorage } from '../src/store/sqlite-doc-store';
 import { connectClient, registerClub, type TestClient, type TestClub, testConfig, waitFor } from './helpers';
 import { type RedisServer, startRedisServer } from './support/redis-server';
 
@@ -181,6 +185,43 @@ describe('two relays sharing rooms through Redis', () => {
         await node.relay.close();
         await node.bus.close();
       }
+    }
+  });
+
+  it('counts another relay’s stored bytes in the club’s quota: a club filled through one relay is full on the other', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'relay-cluster-quota-'));
+    const sqlite = openSqliteStorage(dataDir);
+    // One SQLite handle for both relays (they share this Node process); closed once, at the end.
+    const shared = {
+      docs: sqlite.docs,
+      clubs: sqlite.clubs,
+      usage: sqlite.usage,
+      close: async () => undefined,
+    };
+    const limits = { ...DEFAULT_LIMITS, clubMaxBytes: 4096 };
+    const nodes = [
+      await startNode(redis, shared, { limits }),
+      await startNode(redis, shared, { limits }),
+    ] as const;
+    try {
+      const quotaClub = await registerClub(nodes[0].httpUrl);
+      const onSecond = open(nodes[1], quotaClub.clubId, quotaClub.editorKey);
+      await synced(onSecond);
+      const onFirst = open(nodes[0], quotaClub.clubId, quotaClub.editorKey);
+      onFirst.text.insert(0, 'a'.repeat(5000));
+      await waitFor(() => onSecond.text.length === 5000, 'the big write to reach the second relay');
+      onSecond.text.insert(0, 'one more line');
+      await waitFor(
+        () => onSecond.closes.some((close) => close.code === CloseCode.storageQuotaExceeded),
+        'the second relay to refuse the write with 4414',
+      );
+    } finally {
+      for (const node of nodes) {
+        await node.relay.close();
+        await node.bus.close();
+      }
+      await sqlite.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 

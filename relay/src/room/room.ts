@@ -32,6 +32,8 @@ export interface RoomContext {
   readonly metrics: Metrics;
   /** The rooms of this document in other relay processes (see bus.ts); alone, nobody listens. */
   readonly bus: RoomBus;
+  /** An update another process stored came over the bus (the club quotas count it). */
+  readonly storedElsewhere: (name: string, bytes: number) => void;
   readonly logger: Logger;
   readonly options: RoomOptions;
   readonly now: () => number;
@@ -358,6 +360,7 @@ export class Room {
       if (!state.isNovel(decoded)) return;
       state.add(update, decoded);
       this.rowsSinceCompaction += 1;
+      this.context.storedElsewhere(this.name, update.length);
       this.forward(message.frame, undefined);
       return;
     }
