@@ -3,7 +3,8 @@
  * loopback port, a fresh database per caller, everything removed by stop().
  *
  * PostgreSQL refuses to run as root, so when the tests run as root (CI, this machine) the cluster is owned by
- * and run as the `postgres` user that Debian's package creates. fsync is off: the tests check the relay's
+ * and run as the `postgres` user that Debian's package creates. shared_buffers is 16 MB instead of 128 MB,
+ * since several test files run a cluster each at the same time. fsync is off: the tests check the relay's
  * behaviour, not the disk, and a crash of the test machine loses nothing worth keeping.
  *
  * Missing binaries fail the test with a message saying what to install; the PostgreSQL tests are never
@@ -100,7 +101,7 @@ export async function startPostgresServer(options: PostgresServerOptions = {}): 
   const startOn = (candidate: number) =>
     pgCtl(
       '-o',
-      `-p ${candidate} -k ${base} -c listen_addresses=127.0.0.1 -c fsync=${options.fsync ? 'on' : 'off'}`,
+      `-p ${candidate} -k ${base} -c listen_addresses=127.0.0.1 -c shared_buffers=16MB -c fsync=${options.fsync ? 'on' : 'off'}`,
       '-l',
       join(data, 'server.log'),
       '-w',
