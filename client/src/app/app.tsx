@@ -12,6 +12,8 @@ import { UpdatePrompt } from './update-prompt';
 // The roster is the first screen people open; everything else loads on demand.
 const CreateClubPage = lazy(() => import('../features/clubs/create-club-page'));
 const MemberPage = lazy(() => import('../features/roster/member-page'));
+const ImportPage = lazy(() => import('../features/roster-import/import-page'));
+const ExportPage = lazy(() => import('../features/roster-export/export-page'));
 const GroupsPage = lazy(() => import('../features/groups/groups-page'));
 const MeetingsPage = lazy(() => import('../features/meetings/meetings-page'));
 const MeetingPage = lazy(() => import('../features/meetings/meeting-page'));
@@ -19,17 +21,6 @@ const MeetingPage = lazy(() => import('../features/meetings/meeting-page'));
 const MinutesPage = lazy(() => import('../features/minutes/minutes-page'));
 // The health checks of one meeting: their own screen, one tap from the meeting.
 const HealthCheckPage = lazy(() => import('../features/health-check/health-check-page'));
-// The money book (private, committee tablets only) and its screens load only when "Quỹ" is opened.
-const MoneyLayout = lazy(() => import('../features/money/money-layout'));
-const FundsPage = lazy(() => import('../features/money/funds-page'));
-const CashBookPage = lazy(() => import('../features/money/cash-book-page'));
-const LoansPage = lazy(() => import('../features/money/loans-page'));
-const NewLoanPage = lazy(() => import('../features/money/new-loan-page'));
-const LoanPage = lazy(() => import('../features/money/loan-page'));
-const MeetingMoneyPage = lazy(() => import('../features/money/meeting-money-page'));
-const MemberMoneyPage = lazy(() => import('../features/money/member-money-page'));
-const MoneyIndicatorsPage = lazy(() => import('../features/money/money-indicators-page'));
-const LedgerPrintPage = lazy(() => import('../features/money/ledger-print-page'));
 const IndicatorsPage = lazy(() => import('../features/indicators/indicators-page'));
 const SettingsPage = lazy(() => import('../features/settings/settings-page'));
 const SharePage = lazy(() => import('../features/share/share-page'));
@@ -62,23 +53,14 @@ export function App(): JSX.Element {
             <Route path="/club/:clubId" component={ClubLayout}>
               <Route path="/" component={RosterPage} />
               <Route path="/members/:memberId" component={MemberPage} />
+              <Route path="/import" component={ImportPage} />
+              <Route path="/export" component={ExportPage} />
               <Route path="/groups" component={GroupsPage} />
               <Route path="/meetings" component={MeetingsPage} />
               <Route path="/meetings/:meetingId" component={MeetingPage} />
               <Route path="/meetings/:meetingId/minutes" component={MinutesPage} />
               <Route path="/meetings/:meetingId/health" component={HealthCheckPage} />
               <Route path="/indicators" component={IndicatorsPage} />
-              <Route path="/money" component={MoneyLayout}>
-                <Route path="/" component={FundsPage} />
-                <Route path="/funds/:fundId" component={CashBookPage} />
-                <Route path="/loans" component={LoansPage} />
-                <Route path="/loans/new" component={NewLoanPage} />
-                <Route path="/loans/:loanId" component={LoanPage} />
-                <Route path="/meeting/:meetingId" component={MeetingMoneyPage} />
-                <Route path="/members/:memberId" component={MemberMoneyPage} />
-                <Route path="/indicators" component={MoneyIndicatorsPage} />
-                <Route path="/ledger" component={LedgerPrintPage} />
-              </Route>
               <Route path="/settings" component={SettingsPage} />
               <Route path="/share" component={SharePage} />
             </Route>
