@@ -16,6 +16,9 @@ import { SnapshotWorker } from './room/snapshot-worker';
 import { StoredAcks } from './room/stored-acks';
 import type { DocStore, Storage } from './store/doc-store';
 
+/** Rooms re-reading the store at once after the room bus resumed (see Relay.resume). */
+const CATCH_UP_CONCURRENCY = 4;
+
 /** y-protocols' auth message, the standard protocol's way to say a connection may not do something. */
 function encodePermissionDenied(reason: string): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -275,13 +278,20 @@ export class Relay {
    * message was among the lost.
    */
   private resume(): void {
-    for (const room of this.rooms.values()) {
-      room
-        .catchUp()
-        .catch((error: unknown) =>
-          this.deps.logger.error({ document: room.name, err: error }, 'catching up failed'),
-        );
-    }
+    // A few at a time: after a Redis blip every loaded room reads its document, and thousands of loads at
+    // once would queue up in the store's pool ahead of the tablets' own writes.
+    const rooms = [...this.rooms.values()];
+    let taken = 0;
+    const next = async (): Promise<void> => {
+      for (let room = rooms[taken++]; room !== undefined; room = rooms[taken++]) {
+        await room
+          .catchUp()
+          .catch((error: unknown) =>
+            this.deps.logger.error({ document: room?.name, err: error }, 'catching up failed'),
+          );
+      }
+    };
+    for (let worker = 0; worker < CATCH_UP_CONCURRENCY; worker++) void next();
     this.recheckKeys().catch((error: unknown) =>
       this.deps.logger.error({ err: error }, 'checking keys again failed'),
     );
