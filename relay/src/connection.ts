@@ -1,7 +1,7 @@
 import { CloseCode } from '@chungtay/protocol';
 import type { Logger } from 'pino';
 import type { AccessRole } from './access';
-import { InboundQueue, type SetTimer } from './inbound-queue';
+import { InboundQueue, type InboundQueueHooks, type SetTimer } from './inbound-queue';
 import type { RelayLimits } from './limits';
 import type { CloseReason, Metrics } from './metrics';
 
@@ -43,7 +43,7 @@ function closeCode(reason: CloseReason): number {
  * Frames the client sent before it closed its socket are still handled: the connection keeps its place in the
  * room (so the room stays loaded) until the last of them is done.
  */
-export class Connection {
+export class Connection implements InboundQueueHooks {
   role: AccessRole | undefined;
   keyHash: string | undefined;
   /** Awareness client ids this connection announced over its life; few are allowed (see awareness-relay.ts). */
@@ -73,24 +73,39 @@ export class Connection {
     private readonly context: ConnectionContext,
   ) {
     const { limits } = context;
+    // The connection is its queue's hooks itself: an object of closures would cost every idle connection a
+    // few hundred bytes (relay/README.md, *Memory per connection*).
     this.inbound = new InboundQueue(
       {
         ratePerSecond: limits.rateLimitMessagesPerSecond,
         burst: limits.rateLimitBurst,
         closeAfterMs: limits.rateLimitCloseAfterMs,
       },
-      {
-        now: context.now,
-        setTimer: context.setTimer,
-        counters: context.metrics,
-        handle: (data) => this.handle(data),
-        pause: () => transport.pause?.(),
-        resume: () => transport.resume?.(),
-        overloaded: () => this.overloaded(),
-        drained: () => this.drained(),
-      },
+      this,
     );
     context.metrics.connections += 1;
+  }
+
+  /** For the inbound queue (InboundQueueHooks): the relay's clock, timers and counters. */
+  get now(): () => number {
+    return this.context.now;
+  }
+
+  get setTimer(): SetTimer {
+    return this.context.setTimer;
+  }
+
+  get counters(): Metrics {
+    return this.context.metrics;
+  }
+
+  /** For the inbound queue: stop reading the socket, so TCP pushes back on the sender; and read again. */
+  pause(): void {
+    this.transport.pause?.();
+  }
+
+  resume(): void {
+    this.transport.resume?.();
   }
 
   get isClosed(): boolean {
@@ -114,8 +129,11 @@ export class Connection {
     this.inbound.start();
   }
 
-  /** One frame, in its turn: the size check too, so that everything the client sent before it is handled. */
-  private handle(data: Uint8Array): void {
+  /**
+   * One frame, in its turn (called by the inbound queue): the size check too, so that everything the client
+   * sent before it is handled.
+   */
+  handle(data: Uint8Array): void {
     if (data.length > this.context.limits.maxMessageBytes) this.fail('messageTooLarge');
     else this.handler?.(data);
   }
@@ -175,13 +193,14 @@ export class Connection {
    * Held back for rateLimitCloseAfterMs without a break: its socket is no longer read, the frames already
    * received are handled at the usual pace, then it is closed with 4003 (drained()).
    */
-  private overloaded(): void {
+  overloaded(): void {
     this.closingFor = 'rateLimited';
     this.count('rateLimited', false);
     this.inbound.seal();
   }
 
-  private drained(): void {
+  /** The inbound queue handled everything received so far. */
+  drained(): void {
     if (this.closingFor !== undefined) {
       this.sendClose(this.closingFor);
       this.release();
