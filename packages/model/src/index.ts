@@ -27,6 +27,16 @@ export {
   setGroupLeader,
 } from './groups/group-commands';
 export {
+  type FollowUpDone,
+  type FollowUpInput,
+  type FollowUpItem,
+  latestChecks,
+  listFollowUpItems,
+  listMemberHealth,
+  markFollowedUp,
+  reopenFollowUp,
+} from './health/follow-ups';
+export {
   clearHealthCheck,
   createHealth,
   eraseMemberHealthData,

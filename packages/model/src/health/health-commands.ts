@@ -11,6 +11,7 @@ import {
 } from '../ids/ids';
 import type { LocalOrigin } from '../origin/origin';
 import { type CommandError, FieldErrors, notFound, type ValidationError } from '../schema/command';
+import { deleteMemberFollowUps } from './follow-ups';
 import {
   HEALTH_THRESHOLD_PAIRS,
   HEALTH_THRESHOLD_RANGES,
@@ -142,7 +143,9 @@ export function eraseMemberHealthData(
   memberId: MemberId,
   origin: LocalOrigin,
 ): Result<number, CommandError> {
-  return runHealthCommand(doc, origin, () => ok(deleteWhere(doc, (_, p) => p === memberId)));
+  return runHealthCommand(doc, origin, () =>
+    ok(deleteWhere(doc, (_, p) => p === memberId) + deleteMemberFollowUps(doc, memberId)),
+  );
 }
 
 /**

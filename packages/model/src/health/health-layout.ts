@@ -17,6 +17,7 @@ import {
  *   member: at a meeting one tablet weighs and another takes blood pressure, for the same member, at
  *   the same time; nested maps created lazily by both would let one tablet's map (and values) win.
  * - `settings`: the follow-up thresholds (HealthThresholds), defaults when missing.
+ * - `followUps`: `<meetingId>/<memberId>` → `{ on, by }`, a flagged check followed up (follow-ups.ts).
  * Unlike minutes docs, the health doc keeps Yjs garbage collection ON, so erased values are dropped
  * from the document instead of staying in its history.
  */

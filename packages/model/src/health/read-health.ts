@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type * as Y from 'yjs';
 import { type ClubId, compareText, isId, type MeetingId, type MemberId } from '../ids/ids';
+import { type FollowUpDone, readFollowUps } from './follow-ups';
 import {
   DEFAULT_HEALTH_THRESHOLDS,
   flagHealthCheck,
@@ -38,6 +39,8 @@ export interface HealthView {
   readonly thresholds: HealthThresholds;
   /** Sorted by meeting id, then member id. */
   readonly checks: readonly HealthCheck[];
+  /** Follow-ups marked "đã thăm hỏi", by `followUpKey(meetingId, memberId)` (follow-ups.ts). */
+  readonly followUps: Readonly<Record<string, FollowUpDone>>;
 }
 
 const measure = v.fallback(v.nullable(v.pipe(v.number(), v.finite())), null);
@@ -80,6 +83,7 @@ export function readHealth(doc: Y.Doc): HealthView {
     readOnly: isHealthReadOnly(doc),
     thresholds: readHealthThresholds(doc),
     checks,
+    followUps: readFollowUps(doc),
   };
 }
 
