@@ -128,10 +128,11 @@ export class PostgresDocStore implements DocStore {
       }
       await client.query('DELETE FROM doc_updates WHERE doc = $1 AND seq <= $2', [name, throughSeq]);
       // The snapshot takes over the seq of the last row it replaces, so load order stays append order.
+      // pg sends a Uint8Array as bytea without copying it.
       await client.query('INSERT INTO doc_updates (doc, seq, data) VALUES ($1, $2, $3)', [
         name,
         throughSeq,
-        Buffer.from(snapshot),
+        snapshot,
       ]);
       await client.query('UPDATE documents SET compacted_through = $2 WHERE doc = $1', [name, throughSeq]);
     });
