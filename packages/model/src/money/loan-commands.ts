@@ -3,11 +3,12 @@ import { err, type IsoDate, isId, type MeetingId, type MemberId, ok, type Result
 import type { LocalOrigin } from '../origin/origin';
 import { FieldErrors, notFound, type ValidationError } from '../schema/command';
 import { checkOptionalText, checkPastDate, MAX_NOTES, MAX_TEXT } from '../schema/field-checks';
-import { cashBalances, standingEntries } from './ledger';
+import { cashBalances } from './ledger';
 import { checkAmount, type MoneyClock, writeEntry } from './money-commands';
 import { loansMap, type MoneyError, newLoanId, runMoneyCommand, writeOffsMap } from './money-layout';
 import { sum } from './money-math';
 import type {
+  Entry,
   EntryId,
   FundId,
   InterestMethod,
@@ -16,7 +17,7 @@ import type {
   MoneyView,
   RepaymentPlan,
 } from './money-types';
-import { readFunds, readLoans, readMoney, readRules } from './read-money';
+import { findEntries, readFunds, readLoan, readRules } from './read-money';
 
 export interface LoanInput {
   /** Defaults to the income fund. */
@@ -148,8 +149,8 @@ export function recordRepayment(
   clock: MoneyClock,
 ): Result<readonly EntryId[], MoneyError> {
   return runMoneyCommand(doc, origin, () => {
-    const loan = readLoans(doc).find((l) => l.id === input.loanId);
-    if (loan === undefined) return notFound(input.loanId);
+    const loan = readLoan(doc, input.loanId);
+    if (loan === null) return notFound(input.loanId);
     const errors = new FieldErrors();
     const parts = [
       ['principal', 'principalRepaid', input.principal],
@@ -161,7 +162,7 @@ export function recordRepayment(
     errors.add('date', input.date === '' ? 'required' : checkPastDate(input.date, clock.today));
     errors.add('note', checkOptionalText(input.note, MAX_NOTES));
     if (input.principal > 0) {
-      const paid = principalPaidOn(readMoney(doc), loan.id);
+      const paid = principalPaidOn(findEntries(doc, 'loanId', loan.id));
       if (paid + input.principal > loan.amount) errors.add('principal', 'numberRange');
     }
     const error = errors.done();
@@ -193,12 +194,11 @@ export function recordRepayment(
   });
 }
 
-function principalPaidOn(view: MoneyView, loanId: LoanId): number {
-  return sum(
-    standingEntries(view)
-      .filter((e) => e.loanId === loanId && e.kind === 'principalRepaid')
-      .map((e) => e.amount),
-  );
+/** Principal repaid on a loan, less repayments a correction cancelled (a loan's own entries only). */
+function principalPaidOn(loanEntries: readonly Entry[]): number {
+  const repaid = loanEntries.filter((e) => e.kind === 'principalRepaid');
+  const cancelled = new Set(loanEntries.filter((e) => e.kind === 'correction').map((e) => e.reverses));
+  return sum(repaid.filter((e) => !cancelled.has(e.id)).map((e) => e.amount));
 }
 
 export interface WriteOffInput {
@@ -217,7 +217,7 @@ export function writeOffLoan(
   clock: MoneyClock,
 ): Result<void, MoneyError> {
   return runMoneyCommand(doc, origin, () => {
-    if (!readLoans(doc).some((l) => l.id === input.loanId)) return notFound(input.loanId);
+    if (readLoan(doc, input.loanId) === null) return notFound(input.loanId);
     const errors = new FieldErrors();
     errors.add('on', input.on === '' ? 'required' : checkPastDate(input.on, clock.today));
     errors.add('note', checkOptionalText(input.note, MAX_NOTES));

@@ -1,6 +1,6 @@
-import { addMonths, type IsoDate } from '../ids/ids';
+import type { IsoDate } from '../ids/ids';
 import { resolveCorrections, standingEntries } from './ledger';
-import { daysBetween, monthlyInterest, share, sum } from './money-math';
+import { daysBetween, monthlyInterest, plusMonths, share, sum } from './money-math';
 import type { Entry, Loan, LoanId, MoneyRules, MoneyView } from './money-types';
 import { type Instalment, principalParts, scheduleLoan } from './schedule';
 
@@ -82,8 +82,8 @@ export function getLoanState(
   let firstLate: IsoDate | null = null;
   let next: LoanState['next'] = null;
   for (let k = 1; k <= loan.termMonths; k += 1) {
-    const startsOn = addMonths(loan.startOn, k - 1);
-    const dueOn = addMonths(loan.startOn, k);
+    const startsOn = plusMonths(loan.startOn, k - 1);
+    const dueOn = plusMonths(loan.startOn, k);
     const actualOwed = loan.amount - paidUpTo(principalEntries, startsOn);
     const owed = startsOn > today ? Math.min(outstanding, loan.amount - plannedCum) : actualOwed;
     const interest =

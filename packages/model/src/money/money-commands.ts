@@ -35,7 +35,7 @@ import {
   validateMoneyRules,
 } from './money-rules';
 import type { Entry, EntryId, EntryKind, FundId, Instant, LoanId, MoneyRules } from './money-types';
-import { readEntries, readFunds, readLoans, readRules } from './read-money';
+import { findEntries, readEntry, readFunds, readLoan, readRules } from './read-money';
 
 /** The day and the moment of a command, from the caller: the model reads no clock. */
 export interface MoneyClock {
@@ -211,7 +211,7 @@ export function recordEntry(
     errors.add('date', input.date === '' ? 'required' : checkPastDate(input.date, clock.today));
     errors.add('note', checkOptionalText(input.note, MAX_NOTES));
     const loanId = input.loanId ?? null;
-    const loan = loanId === null ? undefined : readLoans(doc).find((l) => l.id === loanId);
+    const loan = loanId === null ? undefined : (readLoan(doc, loanId) ?? undefined);
     if (LOAN_KINDS.includes(input.kind) && loanId === null) errors.add('loanId', 'required');
     const toFundId = input.kind === 'transfer' ? (input.toFundId ?? null) : null;
     if (input.kind === 'transfer' && (toFundId === null || toFundId === input.fundId))
@@ -262,10 +262,10 @@ export function reverseEntry(
   clock: MoneyClock,
 ): Result<EntryId, MoneyError> {
   return runMoneyCommand(doc, origin, () => {
-    const entries = readEntries(doc);
-    const target = entries.find((e) => e.id === input.entryId);
-    if (target === undefined || target.kind === 'correction') return notFound(input.entryId);
-    if (entries.some((e) => e.reverses === target.id)) return err({ type: 'alreadyReversed', id: target.id });
+    const target = readEntry(doc, input.entryId);
+    if (target === null || target.kind === 'correction') return notFound(input.entryId);
+    if (findEntries(doc, 'reverses', target.id).length > 0)
+      return err({ type: 'alreadyReversed', id: target.id });
     const errors = new FieldErrors();
     errors.add('date', input.date === '' ? 'required' : checkPastDate(input.date, clock.today));
     errors.add('note', checkOptionalText(input.note, MAX_NOTES));

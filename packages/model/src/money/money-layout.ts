@@ -15,7 +15,7 @@ import type { EntryId, FundId, LoanId } from './money-types';
  * - `entries`: entryId → a plain object, written once and never changed (the books are append-only;
  *   a correction is a new entry). Ids are random, or derived from the source for migrated entries, so
  *   two tablets migrating the same minutes write the same key with the same value.
- * - `loans`: loanId → a plain object of the approved terms, written once.
+ * - `loans`: loanId → a plain object of the approved terms, written once; read by start date, recordedAt, id.
  * - `writeOffs`: loanId → the committee's decision not to collect it.
  * - `confirmed`: duplicate-group key → true, when the treasurer says two equal entries are both real.
  */

@@ -160,7 +160,7 @@ export interface MoneyView {
   readonly funds: readonly Fund[];
   /** Canonical order: date, then recordedAt, then id; the same on every tablet. */
   readonly entries: readonly Entry[];
-  /** By startOn, then id. */
+  /** By startOn, then recordedAt, then id. */
   readonly loans: readonly Loan[];
   readonly writeOffs: readonly WriteOff[];
   /** Duplicate groups the treasurer confirmed as real (keys from `duplicateKey`). */

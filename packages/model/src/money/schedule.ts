@@ -1,5 +1,5 @@
-import { addMonths, type IsoDate } from '../ids/ids';
-import { monthlyInterest } from './money-math';
+import type { IsoDate } from '../ids/ids';
+import { monthlyInterest, plusMonths } from './money-math';
 import type { InterestMethod, RepaymentPlan, Rounding } from './money-types';
 
 /** What fixes a loan's schedule: the approved terms, nothing that happened after. */
@@ -52,7 +52,7 @@ export function scheduleLoan(terms: LoanTerms): Instalment[] {
     balance -= principal;
     return {
       number: i + 1,
-      dueOn: addMonths(terms.startOn, i + 1),
+      dueOn: plusMonths(terms.startOn, i + 1),
       principal,
       interest,
       total: principal + interest,
