@@ -135,6 +135,33 @@ describe('relay processes sharing PostgreSQL and Redis', () => {
     await waitFor(() => fresh.provider.synced, 'the new key works on the other process');
   });
 
+  it('recovers from a Redis restart under load: both processes end with every edit, and so does PostgreSQL', async () => {
+    const [a, b] = pair();
+    const lan = open(a);
+    const minh = open(b);
+    await waitFor(() => lan.provider.synced && minh.provider.synced, 'synced');
+    let writing = true;
+    let written = 0;
+    const writer = (async () => {
+      while (writing) {
+        lan.text.insert(lan.text.length, `a${written};`);
+        minh.text.insert(minh.text.length, `b${written};`);
+        written += 1;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    await waitFor(() => written >= 20, 'writing');
+    await redis.restart();
+    await waitFor(() => written >= 150, 'writing through the restart', 20_000);
+    writing = false;
+    await writer;
+    await waitFor(() => lan.text.toString() === minh.text.toString(), 'converged', 20_000);
+    await waitFor(() => lan.holdsAll() && minh.holdsAll(), 'stored');
+    for (let i = 0; i < written; i++) expect(lan.text.toString()).toContain(`b${i};`);
+    const late = open(a);
+    await waitFor(() => late.text.toString() === lan.text.toString(), 'a later client reads it all');
+  });
+
   it('loses nothing when one process is killed (kill -9) while its clients move to another', async () => {
     const [a, b] = pair();
     const watcher = open(b);
