@@ -1,6 +1,7 @@
 import type {
   Author,
   ClubId,
+  FollowUpInput,
   HealthCheckInput,
   HealthThresholds,
   HealthView,
@@ -30,6 +31,9 @@ export function bindHealthCommands(doc: Y.Doc, origin: LocalOrigin) {
       model.clearHealthCheck(doc, { meetingId, memberId }, origin),
     updateThresholds: (patch: Partial<HealthThresholds>) => model.updateHealthThresholds(doc, patch, origin),
     restoreDefaultThresholds: () => model.restoreDefaultHealthThresholds(doc, origin),
+    markFollowedUp: (input: FollowUpInput) => model.markFollowedUp(doc, input, origin),
+    reopenFollowUp: (meetingId: MeetingId, memberId: MemberId) =>
+      model.reopenFollowUp(doc, { meetingId, memberId }, origin),
   };
 }
 
@@ -78,8 +82,9 @@ export async function openHealthSession(
       },
       project: (doc) => fullReadProjection(doc, model.readHealth),
       bind: bindHealthCommands,
-      // The measurements and the thresholds; `meta` is left out, so undo never un-creates the doc.
-      undo: (doc, origin) => createAuthorUndo([doc.getMap('checks'), doc.getMap('settings')], origin),
+      // The measurements, the thresholds and the follow-ups; `meta` is left out, so undo never un-creates the doc.
+      undo: (doc, origin) =>
+        createAuthorUndo([doc.getMap('checks'), doc.getMap('settings'), doc.getMap('followUps')], origin),
     },
     author,
   );
