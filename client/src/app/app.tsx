@@ -21,6 +21,17 @@ const MeetingPage = lazy(() => import('../features/meetings/meeting-page'));
 const MinutesPage = lazy(() => import('../features/minutes/minutes-page'));
 // The health checks of one meeting: their own screen, one tap from the meeting.
 const HealthCheckPage = lazy(() => import('../features/health-check/health-check-page'));
+// The money book (private, committee tablets only) and its screens load only when "Quỹ" is opened.
+const MoneyLayout = lazy(() => import('../features/money/money-layout'));
+const FundsPage = lazy(() => import('../features/money/funds-page'));
+const CashBookPage = lazy(() => import('../features/money/cash-book-page'));
+const LoansPage = lazy(() => import('../features/money/loans-page'));
+const NewLoanPage = lazy(() => import('../features/money/new-loan-page'));
+const LoanPage = lazy(() => import('../features/money/loan-page'));
+const MeetingMoneyPage = lazy(() => import('../features/money/meeting-money-page'));
+const MemberMoneyPage = lazy(() => import('../features/money/member-money-page'));
+const MoneyIndicatorsPage = lazy(() => import('../features/money/money-indicators-page'));
+const LedgerPrintPage = lazy(() => import('../features/money/ledger-print-page'));
 const IndicatorsPage = lazy(() => import('../features/indicators/indicators-page'));
 const SettingsPage = lazy(() => import('../features/settings/settings-page'));
 const SharePage = lazy(() => import('../features/share/share-page'));
@@ -61,6 +72,17 @@ export function App(): JSX.Element {
               <Route path="/meetings/:meetingId/minutes" component={MinutesPage} />
               <Route path="/meetings/:meetingId/health" component={HealthCheckPage} />
               <Route path="/indicators" component={IndicatorsPage} />
+              <Route path="/money" component={MoneyLayout}>
+                <Route path="/" component={FundsPage} />
+                <Route path="/funds/:fundId" component={CashBookPage} />
+                <Route path="/loans" component={LoansPage} />
+                <Route path="/loans/new" component={NewLoanPage} />
+                <Route path="/loans/:loanId" component={LoanPage} />
+                <Route path="/meeting/:meetingId" component={MeetingMoneyPage} />
+                <Route path="/members/:memberId" component={MemberMoneyPage} />
+                <Route path="/indicators" component={MoneyIndicatorsPage} />
+                <Route path="/ledger" component={LedgerPrintPage} />
+              </Route>
               <Route path="/settings" component={SettingsPage} />
               <Route path="/share" component={SharePage} />
             </Route>

@@ -164,6 +164,9 @@ function ClubShell(props: { session: ClubSession; children: JSX.Element }): JSX.
             <A href={`${base()}/indicators`} class="nav-link">
               {t('nav.indicators')}
             </A>
+            <A href={`${base()}/money`} class="nav-link">
+              {t('nav.money')}
+            </A>
             <A href={`${base()}/share`} class="nav-link">
               {t('share.nav')}
             </A>

@@ -1,0 +1,208 @@
+import { type Entry, type IsoDate, type LoanState, listLoanStates } from '@chungtay/model';
+import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
+import { useClub } from '../../data/club/club-context';
+import { Button } from '../../ui/button/button';
+import { SelectField } from '../../ui/select-field/select-field';
+import { rateText } from './amount-input';
+import { useMoney } from './money-context';
+import { useMoneyI18n } from './money-i18n';
+import './ledger-print.css';
+
+const WHOLE_CLUB = '';
+
+/**
+ * The loan ledger (sổ theo dõi cho vay) on A4, in the administrative layout the minutes print with:
+ * organisation and national title, place and date, title, the table, two signature blocks. The whole
+ * club on one list, or one member per page with each payout and repayment and the balance after it.
+ */
+export default function LedgerPrintPage(): JSX.Element {
+  const i18n = useMoneyI18n();
+  const club = useClub();
+  const book = useMoney();
+  const [who, setWho] = createSignal(WHOLE_CLUB);
+  const names = createMemo(() => new Map(club.club.members.map((m) => [m.id as string, m.fullName])));
+  const states = createMemo(() =>
+    listLoanStates(book.view, club.today() as IsoDate).filter((s) => s.status !== 'cancelled'),
+  );
+  // Borrowers in the register's order (by given name).
+  const borrowers = createMemo(() => {
+    const ids = new Set(states().map((s) => s.loan.memberId as string));
+    return club.club.members.filter((m) => ids.has(m.id));
+  });
+  const [year, month, day] = club.today().split('-');
+  const sum = (pick: (s: LoanState) => number) => states().reduce((total, s) => total + pick(s), 0);
+  return (
+    <>
+      <div class="page-title-row no-print">
+        <SelectField
+          class="ledger-who"
+          label={i18n.m('print.who')}
+          options={[
+            { value: WHOLE_CLUB, label: i18n.m('print.wholeClub') },
+            ...borrowers().map((m) => ({ value: m.id as string, label: m.fullName })),
+          ]}
+          value={who()}
+          onChange={setWho}
+        />
+        <Button variant="primary" onClick={() => window.print()}>
+          {i18n.m('print.print')}
+        </Button>
+      </div>
+      <article class="ledger-print" data-testid="ledger-print">
+        <header class="ledger-header">
+          <div>
+            <p class="ledger-org">{club.club.profile.name.toUpperCase()}</p>
+            <hr class="ledger-rule" />
+          </div>
+          <div>
+            <p class="ledger-org">{i18n.m('print.nation')}</p>
+            <p class="ledger-motto">{i18n.m('print.motto')}</p>
+            <hr class="ledger-rule" />
+            <p class="ledger-place-date">
+              {i18n.m('print.placeDate', {
+                place: club.club.profile.commune || '……',
+                day: day ?? '',
+                month: month ?? '',
+                year: year ?? '',
+              })}
+            </p>
+          </div>
+        </header>
+        <h1 class="ledger-title">{i18n.m('print.title')}</h1>
+        <Show
+          when={who() !== WHOLE_CLUB}
+          fallback={
+            <table class="ledger-table ledger-club">
+              <thead>
+                <tr>
+                  <th>{i18n.m('print.no')}</th>
+                  <th>{i18n.m('print.name')}</th>
+                  <th>{i18n.m('print.startOn')}</th>
+                  <th>{i18n.m('print.amount')}</th>
+                  <th>{i18n.m('print.terms')}</th>
+                  <th>{i18n.m('loan.principalPaid')}</th>
+                  <th>{i18n.m('loan.interestPaid')}</th>
+                  <th>{i18n.m('loans.outstanding')}</th>
+                  <th>{i18n.m('print.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={states()}>
+                  {(s, i) => (
+                    <tr>
+                      <td class="num">{i() + 1}</td>
+                      <td>{names().get(s.loan.memberId) ?? ''}</td>
+                      <td>{i18n.date(s.loan.startOn)}</td>
+                      <td class="num">{i18n.dong(s.loan.amount)}</td>
+                      <td>
+                        {i18n.m('print.termsValue', {
+                          rate: rateText(s.loan.monthlyRateBp),
+                          term: s.loan.termMonths,
+                        })}
+                      </td>
+                      <td class="num">{i18n.dong(s.principalPaid)}</td>
+                      <td class="num">{i18n.dong(s.interestPaid)}</td>
+                      <td class="num">{i18n.dong(s.outstanding)}</td>
+                      <td>
+                        {s.status === 'overdue'
+                          ? i18n.m('loans.overdueDays', { days: s.daysOverdue })
+                          : i18n.m(`status.${s.status}`)}
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th colSpan={3}>{i18n.m('schedule.sum')}</th>
+                  <td class="num">{i18n.dong(sum((s) => s.loan.amount))}</td>
+                  <td />
+                  <td class="num">{i18n.dong(sum((s) => s.principalPaid))}</td>
+                  <td class="num">{i18n.dong(sum((s) => s.interestPaid))}</td>
+                  <td class="num">{i18n.dong(sum((s) => s.outstanding))}</td>
+                  <td />
+                </tr>
+              </tfoot>
+            </table>
+          }
+        >
+          <p class="ledger-subtitle">{i18n.m('print.member', { name: names().get(who()) ?? '' })}</p>
+          <For each={states().filter((s) => s.loan.memberId === who())}>
+            {(s) => <MemberLoanLedger state={s} entries={book.view.entries} />}
+          </For>
+        </Show>
+        <div class="ledger-signatures">
+          <div>
+            <p class="ledger-sign-title">{i18n.m('print.treasurer')}</p>
+            <p class="ledger-sign-hint">{i18n.m('print.signHint')}</p>
+          </div>
+          <div>
+            <p class="ledger-sign-title">{i18n.m('print.chair')}</p>
+            <p class="ledger-sign-hint">{i18n.m('print.signHint')}</p>
+          </div>
+        </div>
+      </article>
+    </>
+  );
+}
+
+/** One loan of a member: each payout and repayment in date order, with the principal owed after it. */
+function MemberLoanLedger(props: { state: LoanState; entries: readonly Entry[] }): JSX.Element {
+  const i18n = useMoneyI18n();
+  const rows = createMemo(() => {
+    const mine = props.entries.filter((e) => e.loanId === props.state.loan.id);
+    const reversed = new Set(mine.filter((e) => e.kind === 'correction').map((e) => e.reverses));
+    let owed = 0;
+    return mine
+      .filter((e) => e.kind !== 'correction' && !reversed.has(e.id))
+      .map((e) => {
+        if (e.kind === 'loanPayout') owed += e.amount;
+        if (e.kind === 'principalRepaid') owed -= e.amount;
+        return { entry: e, owed };
+      });
+  });
+  const loan = () => props.state.loan;
+  return (
+    <section class="ledger-loan">
+      <p>
+        {i18n.m('loan.terms', {
+          amount: i18n.dong(loan().amount),
+          rate: rateText(loan().monthlyRateBp),
+          term: loan().termMonths,
+          date: i18n.date(loan().startOn),
+        })}
+        <Show when={loan().purpose}> · {loan().purpose}</Show>
+      </p>
+      <table class="ledger-table">
+        <thead>
+          <tr>
+            <th>{i18n.m('book.date')}</th>
+            <th>{i18n.m('book.what')}</th>
+            <th>{i18n.m('print.paidOut')}</th>
+            <th>{i18n.m('schedule.principal')}</th>
+            <th>{i18n.m('schedule.interest')}</th>
+            <th>{i18n.m('loans.outstanding')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={rows()}>
+            {(row) => (
+              <tr>
+                <td>{i18n.date(row.entry.date)}</td>
+                <td>{i18n.m(`kind.${row.entry.kind}`)}</td>
+                <td class="num">{row.entry.kind === 'loanPayout' ? i18n.dong(row.entry.amount) : ''}</td>
+                <td class="num">{row.entry.kind === 'principalRepaid' ? i18n.dong(row.entry.amount) : ''}</td>
+                <td class="num">
+                  {row.entry.kind === 'interestPaid' || row.entry.kind === 'penalty'
+                    ? i18n.dong(row.entry.amount)
+                    : ''}
+                </td>
+                <td class="num">{i18n.dong(row.owed)}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </section>
+  );
+}

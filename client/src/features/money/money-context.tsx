@@ -1,0 +1,44 @@
+import type {
+  EntryId,
+  EntryInput,
+  FieldError,
+  LoanId,
+  LoanInput,
+  MoneyError,
+  MoneyView,
+  RepaymentInput,
+  Result,
+  ReverseInput,
+} from '@chungtay/model';
+import { type Accessor, createContext, type JSX, useContext } from 'solid-js';
+
+/**
+ * What the money screens need from the open money book: its projection and its commands, bound to this
+ * tablet's author and clock by the document session (data/money). Screens depend on this narrow shape.
+ */
+export interface MoneyCommands {
+  recordEntry(input: EntryInput): Result<EntryId, MoneyError>;
+  reverseEntry(input: ReverseInput): Result<EntryId, MoneyError>;
+  payOutLoan(input: LoanInput): Result<{ loanId: LoanId; entryId: EntryId }, MoneyError>;
+  recordRepayment(input: RepaymentInput): Result<readonly EntryId[], MoneyError>;
+}
+
+export interface MoneyBook {
+  readonly view: MoneyView;
+  readonly commands: MoneyCommands;
+  readonly canEdit: Accessor<boolean>;
+}
+
+const MoneyContext = createContext<MoneyBook>();
+
+export function MoneyProvider(props: { book: MoneyBook; children: JSX.Element }): JSX.Element {
+  return <MoneyContext.Provider value={props.book}>{props.children}</MoneyContext.Provider>;
+}
+
+export function useMoney(): MoneyBook {
+  const book = useContext(MoneyContext);
+  if (!book) throw new Error('useMoney must be used inside <MoneyProvider> (an open money book)');
+  return book;
+}
+
+export type MoneyFieldErrors = Readonly<Record<string, FieldError>>;

@@ -1,0 +1,113 @@
+import { type ClubId, moneyDocName } from '@chungtay/model';
+import { A, type RouteSectionProps } from '@solidjs/router';
+import { createSignal, type JSX, onCleanup, onMount, Show } from 'solid-js';
+import { useClub } from '../../data/club/club-context';
+import { type MoneySession, openMoneySession } from '../../data/money/money-session';
+import { usePendingWrites } from '../../data/session/pending-writes';
+import { useScreenUndo } from '../../data/session/screen-undo';
+import { Button } from '../../ui/button/button';
+import { MoneyProvider } from './money-context';
+import { useMoneyI18n } from './money-i18n';
+import './money.css';
+
+/**
+ * Every money screen (/club/:id/money/…) sits in this layout, which opens the club's money book once
+ * for all of them. The book is private like the health records: a tablet holding only a viewer key
+ * never opens it (the relay would refuse it with 4403, and its copy must not exist on such a tablet),
+ * decided by the same rule as the relay (`ClubSession.canOpen`).
+ */
+export default function MoneyLayout(props: RouteSectionProps): JSX.Element {
+  const i18n = useMoneyI18n();
+  const club = useClub();
+  const mayOpen = () => club.canOpen(moneyDocName(club.clubId as ClubId));
+  return (
+    <section class="money" data-testid="money">
+      <Show
+        when={mayOpen()}
+        fallback={
+          <>
+            <h1>{i18n.m('title')}</h1>
+            <p class="card muted" data-testid="money-private">
+              {i18n.m('privateOnly')}
+            </p>
+          </>
+        }
+      >
+        <OpenBook>{props.children}</OpenBook>
+      </Show>
+    </section>
+  );
+}
+
+function OpenBook(props: { children: JSX.Element }): JSX.Element {
+  const i18n = useMoneyI18n();
+  const club = useClub();
+  const pending = usePendingWrites();
+  const screenUndo = useScreenUndo();
+  const [session, setSession] = createSignal<MoneySession>();
+  const [failed, setFailed] = createSignal(false);
+  let disposed = false;
+  let unregister: (() => void) | undefined;
+  let hide: (() => void) | undefined;
+  const open = () => {
+    setFailed(false);
+    openMoneySession(club.clubId, club.club.profile.kind, club.author, {
+      canEditClub: club.canEdit,
+      accessChanges: club.onAccessChange,
+    })
+      .then((opened) => {
+        if (disposed) return void opened.close();
+        unregister = pending.register(opened.whenSaved);
+        // The header's undo acts on the book's rules and funds here; entries are taken back by a correction.
+        hide = screenUndo.show(opened);
+        setSession(() => opened);
+      })
+      .catch(() => setFailed(true));
+  };
+  onMount(open);
+  onCleanup(() => {
+    disposed = true;
+    unregister?.();
+    hide?.();
+    void session()?.close();
+  });
+  const base = () => `/club/${club.clubId}/money`;
+  return (
+    <Show
+      when={session()}
+      fallback={
+        <Show when={failed()} fallback={<p class="loading">{i18n.m('opening')}</p>}>
+          <div class="card" role="alert">
+            <p>{i18n.m('openFailed')}</p>
+            <Button onClick={open}>{i18n.m('retry')}</Button>
+          </div>
+        </Show>
+      }
+    >
+      {(book) => (
+        <MoneyProvider book={book()}>
+          <Show when={book().view.readOnly}>
+            <div class="banner banner-warning" role="alert">
+              {i18n.m('newer')}
+            </div>
+          </Show>
+          <nav class="money-tabs" aria-label={i18n.m('title')}>
+            <A href={base()} end class="nav-link">
+              {i18n.m('tabs.funds')}
+            </A>
+            <A href={`${base()}/loans`} class="nav-link">
+              {i18n.m('tabs.loans')}
+            </A>
+            <A href={`${base()}/indicators`} class="nav-link">
+              {i18n.m('tabs.indicators')}
+            </A>
+            <A href={`${base()}/ledger`} class="nav-link">
+              {i18n.m('tabs.ledger')}
+            </A>
+          </nav>
+          {props.children}
+        </MoneyProvider>
+      )}
+    </Show>
+  );
+}
