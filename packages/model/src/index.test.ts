@@ -103,6 +103,7 @@ const FUNCTIONS = [
   'listFollowUps',
   'openMinutesTextField',
   'openClubTextField',
+  'resolveMemberConflict',
   'diffText',
 ] as const;
 

@@ -18,6 +18,12 @@ export {
 export type { ClubHeader } from './club/club-records';
 export { readClub } from './club/read-club';
 export {
+  isMemberValueField,
+  MEMBER_SINGLE_VALUE_FIELDS,
+  type MemberValueField,
+  resolveMemberConflict,
+} from './conflicts/member-conflicts';
+export {
   addGroup,
   assignToGroup,
   removeFromGroup,
@@ -293,6 +299,7 @@ export {
   type Group,
   type Meeting,
   type Member,
+  type MemberFieldConflict,
   type MemberLeft,
   NATIONAL_TARGETS,
 } from './schema/types';

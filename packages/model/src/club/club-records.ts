@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import * as Y from 'yjs';
+import { readMemberConflicts } from '../conflicts/member-conflicts';
 import { type ClubId, compareText, type GroupId, isId, type MeetingId, type MemberId } from '../ids/ids';
 import { ATTENDANCE_STATUSES, type AttendanceStatus, ERASED_NAME } from '../schema/enums';
 import { dismissedMap, metaMap, profileMap, settingsMap } from '../schema/layout';
@@ -79,7 +80,12 @@ export function projectMember(id: string, raw: unknown): Member {
   const r = v.parse(MemberRecord, raw);
   // Erasure wins over any concurrent edit: the marker outlives whichever values merged in.
   const erased = r.erasedOn !== null;
+  const conflicts =
+    erased || typeof raw !== 'object' || raw === null
+      ? []
+      : readMemberConflicts(raw as Record<string, unknown>);
   return {
+    ...(conflicts.length > 0 ? { conflicts } : {}),
     id: id as MemberId,
     fullName: erased ? ERASED_NAME : r.fullName,
     gender: r.gender,

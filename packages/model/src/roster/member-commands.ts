@@ -1,4 +1,6 @@
 import * as Y from 'yjs';
+import { clearWrites } from '../conflicts/field-writes';
+import { setMemberValue } from '../conflicts/member-conflicts';
 import { err, type IsoDate, type MemberId, newMemberId, ok, type Result } from '../ids/ids';
 import type { LocalOrigin } from '../origin/origin';
 import { type CommandError, FieldErrors, notFound, runCommand } from '../schema/command';
@@ -61,6 +63,8 @@ export function updateMember(
   patch: Partial<MemberInput>,
   origin: LocalOrigin,
   today: IsoDate,
+  /** The tablet's date and time of the edit (ISO), shown when two tablets' values differ. */
+  at?: string,
 ): Result<void, CommandError> {
   return runCommand(doc, origin, () => {
     const error = checkMemberFields(patch, today, false);
@@ -72,7 +76,8 @@ export function updateMember(
       // A new note is written as the smallest edit, so it merges with what another tablet typed.
       if (key === 'notes') {
         if (clean.notes !== undefined) writeTextValue(record, key, memberTextScope(id), clean.notes);
-      } else setIfChanged(record, key, clean[key]);
+        // Single values record who wrote them on what they saw, so a concurrent different value is shown.
+      } else setMemberValue(record, key, clean[key], origin, at ?? today);
     }
     return ok(undefined);
   });
@@ -162,6 +167,8 @@ export function erasePersonalData(
     setIfChanged(record, 'household', 'none');
     setIfChanged(record, 'ethnicMinority', false);
     deleteIfPresent(record, 'leftReason');
+    // The recorded writes hold earlier values: erased with the rest.
+    clearWrites(record);
     if (!record.has('erasedOn')) record.set('erasedOn', today);
     return ok(undefined);
   });

@@ -64,6 +64,23 @@ export interface Member {
   readonly mergedInto: MemberId | null;
   readonly createdAt: number;
   readonly createdBy: string;
+  /**
+   * Fields two tablets set to different values while apart, with both values, until someone chooses
+   * (conflicts/field-writes.ts). Absent when there is none, as on almost every member.
+   */
+  readonly conflicts?: readonly MemberFieldConflict[];
+}
+
+/** One of a member's single-value fields written differently on two tablets, with each value. */
+export interface MemberFieldConflict {
+  readonly field: string;
+  readonly options: readonly {
+    readonly id: string;
+    readonly value: unknown;
+    readonly by: string;
+    readonly name: string;
+    readonly at: string;
+  }[];
 }
 
 export interface Group {
