@@ -1,8 +1,6 @@
 import type { viImport } from './vi-import';
 
 export const enImport: typeof viImport = {
-  openImport: 'Import from Excel',
-  openExport: 'Export list',
   back: '‹ Member register',
   importTitle: 'Import a list from Excel',
   importIntro:

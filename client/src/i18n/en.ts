@@ -1,5 +1,5 @@
+import { enConflicts } from './en-conflicts';
 import { enHealthCheck } from './en-health-check';
-import { enImport } from './en-import';
 import { enRelayLimits } from './en-relay-limits';
 import type { Catalogue } from './vi';
 
@@ -110,6 +110,8 @@ export const en: Catalogue = {
     merge: 'Merge into one',
     notDuplicate: 'They are two people',
     merged: 'The two records were merged.',
+    importExcel: 'Import from Excel',
+    exportList: 'Export list',
   },
   ageBand: {
     under40: 'Under 40',
@@ -552,7 +554,7 @@ export const en: Catalogue = {
   },
   healthCheck: enHealthCheck,
   relayLimits: enRelayLimits,
-  rosterFile: enImport,
+  conflicts: enConflicts,
   errors: {
     required: 'Please fill this in.',
     tooLong: 'Too long.',

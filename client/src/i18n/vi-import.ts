@@ -1,8 +1,6 @@
-// Rosters in and out of Excel and CSV (issue 15 §3): the import and export screens. Wired into vi.ts as
-// `rosterFile`.
+// Rosters in and out of Excel and CSV (issue 15 §3): the import and export screens. Loaded with those
+// screens only (features/roster-import/roster-file-i18n.ts), so the roster's first chunk does not carry it.
 export const viImport = {
-  openImport: 'Nhập từ Excel',
-  openExport: 'Xuất danh sách',
   back: '‹ Sổ thành viên',
   importTitle: 'Nhập danh sách từ Excel',
   importIntro:

@@ -1,5 +1,5 @@
+import { viConflicts } from './vi-conflicts';
 import { viHealthCheck } from './vi-health-check';
-import { viImport } from './vi-import';
 import { viRelayLimits } from './vi-relay-limits';
 // The Vietnamese catalogue is the source of truth: every other language must
 // have exactly these keys (see en.ts). Templates use {{ name }}.
@@ -111,6 +111,8 @@ export const vi = {
     merge: 'Gộp làm một',
     notDuplicate: 'Là hai người khác nhau',
     merged: 'Đã gộp hai hồ sơ.',
+    importExcel: 'Nhập từ Excel',
+    exportList: 'Xuất danh sách',
   },
   ageBand: {
     under40: 'Dưới 40',
@@ -553,7 +555,7 @@ export const vi = {
   },
   healthCheck: viHealthCheck,
   relayLimits: viRelayLimits,
-  rosterFile: viImport,
+  conflicts: viConflicts,
   errors: {
     required: 'Hãy nhập thông tin này.',
     tooLong: 'Quá dài.',

@@ -1,11 +1,11 @@
 import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
-import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { CheckboxField } from '../../ui/checkbox-field/checkbox-field';
 import { ChoiceGroup } from '../../ui/choice-group/choice-group';
 import { showToast } from '../../ui/toast/toast';
 import '../roster-import/roster-file.css';
+import { useRosterFileI18n } from '../roster-import/roster-file-i18n';
 import { downloadBlob } from './download';
 import { csvBlob, tableToCsv, tableToXlsx } from './export-table';
 import {
@@ -34,27 +34,27 @@ const DEFAULT_COLUMNS: readonly RosterColumn[] = [
  * chosen columns. Committee tablets only: the file holds personal data a supervisor's key should not carry.
  */
 export default function ExportPage(): JSX.Element {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const i18n = useRosterFileI18n();
+  const { ft } = i18n;
   const session = useClub();
   const [who, setWho] = createSignal<RosterWho>('active');
   const [chosen, setChosen] = createSignal<readonly RosterColumn[]>(DEFAULT_COLUMNS);
   const [busy, setBusy] = createSignal(false);
   const rows = createMemo(() => rosterRows(session.club, who()));
   const name = (ext: string) =>
-    `${exportFileName(t('rosterFile.fileName'), session.club.profile.name, session.today())}.${ext}`;
+    `${exportFileName(ft('fileName'), session.club.profile.name, session.today())}.${ext}`;
 
   const save = async (format: 'xlsx' | 'csv') => {
     const columns = rosterColumns(i18n, session.club, chosen());
-    if (columns.length === 0) return showToast(t('rosterFile.noColumns'), 'error');
+    if (columns.length === 0) return showToast(ft('noColumns'), 'error');
     setBusy(true);
     try {
       const blob =
         format === 'csv'
           ? csvBlob(tableToCsv(columns, rows()))
-          : await tableToXlsx(columns, rows(), t('rosterFile.sheet'));
+          : await tableToXlsx(columns, rows(), ft('sheet'));
       downloadBlob(blob, name(format));
-      showToast(t('rosterFile.saved', { name: name(format) }), 'success');
+      showToast(ft('saved', { name: name(format) }), 'success');
     } finally {
       setBusy(false);
     }
@@ -63,31 +63,28 @@ export default function ExportPage(): JSX.Element {
   return (
     <section class="roster-file">
       <a class="nav-link" href={`/club/${session.clubId}`}>
-        {t('rosterFile.back')}
+        {ft('back')}
       </a>
-      <h1>{t('rosterFile.exportTitle')}</h1>
-      <Show
-        when={session.role() !== 'viewer'}
-        fallback={<p class="card muted">{t('rosterFile.viewerNoExport')}</p>}
-      >
+      <h1>{ft('exportTitle')}</h1>
+      <Show when={session.role() !== 'viewer'} fallback={<p class="card muted">{ft('viewerNoExport')}</p>}>
         <div class="card form">
-          <p class="lead">{t('rosterFile.exportIntro')}</p>
+          <p class="lead">{ft('exportIntro')}</p>
           <ChoiceGroup
-            label={t('rosterFile.who.label')}
+            label={ft('who.label')}
             choices={(['active', 'left', 'all'] as const).map((value) => ({
               value,
-              label: t(`rosterFile.who.${value}`),
+              label: ft(`who.${value}`),
             }))}
             value={who()}
             onChange={setWho}
           />
           <fieldset class="field">
-            <legend class="field-label">{t('rosterFile.columnsLabel')}</legend>
+            <legend class="field-label">{ft('columnsLabel')}</legend>
             <div class="export-columns">
               <For each={ROSTER_COLUMNS}>
                 {(column) => (
                   <CheckboxField
-                    label={t(`rosterFile.col.${column}`)}
+                    label={ft(`col.${column}`)}
                     checked={chosen().includes(column)}
                     onChange={(on) =>
                       setChosen(on ? [...chosen(), column] : chosen().filter((c) => c !== column))
@@ -98,15 +95,15 @@ export default function ExportPage(): JSX.Element {
             </div>
           </fieldset>
           <p class="lead" data-testid="export-count">
-            {t('rosterFile.count', { count: rows().length })}
+            {ft('count', { count: rows().length })}
           </p>
-          <p class="muted">{t('rosterFile.privacy')}</p>
+          <p class="muted">{ft('privacy')}</p>
           <div class="actions-row">
             <Button variant="primary" disabled={busy()} onClick={() => void save('xlsx')}>
-              {t('rosterFile.xlsx')}
+              {ft('xlsx')}
             </Button>
             <Button disabled={busy()} onClick={() => void save('csv')}>
-              {t('rosterFile.csv')}
+              {ft('csv')}
             </Button>
           </div>
         </div>

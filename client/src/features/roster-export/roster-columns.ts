@@ -1,5 +1,5 @@
 import { type ClubView, foldVietnamese, type Member } from '@chungtay/model';
-import type { I18n } from '../../i18n/i18n-context';
+import type { RosterFileI18n } from '../roster-import/roster-file-i18n';
 import type { ExportColumn } from './export-table';
 
 /** The roster's exportable columns, in the register's usual order; the user picks among them. */
@@ -29,11 +29,11 @@ export function rosterRows(view: ClubView, who: RosterWho): readonly Member[] {
 }
 
 export function rosterColumns(
-  i18n: I18n,
+  i18n: RosterFileI18n,
   view: ClubView,
   chosen: readonly RosterColumn[],
 ): ExportColumn<Member>[] {
-  const { t } = i18n;
+  const { t, ft } = i18n;
   const groupNames = (m: Member) =>
     view.groups
       .filter((g) => g.retiredOn === null && g.memberIds.includes(m.id))
@@ -41,40 +41,40 @@ export function rosterColumns(
       .join(', ');
   const text = (value: string) => ({ type: 'text' as const, value });
   const all: Record<RosterColumn, ExportColumn<Member>> = {
-    fullName: { title: t('rosterFile.col.fullName'), width: 26, cell: (m) => text(m.fullName) },
-    gender: { title: t('rosterFile.col.gender'), width: 10, cell: (m) => text(t(`gender.${m.gender}`)) },
+    fullName: { title: ft('col.fullName'), width: 26, cell: (m) => text(m.fullName) },
+    gender: { title: ft('col.gender'), width: 10, cell: (m) => text(t(`gender.${m.gender}`)) },
     birthYear: {
-      title: t('rosterFile.col.birthYear'),
+      title: ft('col.birthYear'),
       width: 10,
       cell: (m) => ({ type: 'number', value: m.birthYear }),
     },
-    phone: { title: t('rosterFile.col.phone'), width: 14, cell: (m) => text(m.phone) },
-    hamlet: { title: t('rosterFile.col.hamlet'), cell: (m) => text(m.hamlet) },
+    phone: { title: ft('col.phone'), width: 14, cell: (m) => text(m.phone) },
+    hamlet: { title: ft('col.hamlet'), cell: (m) => text(m.hamlet) },
     household: {
-      title: t('rosterFile.col.household'),
+      title: ft('col.household'),
       cell: (m) => text(m.household === 'none' ? '' : t(`household.${m.household}`)),
     },
     ethnicMinority: {
-      title: t('rosterFile.col.ethnicMinority'),
+      title: ft('col.ethnicMinority'),
       width: 12,
-      cell: (m) => text(m.ethnicMinority ? t('rosterFile.yes') : ''),
+      cell: (m) => text(m.ethnicMinority ? ft('yes') : ''),
     },
     joinedOn: {
-      title: t('rosterFile.col.joinedOn'),
+      title: ft('col.joinedOn'),
       width: 12,
       cell: (m) => ({ type: 'date', value: m.joinedOn }),
     },
     role: {
-      title: t('rosterFile.col.role'),
+      title: ft('col.role'),
       cell: (m) => text(m.role === 'none' ? '' : t(`role.${m.role}`)),
     },
-    groups: { title: t('rosterFile.col.groups'), width: 24, cell: (m) => text(groupNames(m)) },
+    groups: { title: ft('col.groups'), width: 24, cell: (m) => text(groupNames(m)) },
     leftOn: {
-      title: t('rosterFile.col.leftOn'),
+      title: ft('col.leftOn'),
       width: 12,
       cell: (m) => ({ type: 'date', value: m.left?.on ?? null }),
     },
-    notes: { title: t('rosterFile.col.notes'), width: 30, cell: (m) => text(m.notes) },
+    notes: { title: ft('col.notes'), width: 30, cell: (m) => text(m.notes) },
   };
   return ROSTER_COLUMNS.filter((c) => chosen.includes(c)).map((c) => all[c]);
 }

@@ -1,8 +1,8 @@
 import { For, type JSX } from 'solid-js';
-import { useI18n } from '../../i18n/i18n-context';
 import { SelectField, type SelectOption } from '../../ui/select-field/select-field';
 import type { CellValue } from './cell-values';
 import { type ColumnGuess, type ColumnTarget, IMPORT_FIELDS } from './import-fields';
+import { useRosterFileI18n } from './roster-file-i18n';
 
 /** Excel's column letters, so "Cột C" can be found in the file: A…Z, AA… */
 export function columnLetter(index: number): string {
@@ -33,17 +33,16 @@ export function ColumnMapping(props: {
   mapping: Readonly<Record<number, ColumnTarget>>;
   onChange: (index: number, target: ColumnTarget) => void;
 }): JSX.Element {
-  const { t } = useI18n();
+  const { ft } = useRosterFileI18n();
   const options = (): SelectOption<ColumnTarget>[] => [
-    { value: 'skip', label: t('rosterFile.field.skip') },
-    ...IMPORT_FIELDS.map((f) => ({ value: f, label: t(`rosterFile.field.${f}`) })),
+    { value: 'skip', label: ft('field.skip') },
+    ...IMPORT_FIELDS.map((f) => ({ value: f, label: ft(`field.${f}`) })),
   ];
   return (
     <ul class="import-columns plain-list">
       <For each={props.columns}>
         {(column) => {
-          const title = () =>
-            column.title || t('rosterFile.untitled', { letter: columnLetter(column.index) });
+          const title = () => column.title || ft('untitled', { letter: columnLetter(column.index) });
           const sample = () => sampleOf(props.rows, props.dataStart, column.index);
           return (
             <li class="import-column" data-column={column.index}>
@@ -51,9 +50,7 @@ export function ColumnMapping(props: {
                 <span class="import-column-title">
                   <span class="badge badge-muted">{columnLetter(column.index)}</span> {title()}
                 </span>
-                <span class="muted">
-                  {sample() === '' ? '' : t('rosterFile.sample', { value: sample() })}
-                </span>
+                <span class="muted">{sample() === '' ? '' : ft('sample', { value: sample() })}</span>
               </div>
               <SelectField
                 label={title()}

@@ -2,7 +2,6 @@ import { useNavigate } from '@solidjs/router';
 import { createMemo, createSignal, type JSX, Match, Show, Switch } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import { useClub } from '../../data/club/club-context';
-import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { showToast } from '../../ui/toast/toast';
 import { feedback } from '../shared/command-feedback';
@@ -11,6 +10,7 @@ import { type ColumnGuess, type ColumnTarget, guessHeader } from './import-field
 import { buildPreview, countDecisions, type RowDecision, toImportInput } from './import-preview';
 import { PreviewList } from './preview-list';
 import { MAX_ROWS, type ReadError, readTable, type Table } from './read-table';
+import { useRosterFileI18n } from './roster-file-i18n';
 import './roster-file.css';
 
 interface Loaded {
@@ -25,8 +25,8 @@ interface Loaded {
  * saved, then one command writes the confirmed rows. Until "Nhập vào sổ" nothing touches the club.
  */
 export default function ImportPage(): JSX.Element {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const i18n = useRosterFileI18n();
+  const { ft } = i18n;
   const session = useClub();
   const navigate = useNavigate();
   const [reading, setReading] = createSignal(false);
@@ -55,7 +55,7 @@ export default function ImportPage(): JSX.Element {
   };
 
   const errorText = (e: ReadError | { type: 'unreadable' }) =>
-    t(`rosterFile.fileError.${e.type}`, e.type === 'tooManyRows' ? { rows: e.rows, max: MAX_ROWS } : {});
+    ft(`fileError.${e.type}`, e.type === 'tooManyRows' ? { rows: e.rows, max: MAX_ROWS } : {});
 
   const setColumn = (index: number, target: ColumnTarget) => {
     // One column per field: choosing a field elsewhere takes it off the column that had it.
@@ -83,24 +83,21 @@ export default function ImportPage(): JSX.Element {
     const result = session.commands.importMembers(input);
     feedback(i18n, result);
     if (!result.ok) return;
-    showToast(
-      t('rosterFile.done', { add: result.value.added.length, merge: result.value.merged.length }),
-      'success',
-    );
+    showToast(ft('done', { add: result.value.added.length, merge: result.value.merged.length }), 'success');
     navigate(`/club/${session.clubId}`);
   };
 
   return (
     <section class="roster-file">
       <a class="nav-link" href={`/club/${session.clubId}`}>
-        {t('rosterFile.back')}
+        {ft('back')}
       </a>
-      <h1>{t('rosterFile.importTitle')}</h1>
-      <Show when={session.canEdit()} fallback={<p class="card muted">{t('rosterFile.readOnly')}</p>}>
+      <h1>{ft('importTitle')}</h1>
+      <Show when={session.canEdit()} fallback={<p class="card muted">{ft('readOnly')}</p>}>
         <div class="card roster-file-pick">
-          <p class="lead">{t('rosterFile.importIntro')}</p>
+          <p class="lead">{ft('importIntro')}</p>
           <label class="btn btn-primary file-button">
-            {t('rosterFile.pick')}
+            {ft('pick')}
             <input
               type="file"
               class="visually-hidden"
@@ -116,21 +113,21 @@ export default function ImportPage(): JSX.Element {
           <Switch>
             <Match when={reading()}>
               <p class="muted" role="status">
-                {t('rosterFile.reading')}
+                {ft('reading')}
               </p>
             </Match>
             <Match when={error()}>
               {(e) => (
                 <p class="banner banner-warning" role="alert" data-testid="import-error">
                   {errorText(e())}
-                  {t('rosterFile.nothingChanged')}
+                  {ft('nothingChanged')}
                 </p>
               )}
             </Match>
             <Match when={loaded()}>
               {(file) => (
                 <p class="muted">
-                  {t('rosterFile.fileInfo', {
+                  {ft('fileInfo', {
                     name: file().name,
                     rows: file().rows.length - file().dataStart,
                   })}
@@ -143,8 +140,8 @@ export default function ImportPage(): JSX.Element {
           {(file) => (
             <>
               <div class="card">
-                <h2>{t('rosterFile.columnsTitle')}</h2>
-                <p class="muted">{t('rosterFile.columnsHelp')}</p>
+                <h2>{ft('columnsTitle')}</h2>
+                <p class="muted">{ft('columnsHelp')}</p>
                 <ColumnMapping
                   columns={file().columns}
                   rows={file().rows}
@@ -153,26 +150,21 @@ export default function ImportPage(): JSX.Element {
                   onChange={setColumn}
                 />
               </div>
-              <Show
-                when={preview()}
-                fallback={<p class="banner banner-warning">{t('rosterFile.needName')}</p>}
-              >
+              <Show when={preview()} fallback={<p class="banner banner-warning">{ft('needName')}</p>}>
                 {(rows) => (
                   <div class="card">
-                    <h2>{t('rosterFile.previewTitle')}</h2>
+                    <h2>{ft('previewTitle')}</h2>
                     <Show when={counts()}>
                       {(c) => (
                         <div class="import-summary" data-testid="import-summary">
                           <p class="lead">
-                            {t('rosterFile.summary', { add: c().add, merge: c().merge, skip: c().skip })}
+                            {ft('summary', { add: c().add, merge: c().merge, skip: c().skip })}
                           </p>
                           <Show when={c().errors > 0}>
-                            <p class="warning-text">{t('rosterFile.errorsCount', { count: c().errors })}</p>
+                            <p class="warning-text">{ft('errorsCount', { count: c().errors })}</p>
                           </Show>
                           <Show when={c().duplicates > 0}>
-                            <p class="warning-text">
-                              {t('rosterFile.duplicatesCount', { count: c().duplicates })}
-                            </p>
+                            <p class="warning-text">{ft('duplicatesCount', { count: c().duplicates })}</p>
                           </Show>
                         </div>
                       )}
@@ -191,10 +183,10 @@ export default function ImportPage(): JSX.Element {
                   disabled={(counts()?.add ?? 0) + (counts()?.merge ?? 0) === 0}
                   onClick={confirm}
                 >
-                  {t('rosterFile.confirm')}
+                  {ft('confirm')}
                 </Button>
                 <a class="btn btn-quiet" href={`/club/${session.clubId}`}>
-                  {t('rosterFile.back')}
+                  {ft('back')}
                 </a>
               </div>
             </>

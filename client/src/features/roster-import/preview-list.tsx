@@ -1,6 +1,5 @@
 import type { MemberInput } from '@chungtay/model';
 import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
-import { type MessageKey, useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { ChoiceGroup } from '../../ui/choice-group/choice-group';
 import {
@@ -11,26 +10,29 @@ import {
   type RowDecision,
   type RowIssue,
 } from './import-preview';
+import { useRosterFileI18n } from './roster-file-i18n';
+import type { ReadProblem } from './row-draft';
 
 /** A long file shows a page of rows at a time: a 3,000-row commune list must not freeze a cheap tablet. */
 const PAGE = 100;
 
 export type PreviewFilter = 'all' | 'errors' | 'duplicates';
 
-const READ_PROBLEMS = new Set<RowIssue>([
+const READ_PROBLEMS: readonly RowIssue[] = [
   'dateFormat',
   'yearFormat',
   'genderMissing',
   'genderUnknown',
   'householdUnknown',
-]);
+] satisfies readonly ReadProblem[];
+const isReadProblem = (issue: RowIssue): issue is ReadProblem => READ_PROBLEMS.includes(issue);
 
 export function PreviewList(props: {
   rows: readonly PreviewRow[];
   decisions: ReadonlyMap<number, RowDecision>;
   onDecide: (line: number, decision: RowDecision) => void;
 }): JSX.Element {
-  const { t } = useI18n();
+  const { ft } = useRosterFileI18n();
   const [filter, setFilter] = createSignal<PreviewFilter>('all');
   const [shown, setShown] = createSignal(PAGE);
   const filtered = createMemo(() => {
@@ -42,11 +44,11 @@ export function PreviewList(props: {
   return (
     <div class="import-preview">
       <ChoiceGroup
-        label={t('rosterFile.previewTitle')}
+        label={ft('previewTitle')}
         hideLabel
         choices={(['all', 'errors', 'duplicates'] as const).map((value) => ({
           value,
-          label: t(`rosterFile.filter.${value}`),
+          label: ft(`filter.${value}`),
         }))}
         value={filter()}
         onChange={(value) => {
@@ -54,7 +56,7 @@ export function PreviewList(props: {
           setShown(PAGE);
         }}
       />
-      <ol class="import-rows plain-list" aria-label={t('rosterFile.previewTitle')}>
+      <ol class="import-rows plain-list" aria-label={ft('previewTitle')}>
         <For each={filtered().slice(0, shown())}>
           {(row) => (
             <PreviewItem
@@ -67,8 +69,8 @@ export function PreviewList(props: {
       </ol>
       <Show when={filtered().length > shown()}>
         <div class="actions-row">
-          <span class="muted">{t('rosterFile.moreRows', { count: filtered().length - shown() })}</span>
-          <Button onClick={() => setShown(shown() + PAGE)}>{t('rosterFile.showMore')}</Button>
+          <span class="muted">{ft('moreRows', { count: filtered().length - shown() })}</span>
+          <Button onClick={() => setShown(shown() + PAGE)}>{ft('showMore')}</Button>
         </div>
       </Show>
     </div>
@@ -80,8 +82,8 @@ function PreviewItem(props: {
   decision: RowDecision;
   onDecide: (decision: RowDecision) => void;
 }): JSX.Element {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const i18n = useRosterFileI18n();
+  const { t, ft } = i18n;
   const d = () => props.row.draft;
   const details = () =>
     [
@@ -99,24 +101,22 @@ function PreviewItem(props: {
       .join(' · ');
   const issues = () =>
     (Object.entries(props.row.issues) as [keyof MemberInput, RowIssue][]).map(([field, issue]) => {
-      const key = (
-        READ_PROBLEMS.has(issue) ? `rosterFile.problem.${issue}` : `errors.${issue}`
-      ) as MessageKey;
-      return `${t(`member.${field}`)}: ${t(key)}`;
+      const text = isReadProblem(issue) ? ft(`problem.${issue}`) : t(`errors.${issue}`);
+      return `${t(`member.${field}`)}: ${text}`;
     });
   const match = () => {
     const m = props.row.match;
     if (m === null) return null;
-    if (m.type === 'row') return t('rosterFile.repeatsLine', { line: m.line });
-    const who = t(m.left ? 'rosterFile.looksLikeLeft' : 'rosterFile.looksLike', { name: m.name });
+    if (m.type === 'row') return ft('repeatsLine', { line: m.line });
+    const who = ft(m.left ? 'looksLikeLeft' : 'looksLike', { name: m.name });
     const fills =
       m.fills.length === 0
-        ? t('rosterFile.fillsNothing')
-        : t('rosterFile.fills', { fields: m.fills.map((f) => t(`member.${f}`)).join(', ') });
+        ? ft('fillsNothing')
+        : ft('fills', { fields: m.fills.map((f) => t(`member.${f}`)).join(', ') });
     return `${who}. ${fills}`;
   };
   const choices = () =>
-    allowedDecisions(props.row).map((value) => ({ value, label: t(`rosterFile.decision.${value}`) }));
+    allowedDecisions(props.row).map((value) => ({ value, label: ft(`decision.${value}`) }));
   return (
     <li
       class="import-row card"
@@ -125,7 +125,7 @@ function PreviewItem(props: {
       data-decision={props.decision}
     >
       <div class="import-row-head">
-        <span class="badge badge-muted">{t('rosterFile.line', { line: props.row.line })}</span>
+        <span class="badge badge-muted">{ft('line', { line: props.row.line })}</span>
         <strong class="import-row-name">{d().fullName || '—'}</strong>
       </div>
       <p class="import-row-details">{details()}</p>
@@ -137,7 +137,7 @@ function PreviewItem(props: {
       <Show when={match()}>{(text) => <p class="import-row-match">{text()}</p>}</Show>
       <Show when={choices().length > 1}>
         <ChoiceGroup
-          label={t('rosterFile.decisionLabel', { line: props.row.line })}
+          label={ft('decisionLabel', { line: props.row.line })}
           hideLabel
           choices={choices()}
           value={props.decision}

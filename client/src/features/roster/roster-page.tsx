@@ -43,11 +43,11 @@ export function RosterPage(): JSX.Element {
         <div class="actions-row roster-file-links">
           <Show when={session.canEdit()}>
             <a class="btn btn-secondary" href={`/club/${session.clubId}/import`}>
-              {t('rosterFile.openImport')}
+              {t('roster.importExcel')}
             </a>
           </Show>
           <a class="btn btn-secondary" href={`/club/${session.clubId}/export`}>
-            {t('rosterFile.openExport')}
+            {t('roster.exportList')}
           </a>
         </div>
       </Show>
