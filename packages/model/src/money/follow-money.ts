@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import {
   confirmedMap,
-  entriesMap,
+  entriesArray,
   fundsMap,
   loansMap,
   moneyMeta,
@@ -22,9 +22,10 @@ import {
 /**
  * Follows a money doc without re-reading it: five years of a busy club hold some 7,500 entries, and a
  * repayment tapped at a meeting adds two. Entries and loans are written once, so each transaction's
- * new keys are parsed alone and slotted into the canonical order; the small rest (rules, funds,
- * write-offs, confirmations) is re-read when it changes. A key written twice (two tablets migrating
- * the same minutes) or removed rebuilds the list from the doc, which is then as `readMoney` gives it.
+ * new entries (appended tuples) and loans (new keys) are parsed alone and slotted into the canonical
+ * order; the small rest (rules, funds, write-offs, confirmations) is re-read when it changes. An id
+ * that arrives twice (two tablets migrating the same minutes), a loan key rewritten, or anything
+ * removed rebuilds that list from the doc, which is then as `readMoney` gives it.
  */
 
 export interface ListAdditions<T> {
@@ -62,36 +63,36 @@ function insertionIndex<T>(list: readonly T[], item: T, compare: (a: T, b: T) =>
   return low;
 }
 
+/** A list kept in canonical order: additions parsed and slotted in, anything odd read again whole. */
 class SortedRecords<T extends { readonly id: string }> {
   list: T[];
-  readonly pending = new Set<string>();
   readonly ids: Set<string>;
+  /** Records added since the last flush, unparsed. */
+  readonly pending: unknown[] = [];
+  rebuild = false;
 
   constructor(
-    initial: T[],
-    private readonly map: Y.Map<unknown>,
-    private readonly parse: (key: string, raw: unknown) => T | null,
+    private readonly parse: (raw: unknown) => T | null,
     private readonly readAll: () => T[],
     private readonly compare: (a: T, b: T) => number,
   ) {
-    this.list = initial;
-    this.ids = new Set(initial.map((r) => r.id));
+    this.list = readAll();
+    this.ids = new Set(this.list.map((r) => r.id));
   }
 
   flush(): ListAdditions<T> {
-    const keys = [...this.pending];
-    this.pending.clear();
-    if (keys.some((key) => this.ids.has(key) || !this.map.has(key))) {
+    const raws = this.pending.splice(0);
+    const parsed = raws.map(this.parse).filter((r): r is T => r !== null);
+    const fresh = new Set(parsed.map((r) => r.id));
+    if (this.rebuild || fresh.size < parsed.length || parsed.some((r) => this.ids.has(r.id))) {
+      this.rebuild = false;
       const before = new Set(this.ids);
       this.list = this.readAll();
       this.ids.clear();
       for (const r of this.list) this.ids.add(r.id);
       return { added: this.list.filter((r) => !before.has(r.id)), atEnd: false, rebuilt: this.list };
     }
-    const added = keys
-      .map((key) => this.parse(key, this.map.get(key)))
-      .filter((r): r is T => r !== null)
-      .sort(this.compare);
+    const added = parsed.sort(this.compare);
     const last = this.list.at(-1);
     const atEnd = last === undefined || added.every((r) => this.compare(last, r) < 0);
     if (atEnd) this.list.push(...added);
@@ -104,35 +105,38 @@ class SortedRecords<T extends { readonly id: string }> {
 export function followMoney(doc: Y.Doc, onChange: () => void): MoneyFollower {
   let header = readMoneyHeader(doc);
   let headerChanged = false;
-  const entries = new SortedRecords(
-    readEntries(doc),
-    entriesMap(doc),
-    parseEntry,
-    () => readEntries(doc),
-    compareEntries,
-  );
+  const entries = new SortedRecords(parseEntry, () => readEntries(doc), compareEntries);
   const loans = new SortedRecords(
-    readLoans(doc),
-    loansMap(doc),
-    parseLoan,
+    (raw) => {
+      const [key, value] = raw as [string, unknown];
+      return parseLoan(key, value);
+    },
     () => readLoans(doc),
     compareLoans,
   );
 
-  const onKeys =
-    (records: SortedRecords<Entry> | SortedRecords<Loan>) =>
-    (event: Y.YMapEvent<unknown>): void => {
-      for (const key of event.keysChanged) records.pending.add(key);
-      onChange();
-    };
+  const onEntries = (event: Y.YArrayEvent<unknown>): void => {
+    // The delta is only valid inside the observer.
+    for (const change of event.changes.delta) {
+      if (change.insert !== undefined) entries.pending.push(...(change.insert as unknown[]));
+      if (change.delete !== undefined) entries.rebuild = true;
+    }
+    onChange();
+  };
+  const onLoans = (event: Y.YMapEvent<unknown>): void => {
+    for (const key of event.keysChanged) {
+      const map = loansMap(doc);
+      if (!map.has(key) || loans.ids.has(key)) loans.rebuild = true;
+      else loans.pending.push([key, map.get(key)]);
+    }
+    onChange();
+  };
   const onHeader = (): void => {
     headerChanged = true;
     onChange();
   };
-  const onEntries = onKeys(entries);
-  const onLoans = onKeys(loans);
   const small = [moneyMeta(doc), rulesMap(doc), fundsMap(doc), writeOffsMap(doc), confirmedMap(doc)];
-  entriesMap(doc).observe(onEntries);
+  entriesArray(doc).observe(onEntries);
   loansMap(doc).observe(onLoans);
   for (const map of small) map.observe(onHeader);
 
@@ -145,7 +149,7 @@ export function followMoney(doc: Y.Doc, onChange: () => void): MoneyFollower {
       return { header: changedHeader, entries: entries.flush(), loans: loans.flush() };
     },
     stop() {
-      entriesMap(doc).unobserve(onEntries);
+      entriesArray(doc).unobserve(onEntries);
       loansMap(doc).unobserve(onLoans);
       for (const map of small) map.unobserve(onHeader);
     },

@@ -28,6 +28,7 @@
  * - `listDuplicateEntries`, `listNegativeBalances`, `listIdleCorrections`, `listUnlinkedRepayments`.
  * - `getMeetingMoney(view, meetingId)`: the minutes' "money received"; `migrateMinutesMoney` moves an
  *   old minutes list into the book once (ids derived from meeting + line).
+ * Sample: `seedSampleMoney(doc, { clubId, memberIds, today, months?, seed? }, origin)`, five busy years.
  * Input: `parseAmount(text, max?)` → whole đồng or `{ type: 'empty' | 'notANumber' | 'zero' |
  * 'negative' | 'notWhole' | 'tooLarge' }`. Display with the client's `formatMoney` (i18n/format.ts).
  */
@@ -121,5 +122,6 @@ export {
 export type { AmountError } from './parse-amount';
 export { parseAmount } from './parse-amount';
 export { readMoney } from './read-money';
+export { type SampleMoneyInput, seedSampleMoney } from './sample-money';
 export type { Instalment, LoanTerms } from './schedule';
 export { scheduleLoan } from './schedule';

@@ -4,9 +4,9 @@ import type { MinutesView, MoneyKind } from '../minutes/minutes-types';
 import type { LocalOrigin } from '../origin/origin';
 import { derivedId } from './derived-id';
 import { resolveCorrections } from './ledger';
-import { entriesMap, type MoneyError, runMoneyCommand } from './money-layout';
+import { appendEntry, type MoneyError, runMoneyCommand } from './money-layout';
 import type { Entry, EntryId, EntryKind, FundId, MoneyView } from './money-types';
-import { readFunds } from './read-money';
+import { readFunds, readStoredEntries } from './read-money';
 
 /**
  * The minutes' "money received" now reads the money book: the entries recorded at that meeting. The
@@ -54,8 +54,8 @@ export function migratedEntryId(meetingId: string, itemId: string): EntryId {
 /**
  * Moves a minutes doc's money lines into the money book, once: each becomes an entry whose id is
  * derived from the meeting and the line, with every field derived from the minutes too (recordedBy
- * `minutes`, recordedAt the meeting day), so two tablets migrating the same minutes write the same
- * key with the same value and the merge keeps one. A line already moved is skipped, so a line the
+ * `minutes`, recordedAt the meeting day), so two tablets migrating the same minutes append the same
+ * entry and readers keep one. A line already moved is skipped, so a line the
  * treasurer reversed since is not brought back. Lines of 0 đ (allowed in minutes) are not money and
  * are skipped. Returns the ids written now.
  */
@@ -70,15 +70,16 @@ export function migrateMinutesMoney(
     if (meetingId === null) return ok([]);
     const funds = readFunds(doc).map((f) => f.id as string);
     const date = minutes.header.date ?? fallbackDate;
-    const entries = entriesMap(doc);
+    const held = new Set(readStoredEntries(doc).map((e) => e.id as string));
     const written: EntryId[] = [];
     for (const line of minutes.money) {
       if (!Number.isSafeInteger(line.amount) || line.amount <= 0) continue;
       const id = migratedEntryId(meetingId, line.id);
-      if (entries.has(id)) continue;
+      if (held.has(id)) continue;
       const { kind, fund } = KIND_OF[line.kind];
       const fundId = (funds.includes(fund) ? fund : (funds[0] ?? fund)) as FundId;
-      entries.set(id, {
+      appendEntry(doc, {
+        id,
         fundId,
         kind,
         amount: line.amount,

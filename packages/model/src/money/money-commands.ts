@@ -14,8 +14,8 @@ import { FieldErrors, notFound, type ValidationError } from '../schema/command';
 import type { ClubKind } from '../schema/enums';
 import { checkOptionalText, checkPastDate, MAX_NOTES, MAX_TEXT } from '../schema/field-checks';
 import {
+  appendEntry,
   confirmedMap,
-  entriesMap,
   fundKey,
   fundsMap,
   MONEY_SCHEMA_VERSION,
@@ -174,7 +174,7 @@ export function writeEntry(
   clock: MoneyClock,
   id: EntryId = newEntryId(),
 ): EntryId {
-  entriesMap(doc).set(id, { ...fields, recordedBy: origin.author.id, recordedAt: clock.now });
+  appendEntry(doc, { ...fields, id, recordedBy: origin.author.id, recordedAt: clock.now });
   return id;
 }
 

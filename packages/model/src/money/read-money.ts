@@ -4,7 +4,8 @@ import { compareText, isId, isIsoDate } from '../ids/ids';
 import { CLUB_KINDS, type ClubKind } from '../schema/enums';
 import {
   confirmedMap,
-  entriesMap,
+  entriesArray,
+  entryPosition,
   fundsMap,
   isMoneyReadOnly,
   loansMap,
@@ -125,37 +126,52 @@ const isAmount = (x: unknown): x is number =>
  * Checked by hand rather than with valibot: a five-year book holds some 7,500 entries, and the schema
  * library took about 120 ms to read them on the way to the first paint of "Quỹ"; this takes a few.
  */
-export function parseEntry(key: string, raw: unknown): Entry | null {
-  if (!isId(key) || typeof raw !== 'object' || raw === null) return null;
-  const r = raw as Record<string, unknown>;
+export function parseEntry(raw: unknown): Entry | null {
+  if (!Array.isArray(raw)) return null;
+  const [
+    id,
+    fundId,
+    kind,
+    amount,
+    date,
+    memberId,
+    loanId,
+    meetingId,
+    toFundId,
+    reverses,
+    note,
+    recordedBy,
+    recordedAt,
+  ] = raw as unknown[];
   const ok =
-    isText(r.fundId) &&
-    ENTRY_KIND_SET.has(r.kind) &&
-    isAmount(r.amount) &&
-    isIsoDate(r.date) &&
-    isNullableId(r.memberId) &&
-    isNullableId(r.loanId) &&
-    isNullableId(r.meetingId) &&
-    (r.toFundId === null || isText(r.toFundId)) &&
-    isNullableId(r.reverses) &&
-    isText(r.note) &&
-    isText(r.recordedBy) &&
-    isText(r.recordedAt);
+    isId(id) &&
+    isText(fundId) &&
+    ENTRY_KIND_SET.has(kind) &&
+    isAmount(amount) &&
+    isIsoDate(date) &&
+    isNullableId(memberId) &&
+    isNullableId(loanId) &&
+    isNullableId(meetingId) &&
+    (toFundId === null || isText(toFundId)) &&
+    isNullableId(reverses) &&
+    isText(note) &&
+    isText(recordedBy) &&
+    isText(recordedAt);
   if (!ok) return null;
   return {
-    id: key as Entry['id'],
-    fundId: r.fundId,
-    kind: r.kind,
-    amount: r.amount,
-    date: r.date,
-    memberId: r.memberId,
-    loanId: r.loanId,
-    meetingId: r.meetingId,
-    toFundId: r.toFundId,
-    reverses: r.reverses,
-    note: r.note,
-    recordedBy: r.recordedBy,
-    recordedAt: r.recordedAt,
+    id,
+    fundId,
+    kind,
+    amount,
+    date,
+    memberId,
+    loanId,
+    meetingId,
+    toFundId,
+    reverses,
+    note,
+    recordedBy,
+    recordedAt,
   } as Entry;
 }
 
@@ -171,13 +187,24 @@ export function compareLoans(a: Loan, b: Loan): number {
   );
 }
 
-export function readEntries(doc: Y.Doc): Entry[] {
+/**
+ * The entries in the array's order, the first of each id only (two tablets migrating the same minutes
+ * append the same derived id twice; the array's order is the same on every tablet, so is the choice).
+ */
+export function readStoredEntries(doc: Y.Doc): Entry[] {
+  const seen = new Set<string>();
   const out: Entry[] = [];
-  for (const [key, raw] of entriesMap(doc).entries()) {
-    const entry = parseEntry(key, raw);
-    if (entry !== null) out.push(entry);
+  for (const raw of entriesArray(doc)) {
+    const entry = parseEntry(raw);
+    if (entry === null || seen.has(entry.id)) continue;
+    seen.add(entry.id);
+    out.push(entry);
   }
-  return out.sort(compareEntries);
+  return out;
+}
+
+export function readEntries(doc: Y.Doc): Entry[] {
+  return readStoredEntries(doc).sort(compareEntries);
 }
 
 export function readLoans(doc: Y.Doc): Loan[] {
@@ -224,20 +251,23 @@ export function readLoan(doc: Y.Doc, id: string): Loan | null {
 }
 
 export function readEntry(doc: Y.Doc, id: string): Entry | null {
-  return parseEntry(id, entriesMap(doc).get(id));
+  return findEntries(doc, 'id', id)[0] ?? null;
 }
 
 /**
- * The entries whose raw record has `field` equal to `value` (a loan's entries, the corrections of an
- * entry), parsed alone: a command at a meeting must not parse a five-year book to record one payment.
+ * The entries whose stored `field` equals `value` (a loan's entries, the corrections of an entry, one
+ * id), parsed alone: a command at a meeting must not parse a five-year book to record one payment.
  */
-export function findEntries(doc: Y.Doc, field: 'loanId' | 'reverses', value: string): Entry[] {
+export function findEntries(doc: Y.Doc, field: 'id' | 'loanId' | 'reverses', value: string): Entry[] {
+  const at = entryPosition(field);
+  const seen = new Set<string>();
   const out: Entry[] = [];
-  for (const [key, raw] of entriesMap(doc).entries()) {
-    if (typeof raw !== 'object' || raw === null || (raw as Record<string, unknown>)[field] !== value)
-      continue;
-    const entry = parseEntry(key, raw);
-    if (entry !== null) out.push(entry);
+  for (const raw of entriesArray(doc)) {
+    if (!Array.isArray(raw) || raw[at] !== value) continue;
+    const entry = parseEntry(raw);
+    if (entry === null || seen.has(entry.id)) continue;
+    seen.add(entry.id);
+    out.push(entry);
   }
   return out.sort(compareEntries);
 }
