@@ -155,32 +155,40 @@ export class Relay {
 
     const room = this.roomFor(parsed.value.name);
     if (room === undefined) return connection.fail('serverBusy', true);
-    room.connections.add(connection);
-    connection.onClose(() => this.leave(room, connection));
+    const handler = this.joinRoom(room, connection, parsed.value.clubId);
     if (!(await room.loaded)) return connection.fail('storageError');
     if (connection.isClosed) return;
     this.deps.logger.debug(
       { connection: connection.id, document: room.name, role: decision.role },
       'connection admitted',
     );
-    connection.open(
-      (data) => {
-        // A club at its byte quota may still read and resend what the relay holds; a write that adds is refused.
-        if (quotas?.isFull(parsed.value.clubId) && addsToStore(data, (decoded) => room.holds(decoded)))
-          connection.fail('storageQuotaExceeded');
-        else handleMessage(room, connection, data, this.messageContext);
-      },
-      () => {
-        room.greet(connection);
-        if (decision.role !== 'viewer') return;
-        // A stock client is told in the standard protocol's words (y-websocket logs it as a warning).
-        connection.send(
-          connection.relayMessages
-            ? encodeNoticeMessage({ type: 'readOnlyAccess' })
-            : encodePermissionDenied('read-only key: updates are not stored'),
-        );
-      },
-    );
+    connection.open(handler, () => {
+      room.greet(connection);
+      if (decision.role !== 'viewer') return;
+      // A stock client is told in the standard protocol's words (y-websocket logs it as a warning).
+      connection.send(
+        connection.relayMessages
+          ? encodeNoticeMessage({ type: 'readOnlyAccess' })
+          : encodePermissionDenied('read-only key: updates are not stored'),
+      );
+    });
+  }
+
+  /**
+   * Puts an admitted connection in its room; returns its frame handler. The handler and the close listener
+   * are made here, not in admit(), so that each idle connection keeps only them and these few values alive
+   * rather than admit()'s whole scope (its access decision and parsed name): memory per idle connection.
+   */
+  private joinRoom(room: Room, connection: Connection, clubId: string): (data: Uint8Array) => void {
+    room.connections.add(connection);
+    connection.onClose(() => this.leave(room, connection));
+    const { quotas } = this.deps;
+    return (data) => {
+      // A club at its byte quota may still read and resend what the relay holds; a write that adds is refused.
+      if (quotas?.isFull(clubId) && addsToStore(data, (decoded) => room.holds(decoded)))
+        connection.fail('storageQuotaExceeded');
+      else handleMessage(room, connection, data, this.messageContext);
+    };
   }
 
   /** The loaded (or loading) room for a document, creating it if the cap allows; undefined when full. */
