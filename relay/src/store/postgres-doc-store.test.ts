@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,6 +118,22 @@ describe('postgres storage across processes', () => {
     expect(record?.editorKeyHash).toBe(results[0] ? 'ea' : 'eb');
     expect([...(record?.retiredKeyHashes ?? [])].sort()).toEqual(['e1', 'v1']);
     await Promise.all([a!.close(), b!.close()]);
+  });
+});
+
+describe('postgres large updates', () => {
+  it('stores and loads updates of megabytes sent at once, byte for byte', async () => {
+    const storage = await openPostgresStorage(await server.createDatabase());
+    const writer = new Y.Doc();
+    // Random text, so each update really weighs about 2 MB on the wire and in the table.
+    const updates = [1, 2, 3].map(() => textUpdate(writer, randomBytes(1_500_000).toString('base64')));
+    await Promise.all(updates.map((update) => storage.docs.append('club-0001', update)));
+    const loaded = await storage.docs.load('club-0001');
+    // Buffer.equals: a deep toEqual over millions of elements takes the test's whole timeout.
+    expect(
+      loaded.updates.map((update, i) => Buffer.from(update).equals(updates[i] ?? new Uint8Array())),
+    ).toEqual([true, true, true]);
+    await storage.close();
   });
 });
 
