@@ -64,7 +64,9 @@ function inventory(file: string): Inventory {
         : type;
     const holder = holderIndex.get(i);
     const held =
-      name === 'array:(object properties)'
+      name === 'closure:'
+        ? `closure at ${whereIs.get(i) ?? '?'}`
+        : name === 'array:(object properties)'
         ? `${name} of ${holderOf.get(i) ?? '?'} ${holder === undefined ? '' : (whereIs.get(holder) ?? '')}`
         : name;
     const entry = result.get(held) ?? { count: 0, bytes: 0 };

@@ -3,6 +3,8 @@
  * process, the two servers one after the other so they never compete for the 2 cores.
  */
 import { coreLayout } from './cores';
+import { describeDurability, measureDurability } from './durability';
+import { describeIdle, runIdleConnections } from './idle-connections';
 import { type ServerKind, startServer } from './server-process';
 import {
   type BigDocResult,
@@ -94,3 +96,22 @@ write('| figure | @y/websocket-server 0.1.1 | chungtay relay | ratio (ours / ref
 write('|---|---:|---:|---:|');
 for (const [name, ref, mine] of rows)
   write(`| ${name} | ${ref.toFixed(1)} | ${mine.toFixed(1)} | ${(mine / ref).toFixed(2)} |`);
+
+// Idle connections: each server on its own fresh process, the reference first (see idle-connections.ts).
+write('');
+write(
+  '# idle connections (bare sockets after the y-websocket handshake, 100 documents), RSS and per connection',
+);
+for (const kind of ['reference', 'chungtay'] as const) {
+  const server = await startServer(kind);
+  try {
+    write(describeIdle(kind, await runIdleConnections(server, [2000, 5000, 10000])));
+  } finally {
+    await server.stop();
+  }
+}
+
+// Durability: the relay's SQLite append under synchronous NORMAL (default) and FULL (README, Durability).
+write('');
+write('# SQLite appends, 3,000 one-mark updates over 50 documents, each its own commit, best of 2 rounds');
+for (const line of describeDurability(await measureDurability())) write(line);
