@@ -132,13 +132,29 @@ export function getCashBook(
   return { fundId, opening, lines, closing };
 }
 
-/** Cash balance of every fund id that appears in the entries or in `fundIds`. */
+/**
+ * Cash balance of every fund id that appears in the entries or in `fundIds`. One pass without building
+ * each entry's effects: it runs on every open of "Quỹ" over the whole book.
+ */
 export function cashBalances(
   view: Pick<MoneyView, 'entries'>,
   fundIds: readonly FundId[] = [],
 ): Map<FundId, number> {
   const balances = new Map<FundId, number>(fundIds.map((id) => [id, 0]));
-  for (const deltas of effectsOf(view.entries).values())
-    for (const [fund, delta] of deltas) balances.set(fund, sum([balances.get(fund) ?? 0, delta]));
+  const { reversedBy } = resolveCorrections(view.entries);
+  const byId = new Map(view.entries.map((e) => [e.id, e]));
+  const add = (entry: Entry, sign: 1 | -1) => {
+    for (const [fund, delta] of entryDeltas(entry))
+      balances.set(fund, (balances.get(fund) ?? 0) + sign * delta);
+  };
+  for (const entry of view.entries) {
+    if (entry.kind !== 'correction') add(entry, 1);
+    else if (entry.reverses !== null && reversedBy.get(entry.reverses) === entry.id) {
+      const target = byId.get(entry.reverses);
+      if (target !== undefined) add(target, -1);
+    }
+  }
+  for (const total of balances.values())
+    if (!Number.isSafeInteger(total)) throw new Error('money total beyond the safe-integer range');
   return balances;
 }

@@ -1,9 +1,9 @@
-import { addMonths, type IsoDate, type MemberId } from '../ids/ids';
+import type { IsoDate, MemberId } from '../ids/ids';
 import { cashBalances, standingEntries } from './ledger';
 import { type LoanState, listLoanStates } from './loan-state';
-import { sum } from './money-math';
+import { plusMonths, sum } from './money-math';
 import { periodStart } from './money-rules';
-import type { Fund, MoneyRules, MoneyView } from './money-types';
+import type { Entry, Fund, MoneyRules, MoneyView } from './money-types';
 
 /**
  * Balances, members' positions and the club's indicators, all whole đồng from the standing entries.
@@ -61,7 +61,7 @@ export function getFundBalances(
 function countPeriods(from: IsoDate, to: IsoDate, period: MoneyRules['duesPeriod']): number {
   const step = period === 'month' ? 1 : period === 'quarter' ? 3 : 12;
   let count = 0;
-  for (let start = periodStart(from, period); start <= to; start = addMonths(start, step)) count += 1;
+  for (let start = periodStart(from, period); start <= to; start = plusMonths(start, step)) count += 1;
   return count;
 }
 
@@ -75,16 +75,23 @@ export interface DuesPosition {
   readonly upToDate: boolean;
 }
 
+/** Dues paid per member over the standing entries, in one pass. */
+export function duesPaidByMember(standing: readonly Entry[]): Map<MemberId, number> {
+  const paid = new Map<MemberId, number>();
+  for (const e of standing)
+    if (e.kind === 'dues' && e.memberId !== null)
+      paid.set(e.memberId, (paid.get(e.memberId) ?? 0) + e.amount);
+  return paid;
+}
+
 export function getDuesPosition(
   view: MoneyView,
   member: MoneyMember,
   today: IsoDate,
-  standing = standingEntries(view),
+  paidByMember = duesPaidByMember(standingEntries(view)),
 ): DuesPosition {
   const { duesAmount, duesPeriod, duesFrom } = view.rules;
-  const paid = sum(
-    standing.filter((e) => e.kind === 'dues' && e.memberId === member.id).map((e) => e.amount),
-  );
+  const paid = paidByMember.get(member.id) ?? 0;
   const starts = [duesFrom, member.joinedOn].filter((d): d is IsoDate => d !== null).sort();
   const from = starts.at(-1) ?? null;
   const until = member.left?.on !== undefined && member.left.on < today ? member.left.on : today;
@@ -129,7 +136,7 @@ export function getMemberPosition(
     loans,
     outstanding: sum(running.map((s) => s.outstanding)),
     dueNow: sum(running.map((s) => s.due.total)),
-    dues: getDuesPosition(view, member, today, standing),
+    dues: getDuesPosition(view, member, today, duesPaidByMember(standing)),
     contributed,
   };
 }
@@ -203,12 +210,12 @@ export function getMoneyIndicators(
       outstanding: sum(inAge.map((s) => s.outstanding)),
     };
   });
-  const standing = standingEntries(view);
+  const paidByMember = duesPaidByMember(standingEntries(view));
   const duesPaid =
     view.rules.duesAmount === 0
       ? null
       : shareOf(
-          members.filter((m) => getDuesPosition(view, m, today, standing).upToDate).length,
+          members.filter((m) => getDuesPosition(view, m, today, paidByMember).upToDate).length,
           members.length,
           view.rules.duesPaidShareTarget,
         );
