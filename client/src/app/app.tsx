@@ -21,6 +21,8 @@ const MeetingPage = lazy(() => import('../features/meetings/meeting-page'));
 const MinutesPage = lazy(() => import('../features/minutes/minutes-page'));
 // The health checks of one meeting: their own screen, one tap from the meeting.
 const HealthCheckPage = lazy(() => import('../features/health-check/health-check-page'));
+const FollowUpsPage = lazy(() => import('../features/health-check/follow-ups-page'));
+const MemberHealthPage = lazy(() => import('../features/health-check/member-health-page'));
 // The money book (private, committee tablets only) and its screens load only when "Quỹ" is opened.
 const MoneyLayout = lazy(() => import('../features/money/money-layout'));
 const FundsPage = lazy(() => import('../features/money/funds-page'));
@@ -71,6 +73,8 @@ export function App(): JSX.Element {
               <Route path="/meetings/:meetingId" component={MeetingPage} />
               <Route path="/meetings/:meetingId/minutes" component={MinutesPage} />
               <Route path="/meetings/:meetingId/health" component={HealthCheckPage} />
+              <Route path="/health" component={FollowUpsPage} />
+              <Route path="/health/:memberId" component={MemberHealthPage} />
               <Route path="/indicators" component={IndicatorsPage} />
               <Route path="/money" component={MoneyLayout}>
                 <Route path="/" component={FundsPage} />

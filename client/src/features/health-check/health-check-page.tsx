@@ -1,13 +1,10 @@
-import type { Meeting, MeetingId } from '@chungtay/model';
+import type { MeetingId } from '@chungtay/model';
 import { A, useParams } from '@solidjs/router';
-import { createSignal, type JSX, onCleanup, onMount, Show } from 'solid-js';
+import { type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
-import { type HealthSession, openHealthSession } from '../../data/health/health-session';
-import { usePendingWrites } from '../../data/session/pending-writes';
-import { useScreenUndo } from '../../data/session/screen-undo';
 import { useI18n } from '../../i18n/i18n-context';
-import { DamagedNotice } from '../clubs/damaged-notice';
 import { HealthCheckSheet } from './health-check-sheet';
+import { HealthGate } from './health-gate';
 import './health-check.css';
 
 /**
@@ -16,90 +13,35 @@ import './health-check.css';
  * (editor) keys open; a viewer tablet is told so and opens nothing.
  */
 export default function HealthCheckPage(): JSX.Element {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const params = useParams<{ meetingId: string }>();
   const club = useClub();
   const meeting = () => club.club.meetings.find((m) => m.id === (params.meetingId as MeetingId));
   return (
     <Show when={meeting()} fallback={<p class="empty">{t('meetings.notFound')}</p>}>
       {(m) => (
-        <Show when={club.canOpenHealth()} fallback={<p class="card muted">{t('healthCheck.viewerOnly')}</p>}>
-          <HealthCheckLoader meeting={m()} />
-        </Show>
+        <section class="health-check" aria-labelledby="health-check-title">
+          <div class="page-title-row">
+            <A href={`/club/${club.clubId}/meetings/${m().id}`} class="btn btn-quiet">
+              ← {t('healthCheck.back')} {i18n.date(m().date)}
+            </A>
+            <A href={`/club/${club.clubId}/health`} class="btn btn-secondary">
+              {t('healthCheck.followUps.link')}
+            </A>
+          </div>
+          <h1 id="health-check-title">
+            {t('healthCheck.title')} · {t(`meetingKind.${m().kind}`)} {i18n.date(m().date)}
+          </h1>
+          <p class="muted">{t('healthCheck.private')}</p>
+          <Show
+            when={club.canOpenHealth()}
+            fallback={<p class="card muted">{t('healthCheck.viewerOnly')}</p>}
+          >
+            <HealthGate>{(session) => <HealthCheckSheet meeting={m()} health={session} />}</HealthGate>
+          </Show>
+        </section>
       )}
     </Show>
-  );
-}
-
-function HealthCheckLoader(props: { meeting: Meeting }): JSX.Element {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const club = useClub();
-  const pending = usePendingWrites();
-  const screenUndo = useScreenUndo();
-  const [health, setHealth] = createSignal<HealthSession>();
-  const [failed, setFailed] = createSignal(false);
-  const undo: (() => void)[] = [];
-  let disposed = false;
-  const open = () => {
-    setFailed(false);
-    openHealthSession(club.clubId, club.author, {
-      canEditClub: club.canEdit,
-      accessChanges: club.onAccessChange,
-    })
-      .then((session) => {
-        if (disposed) return void session.close();
-        undo.push(pending.register(session.whenSaved), screenUndo.show(session));
-        setHealth(() => session);
-      })
-      .catch(() => setFailed(true));
-  };
-  onMount(open);
-  onCleanup(() => {
-    disposed = true;
-    for (const stop of undo) stop();
-    void health()?.close();
-  });
-  return (
-    <section
-      class="health-check"
-      aria-labelledby="health-check-title"
-      data-health-save={health()?.saveState()}
-    >
-      <A href={`/club/${club.clubId}/meetings/${props.meeting.id}`} class="btn btn-quiet">
-        ← {t('healthCheck.back')} {i18n.date(props.meeting.date)}
-      </A>
-      <div class="page-title-row">
-        <h1 id="health-check-title">
-          {t('healthCheck.title')} · {t(`meetingKind.${props.meeting.kind}`)} {i18n.date(props.meeting.date)}
-        </h1>
-      </div>
-      <p class="muted">{t('healthCheck.private')}</p>
-      <Show
-        when={health()}
-        fallback={
-          <p class="card">
-            {failed() ? t('healthCheck.openFailed') : t('healthCheck.loading')}
-            <Show when={failed()}>
-              {' '}
-              <button type="button" class="btn btn-secondary" onClick={open}>
-                {t('damaged.retry')}
-              </button>
-            </Show>
-          </p>
-        }
-      >
-        {(session) => (
-          <>
-            <DamagedNotice
-              document={t('damaged.healthBook')}
-              damaged={session().damaged}
-              shared={session().syncStatus().type !== 'localOnly'}
-            />
-            <HealthCheckSheet meeting={props.meeting} health={session()} />
-          </>
-        )}
-      </Show>
-    </section>
   );
 }

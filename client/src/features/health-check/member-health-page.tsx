@@ -1,0 +1,88 @@
+import { flagHealthCheck, getMember, listMemberHealth, type MemberId } from '@chungtay/model';
+import { A, useParams } from '@solidjs/router';
+import { createMemo, For, type JSX, Show } from 'solid-js';
+import { useClub } from '../../data/club/club-context';
+import type { HealthSession } from '../../data/health/health-session';
+import { useI18n } from '../../i18n/i18n-context';
+import { HealthGate } from './health-gate';
+import { formatMeasure, type Measure, measureFlag } from './measure-text';
+import './health-check.css';
+
+/** One member's checks across meetings, oldest first, each reading marked against the club's thresholds. */
+export default function MemberHealthPage(): JSX.Element {
+  const { t } = useI18n();
+  const params = useParams<{ memberId: string }>();
+  const club = useClub();
+  const member = () => getMember(club.club, params.memberId as MemberId);
+  return (
+    <section class="health-check" aria-labelledby="member-health-title">
+      <A href={`/club/${club.clubId}/health`} class="btn btn-quiet">
+        ← {t('healthCheck.trend.back')}
+      </A>
+      <Show when={member()} fallback={<p class="empty">{t('healthCheck.trend.notFound')}</p>}>
+        {(m) => (
+          <>
+            <h1 id="member-health-title">{t('healthCheck.trend.title', { name: m().fullName })}</h1>
+            <p class="muted">{t('healthCheck.private')}</p>
+            <Show
+              when={club.canOpenHealth()}
+              fallback={<p class="card muted">{t('healthCheck.viewerOnly')}</p>}
+            >
+              <HealthGate>{(session) => <TrendTable health={session} memberId={m().id} />}</HealthGate>
+            </Show>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+function TrendTable(props: { health: HealthSession; memberId: MemberId }): JSX.Element {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const checks = createMemo(() => listMemberHealth(props.health.view, props.memberId));
+  const cell = (measure: Measure, value: number | null) => {
+    const flag = value === null ? null : measureFlag(measure, value, props.health.view.thresholds);
+    return (
+      <span class={flag === null ? '' : `trend-${flag}`} data-flag={flag ?? undefined}>
+        {formatMeasure(value)}
+        <Show when={flag}>{(f) => ` (${t(`healthCheck.${f()}`)})`}</Show>
+      </span>
+    );
+  };
+  return (
+    <Show when={checks().length > 0} fallback={<p class="card">{t('healthCheck.trend.empty')}</p>}>
+      <table class="trend-table" data-testid="trend-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('healthCheck.trend.date')}</th>
+            <th scope="col">{t('healthCheck.column.weightKg')}</th>
+            <th scope="col">{t('healthCheck.trend.bloodPressure')}</th>
+            <th scope="col">{t('healthCheck.field.glucoseMmol')}</th>
+            <th scope="col">{t('healthCheck.trend.flags')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={checks()}>
+            {(check) => (
+              <tr>
+                <th scope="row">{i18n.date(check.takenAt)}</th>
+                <td>{cell('weightKg', check.weightKg)}</td>
+                <td>
+                  {cell('systolic', check.systolic)}
+                  <Show when={check.diastolic !== null}> / {cell('diastolic', check.diastolic)}</Show>
+                </td>
+                <td>{cell('glucoseMmol', check.glucoseMmol)}</td>
+                <td>
+                  {flagHealthCheck(check, props.health.view.thresholds)
+                    .map((f) => t(`health.flag.${f}`))
+                    .join(', ')}
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </Show>
+  );
+}
