@@ -1,14 +1,9 @@
 import pg from 'pg';
 import type { UsageSource } from '../quota';
-import type {
-  ClubAccessRecord,
-  ClubKeyHashes,
-  ClubRegistry,
-  DocStore,
-  Storage,
-  StoredDoc,
-} from './doc-store';
+import type { DocStore, Storage, StoredDoc } from './doc-store';
+import { PostgresClubRegistry } from './postgres-club-registry';
 import { migrateSchema } from './postgres-schema';
+import { inTransaction } from './postgres-transaction';
 
 /** One append waiting for its document's next batch. */
 interface PendingAppend {
@@ -151,80 +146,6 @@ function takeBatch(queue: PendingAppend[]): PendingAppend[] {
     count += 1;
   }
   return queue.splice(0, count);
-}
-
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
-export class PostgresClubRegistry implements ClubRegistry {
-  constructor(private readonly pool: pg.Pool) {}
-
-  async get(clubId: string): Promise<ClubAccessRecord | undefined> {
-    // One statement, so the keys and the retired list come from the same snapshot even during a rotation.
-    const { rows } = await this.pool.query<{
-      editor_key_hash: string;
-      viewer_key_hash: string;
-      retired: string[];
-    }>(
-      `SELECT editor_key_hash, viewer_key_hash,
-         ARRAY(SELECT key_hash FROM retired_keys r WHERE r.club_id = c.club_id) AS retired
-       FROM clubs c WHERE club_id = $1`,
-      [clubId],
-    );
-    const row = rows[0];
-    if (row === undefined) return undefined;
-    return {
-      clubId,
-      editorKeyHash: row.editor_key_hash,
-      viewerKeyHash: row.viewer_key_hash,
-      retiredKeyHashes: row.retired,
-    };
-  }
-
-  async create(clubId: string, hashes: ClubKeyHashes): Promise<boolean> {
-    const result = await this.pool.query(
-      `INSERT INTO clubs (club_id, editor_key_hash, viewer_key_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (club_id) DO NOTHING`,
-      [clubId, hashes.editorKeyHash, hashes.viewerKeyHash],
-    );
-    return result.rowCount === 1;
-  }
-
-  async rotate(clubId: string, expectedEditorKeyHash: string, next: ClubKeyHashes): Promise<boolean> {
-    return inTransaction(this.pool, async (client) => {
-      // FOR UPDATE: two processes rotating at once with the same expected key; the second waits and then
-      // sees the new editor hash, so only one rotation wins, as in the single-process registries.
-      const { rows } = await client.query<{ editor_key_hash: string; viewer_key_hash: string }>(
-        'SELECT editor_key_hash, viewer_key_hash FROM clubs WHERE club_id = $1 FOR UPDATE',
-        [clubId],
-      );
-      const current = rows[0];
-      if (current === undefined || current.editor_key_hash !== expectedEditorKeyHash) return false;
-      await client.query(
-        `INSERT INTO retired_keys (club_id, key_hash) VALUES ($1, $2), ($1, $3)
-         ON CONFLICT DO NOTHING`,
-        [clubId, current.editor_key_hash, current.viewer_key_hash],
-      );
-      await client.query('UPDATE clubs SET editor_key_hash = $2, viewer_key_hash = $3 WHERE club_id = $1', [
-        clubId,
-        next.editorKeyHash,
-        next.viewerKeyHash,
-      ]);
-      return true;
-    });
-  }
 }
 
 /** What a club stores, for the quotas; every process reads the same figures from the shared database. */

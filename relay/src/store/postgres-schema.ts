@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { inTransaction } from './postgres-transaction';
 
 /**
  * The relay's PostgreSQL schema, versioned in the one-row table `relay_schema`.
@@ -34,9 +35,7 @@ const CREATE_V1 = `
  * (without it, two concurrent `CREATE TABLE IF NOT EXISTS` can still collide on the catalog).
  */
 export async function migrateSchema(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await client.query('CREATE TABLE IF NOT EXISTS relay_schema (version integer NOT NULL)');
     const { rows } = await client.query<{ version: number }>('SELECT version FROM relay_schema');
@@ -49,11 +48,5 @@ export async function migrateSchema(pool: Pool): Promise<void> {
     if (version < 1) await client.query(CREATE_V1);
     if (rows.length === 0) await client.query('INSERT INTO relay_schema (version) VALUES ($1)', [VERSION]);
     else await client.query('UPDATE relay_schema SET version = $1', [VERSION]);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
