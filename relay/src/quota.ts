@@ -27,6 +27,12 @@ export type QuotaRefusal = 'documentQuotaExceeded' | 'storageQuotaExceeded';
 interface Usage {
   documents: number;
   bytes: number;
+  /**
+   * Documents admitted while nothing of them was stored: the first append of one adds a document to the
+   * count. Kept with the figures, so it is dropped with them when the store is asked again (a document opened
+   * and never written does not stay here for the life of the relay).
+   */
+  readonly unstored: Set<string>;
 }
 
 function clubOf(name: string): string | undefined {
@@ -48,8 +54,6 @@ export class ClubQuotas {
   /** Figures read from the store and kept current since, per club. */
   private readonly known = new Map<string, Usage>();
   private readonly reading = new Map<string, Promise<Usage>>();
-  /** Documents admitted while nothing of them was stored: their first append adds a document to the count. */
-  private readonly unstored = new Set<string>();
 
   constructor(
     private readonly source: UsageSource,
@@ -64,9 +68,9 @@ export class ClubQuotas {
     const clubId = clubOf(name);
     if (clubId === undefined) return undefined;
     const usage = await this.usageOf(clubId);
-    if (this.unstored.has(name) || (await this.source.hasDocument(name))) return undefined;
+    if (usage.unstored.has(name) || (await this.source.hasDocument(name))) return undefined;
     if (usage.documents >= this.limits.clubMaxDocuments) return 'documentQuotaExceeded';
-    this.unstored.add(name);
+    usage.unstored.add(name);
     return undefined;
   }
 
@@ -112,7 +116,7 @@ export class ClubQuotas {
     const reading = this.source.clubUsage(clubId).then(
       (read) => {
         this.reading.delete(clubId);
-        const usage = { ...read };
+        const usage: Usage = { documents: read.documents, bytes: read.bytes, unstored: new Set() };
         this.known.set(clubId, usage);
         return usage;
       },
@@ -131,7 +135,7 @@ export class ClubQuotas {
     const usage = this.known.get(clubOf(name) ?? '');
     if (usage === undefined) return;
     usage.bytes += bytes;
-    if (this.unstored.delete(name)) usage.documents += 1;
+    if (usage.unstored.delete(name)) usage.documents += 1;
   }
 }
 
