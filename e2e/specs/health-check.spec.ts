@@ -184,3 +184,59 @@ test('the minutes reach each part in one tap, and a veterans’ club plans on a 
   await expect(page.getByRole('heading', { name: /^Sinh hoạt định kỳ 02\/09\/20\d\d$/ })).toBeVisible();
   await expect(page.locator('.detail-row', { hasText: 'Giờ bắt đầu' })).toContainText('7h30');
 });
+
+test('a flagged check goes on the follow-up list until "Đã thăm hỏi", and the member’s checks show it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const app = new ClubApp(page);
+  const health = new HealthCheckPage(page);
+  await app.start();
+  await app.openSample();
+  await app.goTo('Sinh hoạt');
+  await app.addMeeting('08/03/2026', 'Nhà văn hóa thôn Đông');
+  const [high, fine] = (await page.locator('.attendance-row .member-name').allTextContents()) as [
+    string,
+    string,
+  ];
+  await app.markAttendance(high, 'Có mặt');
+  await app.markAttendance(fine, 'Có mặt');
+  await health.openFromMeeting();
+  await health.field(high, 'weightKg').click();
+  await page.keyboard.type('52,5');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('165');
+  await page.keyboard.type('95');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('61');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('120');
+  await page.keyboard.type('80');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('health-check-counts')).toContainText('Đã đo 2 / 2 người có mặt');
+  await health.expectSaved();
+
+  await page.getByRole('link', { name: 'Theo dõi sau đo' }).click();
+  await expect(page.getByRole('heading', { name: 'Theo dõi sức khỏe' })).toBeVisible();
+  const items = page.getByTestId('follow-up');
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toHaveAttribute('data-member', high);
+  await expect(items.first()).toContainText('Huyết áp cao');
+  await expect(items.first()).toContainText('165/95 mmHg');
+  await page.getByRole('button', { name: `Đã thăm hỏi ${high}` }).click();
+  await expect(items.first()).toHaveAttribute('data-done', 'true');
+  await expect(page.getByTestId('follow-up-count')).toHaveText('Cần thăm hỏi: 0');
+  await health.expectSaved();
+  await page.reload();
+  await expect(page.getByTestId('follow-up').first()).toHaveAttribute('data-done', 'true', {
+    timeout: 20_000,
+  });
+
+  await page.getByTestId('follow-up').first().getByRole('link', { name: 'Các lần đo' }).click();
+  await expect(page.getByRole('heading', { name: `Các lần đo của ${high}` })).toBeVisible();
+  const row = page.getByTestId('trend-table').locator('tbody tr');
+  await expect(row).toHaveCount(1);
+  await expect(row.first()).toContainText('08/03/2026');
+  await expect(row.first()).toContainText('52,5');
+  await expect(row.first()).toContainText('165 (cao) / 95 (cao)');
+});
