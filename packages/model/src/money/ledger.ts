@@ -158,3 +158,11 @@ export function cashBalances(
     if (!Number.isSafeInteger(total)) throw new Error('money total beyond the safe-integer range');
   return balances;
 }
+
+/** Principal repaid on a loan, less repayments a correction cancelled (from the loan's own entries). */
+export function principalPaidOn(loanEntries: readonly Entry[]): number {
+  const cancelled = new Set(loanEntries.filter((e) => e.kind === 'correction').map((e) => e.reverses));
+  return sum(
+    loanEntries.filter((e) => e.kind === 'principalRepaid' && !cancelled.has(e.id)).map((e) => e.amount),
+  );
+}

@@ -3,12 +3,10 @@ import { err, type IsoDate, isId, type MeetingId, type MemberId, ok, type Result
 import type { LocalOrigin } from '../origin/origin';
 import { FieldErrors, notFound, type ValidationError } from '../schema/command';
 import { checkOptionalText, checkPastDate, MAX_NOTES, MAX_TEXT } from '../schema/field-checks';
-import { cashBalances } from './ledger';
+import { cashBalances, principalPaidOn } from './ledger';
 import { checkAmount, type MoneyClock, writeEntry } from './money-commands';
 import { loansMap, type MoneyError, newLoanId, runMoneyCommand, writeOffsMap } from './money-layout';
-import { sum } from './money-math';
 import type {
-  Entry,
   EntryId,
   FundId,
   InterestMethod,
@@ -192,13 +190,6 @@ export function recordRepayment(
     }
     return ok(ids);
   });
-}
-
-/** Principal repaid on a loan, less repayments a correction cancelled (a loan's own entries only). */
-function principalPaidOn(loanEntries: readonly Entry[]): number {
-  const repaid = loanEntries.filter((e) => e.kind === 'principalRepaid');
-  const cancelled = new Set(loanEntries.filter((e) => e.kind === 'correction').map((e) => e.reverses));
-  return sum(repaid.filter((e) => !cancelled.has(e.id)).map((e) => e.amount));
 }
 
 export interface WriteOffInput {

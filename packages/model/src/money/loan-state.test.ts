@@ -333,5 +333,19 @@ describe('loan state (worked examples)', () => {
       ok: false,
       error: { type: 'invalid', fields: { principal: 'numberRange' } },
     });
+    ok(
+      recordRepayment(
+        doc,
+        { loanId, principal: 600_000, interest: 0, date: '2026-02-05' },
+        treasurer,
+        clockAt('2026-02-05'),
+      ),
+    );
+    const entry = { fundId: income, kind: 'principalRepaid' as const, loanId, date: '2026-02-06' };
+    expect(recordEntry(doc, { ...entry, amount: 400_001 }, treasurer, clockAt('2026-02-06'))).toEqual({
+      ok: false,
+      error: { type: 'invalid', fields: { amount: 'numberRange' } },
+    });
+    expect(recordEntry(doc, { ...entry, amount: 400_000 }, treasurer, clockAt('2026-02-06')).ok).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ import type { LocalOrigin } from '../origin/origin';
 import { FieldErrors, notFound, type ValidationError } from '../schema/command';
 import type { ClubKind } from '../schema/enums';
 import { checkOptionalText, checkPastDate, MAX_NOTES, MAX_TEXT } from '../schema/field-checks';
+import { principalPaidOn } from './ledger';
 import {
   appendEntry,
   confirmedMap,
@@ -216,6 +217,10 @@ export function recordEntry(
     const toFundId = input.kind === 'transfer' ? (input.toFundId ?? null) : null;
     if (input.kind === 'transfer' && (toFundId === null || toFundId === input.fundId))
       errors.add('toFundId', 'required');
+    if (input.kind === 'principalRepaid' && loan !== undefined) {
+      const paid = principalPaidOn(findEntries(doc, 'loanId', loan.id));
+      if (paid + input.amount > loan.amount) errors.add('amount', 'numberRange');
+    }
     const error = errors.done();
     if (error !== null) return err(error);
     if (loanId !== null && loan === undefined) return notFound(loanId);
