@@ -41,6 +41,10 @@ export class Metrics {
   messagesHeldBack = 0;
   /** Connections whose messages are waiting for their rate limit now. */
   connectionsHeldBack = 0;
+  /** Stored updates other relay processes sent over the room bus that this one took in (room/bus.ts). */
+  updatesFromOtherProcesses = 0;
+  /** Times the room bus came back after an outage and every room re-read the store. */
+  busResumes = 0;
   /** Connections refused at connect time, by reason. */
   readonly refused = new Map<CloseReason, number>();
   /** Established connections closed by the relay, by reason. */
@@ -108,6 +112,18 @@ export class Metrics {
     metric('relay_connections_held_back', 'gauge', 'Connections slowed by their rate limit now.', [
       ['', this.connectionsHeldBack],
     ]);
+    metric(
+      'relay_updates_from_other_processes_total',
+      'counter',
+      'Updates stored by other relay processes and taken in over Redis.',
+      [['', this.updatesFromOtherProcesses]],
+    );
+    metric(
+      'relay_bus_resumes_total',
+      'counter',
+      'Reconnections to Redis after which rooms re-read the store.',
+      [['', this.busResumes]],
+    );
     const [updatesIn = 0, updatesStored = 0, bytesIn = 0, bytesOut = 0] = this.rates
       .perSecond(4)
       .map((rate) => Math.round(rate * 10) / 10);

@@ -286,6 +286,7 @@ export class Relay {
    * message was among the lost.
    */
   private resume(): void {
+    this.deps.metrics.busResumes += 1;
     // A few at a time: after a Redis blip every loaded room reads its document, and thousands of loads at
     // once would queue up in the store's pool ahead of the tablets' own writes.
     const rooms = [...this.rooms.values()];

@@ -30,6 +30,12 @@ interface Node {
 
 const logger = pino({ level: 'silent' });
 
+/** One unlabelled sample from a relay's /metrics. */
+async function metric(node: Node, name: string): Promise<number> {
+  const text = await (await fetch(`${node.httpUrl}/metrics`)).text();
+  return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+}
+
 async function startNode(
   redis: RedisServer,
   storage: Storage,
@@ -98,6 +104,7 @@ describe('two relays sharing rooms through Redis', () => {
     // What each relay acknowledged is in the shared store: a third client on either relay reads it all.
     const later = open(b);
     await waitFor(() => later.text.toString() === lan.text.toString(), 'a later client has everything');
+    expect(await metric(b, 'relay_updates_from_other_processes_total')).toBeGreaterThan(0);
   });
 
   it('stores and forwards across relays: an edit made on one relay reaches a client that connects to the other later', async () => {
@@ -241,6 +248,7 @@ describe('two relays sharing rooms through Redis', () => {
       for (let i = 0; i < 10; i++) write();
       await waitFor(() => minh.text.toString() === lan.text.toString(), 'b caught up', 20_000);
       expect(minh.text.toString()).toContain('19;');
+      expect(await metric(b, 'relay_bus_resumes_total')).toBeGreaterThanOrEqual(1);
     } finally {
       admin.disconnect();
     }

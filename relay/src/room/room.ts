@@ -361,6 +361,7 @@ export class Room {
       state.add(update, decoded);
       this.rowsSinceCompaction += 1;
       this.context.storedElsewhere(this.name, update.length);
+      this.context.metrics.updatesFromOtherProcesses += 1;
       this.forward(message.frame, undefined);
       return;
     }
