@@ -23,8 +23,12 @@ export function bindCommands(doc: Y.Doc, origin: LocalOrigin, today: () => IsoDa
       model.updateProfile(doc, patch, origin, today()),
     updateSettings: (patch: Partial<ClubSettings>) => model.updateSettings(doc, patch, origin),
     addMember: (input: MemberInput) => model.addMember(doc, input, origin, today()),
-    /** A register's confirmed rows: one transaction, so the header's undo takes the whole import back. */
-    importMembers: (input: ImportMembersInput) => model.importMembers(doc, input, origin, today()),
+    /**
+     * A register's confirmed rows: one transaction, so the header's undo takes the whole import back. Its
+     * code loads on first use (the import screen), not with the roster; the write itself is synchronous.
+     */
+    importMembers: async (input: ImportMembersInput) =>
+      (await import('./club-import')).importMembers(doc, input, origin, today()),
     updateMember: (id: MemberId, patch: Partial<MemberInput>) =>
       model.updateMember(doc, id, patch, origin, today()),
     recordConsent: (id: MemberId, consent: Consent) => model.recordConsent(doc, id, consent, origin),

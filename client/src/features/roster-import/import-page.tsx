@@ -76,11 +76,13 @@ export default function ImportPage(): JSX.Element {
     return rows === null ? null : countDecisions(rows, decisions());
   });
 
-  const confirm = () => {
+  const [saving, setSaving] = createSignal(false);
+  const confirm = async () => {
     const rows = preview();
-    if (rows === null) return;
+    if (rows === null || saving()) return;
     const input = toImportInput(rows, decisions());
-    const result = session.commands.importMembers(input);
+    setSaving(true);
+    const result = await session.commands.importMembers(input).finally(() => setSaving(false));
     feedback(i18n, result);
     if (!result.ok) return;
     showToast(ft('done', { add: result.value.added.length, merge: result.value.merged.length }), 'success');
@@ -180,8 +182,8 @@ export default function ImportPage(): JSX.Element {
               <div class="actions-row import-actions">
                 <Button
                   variant="primary"
-                  disabled={(counts()?.add ?? 0) + (counts()?.merge ?? 0) === 0}
-                  onClick={confirm}
+                  disabled={saving() || (counts()?.add ?? 0) + (counts()?.merge ?? 0) === 0}
+                  onClick={() => void confirm()}
                 >
                   {ft('confirm')}
                 </Button>
