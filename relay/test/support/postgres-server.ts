@@ -162,11 +162,13 @@ export type SharedPostgresServer = Omit<PostgresServer, 'port'>;
  */
 export function usePostgresServer(options: PostgresServerOptions = {}): SharedPostgresServer {
   let starting: Promise<PostgresServer> | undefined;
-  beforeAll(() => {
+  // Waits for the start here, so that a slow initdb on a busy machine (seconds at a load of 17 on 2 cores)
+  // counts against this generous hook timeout rather than the first test's; a failure is reported by each
+  // test that uses the server, not here.
+  beforeAll(async () => {
     starting = startPostgresServer(options);
-    // Reported by each test that uses it, not as an unhandled rejection.
-    starting.catch(() => {});
-  });
+    await starting.catch(() => {});
+  }, 120_000);
   afterAll(async () => {
     const server = await starting?.catch(() => undefined);
     await server?.stop();
