@@ -108,6 +108,10 @@ export class Room {
     } catch (error) {
       this.context.logger.error({ document: this.name, err: error }, 'loading document failed');
       this.failed = true;
+      // Nothing more to hold for a room that will never serve: the next connection loads a new one.
+      this.buffered = undefined;
+      this.unsubscribe?.();
+      this.unsubscribe = undefined;
       return false;
     }
   }
