@@ -79,3 +79,63 @@ test('two tablets type into one decisions box, one offline; after it reconnects 
 
   for (const t of [a, b]) await t.context.close();
 });
+
+async function setPhone(t: Awaited<ReturnType<typeof tablet>>, phone: string): Promise<void> {
+  await t.page.getByRole('button', { name: 'Sửa', exact: true }).click();
+  const dialog = t.page.getByRole('dialog');
+  await dialog.getByLabel('Số điện thoại').fill(phone);
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('two tablets set different phones while one is offline; both are shown until someone keeps one', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const a = await tablet(browser);
+  await a.app.start();
+  await a.app.createClub('CLB Liên thế hệ thôn Đông', 'Nguyễn Thị Hoa');
+  await a.app.addMember({ name: 'Nguyễn Thị Lan', birthYear: '1956', phone: '0900 000 000' });
+  const links = await a.share.startSharing();
+  await a.share.expectSynced();
+  const b = await tablet(browser);
+  await b.share.join(links.editor, 'Trần Văn Bình');
+  await b.share.expectSynced();
+  for (const t of [a, b]) {
+    await t.app.goTo('Thành viên');
+    await t.app.memberLink('Nguyễn Thị Lan').click();
+  }
+
+  await b.context.setOffline(true);
+  await expect(b.page.locator('[data-sync-state]')).toHaveAttribute('data-sync-state', 'offline');
+  await setPhone(a, '0912 345 678');
+  await setPhone(b, '0987 654 321');
+  // Before they meet, each tablet has one value and nothing to choose.
+  await expect(a.page.getByTestId('member-conflict')).toHaveCount(0);
+  await a.share.expectSynced();
+
+  await b.context.setOffline(false);
+  await b.share.expectSynced();
+  await a.share.expectSynced();
+  for (const t of [a, b]) {
+    const conflict = t.page.getByTestId('member-conflict');
+    await expect(conflict).toContainText(
+      'Số điện thoại: hai máy ghi khác nhau: 0912 345 678 (Nguyễn Thị Hoa, ',
+    );
+    await expect(conflict).toContainText(' / 0987 654 321 (Trần Văn Bình, ');
+    await expect(conflict).toContainText('giữ số nào?');
+    const keep = conflict.getByRole('button', { name: 'Giữ 0987 654 321' });
+    const box = await keep.boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+  }
+
+  await a.page.getByTestId('member-conflict').getByRole('button', { name: 'Giữ 0987 654 321' }).click();
+  await a.share.expectSynced();
+  for (const t of [a, b]) {
+    await expect(t.page.getByTestId('member-conflict')).toHaveCount(0);
+    await expect(t.page.locator('.member-detail')).toContainText('0987 654 321');
+    await expect(t.page.locator('.member-detail')).not.toContainText('0912 345 678');
+  }
+
+  for (const t of [a, b]) await t.context.close();
+});

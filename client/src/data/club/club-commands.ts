@@ -12,6 +12,7 @@ import type {
   MemberId,
   MemberInput,
   MemberLeft,
+  MemberValueField,
 } from '@chungtay/model';
 import * as model from '@chungtay/model';
 import type * as Y from 'yjs';
@@ -29,8 +30,12 @@ export function bindCommands(doc: Y.Doc, origin: LocalOrigin, today: () => IsoDa
      */
     importMembers: async (input: ImportMembersInput) =>
       (await import('./club-import')).importMembers(doc, input, origin, today()),
+    // The time of the edit is recorded with each single value: a conflict shows who wrote what, when.
     updateMember: (id: MemberId, patch: Partial<MemberInput>) =>
-      model.updateMember(doc, id, patch, origin, today()),
+      model.updateMember(doc, id, patch, origin, today(), new Date().toISOString()),
+    /** Keeps one of the values two tablets wrote for a member's field (`Member.conflicts`). */
+    resolveConflict: (memberId: MemberId, field: MemberValueField, writeId: string) =>
+      model.resolveMemberConflict(doc, { memberId, field, writeId }, origin, new Date().toISOString()),
     recordConsent: (id: MemberId, consent: Consent) => model.recordConsent(doc, id, consent, origin),
     withdrawConsent: (id: MemberId) => model.withdrawConsent(doc, id, origin),
     markMemberLeft: (id: MemberId, left: MemberLeft) => model.markMemberLeft(doc, id, left, origin, today()),

@@ -7,6 +7,7 @@ import { Button } from '../../ui/button/button';
 import { Dialog } from '../../ui/dialog/dialog';
 import { feedback } from '../shared/command-feedback';
 import { LeaveForm } from './leave-form';
+import { MemberConflicts } from './member-conflicts';
 import { MemberForm } from './member-form';
 
 export default function MemberPage(): JSX.Element {
@@ -48,6 +49,7 @@ function MemberDetail(props: { member: Member }): JSX.Element {
           {t('app.edit')}
         </Button>
       </div>
+      <MemberConflicts member={m()} />
       <Show when={m().left}>
         {(left) => (
           <div class="banner banner-info">
