@@ -42,6 +42,28 @@ export function formatMoney(amount: number, locale: Locale): string {
   return `${numberFormat(locale, 0).format(amount)} đ`;
 }
 
+/** A measurement as the health book writes it: "45,5" in Vietnamese, "45.5" in English. */
+export function formatDecimal(value: number, locale: Locale, digits = 1): string {
+  return numberFormat(locale, digits).format(value);
+}
+
+/**
+ * A Vietnamese phone number grouped as people read it aloud: "0986 076 324" (mobile, 4-3-3), "024 3825 1234"
+ * (a Hà Nội or Hồ Chí Minh landline, 3-4-4), "+84 986 076 324". Anything else is shown as it was written.
+ */
+export function formatPhone(raw: string): string {
+  const text = raw.trim();
+  const digits = text.replace(/[\s.-]/g, '');
+  if (/^0\d{9}$/.test(digits)) {
+    return digits.startsWith('02')
+      ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`
+      : `${digits.slice(0, 4)} ${digits.slice(4, 7)} ${digits.slice(7)}`;
+  }
+  if (/^02\d{9}$/.test(digits)) return `${digits.slice(0, 3)} ${digits.slice(3, 7)} ${digits.slice(7)}`;
+  if (/^\+84\d{9}$/.test(digits)) return `+84 ${digits.slice(3, 6)} ${digits.slice(6, 9)} ${digits.slice(9)}`;
+  return text;
+}
+
 /** pct is 0..100: "62,5%" in Vietnamese, "62.5%" in English. */
 export function formatPercent(pct: number, locale: Locale): string {
   return `${numberFormat(locale, 1).format(pct)}%`;
