@@ -69,11 +69,14 @@ export function seedSampleMoney(doc: Y.Doc, input: SampleMoneyInput, origin: Loc
     ),
   );
   const open: OpenLoan[] = [];
+  // The income fund's cash: the committee lends only what the box holds.
+  let cash = 50_000_000;
   for (let m = 0; m < months; m += 1) {
     const date = addMonths(first, m);
     const meetingId = derivedId(`sample-meeting/${date}`) as MeetingId;
     let tick = 2;
     const at = () => clock(date, tick++);
+    if (m % 12 === 6) cash += 20_000_000;
     if (m % 12 === 6)
       must(
         recordEntry(
@@ -117,7 +120,7 @@ export function seedSampleMoney(doc: Y.Doc, input: SampleMoneyInput, origin: Loc
         ),
       );
     }
-    for (const loan of open) payDue(doc, loan, date, meetingId, origin, at);
+    for (const loan of open) cash += payDue(doc, loan, date, meetingId, origin, at);
     for (let l = 0; l < (m % 4 === 0 ? 5 : 4); l += 1) {
       const memberId = random.pick(input.memberIds);
       const termMonths = random.pick([6, 9, 12]);
@@ -125,6 +128,8 @@ export function seedSampleMoney(doc: Y.Doc, input: SampleMoneyInput, origin: Loc
       const method: InterestMethod = plan === 'bullet' || random.next() < 0.5 ? 'flat' : 'declining';
       const amount = random.int(2, 10) * 500_000;
       const monthlyRateBp = random.pick([50, 70, 100]);
+      if (amount > cash) continue;
+      cash -= amount;
       const { loanId } = must(
         payOutLoan(
           doc,
@@ -172,13 +177,13 @@ function payDue(
   meetingId: MeetingId,
   origin: LocalOrigin,
   at: () => MoneyClock,
-): void {
+): number {
   const due = loan.schedule.filter((i, k) => k >= loan.next && i.dueOn <= date);
-  if (due.length === 0) return;
-  if (loan.habit === 'stops' && loan.next >= 2) return;
+  if (due.length === 0) return 0;
+  if (loan.habit === 'stops' && loan.next >= 2) return 0;
   if (loan.habit === 'late' && !loan.skipped) {
     loan.skipped = true;
-    return;
+    return 0;
   }
   if (loan.habit === 'early' && loan.next === 2) {
     const owed = loan.schedule.slice(2).reduce((sum, i) => sum + i.principal, 0);
@@ -187,11 +192,12 @@ function payDue(
       recordRepayment(doc, { loanId: loan.loanId, principal: owed, interest, date, meetingId }, origin, at()),
     );
     loan.next = loan.schedule.length;
-    return;
+    return owed + interest;
   }
   const principal = due.reduce((sum, i) => sum + i.principal, 0);
   const interest = due.reduce((sum, i) => sum + i.interest, 0);
   must(recordRepayment(doc, { loanId: loan.loanId, principal, interest, date, meetingId }, origin, at()));
   loan.next += due.length;
   loan.skipped = false;
+  return principal + interest;
 }
