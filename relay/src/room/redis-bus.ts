@@ -65,6 +65,7 @@ export class RedisRoomBus implements RoomBus {
   private readonly firstReady = signal();
   private lost = false;
   private everReady = false;
+  private closing = false;
 
   constructor(
     url: string,
@@ -75,7 +76,8 @@ export class RedisRoomBus implements RoomBus {
       maxRetriesPerRequest: null,
       connectionName: 'chungtay-relay',
     };
-    this.publisher = new Redis(url, options);
+    // Publishes made in one tick (a burst forwarded to many rooms) leave in one socket write.
+    this.publisher = new Redis(url, { ...options, enableAutoPipelining: true });
     this.subscriber = new Redis(url, {
       ...options,
       // Re-subscription is done here, so that onResumed is called only once Redis confirmed it.
@@ -90,7 +92,8 @@ export class RedisRoomBus implements RoomBus {
     this.subscriber.on('close', () => {
       this.disconnected.resolve();
       this.disconnected = signal();
-      if (!this.lost) this.logger.warn('redis connection lost; rooms keep serving their own clients');
+      if (!this.lost && !this.closing)
+        this.logger.warn('redis connection lost; rooms keep serving their own clients');
       this.lost = true;
     });
     for (const connection of [this.publisher, this.subscriber]) {
@@ -198,6 +201,7 @@ export class RedisRoomBus implements RoomBus {
 
   /** Sends what is queued if Redis is there; a relay stopping during an outage does not wait for it. */
   async close(): Promise<void> {
+    this.closing = true;
     this.documents.clear();
     this.controls.clear();
     this.resumed.clear();
