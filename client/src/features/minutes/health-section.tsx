@@ -1,5 +1,7 @@
 import { flagHealthCheck, type HealthCheckInput, type MeetingId, type MemberId } from '@chungtay/model';
+import { A } from '@solidjs/router';
 import { For, type JSX, Show } from 'solid-js';
+import { useClub } from '../../data/club/club-context';
 import type { HealthSession } from '../../data/health/health-session';
 import type { MinutesSession } from '../../data/minutes/minutes-session';
 import { todayIso } from '../../i18n/format';
@@ -20,6 +22,7 @@ export function HealthSection(props: {
 }): JSX.Element {
   const i18n = useI18n();
   const { t } = i18n;
+  const club = useClub();
   const meetingId = () => props.minutes.meetingId as MeetingId;
   const checkOf = (memberId: string) =>
     props.health?.view.checks.find((c) => c.meetingId === meetingId() && c.memberId === memberId);
@@ -51,6 +54,12 @@ export function HealthSection(props: {
           }
         />
       </div>
+      <Show when={props.health}>
+        {/* The quick way: the members present only, numeric keypad, one row each. */}
+        <A href={`/club/${club.clubId}/meetings/${meetingId()}/health`} class="btn btn-primary">
+          {t('healthCheck.open')}
+        </A>
+      </Show>
       <Show when={props.health} fallback={<p class="muted">{t('health.notAvailable')}</p>}>
         {(health) => (
           <ul class="health-list">
