@@ -6,7 +6,9 @@
  * /proc) per delivered edit. Tablets run in this process, so their clock is one clock.
  *
  *   node relay/build.mjs && pnpm exec tsx relay/src/room/redis-bus-cluster.bench.ts
- *   ROOMS=40 CLIENTS=3 INTERVAL_MS=200 SECONDS=15 pnpm exec tsx relay/src/room/redis-bus-cluster.bench.ts
+ *   pnpm exec tsx relay/src/room/redis-bus-cluster.bench.ts --rooms 40 --clients 3 --interval-ms 200 --seconds 15
+ *
+ * Settings come as flags (only main.ts reads the environment); the relays get theirs as flags too.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,11 +19,14 @@ import { connectClient, registerClub, type TestClient, waitFor } from '../../tes
 import { startPostgresServer } from '../../test/support/postgres-server';
 import { startRedisServer } from '../../test/support/redis-server';
 
-const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const ROOMS = env('ROOMS', 20);
-const CLIENTS = env('CLIENTS', 3);
-const INTERVAL_MS = env('INTERVAL_MS', 200);
-const SECONDS = env('SECONDS', 10);
+const flag = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at === -1 ? fallback : Number(process.argv[at + 1]);
+};
+const ROOMS = flag('rooms', 20);
+const CLIENTS = flag('clients', 3);
+const INTERVAL_MS = flag('interval-ms', 200);
+const SECONDS = flag('seconds', 10);
 const relayDir = join(import.meta.dirname, '..', '..');
 
 async function freePort(): Promise<number> {
@@ -56,15 +61,10 @@ async function startSet(relays: number, databaseUrl: string, redisUrl: string) {
   const ports: number[] = [];
   for (let i = 0; i < relays; i++) {
     const port = await freePort();
-    const child = spawn(process.execPath, ['--max-semi-space-size=2', 'dist/main.js'], {
+    const settings = ['--port', String(port), '--host', '127.0.0.1'];
+    settings.push('--database-url', databaseUrl, '--redis-url', redisUrl);
+    const child = spawn(process.execPath, ['--max-semi-space-size=2', 'dist/main.js', ...settings], {
       cwd: relayDir,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: databaseUrl,
-        REDIS_URL: redisUrl,
-      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     await started(child, 'relay listening');
@@ -74,11 +74,11 @@ async function startSet(relays: number, databaseUrl: string, redisUrl: string) {
   const lbPort = await freePort();
   const config = join(tmpdir(), `chungtay-bench-haproxy-${lbPort}.cfg`);
   const servers = ports.map((port, i) => `    server relay${i + 1} 127.0.0.1:${port} check`).join('\n');
-  writeFileSync(config, `${readFileSync(join(relayDir, 'deploy/haproxy.cfg'), 'utf8')}\n${servers}\n`);
-  const balancer = spawn('/usr/sbin/haproxy', ['-f', config, '-db'], {
-    env: { ...process.env, LB_BIND: `127.0.0.1:${lbPort}` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const template = readFileSync(join(relayDir, 'deploy/haproxy.cfg'), 'utf8');
+  // The file's bind line names the LB_BIND variable, which HAProxy takes from its environment.
+  const bind = template.replace(/"\$\{LB_BIND\}"/, `127.0.0.1:${lbPort}`);
+  writeFileSync(config, `${bind}\n${servers}\n`);
+  const balancer = spawn('/usr/sbin/haproxy', ['-f', config, '-db'], { stdio: ['ignore', 'pipe', 'pipe'] });
   for (let answered = false; !answered; ) {
     answered = await fetch(`http://127.0.0.1:${lbPort}/healthz`).then(
       (response) => response.ok,
