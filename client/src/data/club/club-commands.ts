@@ -1,6 +1,7 @@
 import type {
   AttendanceStatus,
   ClubSettings,
+  ClubTextField,
   Consent,
   CreateClubInput,
   GroupId,
@@ -33,6 +34,8 @@ export function bindCommands(doc: Y.Doc, origin: LocalOrigin, today: () => IsoDa
     // The time of the edit is recorded with each single value: a conflict shows who wrote what, when.
     updateMember: (id: MemberId, patch: Partial<MemberInput>) =>
       model.updateMember(doc, id, patch, origin, today(), new Date().toISOString()),
+    /** A member's notes or a meeting's place for a collaborative text box: one edit per keystroke. */
+    textField: (target: ClubTextField) => model.openClubTextField(doc, target, origin),
     /** Keeps one of the values two tablets wrote for a member's field (`Member.conflicts`). */
     resolveConflict: (memberId: MemberId, field: MemberValueField, writeId: string) =>
       model.resolveMemberConflict(doc, { memberId, field, writeId }, origin, new Date().toISOString()),

@@ -16,6 +16,7 @@ export function minutesTextSource(
 ): CollabTextSource {
   const handle = session.commands.textField(target);
   return {
+    key: JSON.stringify(target),
     value: () => handle.value(),
     applyDelta: (index, deleteCount, insert) =>
       firstError(i18n, minutesFeedback(i18n, handle.applyDelta(index, deleteCount, insert))),

@@ -10,6 +10,7 @@ import { type I18n, useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { showToast } from '../../ui/toast/toast';
 import { feedback } from '../shared/command-feedback';
+import './member-conflicts.css';
 
 /**
  * The fields of this member two tablets set differently while apart, each in one plain sentence with both

@@ -4,8 +4,11 @@ import { createSignal, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
+import { CollabTextField } from '../../ui/collab-text/collab-text-field';
 import { Dialog } from '../../ui/dialog/dialog';
 import { feedback } from '../shared/command-feedback';
+import { changedFields } from './changed-fields';
+import { clubTextSource } from './club-text-source';
 import { LeaveForm } from './leave-form';
 import { MemberConflicts } from './member-conflicts';
 import { MemberForm } from './member-form';
@@ -27,6 +30,8 @@ function MemberDetail(props: { member: Member }): JSX.Element {
   const { t } = i18n;
   const session = useClub();
   const [editing, setEditing] = createSignal(false);
+  // The member as the edit form opened with: only what the form changed is saved (changed-fields.ts).
+  let openedAs: Member | undefined;
   const [leaving, setLeaving] = createSignal(false);
   const [erasing, setErasing] = createSignal(false);
   const m = () => props.member;
@@ -45,7 +50,14 @@ function MemberDetail(props: { member: Member }): JSX.Element {
       </A>
       <div class="page-title-row">
         <h1>{m().fullName}</h1>
-        <Button variant="primary" onClick={() => setEditing(true)} disabled={!session.canEdit()}>
+        <Button
+          variant="primary"
+          onClick={() => {
+            openedAs = m();
+            setEditing(true);
+          }}
+          disabled={!session.canEdit()}
+        >
           {t('app.edit')}
         </Button>
       </div>
@@ -83,8 +95,17 @@ function MemberDetail(props: { member: Member }): JSX.Element {
             rate: i18n.percent(attendance().rate * 100),
           }),
         )}
-        {row(t('member.notes'), m().notes)}
       </dl>
+      {/* Notes are written together (a committee member on each tablet): every keystroke merges. */}
+      <div class="card">
+        <CollabTextField
+          label={t('member.notes')}
+          source={clubTextSource(i18n, session, { kind: 'memberNotes', memberId: m().id })}
+          multiline
+          readOnly={!session.canEdit()}
+          testId="member-notes"
+        />
+      </div>
       <div class="card consent">
         <h2>{t('member.consent')}</h2>
         <Show
@@ -140,7 +161,7 @@ function MemberDetail(props: { member: Member }): JSX.Element {
           today={session.today()}
           onCancel={() => setEditing(false)}
           onSubmit={({ input }) => {
-            const result = session.commands.updateMember(m().id, input);
+            const result = session.commands.updateMember(m().id, changedFields(input, openedAs ?? m()));
             if (result.ok) setEditing(false);
             return feedback(i18n, result, t('member.updated'));
           }}

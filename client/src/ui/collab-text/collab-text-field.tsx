@@ -34,7 +34,10 @@ export function CollabTextField(props: CollabTextFieldProps): JSX.Element {
   let field: HTMLInputElement | HTMLTextAreaElement | undefined;
   // One kind of box for the life of the component: the binding holds on to the element.
   const multiline = untrack(() => props.multiline ?? false);
-  const source = createMemo(() => props.source);
+  // A screen may build its source again when unrelated data changes; rebinding would reset the box.
+  const source = createMemo(() => props.source, null, {
+    equals: (a, b) => a === b || (a?.key !== undefined && a.key === b?.key),
+  });
   createEffect(() => {
     const current = source();
     if (current === null || field === undefined) return;

@@ -6,6 +6,8 @@ import { diffText, type TextChange } from '@chungtay/model';
  * message); the box never sees the document behind it.
  */
 export interface CollabTextSource {
+  /** Names the field: a new source object with the same key is the same field, and the box stays bound. */
+  readonly key?: string;
   value(): string;
   /** Sends one edit typed here; returns a message when it was refused (nothing written). */
   applyDelta(index: number, deleteCount: number, insert: string): string | undefined;
