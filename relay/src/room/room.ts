@@ -362,8 +362,9 @@ export class Room {
       const update = decoding.readVarUint8Array(decoder);
       const decoded = Y.decodeUpdate(update);
       if (!state.isNovel(decoded)) return;
+      // Not counted towards compaction: the process that appended it counts it, so one document's rows
+      // are compacted about as often as with one process, not once by every process holding it.
       state.add(update, decoded);
-      this.rowsSinceCompaction += 1;
       this.context.storedElsewhere(this.name, update.length);
       this.context.metrics.updatesFromOtherProcesses += 1;
       this.forward(message.frame, undefined);
