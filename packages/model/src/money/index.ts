@@ -71,6 +71,7 @@ export type {
   OverdueBucket,
 } from './money-indicators';
 export {
+  duesPaidByMember,
   getDuesPosition,
   getFundBalances,
   getMemberPosition,

@@ -84,13 +84,20 @@ export function duesPaidByMember(standing: readonly Entry[]): Map<MemberId, numb
   return paid;
 }
 
+/**
+ * A member's dues on `today`. Pass the standing entries (or, over many members, `duesPaidByMember` of
+ * them once) when you already have them; otherwise they are worked out from the view.
+ */
 export function getDuesPosition(
   view: MoneyView,
   member: MoneyMember,
   today: IsoDate,
-  paidByMember = duesPaidByMember(standingEntries(view)),
+  standing: readonly Entry[] | ReadonlyMap<MemberId, number> = standingEntries(view),
 ): DuesPosition {
   const { duesAmount, duesPeriod, duesFrom } = view.rules;
+  const paidByMember = Array.isArray(standing)
+    ? duesPaidByMember(standing)
+    : (standing as ReadonlyMap<MemberId, number>);
   const paid = paidByMember.get(member.id) ?? 0;
   const starts = [duesFrom, member.joinedOn].filter((d): d is IsoDate => d !== null).sort();
   const from = starts.at(-1) ?? null;
@@ -136,7 +143,7 @@ export function getMemberPosition(
     loans,
     outstanding: sum(running.map((s) => s.outstanding)),
     dueNow: sum(running.map((s) => s.due.total)),
-    dues: getDuesPosition(view, member, today, duesPaidByMember(standing)),
+    dues: getDuesPosition(view, member, today, standing),
     contributed,
   };
 }
