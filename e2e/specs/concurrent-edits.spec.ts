@@ -110,6 +110,11 @@ test('two tablets set different phones while one is offline; both are shown unti
   await expect(b.page.locator('[data-sync-state]')).toHaveAttribute('data-sync-state', 'offline');
   await setPhone(a, '0912 345 678');
   await setPhone(b, '0987 654 321');
+  // Both also add a line to her notes, a collaborative box like the decisions.
+  await a.page.getByTestId('member-notes').click();
+  await a.page.keyboard.type('Con gái ở Hà Nội.');
+  await b.page.getByTestId('member-notes').click();
+  await b.page.keyboard.type('Cần thăm hỏi.');
   // Before they meet, each tablet has one value and nothing to choose.
   await expect(a.page.getByTestId('member-conflict')).toHaveCount(0);
   await a.share.expectSynced();
@@ -124,6 +129,8 @@ test('two tablets set different phones while one is offline; both are shown unti
     );
     await expect(conflict).toContainText(' / 0987 654 321 (Trần Văn Bình, ');
     await expect(conflict).toContainText('giữ số nào?');
+    await expect(t.page.getByTestId('member-notes')).toHaveValue(/Con gái ở Hà Nội\./);
+    await expect(t.page.getByTestId('member-notes')).toHaveValue(/Cần thăm hỏi\./);
     const keep = conflict.getByRole('button', { name: 'Giữ 0987 654 321' });
     const box = await keep.boundingBox();
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
