@@ -294,7 +294,7 @@ export class Relay {
     const next = async (): Promise<void> => {
       for (let room = rooms[taken++]; room !== undefined; room = rooms[taken++]) {
         await room
-          .catchUp()
+          .resume()
           .catch((error: unknown) =>
             this.deps.logger.error({ document: room?.name, err: error }, 'catching up failed'),
           );

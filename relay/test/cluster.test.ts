@@ -246,7 +246,11 @@ describe('two relays sharing rooms through Redis', () => {
       // subscribers are back reaches nobody: only the store has it.
       await admin.client('KILL', 'TYPE', 'pubsub');
       for (let i = 0; i < 10; i++) write();
+      lan.provider.awareness.setLocalStateField('user', { name: 'Lan' });
       await waitFor(() => minh.text.toString() === lan.text.toString(), 'b caught up', 20_000);
+      // Her presence, lost with the subscription, comes back with b's presence query, not her renewal (15 s).
+      const names = () => [...minh.provider.awareness.getStates().values()].map((state) => state.user?.name);
+      await waitFor(() => names().includes('Lan'), 'Lan present on b', 5_000);
       expect(minh.text.toString()).toContain('19;');
       expect(await metric(b, 'relay_bus_resumes_total')).toBeGreaterThanOrEqual(1);
     } finally {

@@ -338,6 +338,16 @@ export class Room {
     this.lastSeq = Math.max(this.lastSeq, stored.lastSeq);
   }
 
+  /**
+   * The bus is back after an outage: take in what was missed from the store, and ask the other processes
+   * for their presence again, since presence messages may have been lost too.
+   */
+  async resume(): Promise<void> {
+    await this.catchUp();
+    if (!this.failed && this.doc !== undefined)
+      this.context.bus.publish(this.name, { type: 'presenceQuery' });
+  }
+
   /** A message from this document's room in another process (see bus.ts); a bad one is logged, not thrown. */
   private receiveFromBus(message: RoomMessage, sender: string): void {
     if (this.buffered !== undefined) {
