@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { updateMoneyRules } from './book-commands';
 import { followMoney } from './follow-money';
 import { migrateMinutesMoney } from './minutes-money';
-import { recordEntry, updateMoneyRules } from './money-commands';
+import { recordEntry } from './money-commands';
 import { chair, clockAt, fork, LAN, MEETING, newBook, ok, treasurer } from './money-fixtures';
 import type { FundId } from './money-types';
 import { readMoney } from './read-money';

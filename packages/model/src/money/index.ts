@@ -33,6 +33,8 @@
  * 'negative' | 'notWhole' | 'tooLarge' }`. Display with the client's `formatMoney` (i18n/format.ts).
  */
 
+export type { FundInput } from './book-commands';
+export { addFund, createMoney, updateFund, updateMoneyRules } from './book-commands';
 export type { ListAdditions, MoneyChanges, MoneyFollower } from './follow-money';
 export { followMoney } from './follow-money';
 export type { CashBook, CashBookFilter, CashBookLine } from './ledger';
@@ -43,16 +45,8 @@ export type { LoanDue, LoanState, LoanStatus } from './loan-state';
 export { getLoanState, LOAN_STATUSES, listLoanStates } from './loan-state';
 export type { MeetingMoney } from './minutes-money';
 export { getMeetingMoney, migratedEntryId, migrateMinutesMoney } from './minutes-money';
-export type { EntryInput, FundInput, MoneyClock, PlainEntryKind, ReverseInput } from './money-commands';
-export {
-  addFund,
-  confirmDuplicate,
-  createMoney,
-  recordEntry,
-  reverseEntry,
-  updateFund,
-  updateMoneyRules,
-} from './money-commands';
+export type { EntryInput, MoneyClock, PlainEntryKind, ReverseInput } from './money-commands';
+export { confirmDuplicate, recordEntry, reverseEntry } from './money-commands';
 export type { NegativeBalance, PossibleDuplicate } from './money-flags';
 export {
   listDuplicateEntries,

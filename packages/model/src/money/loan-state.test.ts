@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { updateMoneyRules } from './book-commands';
 import { payOutLoan, recordRepayment, validateLoan, writeOffLoan } from './loan-commands';
 import { listLoanStates } from './loan-state';
-import { recordEntry, reverseEntry, updateMoneyRules } from './money-commands';
+import { recordEntry, reverseEntry } from './money-commands';
 import { clockAt, LAN, MEETING, newBook, ok, treasurer } from './money-fixtures';
 import type { FundId, LoanId } from './money-types';
 import { readMoney } from './read-money';

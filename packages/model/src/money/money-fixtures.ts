@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import type { ClubId, IsoDate, MeetingId, MemberId, Result } from '../ids/ids';
 import { type LocalOrigin, localOrigin } from '../origin/origin';
 import type { ClubKind } from '../schema/enums';
-import { createMoney, type MoneyClock } from './money-commands';
+import { createMoney } from './book-commands';
+import type { MoneyClock } from './money-commands';
 
 /** Shared by the money tests (not exported from the package): ids, authors, clocks, a started book. */
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { updateMoneyRules } from './book-commands';
 import { getCashBook } from './ledger';
 import { payOutLoan, recordRepayment } from './loan-commands';
-import { recordEntry, reverseEntry, updateMoneyRules } from './money-commands';
+import { recordEntry, reverseEntry } from './money-commands';
 import { clockAt, HUNG, LAN, MAI, MEETING, newBook, ok, treasurer } from './money-fixtures';
 import { getDuesPosition, getMemberPosition, getMoneyIndicators } from './money-indicators';
 import type { FundId } from './money-types';

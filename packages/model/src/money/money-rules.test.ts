@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addFund, createMoney, recordEntry, updateFund, updateMoneyRules } from './money-commands';
+import { addFund, createMoney, updateFund, updateMoneyRules } from './book-commands';
+import { recordEntry } from './money-commands';
 import { CLUB, chair, clockAt, fork, newBook, ok, treasurer } from './money-fixtures';
 import { moneyDocName } from './money-layout';
 import { getMoneySchemaStatus, migrateMoney } from './money-migrations';

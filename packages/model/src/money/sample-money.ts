@@ -2,9 +2,10 @@ import type * as Y from 'yjs';
 import { addMonths, type ClubId, type IsoDate, type MeetingId, type MemberId, type Result } from '../ids/ids';
 import type { LocalOrigin } from '../origin/origin';
 import { createRandom } from '../sample/sample-data';
+import { createMoney, updateMoneyRules } from './book-commands';
 import { derivedId } from './derived-id';
 import { payOutLoan, recordRepayment } from './loan-commands';
-import { createMoney, type MoneyClock, recordEntry, updateMoneyRules } from './money-commands';
+import { type MoneyClock, recordEntry } from './money-commands';
 import type { FundId, InterestMethod, LoanId, RepaymentPlan } from './money-types';
 import { type Instalment, scheduleLoan } from './schedule';
 
