@@ -258,6 +258,25 @@ describe('two relays sharing rooms through Redis', () => {
     }
   });
 
+  it('closes sockets of a rotated key on the other relay even when the rotation’s message was lost', async () => {
+    const onB = open(b);
+    await synced(onB);
+    const admin = new Redis(redis.url);
+    try {
+      // The subscriptions are cut, so b misses the rotation's message; it checks every key again on resuming.
+      await admin.client('KILL', 'TYPE', 'pubsub');
+      const rotated = await fetch(a.httpUrl + rotateKeysPath(club.clubId), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${club.editorKey}` },
+        body: JSON.stringify({ editorKey: generateKey(), viewerKey: generateKey() }),
+      });
+      expect(rotated.status).toBe(200);
+      await waitFor(() => onB.closes.some((c) => c.code === CloseCode.keyRevoked), '4410 on b');
+    } finally {
+      admin.disconnect();
+    }
+  });
+
   it('recovers from a Redis restart under load: every edit reaches every client and the store', async () => {
     const lan = open(a);
     const minh = open(b);
