@@ -66,7 +66,7 @@ class MoneyScreens {
   }
 }
 
-test('a loan paid out, repaid on two tablets while both are offline: both repayments kept and the balance right', async ({
+test('a loan paid out, repaid on two tablets while both are offline: both repayments kept and the balance right; the same repayment twice is flagged and reversed; a viewer key never opens the book', async ({
   browser,
 }) => {
   test.setTimeout(180_000);
@@ -125,7 +125,46 @@ test('a loan paid out, repaid on two tablets while both are offline: both repaym
     // 20.000.000 − 2.000.000 paid out + 300.000 + 20.000 from A + 200.000 from B.
     await expect(t.money.fundCash('Quỹ tăng thu nhập')).toHaveText('18.520.000 đ');
   }
-  for (const t of [a, b]) await t.context.close();
+
+  // The same repayment entered on both tablets offline is kept twice and flagged, never merged in silence;
+  // the treasurer reverses one and the flag goes on both.
+  for (const t of [a, b]) {
+    await t.page.getByRole('link', { name: 'Cho vay', exact: true }).click();
+    await t.page.getByTestId('loan-row').click();
+  }
+  await a.context.setOffline(true);
+  await b.context.setOffline(true);
+  for (const t of [a, b]) {
+    await t.page.getByRole('button', { name: 'Ghi trả nợ' }).click();
+    const dialog = t.page.getByRole('dialog');
+    await dialog.getByLabel('Trả gốc (đồng)').fill('100.000');
+    await dialog.getByLabel('Trả lãi (đồng)').fill('');
+    await dialog.getByRole('button', { name: 'Ghi' }).click();
+    await expect(dialog).toBeHidden();
+  }
+  await a.context.setOffline(false);
+  await b.context.setOffline(false);
+  for (const t of [a, b]) {
+    await expect(t.page.getByTestId('loan-outstanding')).toHaveText('1.300.000 đ', { timeout: 30_000 });
+    await t.page.getByRole('link', { name: 'Các quỹ', exact: true }).click();
+    await expect(t.page.getByTestId('duplicates')).toContainText(
+      '2 lần: Trả nợ gốc 100.000 đ · Nguyễn Thị Lan',
+    );
+  }
+  await a.page.getByRole('button', { name: 'Điều chỉnh một khoản' }).click();
+  await a.page.getByRole('dialog').getByLabel('Lý do điều chỉnh').fill('Hai máy cùng ghi một lần trả');
+  await a.page.getByRole('dialog').getByRole('button', { name: 'Ghi điều chỉnh' }).click();
+  for (const t of [a, b]) {
+    await expect(t.page.getByTestId('duplicates')).toBeHidden({ timeout: 30_000 });
+    await expect(t.money.fundCash('Quỹ tăng thu nhập')).toHaveText('18.620.000 đ');
+  }
+
+  // A viewer key never opens the money book: the screen says it is the committee's.
+  const v = await tablet(browser);
+  await v.share.join(links.viewer, 'Cán bộ xã');
+  await v.money.open();
+  await expect(v.page.getByTestId('money-private')).toContainText('chỉ mở được trên máy của Ban Chủ nhiệm');
+  for (const t of [a, b, v]) await t.context.close();
 });
 
 test('meeting day: 20 members pay as due in one tap each, and the cash count matches', async ({

@@ -263,6 +263,15 @@ export const enMoney: typeof viMoney = {
     chair: 'CHAIR',
     signHint: '(Signature and full name)',
   },
+  duplicates: {
+    title: 'Possibly recorded twice',
+    explain:
+      'The book keeps both and never merges them on its own. If it was paid once, correct one of them; if it really was paid twice, choose "Both are real".',
+    line: '{{ count }} times: {{ kind }} {{ amount }} · {{ name }} · {{ date }}',
+    reverse: 'Correct one of them',
+    bothReal: 'Both are real',
+    confirmed: 'Both entries kept as real.',
+  },
   amount: {
     empty: 'Enter an amount.',
     notANumber: 'This amount is not clear. Write for example 1.500.000 or 1,5 triệu.',

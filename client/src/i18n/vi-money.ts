@@ -263,6 +263,15 @@ export const viMoney = {
     chair: 'CHỦ NHIỆM',
     signHint: '(Ký, ghi rõ họ tên)',
   },
+  duplicates: {
+    title: 'Có thể đã ghi trùng',
+    explain:
+      'Sổ giữ cả hai khoản và không tự gộp. Nếu thật ra chỉ nộp một lần, hãy điều chỉnh một khoản; nếu đúng là nộp hai lần, chọn "Cả hai đều đúng".',
+    line: '{{ count }} lần: {{ kind }} {{ amount }} · {{ name }} · {{ date }}',
+    reverse: 'Điều chỉnh một khoản',
+    bothReal: 'Cả hai đều đúng',
+    confirmed: 'Đã ghi nhận cả hai khoản đều đúng.',
+  },
   amount: {
     empty: 'Hãy nhập số tiền.',
     notANumber: 'Chưa hiểu số tiền này. Hãy viết ví dụ 1.500.000 hoặc 1,5 triệu.',

@@ -2,6 +2,7 @@ import { getFundBalances, type IsoDate } from '@chungtay/model';
 import { A } from '@solidjs/router';
 import { createMemo, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
+import { DuplicatesPanel } from './duplicates-panel';
 import { fundName } from './fund-name';
 import { useMoney } from './money-context';
 import { useMoneyI18n } from './money-i18n';
@@ -22,6 +23,7 @@ export default function FundsPage(): JSX.Element {
           {i18n.m('loans.new')}
         </A>
       </div>
+      <DuplicatesPanel />
       <ul class="fund-cards">
         <For each={balances()}>
           {(b) => (

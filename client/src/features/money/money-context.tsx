@@ -21,6 +21,7 @@ export interface MoneyCommands {
   reverseEntry(input: ReverseInput): Result<EntryId, MoneyError>;
   payOutLoan(input: LoanInput): Result<{ loanId: LoanId; entryId: EntryId }, MoneyError>;
   recordRepayment(input: RepaymentInput): Result<readonly EntryId[], MoneyError>;
+  confirmDuplicate(key: string): Result<void, MoneyError>;
 }
 
 export interface MoneyBook {
