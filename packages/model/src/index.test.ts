@@ -104,6 +104,7 @@ const FUNCTIONS = [
   'openMinutesTextField',
   'openClubTextField',
   'resolveMemberConflict',
+  'resolveMeetingConflict',
   'diffText',
 ] as const;
 

@@ -18,6 +18,12 @@ export {
 export type { ClubHeader } from './club/club-records';
 export { readClub } from './club/read-club';
 export {
+  isMeetingValueField,
+  MEETING_SINGLE_VALUE_FIELDS,
+  type MeetingValueField,
+  resolveMeetingConflict,
+} from './conflicts/meeting-conflicts';
+export {
   isMemberValueField,
   MEMBER_SINGLE_VALUE_FIELDS,
   type MemberValueField,
@@ -296,6 +302,7 @@ export {
   type ClubSettings,
   type ClubView,
   type Consent,
+  type FieldConflictView,
   type Group,
   type Meeting,
   type Member,

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import * as Y from 'yjs';
+import { readMeetingConflicts } from '../conflicts/meeting-conflicts';
 import { readMemberConflicts } from '../conflicts/member-conflicts';
 import { type ClubId, compareText, type GroupId, isId, type MeetingId, type MemberId } from '../ids/ids';
 import { ATTENDANCE_STATUSES, type AttendanceStatus, ERASED_NAME } from '../schema/enums';
@@ -137,10 +138,14 @@ export function readMeetingFields(id: string, value: unknown): MeetingRecordView
     const record = value as Y.Map<unknown>;
     raw = {};
     for (const key of MEETING_FIELDS) if (record.has(key)) raw[key] = jsonOf(record.get(key));
+    // The recorded writes of its single values (conflicts/field-writes.ts), never the marks.
+    for (const [key, entry] of record.entries()) if (key.startsWith('write/')) raw[key] = entry;
   } else raw = recordJson(value);
   if (raw === undefined || !isSafeKey(id)) return undefined;
   const r = v.parse(MeetingFieldsRecord, raw);
+  const conflicts = readMeetingConflicts(raw);
   return {
+    ...(conflicts.length > 0 ? { conflicts } : {}),
     id: id as MeetingId,
     date: r.date,
     time: r.time,

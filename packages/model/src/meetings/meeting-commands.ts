@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { setMeetingValue } from '../conflicts/meeting-conflicts';
 import { err, type IsoDate, type MeetingId, type MemberId, newMeetingId, ok, type Result } from '../ids/ids';
 import type { LocalOrigin } from '../origin/origin';
 import {
@@ -106,6 +107,8 @@ export function updateMeeting(
   patch: Partial<MeetingInput>,
   origin: LocalOrigin,
   _today: IsoDate,
+  /** The tablet's date and time of the edit (ISO), shown when two tablets' values differ. */
+  at?: string,
 ): Result<void, CommandError> {
   return runCommand(doc, origin, () => {
     const error = checkMeetingFields(patch, false);
@@ -118,7 +121,8 @@ export function updateMeeting(
     for (const key of MEETING_KEYS) {
       if (key === 'place') {
         if (values.place !== undefined) writeTextValue(record, key, meetingTextScope(id), values.place);
-      } else setIfChanged(record, key, values[key]);
+        // Single values record who wrote them on what they saw, so a concurrent different value is shown.
+      } else setMeetingValue(record, key, values[key], origin, at ?? _today);
     }
     return ok(undefined);
   });

@@ -71,8 +71,9 @@ export interface Member {
   readonly conflicts?: readonly MemberFieldConflict[];
 }
 
-/** One of a member's single-value fields written differently on two tablets, with each value. */
-export interface MemberFieldConflict {
+/** One of a record's single-value fields written differently on two tablets, with each value. */
+export type MemberFieldConflict = FieldConflictView;
+export interface FieldConflictView {
   readonly field: string;
   readonly options: readonly {
     readonly id: string;
@@ -103,6 +104,8 @@ export interface Meeting {
   readonly chairId: MemberId | null;
   readonly secretaryId: MemberId | null;
   readonly attendance: Readonly<Record<string, AttendanceStatus>>;
+  /** Date, time, kind, chair or secretary set differently on two tablets; absent when none. */
+  readonly conflicts?: readonly FieldConflictView[];
 }
 
 export interface ClubView {
