@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ClubApp } from '../pages/club-app';
+import { ClubApp, SharePage } from '../pages/club-app';
 import { HealthCheckPage, startTapCount } from '../pages/health-check-page';
 
 /** Tap budget from issue 14: 20 members' weight and blood pressure in at most 20 taps plus the digits. */
@@ -239,4 +239,35 @@ test('a flagged check goes on the follow-up list until "Đã thăm hỏi", and t
   await expect(row.first()).toContainText('08/03/2026');
   await expect(row.first()).toContainText('52,5');
   await expect(row.first()).toContainText('165 (cao) / 95 (cao)');
+});
+
+test('a viewer tablet (a supervisor) is offered no health screen and is told why at its address', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const app = new ClubApp(page);
+  await app.start();
+  await app.createClub('CLB Liên thế hệ thôn Đông');
+  await app.addMember({ name: 'Nguyễn Thị Lan', birthYear: '1956' });
+  const links = await new SharePage(page).startSharing();
+  await app.goTo('Sinh hoạt');
+  await app.addMeeting('05/03/2026', 'Nhà văn hóa thôn Đông');
+  await app.markAttendance('Nguyễn Thị Lan', 'Có mặt');
+  await expect(page.getByRole('link', { name: 'Đo sức khỏe', exact: true })).toBeVisible();
+  const meetingPath = new URL(page.url()).pathname;
+  await new SharePage(page).expectSynced();
+
+  const viewer = await browser.newContext({ viewport: { width: 800, height: 1280 }, locale: 'vi-VN' });
+  const v = await viewer.newPage();
+  const share = new SharePage(v);
+  await share.join(links.viewer, 'Cán bộ xã');
+  await share.expectSynced();
+  await v.goto(meetingPath);
+  await expect(v.getByRole('heading', { name: 'Điểm danh' })).toBeVisible();
+  await expect(v.getByRole('link', { name: 'Đo sức khỏe', exact: true })).toHaveCount(0);
+  await v.goto(`${meetingPath}/health`);
+  await expect(v.getByText('Số liệu sức khỏe chỉ Ban Chủ nhiệm xem')).toBeVisible();
+  await expect(v.getByTestId('health-check-row')).toHaveCount(0);
+  await viewer.close();
 });
