@@ -4,7 +4,8 @@
  * y-websocket handshake (sync step 1 and 2, nothing to send) and then stay idle, spread over 100 documents of
  * one club, so rooms are few and fixed and what grows is the per-connection cost alone.
  *
- * Per connection = (RSS at N − RSS at the 100 first connections) / (N − 100). The benchmark process needs one
+ * Per connection = (RSS at N − RSS at the 100 first connections) / (N − 100). At each level, 10 pairs of active
+ * clients (in rooms of their own) exchange 20 rounds of edits: the p99 of their propagation. The benchmark process needs one
  * file descriptor per connection too: raise `ulimit -n` for 19,000 (this machine allows 20,000).
  */
 import { connectionProtocols, SyncMessageType, versionParams } from '@chungtay/protocol';
@@ -13,6 +14,7 @@ import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { type BenchClub, pause, prepareClub, waitUntil } from './clients';
 import { type ServerKind, type ServerProcess, startServer } from './server-process';
+import { SendTimes, WireClient } from './wire-clients';
 
 const ROOMS = 100;
 const EMPTY_STATE_VECTOR = new Uint8Array([0]);
@@ -24,6 +26,24 @@ export interface IdleLevel {
   readonly rssMiB: number;
   /** KiB per connection added beyond the first ROOMS (one per room). */
   readonly perConnectionKiB: number;
+  /** p99 propagation of updates between 10 pairs of active clients while the idle ones stay connected. */
+  readonly updateP99Ms: number;
+}
+
+const ACTIVE_PAIRS = 10;
+
+/** Ten pairs of light clients (wire-clients.ts) in rooms of their own; each round every one sends an edit. */
+async function updateP99(actives: readonly WireClient[], samples: number[]): Promise<number> {
+  samples.length = 0;
+  for (let round = 0; round < 20; round++) {
+    for (const client of actives) client.ping();
+    await pause(100);
+  }
+  await waitUntil(() => samples.length >= actives.length * 20, 'the active clients’ edits', 30_000).catch(
+    () => undefined,
+  );
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(0.99 * (sorted.length - 1)))] ?? Number.NaN;
 }
 
 /** One idle client: handshake, then nothing. Resolves once it received the server's sync step 2. */
@@ -64,6 +84,13 @@ export async function runIdleConnections(
   levels: readonly number[],
 ): Promise<IdleLevel[]> {
   const club = await prepareClub(server);
+  const samples: number[] = [];
+  const sendTimes = new SendTimes();
+  const actives = Array.from(
+    { length: ACTIVE_PAIRS * 2 },
+    (_, i) => new WireClient(server, club, `active/a${i >> 1}`, sendTimes, (ms) => samples.push(ms)),
+  );
+  await waitUntil(() => actives.every((client) => client.synced), 'the active clients synced');
   const sockets: WebSocket[] = [];
   const openUpTo = async (count: number) => {
     while (sockets.length < count) {
@@ -87,10 +114,12 @@ export async function runIdleConnections(
         connections: level,
         rssMiB,
         perConnectionKiB: ((rssMiB - base) * 1024) / (level - ROOMS),
+        updateP99Ms: await updateP99(actives, samples),
       });
     }
     return results;
   } finally {
+    for (const client of actives) client.destroy();
     for (const socket of sockets) socket.terminate();
     await waitUntil(() => sockets.every((s) => s.readyState === WebSocket.CLOSED), 'sockets closed');
   }
@@ -98,7 +127,10 @@ export async function runIdleConnections(
 
 export function describeIdle(kind: ServerKind, levels: readonly IdleLevel[]): string {
   return `${kind}: ${levels
-    .map((l) => `${l.connections}: ${l.rssMiB.toFixed(1)} MiB (${l.perConnectionKiB.toFixed(2)} KiB each)`)
+    .map(
+      (l) =>
+        `${l.connections}: ${l.rssMiB.toFixed(1)} MiB (${l.perConnectionKiB.toFixed(2)} KiB each), update p99 ${l.updateP99Ms.toFixed(1)} ms`,
+    )
     .join(', ')}`;
 }
 
