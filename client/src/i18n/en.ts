@@ -527,6 +527,7 @@ export const en: Catalogue = {
     weight: 'Cân nặng (kg)',
     bloodPressure: 'Huyết áp (mmHg)',
     glucose: 'Đường huyết (mmol/L)',
+    followUp: 'Cần theo dõi',
     what: 'Việc',
     responsible: 'Người phụ trách',
     due: 'Hạn',

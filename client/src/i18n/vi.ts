@@ -528,6 +528,7 @@ export const vi = {
     weight: 'Cân nặng (kg)',
     bloodPressure: 'Huyết áp (mmHg)',
     glucose: 'Đường huyết (mmol/L)',
+    followUp: 'Cần theo dõi',
     what: 'Việc',
     responsible: 'Người phụ trách',
     due: 'Hạn',

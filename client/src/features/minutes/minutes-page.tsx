@@ -91,7 +91,7 @@ export default function MinutesPage(): JSX.Element {
   };
   const healthChecks = (id: MeetingId) => {
     const h = health();
-    return h ? listHealthChecks(h.view, id) : null;
+    return h ? { checks: listHealthChecks(h.view, id), thresholds: h.view.thresholds } : null;
   };
   const back = () => `/club/${club.clubId}/meetings/${params.meetingId}`;
   return (

@@ -1,10 +1,12 @@
-import type { HealthCheck, MinutesContent, RichBlock } from '@chungtay/model';
+import type { HealthCheck, HealthThresholds, MinutesContent, RichBlock } from '@chungtay/model';
 import { ATTENDANCE_STATUSES, formatTimeOfDay } from '@chungtay/model';
 import { For, type JSX, Show } from 'solid-js';
+import { formatDecimal } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MemberOption } from './header-section';
 import './minutes-print.css';
 import { PrintBody } from './print-body';
+import { printHealthRows } from './print-health';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
 
@@ -27,7 +29,8 @@ export function MinutesPrint(props: {
   kind: string;
   members: readonly MemberOption[];
   nameOf: (id: string | null) => string;
-  health: readonly HealthCheck[] | null;
+  /** This meeting's checks and the club's thresholds, from the private health doc (committee only). */
+  health: { checks: readonly HealthCheck[]; thresholds: HealthThresholds } | null;
 }): JSX.Element {
   const i18n = useI18n();
   const { t } = i18n;
@@ -52,6 +55,7 @@ export function MinutesPrint(props: {
       props.content.money.length > 0 ? 'money' : null,
       h().printHealthChecks && props.health ? 'health' : null,
     ].filter((x) => x !== null);
+  const decimal = (value: number | null) => (value === null ? '' : formatDecimal(value, i18n.locale()));
   const heading = (key: 'attendance' | 'content' | 'actions' | 'money' | 'health') =>
     t('print.section', { numeral: ROMAN[shown().indexOf(key)] ?? '', title: t(`print.${key}`) });
   return (
@@ -85,14 +89,17 @@ export function MinutesPrint(props: {
       </p>
       <p>{t('print.chair', { name: props.nameOf(h().chairId) || blank })}</p>
       <p>{t('print.secretary', { name: props.nameOf(h().secretaryId) || blank })}</p>
-      <h2>{heading('attendance')}</h2>
-      <p>
-        {t('print.attendanceSummary', {
-          present: count('present'),
-          excused: count('excused'),
-          absent: count('absent'),
-        })}
-      </p>
+      {/* A heading never ends a page: it travels with what follows it (see minutes-print.css). */}
+      <div class="print-keep">
+        <h2>{heading('attendance')}</h2>
+        <p>
+          {t('print.attendanceSummary', {
+            present: count('present'),
+            excused: count('excused'),
+            absent: count('absent'),
+          })}
+        </p>
+      </div>
       <table class="print-table">
         <thead>
           <tr>
@@ -121,10 +128,13 @@ export function MinutesPrint(props: {
       <For each={props.content.agenda.filter((a) => !a.removed)}>
         {(item, index) => (
           <section class="print-item">
-            <h3>
-              {index() + 1}. {item.title}
-            </h3>
-            <PrintBody blocks={props.bodies[item.id] ?? []} />
+            <div class="print-keep">
+              <h3>
+                {index() + 1}. {item.title}
+              </h3>
+              <PrintBody blocks={(props.bodies[item.id] ?? []).slice(0, 1)} />
+            </div>
+            <PrintBody blocks={(props.bodies[item.id] ?? []).slice(1)} />
             <Show when={item.decisions}>
               <p class="print-decision">{t('print.decisions', { text: item.decisions })}</p>
             </Show>
@@ -182,26 +192,40 @@ export function MinutesPrint(props: {
         </table>
       </Show>
       <Show when={h().printHealthChecks && props.health}>
-        {(checks) => (
+        {(health) => (
           <>
             <h2>{heading('health')}</h2>
-            <table class="print-table">
+            <table class="print-table print-health">
               <thead>
                 <tr>
+                  <th class="num-col">{t('print.no')}</th>
                   <th>{t('print.name')}</th>
-                  <th>{t('print.weight')}</th>
-                  <th>{t('print.bloodPressure')}</th>
-                  <th>{t('print.glucose')}</th>
+                  <th class="measure-col">{t('print.weight')}</th>
+                  <th class="measure-col">{t('print.bloodPressure')}</th>
+                  <th class="measure-col">{t('print.glucose')}</th>
+                  <th class="flag-col">{t('print.followUp')}</th>
                 </tr>
               </thead>
               <tbody>
-                <For each={checks()}>
-                  {(c) => (
-                    <tr>
-                      <td>{props.nameOf(c.memberId)}</td>
-                      <td class="num">{c.weightKg ?? ''}</td>
-                      <td class="num">{c.systolic !== null ? `${c.systolic}/${c.diastolic ?? ''}` : ''}</td>
-                      <td class="num">{c.glucoseMmol ?? ''}</td>
+                <For
+                  each={printHealthRows(
+                    health().checks,
+                    props.members.map((m) => m.id),
+                    health().thresholds,
+                  )}
+                >
+                  {(row, index) => (
+                    <tr data-testid="print-health-row">
+                      <td class="num">{index() + 1}</td>
+                      <td class="print-name">{props.nameOf(row.check.memberId)}</td>
+                      <td class="num">{decimal(row.check.weightKg)}</td>
+                      <td class="num">
+                        {row.check.systolic !== null
+                          ? `${row.check.systolic}/${row.check.diastolic ?? ''}`
+                          : ''}
+                      </td>
+                      <td class="num">{decimal(row.check.glucoseMmol)}</td>
+                      <td>{row.flags.map((f) => t(`health.flag.${f}`)).join(', ')}</td>
                     </tr>
                   )}
                 </For>
