@@ -18,6 +18,8 @@ import {
 export interface Corrections {
   /** Entry → the correction that cancels it (the first in canonical order). */
   readonly reversedBy: ReadonlyMap<EntryId, EntryId>;
+  /** Correction → the entry it cancels, for corrections that take effect. */
+  readonly cancels: ReadonlyMap<EntryId, Entry>;
   /**
    * Corrections with no effect: a second reversal of the same entry (two tablets reversed it offline),
    * or one pointing at an entry this tablet does not hold or at another correction.
@@ -26,49 +28,54 @@ export interface Corrections {
 }
 
 export function resolveCorrections(entries: readonly Entry[]): Corrections {
-  const byId = new Map(entries.map((e) => [e.id, e]));
+  const targets = new Set<string>();
+  for (const entry of entries)
+    if (entry.kind === 'correction' && entry.reverses !== null) targets.add(entry.reverses);
+  const byId = new Map<string, Entry>();
+  if (targets.size > 0) for (const entry of entries) if (targets.has(entry.id)) byId.set(entry.id, entry);
   const reversedBy = new Map<EntryId, EntryId>();
+  const cancels = new Map<EntryId, Entry>();
   const idle: EntryId[] = [];
   for (const entry of entries) {
     if (entry.kind !== 'correction') continue;
     const target = entry.reverses === null ? undefined : byId.get(entry.reverses);
     if (target === undefined || target.kind === 'correction' || reversedBy.has(target.id))
       idle.push(entry.id);
-    else reversedBy.set(target.id, entry.id);
-  }
-  return { reversedBy, idle };
-}
-
-/** What an entry (not a correction) does to each fund: + into, − out of. */
-export function entryDeltas(entry: Entry): [FundId, number][] {
-  if (entry.kind === 'transfer')
-    return entry.toFundId === null
-      ? []
-      : [
-          [entry.fundId, -entry.amount],
-          [entry.toFundId, entry.amount],
-        ];
-  if (INCOME_KINDS.includes(entry.kind)) return [[entry.fundId, entry.amount]];
-  if (OUTGOING_KINDS.includes(entry.kind)) return [[entry.fundId, -entry.amount]];
-  return [];
-}
-
-/** Every entry's effect, a correction's being the exact opposite of the entry it cancels (none if idle). */
-export function effectsOf(
-  entries: readonly Entry[],
-  corrections = resolveCorrections(entries),
-): Map<EntryId, [FundId, number][]> {
-  const byId = new Map(entries.map((e) => [e.id, e]));
-  const effects = new Map<EntryId, [FundId, number][]>();
-  const cancels = new Map([...corrections.reversedBy].map(([target, correction]) => [correction, target]));
-  for (const entry of entries) {
-    if (entry.kind !== 'correction') effects.set(entry.id, entryDeltas(entry));
     else {
-      const target = byId.get(cancels.get(entry.id) ?? ('' as EntryId));
-      effects.set(entry.id, target === undefined ? [] : entryDeltas(target).map(([f, d]) => [f, -d]));
+      reversedBy.set(target.id, entry.id);
+      cancels.set(entry.id, target);
     }
   }
-  return effects;
+  return { reversedBy, cancels, idle };
+}
+
+const INCOME: ReadonlySet<EntryKind> = new Set(INCOME_KINDS);
+const OUTGOING: ReadonlySet<EntryKind> = new Set(OUTGOING_KINDS);
+
+/** What an entry that is not a correction does to `fundId`: + into it, − out of it, 0 elsewhere. */
+function plainChangeIn(entry: Entry, fundId: FundId): number {
+  if (entry.kind === 'transfer')
+    return entry.toFundId === null
+      ? 0
+      : (entry.fundId === fundId ? -entry.amount : 0) + (entry.toFundId === fundId ? entry.amount : 0);
+  if (entry.fundId !== fundId) return 0;
+  return INCOME.has(entry.kind) ? entry.amount : OUTGOING.has(entry.kind) ? -entry.amount : 0;
+}
+
+/** What any entry does to `fundId`; a correction exactly undoes the entry it cancels (nothing if idle). */
+export function changeIn(entry: Entry, fundId: FundId, corrections: Corrections): number {
+  if (entry.kind !== 'correction') return plainChangeIn(entry, fundId);
+  const target = corrections.cancels.get(entry.id);
+  return target === undefined ? 0 : -plainChangeIn(target, fundId);
+}
+
+/** The funds an entry touches (a correction: those of the entry it cancels). */
+export function fundsOf(entry: Entry, corrections: Corrections): FundId[] {
+  const source = entry.kind === 'correction' ? corrections.cancels.get(entry.id) : entry;
+  if (source === undefined) return [];
+  return source.kind === 'transfer' && source.toFundId !== null
+    ? [source.fundId, source.toFundId]
+    : [source.fundId];
 }
 
 /** Entries that stand: not corrections, not cancelled by one. What loans, dues and indicators count. */
@@ -111,14 +118,13 @@ export function getCashBook(
   filter: CashBookFilter = {},
 ): CashBook {
   const corrections = resolveCorrections(view.entries);
-  const effects = effectsOf(view.entries, corrections);
   let balance = 0;
   let opening = 0;
   const lines: CashBookLine[] = [];
   for (const entry of view.entries) {
-    const change = sum((effects.get(entry.id) ?? []).filter(([f]) => f === fundId).map(([, d]) => d));
-    const touches = entry.fundId === fundId || entry.toFundId === fundId;
-    if (!touches) continue;
+    if (!fundsOf(entry, corrections).includes(fundId) && entry.fundId !== fundId && entry.toFundId !== fundId)
+      continue;
+    const change = changeIn(entry, fundId, corrections);
     balance += change;
     if (filter.from !== undefined && entry.date < filter.from) {
       opening = balance;
@@ -128,32 +134,21 @@ export function getCashBook(
     if (filter.kinds !== undefined && !filter.kinds.includes(entry.kind)) continue;
     lines.push({ entry, change, balance, reversed: corrections.reversedBy.has(entry.id) });
   }
+  if (!Number.isSafeInteger(balance)) throw new Error('money total beyond the safe-integer range');
   const closing = lines.at(-1)?.balance ?? opening;
   return { fundId, opening, lines, closing };
 }
 
-/**
- * Cash balance of every fund id that appears in the entries or in `fundIds`. One pass without building
- * each entry's effects: it runs on every open of "Quỹ" over the whole book.
- */
+/** Cash balance of every fund id that appears in the entries or in `fundIds`, in one pass. */
 export function cashBalances(
   view: Pick<MoneyView, 'entries'>,
   fundIds: readonly FundId[] = [],
 ): Map<FundId, number> {
   const balances = new Map<FundId, number>(fundIds.map((id) => [id, 0]));
-  const { reversedBy } = resolveCorrections(view.entries);
-  const byId = new Map(view.entries.map((e) => [e.id, e]));
-  const add = (entry: Entry, sign: 1 | -1) => {
-    for (const [fund, delta] of entryDeltas(entry))
-      balances.set(fund, (balances.get(fund) ?? 0) + sign * delta);
-  };
-  for (const entry of view.entries) {
-    if (entry.kind !== 'correction') add(entry, 1);
-    else if (entry.reverses !== null && reversedBy.get(entry.reverses) === entry.id) {
-      const target = byId.get(entry.reverses);
-      if (target !== undefined) add(target, -1);
-    }
-  }
+  const corrections = resolveCorrections(view.entries);
+  for (const entry of view.entries)
+    for (const fund of fundsOf(entry, corrections))
+      balances.set(fund, (balances.get(fund) ?? 0) + changeIn(entry, fund, corrections));
   for (const total of balances.values())
     if (!Number.isSafeInteger(total)) throw new Error('money total beyond the safe-integer range');
   return balances;

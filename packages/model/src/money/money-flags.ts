@@ -1,4 +1,4 @@
-import { effectsOf, resolveCorrections } from './ledger';
+import { changeIn, fundsOf, resolveCorrections } from './ledger';
 import type { Entry, EntryId, FundId, MoneyView } from './money-types';
 
 /**
@@ -59,9 +59,10 @@ export interface NegativeBalance {
 export function listNegativeBalances(view: Pick<MoneyView, 'entries'>): NegativeBalance[] {
   const balances = new Map<FundId, number>();
   const out: NegativeBalance[] = [];
-  const effects = effectsOf(view.entries);
+  const corrections = resolveCorrections(view.entries);
   for (const entry of view.entries) {
-    for (const [fundId, delta] of effects.get(entry.id) ?? []) {
+    for (const fundId of fundsOf(entry, corrections)) {
+      const delta = changeIn(entry, fundId, corrections);
       const after = (balances.get(fundId) ?? 0) + delta;
       balances.set(fundId, after);
       if (delta < 0 && after < 0) out.push({ fundId, entryId: entry.id, balanceAfter: after });
