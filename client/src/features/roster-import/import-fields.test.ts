@@ -71,6 +71,16 @@ describe('guessHeader', () => {
     ]);
   });
 
+  it('does not take a first member whose gender reads "Nữ" for a second header row', () => {
+    const rows = [
+      ['STT', 'Họ và tên', 'Giới tính', 'Năm sinh'],
+      [1, 'Nguyễn Thị Lan', 'Nữ', 1958],
+    ];
+    const guess = guessHeader(rows);
+    expect(guess.dataStart).toBe(1);
+    expect(guess.columns.map((c) => c.target)).toEqual(['skip', 'fullName', 'gender', 'birthYear']);
+  });
+
   it('gives an empty sheet no columns', () => {
     expect(guessHeader([[null], []])).toEqual({ dataStart: 2, columns: [] });
   });

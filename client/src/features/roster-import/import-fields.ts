@@ -183,10 +183,14 @@ export function guessHeader(rows: readonly (readonly Cell[])[]): HeaderGuess {
   const header = rows[headerAt] ?? [];
   const below = rows[headerAt + 1] ?? [];
   const width = Math.max(header.length, below.length);
-  const subHeader = [...Array(width).keys()].some((i) => {
-    const t = recognizeHeader(text(below[i]));
-    return t === 'birthYearMale' || t === 'birthYearFemale';
-  });
+  // Only a row of nothing but "Nam" / "Nữ" is a second header: a member's row also says "Nữ" (its gender).
+  const belowFilled = below.filter((c) => text(c) !== '');
+  const subHeader =
+    belowFilled.length > 0 &&
+    belowFilled.every((c) => {
+      const t = recognizeHeader(text(c));
+      return t === 'birthYearMale' || t === 'birthYearFemale';
+    });
   const claimed = new Set<ColumnTarget>();
   const columns: ColumnGuess[] = [];
   for (let i = 0; i < width; i++) {

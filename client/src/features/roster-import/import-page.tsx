@@ -54,8 +54,11 @@ export default function ImportPage(): JSX.Element {
     }
   };
 
+  // "10.000 dòng": thousands with a dot, as Vietnamese writes them.
+  const count = (n: number) =>
+    new Intl.NumberFormat(i18n.locale() === 'vi' ? 'vi-VN' : 'en-GB', { useGrouping: 'always' }).format(n);
   const errorText = (e: ReadError | { type: 'unreadable' }) =>
-    ft(`fileError.${e.type}`, e.type === 'tooManyRows' ? { rows: e.rows, max: MAX_ROWS } : {});
+    ft(`fileError.${e.type}`, e.type === 'tooManyRows' ? { rows: count(e.rows), max: count(MAX_ROWS) } : {});
 
   const setColumn = (index: number, target: ColumnTarget) => {
     // One column per field: choosing a field elsewhere takes it off the column that had it.
@@ -121,8 +124,7 @@ export default function ImportPage(): JSX.Element {
             <Match when={error()}>
               {(e) => (
                 <p class="banner banner-warning" role="alert" data-testid="import-error">
-                  {errorText(e())}
-                  {ft('nothingChanged')}
+                  {`${errorText(e())} ${ft('nothingChanged')}`}
                 </p>
               )}
             </Match>

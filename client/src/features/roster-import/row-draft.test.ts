@@ -91,6 +91,7 @@ describe('readPhone and readName', () => {
 
   it('turns names in capitals into the usual case and leaves others alone', () => {
     expect(readName('  ĐỖ   THỊ ÚT ')).toBe('Đỗ Thị Út');
+    expect(readName('nguyen thi lan')).toBe('Nguyen Thi Lan');
     expect(readName('Nguyễn thị Lan')).toBe('Nguyễn thị Lan');
   });
 });

@@ -86,10 +86,15 @@ export function readPhone(cell: CellValue): string {
   return /^[1-9]\d{8}$/.test(digits) ? `0${digits}` : first;
 }
 
-/** "NGUYỄN THỊ LAN", as some lists write names, becomes "Nguyễn Thị Lan"; mixed case is left alone. */
+/**
+ * "NGUYỄN THỊ LAN" or "nguyen thi lan", as some lists write names, become "Nguyễn Thị Lan" and "Nguyen Thi
+ * Lan"; a name in mixed case is left as written.
+ */
 export function readName(text: string): string {
   const spaced = text.trim().replace(/\s+/g, ' ');
-  if (spaced !== spaced.toLocaleUpperCase('vi') || spaced === spaced.toLocaleLowerCase('vi')) return spaced;
+  const upper = spaced.toLocaleUpperCase('vi');
+  const lower = spaced.toLocaleLowerCase('vi');
+  if ((spaced !== upper && spaced !== lower) || upper === lower) return spaced;
   return spaced
     .toLocaleLowerCase('vi')
     .split(' ')
