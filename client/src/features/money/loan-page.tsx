@@ -44,6 +44,9 @@ export default function LoanPage(): JSX.Element {
               </Button>
             </Show>
           </div>
+          <A href={`/club/${club.clubId}/money/members/${s().loan.memberId}`} class="btn btn-quiet">
+            {i18n.m('member.link')}: {name(s().loan.memberId)}
+          </A>
           <p class="lead">
             {i18n.m('loan.terms', {
               amount: i18n.dong(s().loan.amount),
