@@ -14,7 +14,7 @@ export interface PossibleDuplicate {
 }
 
 function sameness(e: Entry): string {
-  return [e.kind, e.fundId, e.toFundId ?? '', e.memberId ?? '', e.loanId ?? '', e.amount, e.date].join('|');
+  return `${e.kind}|${e.fundId}|${e.toFundId ?? ''}|${e.memberId ?? ''}|${e.loanId ?? ''}|${e.amount}|${e.date}`;
 }
 
 /**
@@ -30,7 +30,9 @@ export function listDuplicateEntries(
   for (const entry of view.entries) {
     if (entry.kind === 'correction' || entry.memberId === null || reversedBy.has(entry.id)) continue;
     const key = sameness(entry);
-    groups.set(key, [...(groups.get(key) ?? []), entry]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [entry]);
+    else group.push(entry);
   }
   const confirmed = new Set(view.confirmedDuplicates);
   return [...groups.values()]
