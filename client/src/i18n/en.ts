@@ -6,6 +6,9 @@ import type { Catalogue } from './vi';
 export const en: Catalogue = {
   app: {
     name: 'Chung Tay',
+    /** The screen reader's name of the messages area; Alt+T moves there. */
+    notifications: 'Notifications (Alt+T)',
+    datePlaceholder: 'dd/mm/yyyy',
     tagline: 'Club records that work without a signal',
     language: 'Language',
     switchTo: 'Tiếng Việt',

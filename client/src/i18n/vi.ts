@@ -6,6 +6,9 @@ import { viRelayLimits } from './vi-relay-limits';
 export const vi = {
   app: {
     name: 'Chung Tay',
+    /** The screen reader's name of the messages area; Alt+T moves there. */
+    notifications: 'Thông báo (Alt+T)',
+    datePlaceholder: 'ngày/tháng/năm',
     tagline: 'Sổ sách câu lạc bộ, dùng được cả khi không có mạng',
     language: 'Ngôn ngữ',
     switchTo: 'English',

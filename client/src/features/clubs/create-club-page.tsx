@@ -104,7 +104,7 @@ export default function CreateClubPage(): JSX.Element {
         </div>
         <TextField
           label={t('create.foundedOn')}
-          placeholder="dd/mm/yyyy"
+          placeholder={i18n.t('app.datePlaceholder')}
           inputMode="numeric"
           value={form.foundedOn}
           onChange={(v) => setForm('foundedOn', v)}

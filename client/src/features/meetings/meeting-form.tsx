@@ -80,7 +80,7 @@ export function MeetingForm(props: {
       <div class="form-grid">
         <TextField
           label={t('meetings.date')}
-          placeholder="dd/mm/yyyy"
+          placeholder={i18n.t('app.datePlaceholder')}
           inputMode="numeric"
           value={form.date}
           onChange={(v) => setForm('date', v)}

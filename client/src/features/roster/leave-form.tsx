@@ -29,7 +29,7 @@ export function LeaveForm(props: {
     <form class="form" onSubmit={submit} novalidate>
       <TextField
         label={t('member.leftOn')}
-        placeholder="dd/mm/yyyy"
+        placeholder={i18n.t('app.datePlaceholder')}
         inputMode="numeric"
         value={on()}
         onChange={setOn}

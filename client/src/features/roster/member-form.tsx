@@ -137,7 +137,7 @@ export function MemberForm(props: {
         />
         <TextField
           label={t('member.joinedOn')}
-          placeholder="dd/mm/yyyy"
+          placeholder={i18n.t('app.datePlaceholder')}
           inputMode="numeric"
           value={form.joinedOn}
           onChange={(v) => setForm('joinedOn', v)}

@@ -52,7 +52,7 @@ export function ProfileForm(): JSX.Element {
         <PlaceFields value={form} onChange={(field, v) => setForm(field, v)} />
         <TextField
           label={t('create.foundedOn')}
-          placeholder="dd/mm/yyyy"
+          placeholder={i18n.t('app.datePlaceholder')}
           value={form.foundedOn}
           onChange={(v) => setForm('foundedOn', v)}
           error={err('foundedOn')}

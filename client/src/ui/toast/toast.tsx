@@ -8,7 +8,13 @@ export type ToastTone = 'info' | 'success' | 'error';
 /** Shows a message; the toast renders inside ToastRegion, under the app's I18nProvider. */
 export function showToast(message: string, tone: ToastTone = 'success'): void {
   toaster.show((props) => (
-    <Toast toastId={props.toastId} class={`toast toast-${tone}`} duration={tone === 'error' ? 8000 : 4000}>
+    // A <div>, not Kobalte's <li>: a list item cannot take the status role it needs to be announced.
+    <Toast
+      as="div"
+      toastId={props.toastId}
+      class={`toast toast-${tone}`}
+      duration={tone === 'error' ? 8000 : 4000}
+    >
       <Toast.Description class="toast-text">{message}</Toast.Description>
       <Toast.CloseButton class="btn btn-quiet toast-close" aria-label={useI18n().t('app.close')}>
         ✕
@@ -18,10 +24,12 @@ export function showToast(message: string, tone: ToastTone = 'success'): void {
 }
 
 export function ToastRegion(): JSX.Element {
+  const { t } = useI18n();
   return (
     <Portal>
-      <Toast.Region class="toast-region" swipeDirection="right">
-        <Toast.List class="toast-list" />
+      <Toast.Region class="toast-region" swipeDirection="right" aria-label={t('app.notifications')}>
+        {/* A <div> for the same reason: an <ol> may hold only list items. */}
+        <Toast.List as="div" class="toast-list" />
       </Toast.Region>
     </Portal>
   );
