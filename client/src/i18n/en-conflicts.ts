@@ -21,4 +21,18 @@ export const enConflicts: typeof viConflicts = {
     joinedOn: 'which date to keep?',
     role: 'which role to keep?',
   },
+  meetingField: {
+    date: 'Meeting date',
+    time: 'Start time',
+    kind: 'Kind of meeting',
+    chairId: 'Chair',
+    secretaryId: 'Secretary',
+  },
+  meetingQuestion: {
+    date: 'which date to keep?',
+    time: 'which time to keep?',
+    kind: 'which kind to keep?',
+    chairId: 'which person to keep?',
+    secretaryId: 'which person to keep?',
+  },
 };

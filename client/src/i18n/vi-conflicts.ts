@@ -21,4 +21,18 @@ export const viConflicts = {
     joinedOn: 'giữ ngày nào?',
     role: 'giữ vai trò nào?',
   },
+  meetingField: {
+    date: 'Ngày họp',
+    time: 'Giờ bắt đầu',
+    kind: 'Loại buổi họp',
+    chairId: 'Người chủ trì',
+    secretaryId: 'Thư ký',
+  },
+  meetingQuestion: {
+    date: 'giữ ngày nào?',
+    time: 'giữ giờ nào?',
+    kind: 'giữ loại nào?',
+    chairId: 'giữ người nào?',
+    secretaryId: 'giữ người nào?',
+  },
 };

@@ -10,6 +10,7 @@ import type {
   LocalOrigin,
   MeetingId,
   MeetingInput,
+  MeetingValueField,
   MemberId,
   MemberInput,
   MemberLeft,
@@ -58,7 +59,10 @@ export function bindCommands(doc: Y.Doc, origin: LocalOrigin, today: () => IsoDa
       model.removeFromGroup(doc, { groupId, memberId }, origin),
     addMeeting: (input: MeetingInput) => model.addMeeting(doc, input, origin, today()),
     updateMeeting: (id: MeetingId, patch: Partial<MeetingInput>) =>
-      model.updateMeeting(doc, id, patch, origin, today()),
+      model.updateMeeting(doc, id, patch, origin, today(), new Date().toISOString()),
+    /** Keeps one of the values two tablets wrote for a meeting's field (`Meeting.conflicts`). */
+    resolveMeetingConflict: (meetingId: MeetingId, field: MeetingValueField, writeId: string) =>
+      model.resolveMeetingConflict(doc, { meetingId, field, writeId }, origin, new Date().toISOString()),
     setAttendance: (meetingId: MeetingId, memberId: MemberId, status: AttendanceStatus | null) =>
       model.setAttendance(doc, { meetingId, memberId, status }, origin),
   };

@@ -20,6 +20,7 @@ import { Dialog } from '../../ui/dialog/dialog';
 import { TextField } from '../../ui/text-field/text-field';
 import { feedback } from '../shared/command-feedback';
 import { attendanceRows, unmarkedIds } from './attendance-rows';
+import { MeetingConflicts } from './meeting-conflicts';
 import { MeetingForm } from './meeting-form';
 import './attendance.css';
 
@@ -92,6 +93,7 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
           </A>
         </Show>
       </div>
+      <MeetingConflicts meeting={m()} />
       <dl class="card detail-list">
         <div class="detail-row">
           <dt>{t('meetings.time')}</dt>
