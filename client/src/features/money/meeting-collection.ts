@@ -1,4 +1,5 @@
 import {
+  duesPaidByMember,
   type Entry,
   type EntryId,
   getDuesPosition,
@@ -72,6 +73,8 @@ export function getMeetingCollection(
   const states = listLoanStates(view, date);
   const standing = standingOf(view.entries);
   const here = standing.filter((e) => e.meetingId === meetingId);
+  // Dues paid grouped once: one scan of the book per tap, not one per member present.
+  const duesPaid = duesPaidByMember(standing);
   const payers = present.map((member): Payer => {
     const loans = states
       .filter((s) => s.loan.memberId === member.id && (s.status === 'current' || s.status === 'overdue'))
@@ -83,7 +86,7 @@ export function getMeetingCollection(
         interest: s.due.interest,
         penalty: s.due.penalty,
       }));
-    const dues = view.rules.duesAmount === 0 ? 0 : getDuesPosition(view, member, date, standing).behind;
+    const dues = view.rules.duesAmount === 0 ? 0 : getDuesPosition(view, member, date, duesPaid).behind;
     const mine = here.filter((e) => e.memberId === member.id && INCOME_KINDS.includes(e.kind));
     const loanDue = loans.reduce((total, l) => total + l.principal + l.interest + l.penalty, 0);
     return {
