@@ -67,8 +67,8 @@ function inventory(file: string): Inventory {
       name === 'closure:'
         ? `closure at ${whereIs.get(i) ?? '?'}`
         : name === 'array:(object properties)'
-        ? `${name} of ${holderOf.get(i) ?? '?'} ${holder === undefined ? '' : (whereIs.get(holder) ?? '')}`
-        : name;
+          ? `${name} of ${holderOf.get(i) ?? '?'} ${holder === undefined ? '' : (whereIs.get(holder) ?? '')}`
+          : name;
     const entry = result.get(held) ?? { count: 0, bytes: 0 };
     entry.count += 1;
     entry.bytes += snapshot.nodes[i + (sizeAt ?? 0)] ?? 0;
