@@ -9,7 +9,7 @@ import { Button } from '../../ui/button/button';
 import { SelectField } from '../../ui/select-field/select-field';
 import { TextField } from '../../ui/text-field/text-field';
 import { textToDate } from '../shared/date-input';
-import { type FieldErrors, fieldMessage } from '../shared/field-errors';
+import { currentErrors, type FieldErrors, fieldMessage } from '../shared/field-errors';
 import { PlaceFields } from '../shared/place-fields';
 
 export default function CreateClubPage(): JSX.Element {
@@ -27,7 +27,14 @@ export default function CreateClubPage(): JSX.Element {
     foundedOn: '',
     hamlets: '',
   });
-  const [errors, setErrors] = createSignal<FieldErrors>({});
+  const [checkedErrors, setCheckedErrors] = createSignal<FieldErrors>({});
+  // The values the errors were found in: an error goes once its field changes.
+  const [checked, setChecked] = createSignal<Record<string, unknown>>({});
+  const setErrors = (found: FieldErrors) => {
+    setChecked({ ...form });
+    setCheckedErrors(found);
+  };
+  const errors = () => currentErrors(checkedErrors(), checked(), form);
   const [busy, setBusy] = createSignal(false);
 
   const submit = async (event: SubmitEvent) => {

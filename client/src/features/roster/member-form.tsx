@@ -18,7 +18,7 @@ import { FormActions } from '../../ui/form-actions/form-actions';
 import { SelectField } from '../../ui/select-field/select-field';
 import { TextField } from '../../ui/text-field/text-field';
 import { dateToText, textToDate } from '../shared/date-input';
-import { type FieldErrors, fieldMessage } from '../shared/field-errors';
+import { currentErrors, type FieldErrors, fieldMessage } from '../shared/field-errors';
 
 export interface MemberFormResult {
   readonly input: MemberInput;
@@ -51,7 +51,14 @@ export function MemberForm(props: {
     notes: m?.notes ?? '',
     consent: false,
   });
-  const [errors, setErrors] = createSignal<FieldErrors>({});
+  const [checkedErrors, setCheckedErrors] = createSignal<FieldErrors>({});
+  // The values the errors were found in: an error goes once its field changes.
+  const [checked, setChecked] = createSignal<Record<string, unknown>>({});
+  const setErrors = (found: FieldErrors) => {
+    setChecked({ ...form });
+    setCheckedErrors(found);
+  };
+  const errors = () => currentErrors(checkedErrors(), checked(), form);
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
