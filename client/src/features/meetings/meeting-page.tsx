@@ -20,6 +20,7 @@ import { Dialog } from '../../ui/dialog/dialog';
 import { TextField } from '../../ui/text-field/text-field';
 import { feedback } from '../shared/command-feedback';
 import { attendanceRows, unmarkedIds } from './attendance-rows';
+import { changedMeetingFields } from './changed-meeting-fields';
 import { MeetingConflicts } from './meeting-conflicts';
 import { MeetingForm } from './meeting-form';
 import './attendance.css';
@@ -41,6 +42,8 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
   const { t } = i18n;
   const session = useClub();
   const [editing, setEditing] = createSignal(false);
+  // The meeting as the form opened with: only what the form changed is saved (changed-meeting-fields.ts).
+  let openedAs: Meeting | undefined;
   const m = () => props.meeting;
   // One memo, read by both lines of the summary: a tap re-counts once, with no row rebuilt.
   const summary = createMemo(() => getMeetingAttendance(session.club, m().id));
@@ -78,7 +81,14 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
         <h1>
           {t(`meetingKind.${m().kind}`)} {i18n.date(m().date)}
         </h1>
-        <Button variant="primary" onClick={() => setEditing(true)} disabled={!session.canEdit()}>
+        <Button
+          variant="primary"
+          onClick={() => {
+            openedAs = m();
+            setEditing(true);
+          }}
+          disabled={!session.canEdit()}
+        >
           {t('app.edit')}
         </Button>
         <A href={`/club/${session.clubId}/meetings/${m().id}/minutes`} class="btn btn-secondary">
@@ -199,7 +209,10 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
           defaultPlace=""
           onCancel={() => setEditing(false)}
           onSubmit={(input) => {
-            const result = session.commands.updateMeeting(m().id, input);
+            const result = session.commands.updateMeeting(
+              m().id,
+              changedMeetingFields(input, openedAs ?? m()),
+            );
             if (result.ok) setEditing(false);
             return feedback(i18n, result);
           }}
