@@ -1,3 +1,4 @@
+export * from './care';
 export {
   type CreateClubInput,
   createClub,
@@ -80,6 +81,12 @@ export {
   listHealthChecks,
   readHealth,
 } from './health/read-health';
+export {
+  deleteMemberVisitNotes,
+  listVisitHealthNotes,
+  recordVisitHealthNote,
+  type VisitHealthNote,
+} from './health/visit-notes';
 export {
   addMonths,
   type ClubId,
@@ -235,6 +242,7 @@ export {
 } from './roster/duplicates';
 export {
   checkImportDraft,
+  createRosterMatcher,
   findRosterMatch,
   type ImportMembersInput,
   type ImportMembersResult,
@@ -310,6 +318,7 @@ export {
   type MemberLeft,
   NATIONAL_TARGETS,
 } from './schema/types';
+export * from './summary';
 export { type ClubTextField, openClubTextField } from './text/club-text-fields';
 export { diffText, type TextEdit } from './text/shared-text';
 export type { TextChange, TextFieldHandle, TextOp } from './text/text-field';

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { alice, bob, value } from '../../test/fixtures';
+import { deliver } from '../../test/peers';
+import { publishApprovedReport, readSummary, SUMMARY_SCHEMA_VERSION, summaryDocName } from './summary-doc';
+import type { ApprovedReport } from './summary-types';
+
+const REPORT: ApprovedReport = {
+  id: 'report-2026-h1',
+  kind: 'halfYear',
+  from: '2026-01-01',
+  to: '2026-06-30',
+  approvedOn: '2026-07-05',
+  figures: { 'members.total': 58, 'meetings.held': 6 },
+  narrative: { strengths: 'Sinh hoạt đều đặn hằng tháng.', proposals: 'Đề nghị hỗ trợ thêm vốn.' },
+};
+
+describe('approved reports in the summary', () => {
+  it('names the document under the club', () => {
+    expect(summaryDocName('club-dong-0001' as never)).toBe('club-dong-0001/summary');
+    expect(SUMMARY_SCHEMA_VERSION).toBe(1);
+  });
+
+  it('publishes a report once; the same approval from a second tablet changes nothing', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    value(publishApprovedReport(a, REPORT, alice));
+    value(publishApprovedReport(b, REPORT, bob));
+    deliver(a, b);
+    deliver(b, a);
+    expect(readSummary(a).reports).toEqual([REPORT]);
+    expect(readSummary(b).reports).toEqual([REPORT]);
+    value(publishApprovedReport(a, { ...REPORT, figures: { 'members.total': 99 } }, alice));
+    expect(readSummary(a).reports[0]?.figures['members.total']).toBe(58);
+  });
+
+  it('refuses a report with a bad id or date and writes nothing', () => {
+    const doc = new Y.Doc();
+    expect(publishApprovedReport(doc, { ...REPORT, id: 'x' }, alice).ok).toBe(false);
+    expect(publishApprovedReport(doc, { ...REPORT, from: '01/01/2026' }, alice).ok).toBe(false);
+    expect(readSummary(doc).reports).toEqual([]);
+  });
+
+  it('skips a stored report an older or broken peer wrote in another shape', () => {
+    const doc = new Y.Doc();
+    doc.getMap('reports').set('report-broken-1', { kind: 'year', figures: 'many' });
+    expect(readSummary(doc).reports).toEqual([]);
+  });
+});
