@@ -28,6 +28,7 @@ import {
   runHealthCommand,
 } from './health-layout';
 import { readHealthThresholds } from './read-health';
+import { deleteMemberVisitNotes } from './visit-notes';
 
 /** Plausible ranges: a value outside is a typing slip (an extra digit, kg typed as g), not a reading. */
 export const HEALTH_RANGES = {
@@ -144,7 +145,11 @@ export function eraseMemberHealthData(
   origin: LocalOrigin,
 ): Result<number, CommandError> {
   return runHealthCommand(doc, origin, () =>
-    ok(deleteWhere(doc, (_, p) => p === memberId) + deleteMemberFollowUps(doc, memberId)),
+    ok(
+      deleteWhere(doc, (_, p) => p === memberId) +
+        deleteMemberFollowUps(doc, memberId) +
+        deleteMemberVisitNotes(doc, memberId),
+    ),
   );
 }
 
