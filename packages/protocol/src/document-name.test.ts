@@ -61,6 +61,12 @@ describe('isPrivateDocument', () => {
     expect(isPrivateDocument(`${club}/moneys`)).toBe(false);
   });
 
+  it('marks the home-care log private too, and only it', () => {
+    expect(isPrivateDocument(`${club}/care`)).toBe(true);
+    expect(isPrivateDocument(`${club}/meeting/care`)).toBe(false);
+    expect(isPrivateDocument(`${club}/careers`)).toBe(false);
+  });
+
   it('treats unparseable names as private', () => {
     expect(isPrivateDocument('nope')).toBe(true);
   });
