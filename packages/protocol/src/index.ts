@@ -70,3 +70,4 @@ export {
 } from './messages';
 export { err, ok, type Result } from './result';
 export { decodeStateVector, isStateVectorCovered, StoredClocks } from './state-vector';
+export { isViewerDocument, VIEWER_DOCUMENT_PART, viewerDocumentName } from './viewer-documents';
