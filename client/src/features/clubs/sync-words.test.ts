@@ -1,10 +1,10 @@
 import * as i18n from '@solid-primitives/i18n';
 import { describe, expect, it } from 'vitest';
-import type { DeniedReason, SyncStatus } from '../../data/club/club-session';
+import type { DeniedReason, Peer, SyncStatus } from '../../data/club/club-session';
 import { en } from '../../i18n/en';
 import type { I18n } from '../../i18n/i18n-context';
 import { type Catalogue, vi } from '../../i18n/vi';
-import { DENIED_WORDS, syncWords } from './sync-words';
+import { DENIED_WORDS, syncWords, visiblePeers } from './sync-words';
 
 function translate(catalogue: Catalogue): I18n['t'] {
   const flat = i18n.flatten(catalogue);
@@ -63,5 +63,27 @@ describe('syncWords', () => {
     const t = translate(vi);
     const unknown = { type: 'denied', reason: 'somethingNew' } as unknown as SyncStatus;
     expect(syncWords(unknown, t)).toBe(syncWords(denied('unauthorized'), t));
+  });
+});
+
+describe('visiblePeers', () => {
+  const lan: Peer = { clientId: 7, name: 'Nguyễn Thị Lan', color: '#1e6b5c' };
+
+  it('names colleagues while the tablet talks to the relay', () => {
+    expect(visiblePeers({ type: 'synced', at: new Date() }, [lan])).toEqual([lan]);
+    expect(visiblePeers({ type: 'syncing' }, [lan])).toEqual([lan]);
+  });
+
+  it('names nobody offline or cut off, whatever presence was last heard', () => {
+    for (const status of [
+      { type: 'offline' },
+      { type: 'connecting' },
+      { type: 'unreachable' },
+      { type: 'localOnly' },
+      { type: 'revoked' },
+      denied('unauthorized'),
+    ] satisfies SyncStatus[]) {
+      expect(visiblePeers(status, [lan])).toEqual([]);
+    }
   });
 });

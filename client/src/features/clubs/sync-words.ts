@@ -1,4 +1,4 @@
-import type { DeniedReason, SyncStatus } from '../../data/club/club-session';
+import type { DeniedReason, Peer, SyncStatus } from '../../data/club/club-session';
 import { formatTime } from '../../i18n/format';
 import type { I18n, MessageKey } from '../../i18n/i18n-context';
 
@@ -30,4 +30,13 @@ export function syncWords(status: SyncStatus, t: I18n['t']): string {
     default:
       return t(`sync.${status.type}`);
   }
+}
+
+/**
+ * Who the header names as having the club open: only while this tablet talks to the relay. Offline,
+ * the presence last heard is stale (a closed socket is noticed late, and a colleague may have left long
+ * ago), so naming anyone "đang mở cùng lúc" would be a guess.
+ */
+export function visiblePeers(status: SyncStatus, peers: readonly Peer[]): readonly Peer[] {
+  return status.type === 'synced' || status.type === 'syncing' ? peers : [];
 }
