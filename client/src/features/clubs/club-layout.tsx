@@ -1,5 +1,15 @@
 import { A, type RouteSectionProps, useLocation } from '@solidjs/router';
-import { createResource, createSignal, type JSX, Match, onCleanup, Show, Suspense, Switch } from 'solid-js';
+import {
+  createEffect,
+  createResource,
+  createSignal,
+  type JSX,
+  Match,
+  onCleanup,
+  Show,
+  Suspense,
+  Switch,
+} from 'solid-js';
 import { ClubProvider } from '../../data/club/club-context';
 import { type ClubSession, openClubSession } from '../../data/club/club-session';
 import { usePendingWrites } from '../../data/session/pending-writes';
@@ -86,16 +96,16 @@ function ClubShell(props: { session: ClubSession; children: JSX.Element }): JSX.
   const location = useLocation();
   // A member's page belongs to the roster: its tab stays lit there.
   const onMemberPage = () => location.pathname.startsWith(`${base()}/members/`);
-  // Keep the device's club list current for the start screen.
-  const remember = () =>
+  // Keep the device's club list current for the start screen: on every change of the name, kind or
+  // count (a member added here or by a colleague), not only on leaving, which a closed tab never does.
+  createEffect(() =>
     rememberClub({
       id: props.session.clubId,
       name: club().profile.name,
       kind: club().profile.kind,
       memberCount: club().members.filter((m) => !m.left && !m.mergedInto).length,
-    });
-  remember();
-  onCleanup(remember);
+    }),
+  );
   // The header's undo acts on the documents on screen: the club's, unless a screen shows its own.
   const screenUndo = createScreenUndo(props.session);
   return (
