@@ -58,20 +58,32 @@ export function getFundBalances(
   });
 }
 
-function countPeriods(from: IsoDate, to: IsoDate, period: MoneyRules['duesPeriod']): number {
+/** Periods begun from `from` to `to`, and of those the ones already over on `today`. */
+function countPeriods(
+  from: IsoDate,
+  to: IsoDate,
+  today: IsoDate,
+  period: MoneyRules['duesPeriod'],
+): { begun: number; over: number } {
   const step = period === 'month' ? 1 : period === 'quarter' ? 3 : 12;
-  let count = 0;
-  for (let start = periodStart(from, period); start <= to; start = plusMonths(start, step)) count += 1;
-  return count;
+  let begun = 0;
+  let over = 0;
+  for (let start = periodStart(from, period); start <= to; start = plusMonths(start, step)) {
+    begun += 1;
+    if (plusMonths(start, step) <= today) over += 1;
+  }
+  return { begun, over };
 }
 
 export interface DuesPosition {
-  /** Periods owed from joining (or the rules' start) to today, or to leaving. */
+  /** Periods begun from joining (or the rules' start) to today, or to leaving: the current one counts. */
   readonly periods: number;
+  /** Dues of those periods: what the member should have paid by the end of this period. */
   readonly owed: number;
   readonly paid: number;
-  /** owed − paid, never below 0 (paying ahead is `paid` > `owed`). */
+  /** owed − paid, never below 0: what to collect now (paying ahead is `paid` > `owed`). */
   readonly behind: number;
+  /** Paid for every period already over ("fully and on time"); the current one may still be paid. */
   readonly upToDate: boolean;
 }
 
@@ -102,10 +114,18 @@ export function getDuesPosition(
   const starts = [duesFrom, member.joinedOn].filter((d): d is IsoDate => d !== null).sort();
   const from = starts.at(-1) ?? null;
   const until = member.left?.on !== undefined && member.left.on < today ? member.left.on : today;
-  const periods =
-    duesAmount === 0 || from === null || from > until ? 0 : countPeriods(from, until, duesPeriod);
-  const owed = periods * duesAmount;
-  return { periods, owed, paid, behind: Math.max(0, owed - paid), upToDate: paid >= owed };
+  const { begun, over } =
+    duesAmount === 0 || from === null || from > until
+      ? { begun: 0, over: 0 }
+      : countPeriods(from, until, today, duesPeriod);
+  const owed = begun * duesAmount;
+  return {
+    periods: begun,
+    owed,
+    paid,
+    behind: Math.max(0, owed - paid),
+    upToDate: paid >= over * duesAmount,
+  };
 }
 
 export interface MemberPosition {

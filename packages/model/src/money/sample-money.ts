@@ -25,7 +25,7 @@ export interface SampleMoneyInput {
   readonly clubId: ClubId;
   /** Active members, ids from the club doc. */
   readonly memberIds: readonly MemberId[];
-  /** The last meeting falls in this month. */
+  /** The last meeting is the last 10th of a month on or before this day. */
   readonly today: IsoDate;
   readonly months?: number;
   readonly seed?: number;
@@ -46,7 +46,10 @@ const activity = 'activity' as FundId;
 export function seedSampleMoney(doc: Y.Doc, input: SampleMoneyInput, origin: LocalOrigin): void {
   const random = createRandom(input.seed ?? 13);
   const months = input.months ?? 60;
-  const first = addMonths(`${input.today.slice(0, 7)}-10`, -(months - 1));
+  // Meetings on the 10th; the last one on or before today, so nothing is dated in the future.
+  const tenth = `${input.today.slice(0, 7)}-10`;
+  const last = tenth <= input.today ? tenth : addMonths(tenth, -1);
+  const first = addMonths(last, -(months - 1));
   const clock = (date: IsoDate, tick: number): MoneyClock => ({
     today: date,
     now: new Date(Date.parse(`${date}T02:00:00.000Z`) + tick * 1000).toISOString(),
