@@ -1,11 +1,13 @@
 import {
   type ClubView,
   checkImportDraft,
+  createRosterMatcher,
   type FieldError,
-  findRosterMatch,
+  foldVietnamese,
   type ImportMembersInput,
   type IsoDate,
   looksLikeSamePerson,
+  type Member,
   type MemberId,
   type MemberInput,
   mergePatch,
@@ -54,6 +56,9 @@ export function buildPreview(
   today: IsoDate,
 ): readonly PreviewRow[] {
   const out: PreviewRow[] = [];
+  const matchRoster = createRosterMatcher(view);
+  // Earlier rows of the file by folded name, for "same as row n" without comparing every pair.
+  const earlier = new Map<string, PreviewRow[]>();
   for (let i = dataStart; i < rows.length; i++) {
     const { draft, problems, blank } = rowToDraft(rows[i] ?? [], mapping);
     if (blank) continue;
@@ -61,20 +66,27 @@ export function buildPreview(
       ...checkImportDraft(draft, today),
       ...problems,
     };
-    const line = i + 1;
-    out.push({ line, draft, issues, match: findMatch(draft, view, out) });
+    const key = foldVietnamese(draft.fullName);
+    const sameName = earlier.get(key) ?? [];
+    const row: PreviewRow = { line: i + 1, draft, issues, match: findMatch(draft, matchRoster, sameName) };
+    out.push(row);
+    if (row.match === null && key !== '') earlier.set(key, [...sameName, row]);
   }
   return out;
 }
 
-function findMatch(draft: MemberInput, view: ClubView, earlier: readonly PreviewRow[]): RowMatch | null {
+function findMatch(
+  draft: MemberInput,
+  matchRoster: (draft: MemberInput) => Member | undefined,
+  sameName: readonly PreviewRow[],
+): RowMatch | null {
   if (draft.fullName === '') return null;
-  const member = findRosterMatch(view, draft);
+  const member = matchRoster(draft);
   if (member !== undefined) {
     const fills = Object.keys(mergePatch(member, draft)) as (keyof MemberInput)[];
     return { type: 'member', id: member.id, name: member.fullName, left: member.left !== null, fills };
   }
-  const row = earlier.find((r) => r.match === null && looksLikeSamePerson(r.draft, draft));
+  const row = sameName.find((r) => looksLikeSamePerson(r.draft, draft));
   return row === undefined ? null : { type: 'row', line: row.line };
 }
 

@@ -5,6 +5,7 @@ import { type CommandError, type FieldError, invalid, notFound, runCommand } fro
 import { COMMITTEE_ROLES, type CommitteeRole, ERASED_NAME } from '../schema/enums';
 import { getRecord, membersMap, setIfChanged } from '../schema/layout';
 import type { ClubView, Member } from '../schema/types';
+import { foldVietnamese } from '../text/vietnamese';
 import { looksLikeSamePerson, type PersonKey } from './duplicates';
 import { insertMember } from './member-commands';
 import { checkMemberFields, type MemberInput, normalizeMemberInput } from './validate-member';
@@ -43,10 +44,26 @@ export function checkImportDraft(draft: MemberInput, today: IsoDate): Readonly<R
  * erased records do not. Active members are preferred when both match.
  */
 export function findRosterMatch(view: ClubView, draft: PersonKey): Member | undefined {
-  const candidates = view.members.filter(
-    (m) => m.mergedInto === null && m.fullName !== ERASED_NAME && looksLikeSamePerson(m, draft),
-  );
-  return candidates.find((m) => m.left === null) ?? candidates[0];
+  return createRosterMatcher(view)(draft);
+}
+
+/**
+ * `findRosterMatch` for many drafts: the roster's names are folded once, so a 500-row file costs 500
+ * look-ups instead of 500 × the roster's folds (seconds on a cheap tablet).
+ */
+export function createRosterMatcher(view: ClubView): (draft: PersonKey) => Member | undefined {
+  const byName = new Map<string, Member[]>();
+  for (const m of view.members) {
+    if (m.mergedInto !== null || m.fullName === ERASED_NAME) continue;
+    const key = foldVietnamese(m.fullName);
+    byName.set(key, [...(byName.get(key) ?? []), m]);
+  }
+  return (draft) => {
+    const candidates = (byName.get(foldVietnamese(draft.fullName)) ?? []).filter((m) =>
+      looksLikeSamePerson(m, draft),
+    );
+    return candidates.find((m) => m.left === null) ?? candidates[0];
+  };
 }
 
 /**
