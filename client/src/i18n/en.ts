@@ -1,3 +1,4 @@
+import { enCare } from './en-care';
 import { enConflicts } from './en-conflicts';
 import { enHealthCheck } from './en-health-check';
 import { enRelayLimits } from './en-relay-limits';
@@ -557,6 +558,7 @@ export const en: Catalogue = {
     retry: 'Try again',
   },
   healthCheck: enHealthCheck,
+  care: enCare,
   relayLimits: enRelayLimits,
   conflicts: enConflicts,
   errors: {

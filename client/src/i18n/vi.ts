@@ -1,3 +1,4 @@
+import { viCare } from './vi-care';
 import { viConflicts } from './vi-conflicts';
 import { viHealthCheck } from './vi-health-check';
 import { viRelayLimits } from './vi-relay-limits';
@@ -558,6 +559,7 @@ export const vi = {
     retry: 'Thử lại',
   },
   healthCheck: viHealthCheck,
+  care: viCare,
   relayLimits: viRelayLimits,
   conflicts: viConflicts,
   errors: {

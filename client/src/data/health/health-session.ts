@@ -34,6 +34,9 @@ export function bindHealthCommands(doc: Y.Doc, origin: LocalOrigin) {
     markFollowedUp: (input: FollowUpInput) => model.markFollowedUp(doc, input, origin),
     reopenFollowUp: (meetingId: MeetingId, memberId: MemberId) =>
       model.reopenFollowUp(doc, { meetingId, memberId }, origin),
+    /** A home-care visit's health note (the visit itself is in the care doc). */
+    recordVisitNote: (input: { visitId: string; memberId: MemberId; date: string; note: string }) =>
+      model.recordVisitHealthNote(doc, input, origin),
   };
 }
 
@@ -82,9 +85,12 @@ export async function openHealthSession(
       },
       project: (doc) => fullReadProjection(doc, model.readHealth),
       bind: bindHealthCommands,
-      // The measurements, the thresholds and the follow-ups; `meta` is left out, so undo never un-creates the doc.
+      // The measurements, the thresholds, the follow-ups and visit notes; `meta` is left out, so undo never un-creates the doc.
       undo: (doc, origin) =>
-        createAuthorUndo([doc.getMap('checks'), doc.getMap('settings'), doc.getMap('followUps')], origin),
+        createAuthorUndo(
+          [doc.getMap('checks'), doc.getMap('settings'), doc.getMap('followUps'), doc.getMap('visitNotes')],
+          origin,
+        ),
     },
     author,
   );
