@@ -127,14 +127,17 @@ export function listenForBackupRequests(
     let text = '';
     socket.setEncoding('utf8');
     socket.on('error', () => undefined);
-    socket.on('data', (chunk: string) => {
+    const onData = (chunk: string) => {
       text += chunk;
-      if (text.length > 4096) socket.destroy();
+      if (text.length > 4096) return void socket.destroy();
       if (!text.includes('\n')) return;
+      // One request per connection: what follows the first line is not read.
+      socket.off('data', onData);
       void answer(text.slice(0, text.indexOf('\n'))).then((reply) =>
         socket.end(`${JSON.stringify(reply)}\n`),
       );
-    });
+    };
+    socket.on('data', onData);
   });
   async function answer(line: string): Promise<object> {
     let destination: unknown;
