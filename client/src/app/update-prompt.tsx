@@ -1,9 +1,8 @@
 import { useRegisterSW } from 'virtual:pwa-register/solid';
-import { createEffect, type JSX, Show } from 'solid-js';
+import { type JSX, Show } from 'solid-js';
 import { usePendingWrites } from '../data/session/pending-writes';
 import { useI18n } from '../i18n/i18n-context';
 import { Button } from '../ui/button/button';
-import { showToast } from '../ui/toast/toast';
 
 /**
  * Offers a newly deployed version. Updating reloads the page, so it first
@@ -12,14 +11,11 @@ import { showToast } from '../ui/toast/toast';
 export function UpdatePrompt(): JSX.Element {
   const { t } = useI18n();
   const pending = usePendingWrites();
+  // Being ready offline is said on the start screen (features/clubs/offline-ready.tsx), not in a toast.
   const {
     needRefresh: [needRefresh, setNeedRefresh],
-    offlineReady: [offlineReady],
     updateServiceWorker,
   } = useRegisterSW({ immediate: true });
-  createEffect(() => {
-    if (offlineReady()) showToast(t('update.offlineReady'), 'info');
-  });
   const update = async () => {
     await pending.whenAllSaved();
     await updateServiceWorker(true);

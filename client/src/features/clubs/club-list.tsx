@@ -5,6 +5,7 @@ import { listKnownClubs, readDeviceUser, saveDeviceUser } from '../../device/dev
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { LanguageSwitch } from '../shared/language-switch';
+import { OfflineReady } from './offline-ready';
 
 export function ClubList(): JSX.Element {
   const { t } = useI18n();
@@ -66,6 +67,7 @@ export function ClubList(): JSX.Element {
         </Button>
         <p class="muted">{t('clubs.sampleHint')}</p>
       </div>
+      <OfflineReady />
     </main>
   );
 }
