@@ -2,6 +2,7 @@ import { getMember, getMemberAttendance, type Member, type MemberId } from '@chu
 import { A, useParams } from '@solidjs/router';
 import { createSignal, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
+import { formatPhone } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { CollabTextField } from '../../ui/collab-text/collab-text-field';
@@ -75,7 +76,7 @@ function MemberDetail(props: { member: Member }): JSX.Element {
       <dl class="card detail-list">
         {row(t('member.gender'), t(`gender.${m().gender}`))}
         {row(t('member.birthYear'), m().birthYear ? String(m().birthYear) : '')}
-        {row(t('member.phone'), m().phone)}
+        {row(t('member.phone'), formatPhone(m().phone))}
         {row(t('member.hamlet'), m().hamlet)}
         {row(t('member.household'), t(`household.${m().household}`))}
         {row(t('member.ethnicMinority'), m().ethnicMinority ? t('app.yes') : t('app.no'))}
