@@ -52,10 +52,6 @@ export interface LoanState {
   readonly lastPaymentOn: IsoDate | null;
 }
 
-function paidUpTo(entries: readonly Entry[], date: IsoDate): number {
-  return sum(entries.filter((e) => e.date <= date).map((e) => e.amount));
-}
-
 export function getLoanState(
   loan: Loan,
   loanEntries: readonly Entry[],
@@ -66,11 +62,20 @@ export function getLoanState(
     cancelled: false,
   },
 ): LoanState {
-  const ofKind = (kind: Entry['kind']) => loanEntries.filter((e) => e.kind === kind && e.date <= today);
-  const principalEntries = ofKind('principalRepaid');
-  const principalPaid = paidUpTo(principalEntries, today);
-  const interestPaid = paidUpTo(ofKind('interestPaid'), today);
-  const penaltyPaid = paidUpTo(ofKind('penalty'), today);
+  // One pass over the loan's entries: repayments in date order, totals, the last payment.
+  const repayments: Entry[] = [];
+  let interestPaid = 0;
+  let penaltyPaid = 0;
+  let lastPaymentOn: IsoDate | null = null;
+  for (const e of loanEntries) {
+    if (e.date > today || e.kind === 'loanPayout') continue;
+    if (lastPaymentOn === null || e.date > lastPaymentOn) lastPaymentOn = e.date;
+    if (e.kind === 'principalRepaid') repayments.push(e);
+    else if (e.kind === 'interestPaid') interestPaid += e.amount;
+    else if (e.kind === 'penalty') penaltyPaid += e.amount;
+  }
+  repayments.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const principalPaid = sum(repayments.map((e) => e.amount));
   const outstanding = loan.amount - principalPaid;
   const parts = principalParts(loan);
 
@@ -81,10 +86,17 @@ export function getLoanState(
   let cumInterest = 0;
   let firstLate: IsoDate | null = null;
   let next: LoanState['next'] = null;
+  // Principal repaid on or before each month's start, walked forward with the months.
+  let repaidBefore = 0;
+  let walked = 0;
+  let startsOn = loan.startOn;
   for (let k = 1; k <= loan.termMonths; k += 1) {
-    const startsOn = plusMonths(loan.startOn, k - 1);
     const dueOn = plusMonths(loan.startOn, k);
-    const actualOwed = loan.amount - paidUpTo(principalEntries, startsOn);
+    while (walked < repayments.length && (repayments[walked] as Entry).date <= startsOn) {
+      repaidBefore += (repayments[walked] as Entry).amount;
+      walked += 1;
+    }
+    const actualOwed = loan.amount - repaidBefore;
     const owed = startsOn > today ? Math.min(outstanding, loan.amount - plannedCum) : actualOwed;
     const interest =
       owed > 0
@@ -100,6 +112,7 @@ export function getLoanState(
     } else if (next === null) {
       next = { dueOn, principal: Math.max(0, Math.min(outstanding, plannedCum - principalPaid)), interest };
     }
+    startsOn = dueOn;
   }
 
   const duePrincipal = Math.max(0, Math.min(outstanding, principalDue - principalPaid));
@@ -121,10 +134,6 @@ export function getLoanState(
         : lateDays > 0 && duePrincipal + dueInterest > 0
           ? 'overdue'
           : 'current';
-  const dates = loanEntries
-    .filter((e) => e.kind !== 'loanPayout')
-    .map((e) => e.date)
-    .sort();
   return {
     loan,
     schedule: scheduleLoan(loan),
@@ -143,7 +152,7 @@ export function getLoanState(
     },
     next: status === 'current' || status === 'overdue' ? next : null,
     daysOverdue: status === 'overdue' || status === 'current' ? daysOverdue : 0,
-    lastPaymentOn: dates.at(-1) ?? null,
+    lastPaymentOn,
   };
 }
 
