@@ -169,7 +169,7 @@ export function reverseEntry(
   });
 }
 
-/** The treasurer checked a possible duplicate (flags.ts) and both payments are real: stop flagging it. */
+/** The treasurer checked a possible duplicate (money-flags.ts) and both payments are real: stop flagging it. */
 export function confirmDuplicate(doc: Y.Doc, key: string, origin: LocalOrigin): Result<void, MoneyError> {
   return runMoneyCommand(doc, origin, () => {
     if (key === '') return notFound(key);

@@ -85,7 +85,7 @@ export function isMoneyReadOnly(doc: Y.Doc): boolean {
   return (readMoneySchemaVersion(doc) ?? 0) > MONEY_SCHEMA_VERSION;
 }
 
-/** An entry cannot be reversed twice from this tablet (two tablets offline may; see flags.ts). */
+/** An entry cannot be reversed twice from this tablet (two tablets offline may; see money-flags.ts). */
 export type AlreadyReversedError = { readonly type: 'alreadyReversed'; readonly id: EntryId };
 export type MoneyError = CommandError | AlreadyReversedError;
 
