@@ -11,7 +11,7 @@ const doc = (name: string): ParsedDocumentName => {
 };
 
 describe('authorize', () => {
-  it('grants editors everything, viewers all but private documents, and tells revoked from unknown keys', async () => {
+  it('grants editors everything, viewers the summary alone, and tells revoked from unknown keys', async () => {
     const clubs = new MemoryClubRegistry();
     const editor = generateKey();
     const viewer = generateKey();
@@ -22,7 +22,9 @@ describe('authorize', () => {
     };
     expect(await decide(clubId, editor)).toBe('editor');
     expect(await decide(`${clubId}/health`, editor)).toBe('editor');
-    expect(await decide(clubId, viewer)).toBe('viewer');
+    expect(await decide(clubId, viewer)).toBe('privateDocument');
+    expect(await decide(`${clubId}/summary`, viewer)).toBe('viewer');
+    expect(await decide(`${clubId}/summary`, editor)).toBe('editor');
     expect(await decide(`${clubId}/health`, viewer)).toBe('privateDocument');
     expect(await decide(`${clubId}/money`, editor)).toBe('editor');
     expect(await decide(`${clubId}/money`, viewer)).toBe('privateDocument');

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { isPrivateDocument, isWellFormedKey, type ParsedDocumentName } from '@chungtay/protocol';
+import { isViewerDocument, isWellFormedKey, type ParsedDocumentName } from '@chungtay/protocol';
 import type { ClubRegistry } from './store/doc-store';
 
 export type AccessRole = 'editor' | 'viewer';
@@ -42,7 +42,9 @@ export async function authorize(
   );
   if (isEditor) return { type: 'granted', role: 'editor', keyHash };
   if (isViewer) {
-    if (isPrivateDocument(document.name)) return { type: 'refused', reason: 'privateDocument' };
+    // A viewer (supervisor) opens the summary alone: the club doc holds the roster, and the health,
+    // money, care and minutes documents are the committee's too (issue 15: totals, never people).
+    if (!isViewerDocument(document.name)) return { type: 'refused', reason: 'privateDocument' };
     return { type: 'granted', role: 'viewer', keyHash };
   }
   return { type: 'refused', reason: isRetired ? 'keyRevoked' : 'unauthorized' };

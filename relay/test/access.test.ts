@@ -5,6 +5,7 @@ import {
   registerClubPath,
   rotateKeysPath,
   SYNC_SUBPROTOCOL,
+  viewerDocumentName,
 } from '@chungtay/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -104,8 +105,9 @@ describe('access control', () => {
   });
 
   it("drops a viewer's writes: nobody receives them, nothing is stored, the viewer is told", async () => {
-    const editor = await seed(club.clubId, 'hello');
-    const viewer = open(club.clubId, club.viewerKey);
+    const summary = viewerDocumentName(club.clubId);
+    const editor = await seed(summary, 'hello');
+    const viewer = open(summary, club.viewerKey);
     await waitFor(() => viewer.text.toString() === 'hello', 'viewer reads');
     expect(viewer.notices).toContainEqual({ type: 'readOnlyAccess' });
     viewer.text.insert(0, 'vandal ');
@@ -114,19 +116,20 @@ describe('access control', () => {
     editor.text.insert(5, '!');
     await waitFor(() => viewer.text.toString().includes('!'), 'viewer gets later edits');
     expect(editor.text.toString()).toBe('hello!');
-    const late = open(club.clubId, club.editorKey);
+    const late = open(summary, club.editorKey);
     await waitFor(() => late.text.toString() === 'hello!', 'late editor');
-    const stored = await relay.storage.docs.load(club.clubId);
+    const stored = await relay.storage.docs.load(summary);
     const copy = new Y.Doc();
     for (const update of stored.updates) Y.applyUpdate(copy, update);
     expect(copy.getText('t').toString()).toBe('hello!');
   });
 
   it('does not count a viewer resyncing what the relay holds (deletions included) as a write', async () => {
-    const editor = await seed(club.clubId, 'hello world');
+    const summary = viewerDocumentName(club.clubId);
+    const editor = await seed(summary, 'hello world');
     editor.text.delete(5, 6);
     await waitFor(() => editor.holdsAll(), 'deletion stored');
-    const viewer = open(club.clubId, club.viewerKey);
+    const viewer = open(summary, club.viewerKey);
     await waitFor(() => viewer.text.toString() === 'hello' && viewer.holdsAll(), 'viewer synced');
     // Reconnecting sends a sync step 2 with the whole delete set the viewer holds.
     viewer.provider.disconnect();
@@ -137,8 +140,9 @@ describe('access control', () => {
   });
 
   it('lets viewers announce presence', async () => {
-    const editor = open(club.clubId, club.editorKey);
-    const viewer = open(club.clubId, club.viewerKey);
+    const summary = viewerDocumentName(club.clubId);
+    const editor = open(summary, club.editorKey);
+    const viewer = open(summary, club.viewerKey);
     viewer.provider.awareness.setLocalStateField('user', { name: 'Viewer' });
     await waitFor(
       () => [...editor.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Viewer'),
@@ -154,8 +158,9 @@ describe('access control', () => {
   });
 
   it('rotates keys: old keys get 4410, connections using them are closed, the new keys work', async () => {
-    const editor = await seed(club.clubId, 'kept');
-    const viewer = open(club.clubId, club.viewerKey);
+    const summary = viewerDocumentName(club.clubId);
+    const editor = await seed(summary, 'kept');
+    const viewer = open(summary, club.viewerKey);
     await waitFor(() => viewer.text.toString() === 'kept', 'viewer synced');
     const next = { editorKey: generateKey(), viewerKey: generateKey() };
     const denied = await post(relay.httpUrl + rotateKeysPath(club.clubId), next, {
@@ -168,7 +173,7 @@ describe('access control', () => {
     expect(rotated.status).toBe(200);
     await closedWith(editor, CloseCode.keyRevoked);
     await closedWith(viewer, CloseCode.keyRevoked);
-    const stale = open(club.clubId, club.editorKey);
+    const stale = open(summary, club.editorKey);
     await closedWith(stale, CloseCode.keyRevoked);
     // The same request again (its answer was lost): it did happen, so it succeeds and changes nothing.
     const retried = await post(relay.httpUrl + rotateKeysPath(club.clubId), next, {
@@ -182,9 +187,9 @@ describe('access control', () => {
       { authorization: `Bearer ${club.editorKey}` },
     );
     expect(again.status).toBe(410);
-    const fresh = open(club.clubId, next.editorKey);
+    const fresh = open(summary, next.editorKey);
     await waitFor(() => fresh.text.toString() === 'kept', 'new key syncs');
-    const freshViewer = open(club.clubId, next.viewerKey);
+    const freshViewer = open(summary, next.viewerKey);
     await waitFor(() => freshViewer.text.toString() === 'kept', 'new viewer key syncs');
   });
 

@@ -1,4 +1,4 @@
-import { CloseCode } from '@chungtay/protocol';
+import { CloseCode, viewerDocumentName } from '@chungtay/protocol';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -65,8 +65,13 @@ describe('limits and bad input', () => {
     );
   }
 
-  async function expectClosedWith(frames: Uint8Array[], code: number, key = club.editorKey): Promise<void> {
-    const bad = rawSocket(relay.syncUrl, club.clubId, key);
+  async function expectClosedWith(
+    frames: Uint8Array[],
+    code: number,
+    key = club.editorKey,
+    name: string = club.clubId,
+  ): Promise<void> {
+    const bad = rawSocket(relay.syncUrl, name, key);
     await bad.opened;
     for (const frame of frames) bad.socket.send(frame);
     expect(await bad.closed).toBe(code);
@@ -132,7 +137,13 @@ describe('limits and bad input', () => {
 
   it('closes a viewer announcing presence for thousands of client ids with 4001, and relays none of it', async () => {
     const flood = Array.from({ length: 2000 }, (_, i) => 7_000_000 + i);
-    await expectClosedWith([awarenessFrame(flood)], CloseCode.malformedMessage, club.viewerKey);
+    // The summary is the one document a viewer opens (issue 15).
+    await expectClosedWith(
+      [awarenessFrame(flood)],
+      CloseCode.malformedMessage,
+      club.viewerKey,
+      viewerDocumentName(club.clubId),
+    );
     for (const client of [left, right])
       expect([...client.provider.awareness.getStates().keys()].filter((id) => flood.includes(id))).toEqual(
         [],

@@ -3,7 +3,7 @@
  * y-websocket logs every frame type it does not know as an error, so the relay's own messages
  * (MESSAGE_STORED, MESSAGE_NOTICE) go only to clients that offered SYNC_SUBPROTOCOL, as the app does.
  */
-import { connectionParams } from '@chungtay/protocol';
+import { connectionParams, viewerDocumentName } from '@chungtay/protocol';
 import * as decoding from 'lib0/decoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
@@ -39,8 +39,8 @@ describe('a stock y-websocket client', () => {
   const providers: WebsocketProvider[] = [];
   const apps: TestClient[] = [];
 
-  const stock = (key: string, doc = new Y.Doc()) => {
-    const provider = new WebsocketProvider(relay.syncUrl, club.clubId, doc, {
+  const stock = (key: string, doc = new Y.Doc(), name: string = club.clubId) => {
+    const provider = new WebsocketProvider(relay.syncUrl, name, doc, {
       params: { ...connectionParams(key) },
       WebSocketPolyfill: RecordingWebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
@@ -83,12 +83,14 @@ describe('a stock y-websocket client', () => {
   });
 
   it('on a viewer key is told in the standard auth message, and its writes are dropped', async () => {
+    // A viewer opens the club's summary alone (issue 15).
+    const summary = viewerDocumentName(club.clubId);
     const warnings = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const editor = connectClient(relay.syncUrl, club.clubId, club.editorKey);
+    const editor = connectClient(relay.syncUrl, summary, club.editorKey);
     apps.push(editor);
     editor.text.insert(0, 'hello');
     await waitFor(() => editor.holdsAll(), 'seeded');
-    const viewer = stock(club.viewerKey);
+    const viewer = stock(club.viewerKey, new Y.Doc(), summary);
     await waitFor(() => viewer.text.toString() === 'hello', 'viewer reads');
     await waitFor(() => warnings.mock.calls.some((call) => String(call[0]).includes('Permission denied')));
     viewer.text.insert(0, 'vandal ');
@@ -96,7 +98,7 @@ describe('a stock y-websocket client', () => {
     editor.text.insert(5, '!');
     await waitFor(() => viewer.text.toString().includes('!'), 'viewer gets later edits');
     expect(editor.text.toString()).toBe('hello!');
-    const stored = await relay.storage.docs.load(club.clubId);
+    const stored = await relay.storage.docs.load(summary);
     const copy = new Y.Doc();
     for (const update of stored.updates) Y.applyUpdate(copy, update);
     expect(copy.getText('t').toString()).toBe('hello!');
