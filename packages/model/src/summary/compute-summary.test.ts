@@ -123,7 +123,11 @@ describe('computeSummary', () => {
     const clubId = seedSampleClub(club, alice, TODAY);
     const view = readClub(club);
     const money = new Y.Doc();
-    seedSampleMoney(money, { clubId, memberIds: view.members.map((m) => m.id), today: TODAY, months: 24 }, alice);
+    seedSampleMoney(
+      money,
+      { clubId, memberIds: view.members.map((m) => m.id), today: TODAY, months: 24 },
+      alice,
+    );
     const summary = computeSummary(view, null, readMoney(money), NOW);
     const figures = summary.money;
     if (figures === null) throw new Error('money section expected');

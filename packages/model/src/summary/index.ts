@@ -6,6 +6,7 @@
  */
 export { computeSummary } from './compute-summary';
 export {
+  getSummarySchemaStatus,
   publishApprovedReport,
   readSummary,
   SUMMARY_SCHEMA_VERSION,

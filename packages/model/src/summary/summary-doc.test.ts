@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { alice, bob, value } from '../../test/fixtures';
 import { deliver } from '../../test/peers';
-import { publishApprovedReport, readSummary, SUMMARY_SCHEMA_VERSION, summaryDocName } from './summary-doc';
+import {
+  getSummarySchemaStatus,
+  publishApprovedReport,
+  readSummary,
+  SUMMARY_SCHEMA_VERSION,
+  summaryDocName,
+} from './summary-doc';
 import type { ApprovedReport } from './summary-types';
 
 const REPORT: ApprovedReport = {
@@ -45,5 +51,14 @@ describe('approved reports in the summary', () => {
     const doc = new Y.Doc();
     doc.getMap('reports').set('report-broken-1', { kind: 'year', figures: 'many' });
     expect(readSummary(doc).reports).toEqual([]);
+  });
+});
+
+describe('getSummarySchemaStatus', () => {
+  it('is empty before the first write and reports a newer layout so an older tablet leaves it', () => {
+    const doc = new Y.Doc();
+    expect(getSummarySchemaStatus(doc)).toEqual({ type: 'empty' });
+    doc.getMap('meta').set('schemaVersion', SUMMARY_SCHEMA_VERSION + 1);
+    expect(getSummarySchemaStatus(doc)).toEqual({ type: 'newer', version: SUMMARY_SCHEMA_VERSION + 1 });
   });
 });

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { type ClubId, err, isId, ok, type Result } from '../ids/ids';
 import type { ChangeOrigin } from '../origin/origin';
 import { type CommandError, invalid, transactCommand } from '../schema/command';
+import type { SchemaStatus } from '../schema/doc-schema';
 import { type Figure, fromFigures, SUMMARY_SECTIONS, sectionOf, toFigures } from './summary-figures';
 import type { ApprovedReport, ClubSummary } from './summary-types';
 
@@ -25,6 +26,17 @@ export function summaryDocName(clubId: ClubId): string {
 const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('meta');
 const figuresMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('figures');
 const reportsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('reports');
+
+/**
+ * The summary has no migrations yet: it is derived, so a newer layout is simply rewritten by a tablet
+ * of that version. A newer version is still reported, so an older tablet does not write over it.
+ */
+export function getSummarySchemaStatus(doc: Y.Doc): SchemaStatus {
+  const version = metaMap(doc).get('schemaVersion');
+  if (typeof version !== 'number') return { type: 'empty' };
+  if (version > SUMMARY_SCHEMA_VERSION) return { type: 'newer', version };
+  return version < SUMMARY_SCHEMA_VERSION ? { type: 'outdated', from: version } : { type: 'current' };
+}
 
 export interface WriteSummaryResult {
   /** Figures set or removed; 0 when the books gave the figures already there. */
