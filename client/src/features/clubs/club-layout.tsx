@@ -177,6 +177,9 @@ function ClubShell(props: { session: ClubSession; children: JSX.Element }): JSX.
             <A href={`${base()}/money`} class="nav-link">
               {t('nav.money')}
             </A>
+            <A href={`${base()}/care`} class="nav-link">
+              {t('care.nav')}
+            </A>
             <A href={`${base()}/share`} class="nav-link">
               {t('share.nav')}
             </A>

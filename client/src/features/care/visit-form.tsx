@@ -1,0 +1,125 @@
+import { type MemberId, type Pairing, VISIT_ACTIVITIES, type VisitActivity } from '@chungtay/model';
+import { createMemo, createSignal, For, type JSX } from 'solid-js';
+import { useClub } from '../../data/club/club-context';
+import { openHealthSession } from '../../data/health/health-session';
+import { usePendingWrites } from '../../data/session/pending-writes';
+import { formatDate, parseDisplayDate } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n-context';
+import { Button } from '../../ui/button/button';
+import { SelectField } from '../../ui/select-field/select-field';
+import { TextField } from '../../ui/text-field/text-field';
+import { showToast } from '../../ui/toast/toast';
+import { feedback } from '../shared/command-feedback';
+import { type FieldErrors, fieldMessage } from '../shared/field-errors';
+import { useCare } from './care-context';
+import { activeMembers } from './care-names';
+
+/**
+ * Records a visit in a few taps: today's date and the pairing's volunteer are filled in, what was done
+ * is a row of toggle chips, the notes are optional. A health note goes to the private health doc, opened
+ * for that one write; its relay link marks it unsent, so the background sync carries it if offline.
+ */
+export function VisitForm(props: { pairing: Pairing }): JSX.Element {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const club = useClub();
+  const care = useCare();
+  const pending = usePendingWrites();
+  const options = createMemo(() => activeMembers(club.club));
+  const [date, setDate] = createSignal(formatDate(club.today()));
+  const [visitor, setVisitor] = createSignal<string>(props.pairing.volunteerId);
+  const [done, setDone] = createSignal<readonly VisitActivity[]>([]);
+  const [note, setNote] = createSignal('');
+  const [healthNote, setHealthNote] = createSignal('');
+  const [errors, setErrors] = createSignal<FieldErrors>({});
+  const toggle = (activity: VisitActivity) =>
+    setDone((now) => (now.includes(activity) ? now.filter((a) => a !== activity) : [...now, activity]));
+
+  const saveHealthNote = async (visitId: string, visitDate: string, text: string) => {
+    const health = await openHealthSession(club.clubId, club.author, {
+      canEditClub: club.canEdit,
+      accessChanges: club.onAccessChange,
+    });
+    const stop = pending.register(health.whenSaved);
+    try {
+      const memberId = props.pairing.memberId;
+      const result = health.commands.recordVisitNote({ visitId, memberId, date: visitDate, note: text });
+      if (!result.ok) throw new Error(result.error.type);
+      await health.whenSaved();
+    } finally {
+      stop();
+      await health.close();
+    }
+  };
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const iso = parseDisplayDate(date());
+    if (iso === null) return setErrors({ date: 'dateFormat' });
+    const input = {
+      pairingId: props.pairing.id,
+      date: iso,
+      visitorId: visitor() as MemberId,
+      activities: done(),
+      note: note(),
+    };
+    const result = care.commands.recordVisit(input, club.today());
+    const found = feedback(i18n, result, t('care.saved'));
+    setErrors(found ?? {});
+    if (!result.ok) return;
+    const text = healthNote().trim();
+    if (text !== '')
+      saveHealthNote(result.value, iso, text).catch(() => showToast(t('care.healthNoteFailed'), 'error'));
+    setDone([]);
+    setNote('');
+    setHealthNote('');
+  };
+
+  return (
+    <form
+      class="card care-form"
+      onSubmit={submit}
+      aria-labelledby="care-record-title"
+      data-testid="visit-form"
+    >
+      <h2 id="care-record-title">{t('care.record')}</h2>
+      <div class="care-form-row">
+        <TextField
+          label={t('care.date')}
+          value={date()}
+          onChange={setDate}
+          inputMode="numeric"
+          error={fieldMessage(i18n, errors(), 'date')}
+        />
+        <SelectField label={t('care.visitor')} options={options()} value={visitor()} onChange={setVisitor} />
+      </div>
+      <fieldset class="care-chips">
+        <legend>{t('care.whatDone')}</legend>
+        <For each={VISIT_ACTIVITIES}>
+          {(activity) => (
+            <button
+              type="button"
+              class="care-chip"
+              aria-pressed={done().includes(activity)}
+              onClick={() => toggle(activity)}
+            >
+              {t(`care.activity.${activity}`)}
+            </button>
+          )}
+        </For>
+        <p class="field-error">{fieldMessage(i18n, errors(), 'activities')}</p>
+      </fieldset>
+      <TextField
+        label={t('care.visitNote')}
+        value={note()}
+        onChange={setNote}
+        multiline
+        error={fieldMessage(i18n, errors(), 'note')}
+      />
+      <TextField label={t('care.healthNote')} value={healthNote()} onChange={setHealthNote} multiline />
+      <Button type="submit" variant="primary">
+        {t('care.save')}
+      </Button>
+    </form>
+  );
+}
