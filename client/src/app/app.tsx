@@ -34,6 +34,8 @@ const MeetingMoneyPage = lazy(() => import('../features/money/meeting-money-page
 const MemberMoneyPage = lazy(() => import('../features/money/member-money-page'));
 const MoneyIndicatorsPage = lazy(() => import('../features/money/money-indicators-page'));
 const LedgerPrintPage = lazy(() => import('../features/money/ledger-print-page'));
+// Home care (private, committee tablets only): one lazy route for its screens, loaded when opened.
+const CareSection = lazy(() => import('../features/care/care-section'));
 const IndicatorsPage = lazy(() => import('../features/indicators/indicators-page'));
 const SettingsPage = lazy(() => import('../features/settings/settings-page'));
 const SharePage = lazy(() => import('../features/share/share-page'));
@@ -75,6 +77,7 @@ export function App(): JSX.Element {
               <Route path="/meetings/:meetingId/health" component={HealthCheckPage} />
               <Route path="/health" component={FollowUpsPage} />
               <Route path="/health/:memberId" component={MemberHealthPage} />
+              <Route path={['/care', '/care/*rest']} component={CareSection} />
               <Route path="/indicators" component={IndicatorsPage} />
               <Route path="/money" component={MoneyLayout}>
                 <Route path="/" component={FundsPage} />
