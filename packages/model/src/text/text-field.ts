@@ -60,12 +60,12 @@ export function openTextField<E>(options: TextFieldOptions<E>): TextFieldHandle<
     applyDelta(index, deleteCount, insert) {
       const target = options.locate();
       if (target === undefined) return options.run(() => notFound(options.field));
+      const edit = { index, deleteCount, insert };
+      const refuse = () => err(invalid({ [options.field]: 'tooLong' satisfies FieldError }));
+      if (tooLong(value(), edit, options.maxLength)) return options.run(refuse);
       // A field still holding a plain string is converted first, in its own transaction as a migration:
       // the conversion is nobody's edit, so undo never turns the field back into a string.
-      if (
-        !(target.record.get(target.key) instanceof Y.Text) &&
-        !tooLong(value(), { index, deleteCount, insert }, options.maxLength)
-      ) {
+      if (!(target.record.get(target.key) instanceof Y.Text)) {
         const refused = options.run(() => ok(undefined));
         if (!refused.ok) return refused;
         doc.transact(
@@ -76,9 +76,7 @@ export function openTextField<E>(options: TextFieldOptions<E>): TextFieldHandle<
       return options.run(() => {
         const text = target.record.get(target.key);
         if (!(text instanceof Y.Text)) return notFound(options.field);
-        const edit = { index, deleteCount, insert };
-        if (tooLong(text.toString(), edit, options.maxLength))
-          return err(invalid({ [options.field]: 'tooLong' satisfies FieldError }));
+        if (tooLong(text.toString(), edit, options.maxLength)) return refuse();
         applyTextEdit(text, edit);
         return ok(undefined);
       });
