@@ -23,17 +23,8 @@ const MinutesPage = lazy(() => import('../features/minutes/minutes-page'));
 const HealthCheckPage = lazy(() => import('../features/health-check/health-check-page'));
 const FollowUpsPage = lazy(() => import('../features/health-check/follow-ups-page'));
 const MemberHealthPage = lazy(() => import('../features/health-check/member-health-page'));
-// The money book (private, committee tablets only) and its screens load only when "Quỹ" is opened.
-const MoneyLayout = lazy(() => import('../features/money/money-layout'));
-const FundsPage = lazy(() => import('../features/money/funds-page'));
-const CashBookPage = lazy(() => import('../features/money/cash-book-page'));
-const LoansPage = lazy(() => import('../features/money/loans-page'));
-const NewLoanPage = lazy(() => import('../features/money/new-loan-page'));
-const LoanPage = lazy(() => import('../features/money/loan-page'));
-const MeetingMoneyPage = lazy(() => import('../features/money/meeting-money-page'));
-const MemberMoneyPage = lazy(() => import('../features/money/member-money-page'));
-const MoneyIndicatorsPage = lazy(() => import('../features/money/money-indicators-page'));
-const LedgerPrintPage = lazy(() => import('../features/money/ledger-print-page'));
+// The money book (private, committee tablets only): one lazy route for all its screens, loaded when "Quỹ" is opened.
+const MoneySection = lazy(() => import('../features/money/money-layout'));
 // Home care (private, committee tablets only): one lazy route for its screens, loaded when opened.
 const CareSection = lazy(() => import('../features/care/care-section'));
 const IndicatorsPage = lazy(() => import('../features/indicators/indicators-page'));
@@ -79,17 +70,7 @@ export function App(): JSX.Element {
               <Route path="/health/:memberId" component={MemberHealthPage} />
               <Route path={['/care', '/care/*rest']} component={CareSection} />
               <Route path="/indicators" component={IndicatorsPage} />
-              <Route path="/money" component={MoneyLayout}>
-                <Route path="/" component={FundsPage} />
-                <Route path="/funds/:fundId" component={CashBookPage} />
-                <Route path="/loans" component={LoansPage} />
-                <Route path="/loans/new" component={NewLoanPage} />
-                <Route path="/loans/:loanId" component={LoanPage} />
-                <Route path="/meeting/:meetingId" component={MeetingMoneyPage} />
-                <Route path="/members/:memberId" component={MemberMoneyPage} />
-                <Route path="/indicators" component={MoneyIndicatorsPage} />
-                <Route path="/ledger" component={LedgerPrintPage} />
-              </Route>
+              <Route path={['/money', '/money/*rest']} component={MoneySection} />
               <Route path="/settings" component={SettingsPage} />
               <Route path="/share" component={SharePage} />
             </Route>

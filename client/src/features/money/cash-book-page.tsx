@@ -1,5 +1,5 @@
 import { type Entry, type FundId, getCashBook, type IsoDate } from '@chungtay/model';
-import { A, useParams } from '@solidjs/router';
+import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { parseDisplayDate } from '../../i18n/format';
@@ -22,11 +22,12 @@ const PERIOD_LABEL: Record<Period, MoneyKey> = {
 };
 
 /** The cash book (sổ quỹ) of one fund: receipts, payments and the running balance, by period and kind. */
-export default function CashBookPage(): JSX.Element {
+export default function CashBookPage(props: { fundId: string }): JSX.Element {
   const i18n = useMoneyI18n();
   const club = useClub();
   const book = useMoney();
-  const params = useParams<{ fundId: string }>();
+  // The money section reads the id from the path (money-routes.ts) and passes it in.
+  const params = props;
   const fund = () => book.view.funds.find((f) => f.id === params.fundId);
   const [period, setPeriod] = createSignal<Period>('all');
   const [kind, setKind] = createSignal<KindChoice>('all');

@@ -1,5 +1,5 @@
 import { type Entry, type IsoDate, listLoanStates } from '@chungtay/model';
-import { A, useParams } from '@solidjs/router';
+import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { Button } from '../../ui/button/button';
@@ -12,11 +12,12 @@ import { RepaymentForm } from './repayment-form';
 import { ScheduleTable } from './schedule-table';
 
 /** One loan: its terms, where it stands today, its schedule and its history; repay or correct from here. */
-export default function LoanPage(): JSX.Element {
+export default function LoanPage(props: { loanId: string }): JSX.Element {
   const i18n = useMoneyI18n();
   const club = useClub();
   const book = useMoney();
-  const params = useParams<{ loanId: string }>();
+  // The money section reads the id from the path (money-routes.ts) and passes it in.
+  const params = props;
   const [repaying, setRepaying] = createSignal(false);
   const [correcting, setCorrecting] = createSignal<Entry | null>(null);
   const state = createMemo(() =>

@@ -1,5 +1,5 @@
 import type { IsoDate, MeetingId } from '@chungtay/model';
-import { A, useParams } from '@solidjs/router';
+import { A } from '@solidjs/router';
 import { createMemo, Index, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { CashCount } from './cash-count';
@@ -12,11 +12,12 @@ import { PayerRow } from './payer-row';
  * The treasurer's meeting-day screen: the members present with what each owes today already filled in,
  * one tap per member who pays as due, totals as they go, and the cash count at the end.
  */
-export default function MeetingMoneyPage(): JSX.Element {
+export default function MeetingMoneyPage(props: { meetingId: string }): JSX.Element {
   const i18n = useMoneyI18n();
   const club = useClub();
   const book = useMoney();
-  const params = useParams<{ meetingId: string }>();
+  // The money section reads the id from the path (money-routes.ts) and passes it in.
+  const params = props;
   const meeting = () => club.club.meetings.find((m) => m.id === params.meetingId);
   return (
     <Show when={meeting()} fallback={<p class="empty">{i18n.m('meeting.meetingNotFound')}</p>}>

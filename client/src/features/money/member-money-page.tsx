@@ -1,5 +1,5 @@
 import { getMemberPosition, type IsoDate, type MemberId } from '@chungtay/model';
-import { A, useParams } from '@solidjs/router';
+import { A } from '@solidjs/router';
 import { createMemo, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { useMoney } from './money-context';
@@ -7,11 +7,12 @@ import { useMoneyI18n } from './money-i18n';
 import { ScheduleTable } from './schedule-table';
 
 /** One member's money: their loans with schedule and history, dues paid and owed, what they contributed. */
-export default function MemberMoneyPage(): JSX.Element {
+export default function MemberMoneyPage(props: { memberId: string }): JSX.Element {
   const i18n = useMoneyI18n();
   const club = useClub();
   const book = useMoney();
-  const params = useParams<{ memberId: string }>();
+  // The money section reads the id from the path (money-routes.ts) and passes it in.
+  const params = props;
   const member = () => club.club.members.find((m) => m.id === params.memberId);
   const position = createMemo(() => {
     const m = member();

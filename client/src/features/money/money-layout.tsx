@@ -1,22 +1,32 @@
 import { type ClubId, moneyDocName } from '@chungtay/model';
-import { A, type RouteSectionProps } from '@solidjs/router';
-import { createSignal, type JSX, onCleanup, onMount, Show } from 'solid-js';
+import { A, useParams } from '@solidjs/router';
+import { createMemo, createSignal, type JSX, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { type MoneySession, openMoneySession } from '../../data/money/money-session';
 import { usePendingWrites } from '../../data/session/pending-writes';
 import { useScreenUndo } from '../../data/session/screen-undo';
 import { Button } from '../../ui/button/button';
+import CashBookPage from './cash-book-page';
+import FundsPage from './funds-page';
+import LedgerPrintPage from './ledger-print-page';
+import LoanPage from './loan-page';
+import LoansPage from './loans-page';
+import MeetingMoneyPage from './meeting-money-page';
+import MemberMoneyPage from './member-money-page';
 import { MoneyProvider } from './money-context';
 import { useMoneyI18n } from './money-i18n';
+import MoneyIndicatorsPage from './money-indicators-page';
+import { resolveMoneyRoute } from './money-routes';
+import NewLoanPage from './new-loan-page';
 import './money.css';
 
 /**
- * Every money screen (/club/:id/money/…) sits in this layout, which opens the club's money book once
- * for all of them. The book is private like the health records: a tablet holding only a viewer key
+ * Every money screen (/club/:id/money/…) is this one lazy route, which opens the club's money book once
+ * for all of them and picks the screen from the path (money-routes.ts). The book is private like the health records: a tablet holding only a viewer key
  * never opens it (the relay would refuse it with 4403, and its copy must not exist on such a tablet),
  * decided by the same rule as the relay (`ClubSession.canOpen`).
  */
-export default function MoneyLayout(props: RouteSectionProps): JSX.Element {
+export default function MoneySection(): JSX.Element {
   const i18n = useMoneyI18n();
   const club = useClub();
   const mayOpen = () => club.canOpen(moneyDocName(club.clubId as ClubId));
@@ -33,7 +43,9 @@ export default function MoneyLayout(props: RouteSectionProps): JSX.Element {
           </>
         }
       >
-        <OpenBook>{props.children}</OpenBook>
+        <OpenBook>
+          <MoneyScreen />
+        </OpenBook>
       </Show>
     </section>
   );
@@ -109,5 +121,46 @@ function OpenBook(props: { children: JSX.Element }): JSX.Element {
         </MoneyProvider>
       )}
     </Show>
+  );
+}
+
+function MoneyScreen(): JSX.Element {
+  const i18n = useMoneyI18n();
+  const params = useParams<{ rest?: string }>();
+  const route = createMemo(() => resolveMoneyRoute(params.rest));
+  const id = () => {
+    const r = route();
+    return 'id' in r ? r.id : '';
+  };
+  return (
+    <Switch fallback={<p class="empty">{i18n.m('field.notFound')}</p>}>
+      <Match when={route().page === 'funds'}>
+        <FundsPage />
+      </Match>
+      <Match when={route().page === 'fund'}>
+        <CashBookPage fundId={id()} />
+      </Match>
+      <Match when={route().page === 'loans'}>
+        <LoansPage />
+      </Match>
+      <Match when={route().page === 'newLoan'}>
+        <NewLoanPage />
+      </Match>
+      <Match when={route().page === 'loan'}>
+        <LoanPage loanId={id()} />
+      </Match>
+      <Match when={route().page === 'meeting'}>
+        <MeetingMoneyPage meetingId={id()} />
+      </Match>
+      <Match when={route().page === 'member'}>
+        <MemberMoneyPage memberId={id()} />
+      </Match>
+      <Match when={route().page === 'indicators'}>
+        <MoneyIndicatorsPage />
+      </Match>
+      <Match when={route().page === 'ledger'}>
+        <LedgerPrintPage />
+      </Match>
+    </Switch>
   );
 }
