@@ -189,6 +189,20 @@ describe('the text field handle', () => {
   });
 });
 
+describe('a field still holding an old plain string', () => {
+  it('refuses a keystroke past the limit as too long and converts nothing for it', () => {
+    const { doc, itemId } = versionOneMinutes();
+    const handle = openMinutesTextField(doc, { kind: 'agenda', itemId, field: 'decisions' }, alice);
+    const before = Y.encodeStateVector(doc);
+    expect(handle.applyDelta(0, 0, 'x'.repeat(5000))).toEqual({
+      ok: false,
+      error: { type: 'invalid', fields: { decisions: 'tooLong' } },
+    });
+    expect(Y.encodeStateVector(doc)).toEqual(before);
+    expect(handle.value()).toBe(OLD_DECISIONS);
+  });
+});
+
 describe('diffText', () => {
   it.each([
     ['abc', 'abXc', 3, { index: 2, deleteCount: 0, insert: 'X' }],
