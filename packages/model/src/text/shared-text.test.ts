@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { alice, bob, carol, value } from '../../test/fixtures';
-import { expectMinutesConvergence, forkMinutes, newMinutes } from '../../test/minutes-fixtures';
+import {
+  AT,
+  expectMinutesConvergence,
+  forkMinutes,
+  HUNG,
+  LAN,
+  newMinutes,
+} from '../../test/minutes-fixtures';
 import { deliver, permutations } from '../../test/peers';
 import { addAgendaItem, updateAgendaItem } from '../minutes/agenda-commands';
+import { approveMinutes } from '../minutes/approval';
+import { listChangesAfterApproval, setAsideLateChanges } from '../minutes/late-changes';
 import { type AgendaItemId, agendaItemsMap, headerMap, minutesMeta } from '../minutes/minutes-layout';
 import { migrateMinutes } from '../minutes/minutes-migrations';
 import { openMinutesTextField } from '../minutes/minutes-text';
@@ -186,6 +195,25 @@ describe('the text field handle', () => {
       error: { type: 'invalid', fields: { title: 'tooLong' } },
     });
     expect(Y.encodeStateVector(doc)).toEqual(before);
+  });
+});
+
+describe('late typing after the approval', () => {
+  it('is listed, and setting it aside writes the approved text back into the same shared text', () => {
+    const doc = newMinutes();
+    const itemId = value(addAgendaItem(doc, { title: 'Quỹ', decisions: OLD_DECISIONS }, alice));
+    const [late] = forkMinutes(doc, 1) as [Y.Doc];
+    value(approveMinutes(doc, { role: 'secretary', by: HUNG, at: AT }, bob));
+    value(approveMinutes(doc, { role: 'chair', by: LAN, at: AT }, alice));
+    typeDecisions(late, itemId, A_TYPES, carol);
+    deliver(late, doc);
+    expect(listChangesAfterApproval(doc).map((c) => c.fields)).toEqual([['decisions']]);
+    const before = (agendaItemsMap(doc).get(itemId) as Y.Map<unknown>).get('decisions');
+    value(setAsideLateChanges(doc, alice));
+    expect(decisionsOf(doc, itemId)).toBe(OLD_DECISIONS);
+    // The same Y.Text, not a string put in its place: typing after a reopening still merges.
+    expect((agendaItemsMap(doc).get(itemId) as Y.Map<unknown>).get('decisions')).toBe(before);
+    expect(listChangesAfterApproval(doc)).toEqual([]);
   });
 });
 
