@@ -4,7 +4,7 @@ export const enImport: typeof viImport = {
   back: '‹ Member register',
   importTitle: 'Import a list from Excel',
   importIntro:
-    'Pick an Excel (.xlsx) or CSV file with the member list. Nothing changes until you press “Import”.',
+    'Pick an Excel (.xlsx) or CSV file with the member list. Nothing changes until you press “Import into the register”.',
   pick: 'Pick a file',
   reading: 'Reading the file…',
   fileInfo: '{{ name }}: {{ rows }} rows',
@@ -66,6 +66,7 @@ export const enImport: typeof viImport = {
   },
   moreRows: '{{ count }} more rows.',
   showMore: 'Show more',
+  noRows: 'No rows of this kind.',
   confirm: 'Import into the register',
   chooseAnother: 'Pick another file',
   done: 'Imported {{ add }} people and completed {{ merge }}. Press “Undo” above to take this import back.',

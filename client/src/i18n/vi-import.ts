@@ -4,7 +4,7 @@ export const viImport = {
   back: '‹ Sổ thành viên',
   importTitle: 'Nhập danh sách từ Excel',
   importIntro:
-    'Chọn tệp Excel (.xlsx) hoặc CSV có danh sách thành viên. Sổ chưa thay đổi gì cho đến khi bạn bấm “Nhập”.',
+    'Chọn tệp Excel (.xlsx) hoặc CSV có danh sách thành viên. Sổ chưa thay đổi gì cho đến khi bạn bấm “Nhập vào sổ”.',
   pick: 'Chọn tệp',
   reading: 'Đang đọc tệp…',
   fileInfo: '{{ name }}: {{ rows }} dòng',
@@ -66,6 +66,7 @@ export const viImport = {
   },
   moreRows: 'Còn {{ count }} dòng nữa.',
   showMore: 'Xem thêm',
+  noRows: 'Không có dòng nào như vậy.',
   confirm: 'Nhập vào sổ',
   chooseAnother: 'Chọn tệp khác',
   done: 'Đã nhập {{ add }} người, bổ sung {{ merge }} người. Bấm “Hoàn tác” ở trên nếu muốn bỏ lần nhập này.',

@@ -62,7 +62,7 @@ export default function ExportPage(): JSX.Element {
 
   return (
     <section class="roster-file">
-      <a class="nav-link" href={`/club/${session.clubId}`}>
+      <a class="btn btn-quiet back-link" href={`/club/${session.clubId}`}>
         {ft('back')}
       </a>
       <h1>{ft('exportTitle')}</h1>

@@ -94,7 +94,7 @@ export default function ImportPage(): JSX.Element {
 
   return (
     <section class="roster-file">
-      <a class="nav-link" href={`/club/${session.clubId}`}>
+      <a class="btn btn-quiet back-link" href={`/club/${session.clubId}`}>
         {ft('back')}
       </a>
       <h1>{ft('importTitle')}</h1>

@@ -56,6 +56,9 @@ export function PreviewList(props: {
           setShown(PAGE);
         }}
       />
+      <Show when={filtered().length === 0}>
+        <p class="muted">{ft('noRows')}</p>
+      </Show>
       <ol class="import-rows plain-list" aria-label={ft('previewTitle')}>
         <For each={filtered().slice(0, shown())}>
           {(row) => (
