@@ -173,7 +173,7 @@ describe('public API', () => {
       [Y.Doc, model.ApproveInput, model.LocalOrigin]
     >();
     expectTypeOf(model.approveMinutes).returns.toEqualTypeOf<
-      model.Result<{ approved: boolean }, model.MinutesError>
+      model.Result<{ approved: boolean }, model.MinutesError | model.NotSignerError>
     >();
     expectTypeOf(model.moveAgendaItem).parameter(1).toEqualTypeOf<{
       itemId: model.AgendaItemId;

@@ -199,6 +199,7 @@ export {
   type MoneyKind,
   type Reopening,
   type Signature,
+  type TabletSignature,
 } from './minutes/minutes-types';
 export { listVersions, readMinutes } from './minutes/read-minutes';
 export {
@@ -318,6 +319,7 @@ export {
   type MemberLeft,
   NATIONAL_TARGETS,
 } from './schema/types';
+export * from './signatures';
 export * from './summary';
 export { type ClubTextField, openClubTextField } from './text/club-text-fields';
 export { diffText, type TextEdit } from './text/shared-text';

@@ -25,7 +25,13 @@ export function newMinutes(): Y.Doc {
       {
         clubId: CLUB,
         meetingId: MEETING,
-        header: { date: '2026-03-20', startedAt: '08:00', place: 'Nhà văn hóa thôn Đông', chairId: LAN },
+        header: {
+          date: '2026-03-20',
+          startedAt: '08:00',
+          place: 'Nhà văn hóa thôn Đông',
+          chairId: LAN,
+          secretaryId: HUNG,
+        },
       },
       alice,
     ),

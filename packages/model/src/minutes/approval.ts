@@ -4,6 +4,7 @@ import { err, isId, type MemberId, ok, type Result } from '../ids/ids';
 import type { LocalOrigin } from '../origin/origin';
 import { FieldErrors, type ValidationError } from '../schema/command';
 import { checkRequiredText, MAX_TEXT } from '../schema/field-checks';
+import { checkReopener, checkSignerRole, type NotSignerError } from '../signatures/signer-rules';
 import {
   approvalMap,
   isMinutesReadOnly,
@@ -15,20 +16,35 @@ import {
 } from './minutes-layout';
 import { dateTime } from './minutes-schemas';
 import { APPROVAL_ROLES, type ApprovalRole, type IsoDateTime } from './minutes-types';
-import { readSeal } from './read-minutes';
+import { readMinutesContent, readSeal } from './read-minutes';
 
 export type NotApprovedError = { readonly type: 'notApproved' };
 
+/**
+ * `tablet` and `signature`: the tablet's id and its ECDSA signature over canonicalStatement (see
+ * signatures/), made by the client before the command runs, since signing is asynchronous.
+ */
 export interface ApproveInput {
   role: ApprovalRole;
   by: MemberId;
   at: IsoDateTime;
+  tablet?: string;
+  signature?: string;
 }
 
 export interface ReopenInput {
   by: MemberId;
   at: IsoDateTime;
   reason: string;
+  tablet?: string;
+  signature?: string;
+}
+
+function signedBy(input: { tablet?: string | undefined; signature?: string | undefined }) {
+  return {
+    ...(input.tablet === undefined ? {} : { tablet: input.tablet }),
+    ...(input.signature === undefined ? {} : { signature: input.signature }),
+  };
 }
 
 function checkSigner(input: { by: string; at: string }): FieldErrors {
@@ -48,16 +64,22 @@ export function approveMinutes(
   doc: Y.Doc,
   input: ApproveInput,
   origin: LocalOrigin,
-): Result<{ approved: boolean }, MinutesError> {
+): Result<{ approved: boolean }, MinutesError | NotSignerError> {
   if (doc.gc) throw new Error('minutes docs must be created with createMinutesDoc() (gc: false)');
   const snapshot = Y.encodeSnapshot(Y.snapshot(doc));
+  const header = readMinutesContent(doc).header;
+  const notSigner =
+    isId(input.by) && APPROVAL_ROLES.includes(input.role)
+      ? checkSignerRole(header, input.role, input.by)
+      : null;
+  if (notSigner !== null && !isSealed(doc)) return err(notSigner);
   return runMinutesCommand(doc, origin, () => {
     const errors = checkSigner(input);
     if (!APPROVAL_ROLES.includes(input.role)) errors.add('role', 'required');
     const error = errors.done();
     if (error !== null) return err(error);
     const map = approvalMap(doc);
-    map.set(input.role, { by: input.by, at: input.at });
+    map.set(input.role, { by: input.by, at: input.at, ...signedBy(input) });
     const other: ApprovalRole = input.role === 'chair' ? 'secretary' : 'chair';
     const approved = map.get(other) !== undefined;
     if (approved) map.set('seal', { snapshot, at: input.at });
@@ -73,10 +95,14 @@ export function reopenMinutes(
   doc: Y.Doc,
   input: ReopenInput,
   origin: LocalOrigin,
-): Result<void, MinutesError | NotApprovedError> {
+): Result<void, MinutesError | NotApprovedError | NotSignerError> {
   if (isMinutesReadOnly(doc)) return err({ type: 'readOnly' });
   if (!isSealed(doc)) return err({ type: 'notApproved' });
   const seal = readSeal(doc);
+  const notSigner = isId(input.by)
+    ? checkReopener(readMinutesContent(doc).header, input.by as MemberId)
+    : null;
+  if (notSigner !== null) return err(notSigner);
   return runMinutesCommand(
     doc,
     origin,
@@ -87,7 +113,13 @@ export function reopenMinutes(
       if (error !== null) return err(error);
       const map = approvalMap(doc);
       reopeningsArray(doc).push([
-        { by: input.by, at: input.at, reason: input.reason.trim(), approvedAt: seal?.at ?? null },
+        {
+          by: input.by,
+          at: input.at,
+          reason: input.reason.trim(),
+          approvedAt: seal?.at ?? null,
+          ...signedBy(input),
+        },
       ]);
       if (seal !== null) {
         versionsArray(doc).push([{ by: input.by, at: seal.at, label: 'approved', snapshot: seal.snapshot }]);

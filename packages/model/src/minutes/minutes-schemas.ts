@@ -58,7 +58,10 @@ export const MoneyRecord = v.object({
   order,
 });
 
-export const SignatureValue = v.object({ by: id, at: dateTime });
+/** `tablet` and `signature` (base64 ECDSA over signatures/canonical.ts's statement) since issue 12 §4. */
+const signedBy = { tablet: v.optional(v.string()), signature: v.optional(v.string()) };
+
+export const SignatureValue = v.object({ by: id, at: dateTime, ...signedBy });
 
 export const SealValue = v.object({ snapshot: v.instance(Uint8Array), at: dateTime });
 
@@ -67,6 +70,7 @@ export const ReopeningValue = v.object({
   at: dateTime,
   reason: text,
   approvedAt: v.fallback(v.nullable(dateTime), null),
+  ...signedBy,
 });
 
 export const VersionValue = v.object({

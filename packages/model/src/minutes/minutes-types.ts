@@ -68,7 +68,13 @@ export interface MinutesContent {
   readonly money: readonly MoneyEntry[];
 }
 
-export interface Signature {
+/** Where a person signed, and the tablet's signature (absent on minutes signed before issue 12 §4). */
+export interface TabletSignature {
+  readonly tablet?: string;
+  readonly signature?: string;
+}
+
+export interface Signature extends TabletSignature {
   readonly by: MemberId;
   readonly at: IsoDateTime;
 }
@@ -86,7 +92,7 @@ export interface MinutesApproval {
   readonly pendingSeal: boolean;
 }
 
-export interface Reopening {
+export interface Reopening extends TabletSignature {
   readonly by: MemberId;
   readonly at: IsoDateTime;
   readonly reason: string;

@@ -1,0 +1,20 @@
+export { canonicalJson, canonicalStatement, type SignedStatement } from './canonical';
+export { type MinutesSignatureStatus, verifyMinutesSignatures } from './minutes-signatures';
+export { checkReopener, checkSignerRole, type NotSignerError } from './signer-rules';
+export {
+  type KeyTakenError,
+  type RegisterTabletKeyInput,
+  readTabletKeys,
+  registerTabletKey,
+  type TabletKey,
+} from './tablet-keys';
+export {
+  approvalStatement,
+  type MinutesIdentity,
+  reopeningStatement,
+  type SignatureStatus,
+  type SignatureVerifier,
+  verifyApproval,
+  verifyReopening,
+  verifyStatement,
+} from './verify-signatures';
