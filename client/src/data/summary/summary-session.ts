@@ -1,0 +1,74 @@
+import type { Author, ClubSummary, LocalOrigin } from '@chungtay/model';
+import * as model from '@chungtay/model';
+import { viewerDocumentName } from '@chungtay/protocol';
+import type { Accessor } from 'solid-js';
+import type * as Y from 'yjs';
+import type { SyncStatus } from '../../sync/sync-status';
+import { type AccessChanges, linkClubDoc } from '../session/club-doc-link';
+import { openDocSession } from '../session/doc-session';
+import { fullReadProjection } from '../session/projection';
+
+export function summaryStorageName(clubId: string): string {
+  return `chungtay-summary-${clubId}`;
+}
+
+export type SummaryView = ClubSummary & { readonly readOnly: boolean };
+
+function bindSummaryCommands(doc: Y.Doc, origin: LocalOrigin) {
+  return { write: (summary: ClubSummary) => model.writeSummary(doc, summary, origin) };
+}
+
+export interface SummarySession {
+  readonly view: SummaryView;
+  readonly commands: ReturnType<typeof bindSummaryCommands>;
+  readonly canEdit: Accessor<boolean>;
+  readonly syncStatus: Accessor<SyncStatus>;
+  whenSaved(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenSummaryOptions {
+  /** The club session's answer: a committee (editor) key writes the summary, a viewer key reads it. */
+  readonly canEditClub?: () => boolean;
+  readonly accessChanges?: AccessChanges;
+}
+
+/**
+ * Opens the club's summary `<clubId>/summary`: figures only, the one document a viewer key opens. The
+ * committee's tablets write it (summary-keeper.ts); a supervisor's tablet reads it. Linked like the
+ * club's other documents, so a write is listed as unsent and background sync takes it to the relay even
+ * when nobody opens this screen.
+ */
+export async function openSummarySession(
+  clubId: string,
+  author: Author,
+  options: OpenSummaryOptions = {},
+): Promise<SummarySession> {
+  const session = await openDocSession(
+    {
+      documentName: viewerDocumentName(clubId),
+      storageName: summaryStorageName(clubId),
+      keepHistory: false,
+      mayEdit: options.canEditClub ?? (() => true),
+      schemaStatus: model.getSummarySchemaStatus,
+      // Derived data: nothing to migrate; a newer layout is left alone (schemaStatus says so).
+      migrate: () => undefined,
+      link: linkClubDoc(clubId, options.accessChanges),
+      project: (doc) =>
+        fullReadProjection(doc, (d) => ({
+          ...model.readSummary(d),
+          readOnly: model.getSummarySchemaStatus(d).type === 'newer',
+        })),
+      bind: bindSummaryCommands,
+    },
+    author,
+  );
+  return {
+    view: session.view,
+    commands: session.commands,
+    canEdit: session.canEdit,
+    syncStatus: session.syncStatus,
+    whenSaved: session.whenSaved,
+    close: session.close,
+  };
+}
