@@ -8,7 +8,8 @@ export function LanguageSwitch(): JSX.Element {
     <Button
       variant="quiet"
       class="language-switch"
-      aria-label={t('app.language')}
+      // The name holds the visible word ("English"), so voice control finds the button by what it shows.
+      aria-label={`${t('app.language')}: ${t('app.switchTo')}`}
       onClick={() => setLocale(locale() === 'vi' ? 'en' : 'vi')}
     >
       {t('app.switchTo')}
