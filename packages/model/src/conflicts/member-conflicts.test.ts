@@ -55,9 +55,9 @@ describe('single values two tablets set differently while apart', () => {
     ] as const) {
       const { doc, lan } = club();
       const tablets = forkPeers(doc, 3);
-      tablets.forEach((tablet, i) =>
-        setPhone(tablet, lan, phones[i] ?? '', [alice, bob, carol][i] ?? alice, `2026-03-20T10:0${i}:00Z`),
-      );
+      tablets.forEach((tablet, i) => {
+        setPhone(tablet, lan, phones[i] ?? '', [alice, bob, carol][i] ?? alice, `2026-03-20T10:0${i}:00Z`);
+      });
       const conflict = getMember(expectConvergence(tablets), lan)?.conflicts?.[0];
       expect(conflict?.options).toHaveLength(count);
     }
