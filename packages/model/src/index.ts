@@ -233,6 +233,7 @@ export {
   type RemoteOrigin,
   remoteOrigin,
 } from './origin/origin';
+export * from './report';
 export {
   type DuplicatePair,
   dismissDuplicate,

@@ -1,0 +1,44 @@
+/**
+ * The periodic report (issue 15 §2): `<clubId>/report/<reportId>`, committee-only.
+ * `computeReportFigures(books, period)` → figures for a period from the club, health, money and care
+ * books; `createReport` / `updateReportHeader` / `getReportSection` (rich-text fragments) /
+ * `approveReport` (chair's signature, figures and narrative frozen); `toApprovedReport` → the entry
+ * `publishApprovedReport` puts in the summary document.
+ */
+export {
+  type ApproveReportInput,
+  approveReport,
+  type CreateReportInput,
+  createReport,
+  type FrozenReport,
+  frozenFigureCodes,
+  getReportSection,
+  isReportApproved,
+  newReportId,
+  REPORT_SCHEMA_VERSION,
+  REPORT_SECTIONS,
+  type ReportApproval,
+  type ReportError,
+  type ReportHeader,
+  type ReportId,
+  type ReportSection,
+  type ReportView,
+  readNarrative,
+  readReport,
+  reportDocName,
+  updateReportHeader,
+} from './report-doc';
+export {
+  computeReportFigures,
+  flattenReportFigures,
+  type ReportBooks,
+  type ReportFigures,
+} from './report-figures';
+export {
+  checkPeriod,
+  REPORT_KINDS,
+  type ReportKind,
+  type ReportPeriod,
+  standardPeriod,
+} from './report-period';
+export { toApprovedReport } from './report-summary';
