@@ -30,6 +30,8 @@ describe('authorize', () => {
     expect(await decide(`${clubId}/money`, viewer)).toBe('privateDocument');
     expect(await decide(`${clubId}/care`, editor)).toBe('editor');
     expect(await decide(`${clubId}/care`, viewer)).toBe('privateDocument');
+    expect(await decide(`${clubId}/report/report-2026-h1`, editor)).toBe('editor');
+    expect(await decide(`${clubId}/report/report-2026-h1`, viewer)).toBe('privateDocument');
     expect(await decide(clubId, undefined)).toBe('unauthorized');
     expect(await decide(clubId, 'not-a-key')).toBe('unauthorized');
     expect(await decide(clubId, generateKey())).toBe('unauthorized');

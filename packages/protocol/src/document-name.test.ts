@@ -67,6 +67,12 @@ describe('isPrivateDocument', () => {
     expect(isPrivateDocument(`${club}/careers`)).toBe(false);
   });
 
+  it('marks the periodic reports private too, and only them', () => {
+    expect(isPrivateDocument(`${club}/report/r-2026-h1`)).toBe(true);
+    expect(isPrivateDocument(`${club}/meeting/report`)).toBe(false);
+    expect(isPrivateDocument(`${club}/reports`)).toBe(false);
+  });
+
   it('treats unparseable names as private', () => {
     expect(isPrivateDocument('nope')).toBe(true);
   });

@@ -47,14 +47,15 @@ export function documentName(clubId: string, ...parts: string[]): DocumentName {
 
 /**
  * Parts under `<clubId>/<part>` closed to viewer keys: the health records (sensitive personal data), the
- * money book (members' loans and dues; supervisors get totals through reports, not the book) and the
- * home-care log (who is frail or alone, and who visits them).
+ * money book (members' loans and dues; supervisors get totals through reports, not the book), the
+ * home-care log (who is frail or alone, and who visits them) and the periodic reports' drafts (their
+ * narrative may name members; only the approved figures and narrative reach `<clubId>/summary`).
  */
-const PRIVATE_PARTS: readonly string[] = ['health', 'money', 'care'];
+const PRIVATE_PARTS: readonly string[] = ['health', 'money', 'care', 'report'];
 
 /**
  * The one place deciding which documents viewers cannot open: `<clubId>/health`, `<clubId>/money`,
- * `<clubId>/care` and everything under them.
+ * `<clubId>/care`, `<clubId>/report` and everything under them.
  * An unparseable name counts as private, so a mistake errs on the closed side.
  */
 export function isPrivateDocument(name: string): boolean {
