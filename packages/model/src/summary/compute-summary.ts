@@ -28,7 +28,6 @@ export function computeSummary(
   const ageKnown = composition.older.count + composition.younger.count;
   const sizes = new Map(getGroupSizes(club).map((g) => [g.groupId as string, g.size]));
   const moneySection = money === null ? null : summariseMoney(club, money, today);
-  const incomeTarget = money?.funds.find((f) => f.kind === 'income' && !f.retired)?.target ?? 0;
   return {
     clubId: club.id,
     computedAt: now,
@@ -47,8 +46,6 @@ export function computeSummary(
       olderMinPct: club.settings.olderMinPct,
       poorMinPct: club.settings.poorMinPct,
       olderAge: club.settings.olderAge,
-      borrowedPct: money?.rules.borrowedShareTarget ?? 0,
-      incomeFund: incomeTarget,
     },
     members: {
       total: composition.total,
@@ -113,5 +110,9 @@ function summariseMoney(club: ClubView, money: MoneyView, today: IsoDate): Summa
       indicators.duesPaid === null
         ? null
         : { upToDate: indicators.duesPaid.count, of: indicators.duesPaid.of },
+    targets: {
+      borrowedPct: money.rules.borrowedShareTarget,
+      incomeFund: money.funds.find((f) => f.kind === 'income' && !f.retired)?.target ?? 0,
+    },
   };
 }

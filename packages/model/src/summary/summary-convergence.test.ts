@@ -110,6 +110,7 @@ describe('two tablets recomputing the summary', () => {
       overdueAmount: 0,
       funds: { income: 30_000_000, activity: 1_500_000, humanitarian: 0, custom: 0 },
       dues: null,
+      targets: { borrowedPct: 50, incomeFund: 20_000_000 },
     };
     value(writeSummary(doc, { ...withMoney, money }, alice));
     value(writeSummary(doc, computeSummary(readClub(a), null, null, NOW_B), bob));

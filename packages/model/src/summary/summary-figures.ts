@@ -48,8 +48,9 @@ export function toFigures(summary: ClubSummary): Map<string, Figure> {
   });
   if (summary.health !== null) put('health', { known: 1, ...summary.health });
   if (summary.money !== null) {
-    const { funds, dues, ...counts } = summary.money;
+    const { funds, dues, targets, ...counts } = summary.money;
     put('money', { known: 1, ...counts });
+    put('money.targets', targets);
     put('money.funds', funds);
     put('money.dues', dues === null ? { collected: 0 } : { collected: 1, ...dues });
   }
@@ -89,8 +90,6 @@ export function fromFigures(
       olderMinPct: num('targets.olderMinPct'),
       poorMinPct: num('targets.poorMinPct'),
       olderAge: num('targets.olderAge'),
-      borrowedPct: num('targets.borrowedPct'),
-      incomeFund: num('targets.incomeFund'),
     },
     members: {
       total: num('members.total'),
@@ -150,6 +149,7 @@ function readMoney(num: (key: string) => number): SummaryMoney {
       num('money.dues.collected') === 1
         ? { upToDate: num('money.dues.upToDate'), of: num('money.dues.of') }
         : null,
+    targets: { borrowedPct: num('money.targets.borrowedPct'), incomeFund: num('money.targets.incomeFund') },
   };
 }
 

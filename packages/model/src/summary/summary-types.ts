@@ -41,10 +41,6 @@ export interface SummaryTargets {
   readonly olderMinPct: number;
   readonly poorMinPct: number;
   readonly olderAge: number;
-  /** Share of members who have borrowed, in percent; 0 when the money book is not known. */
-  readonly borrowedPct: number;
-  /** Income fund size aimed for, whole đồng; 0 = none. */
-  readonly incomeFund: number;
 }
 
 export interface SummaryMembers {
@@ -95,6 +91,11 @@ export interface SummaryMoney {
   readonly funds: Readonly<Record<SummaryFundKind, number>>;
   /** null when the club collects no dues. */
   readonly dues: { readonly upToDate: number; readonly of: number } | null;
+  /**
+   * The money book's own targets: share of members who have borrowed (percent) and the income fund's
+   * size (whole đồng, 0 = none). Here, not in `targets`, so a tablet without the book leaves them alone.
+   */
+  readonly targets: { readonly borrowedPct: number; readonly incomeFund: number };
 }
 
 export const SUMMARY_FUND_KINDS = ['income', 'activity', 'humanitarian', 'custom'] as const;

@@ -64,9 +64,14 @@ export function getSupervisorRow(summary: ClubSummary, today: IsoDate): Supervis
   if (targets.poorMinPct > 0 && row.poorPct !== null && row.poorPct < targets.poorMinPct) below.push('poor');
   // A club meets every one to three months: none at all in three months is below the plan.
   if (summary.club.kind === 'selfHelp' && held === 0) below.push('meetings');
-  if (row.borrowedPct !== null && targets.borrowedPct > 0 && row.borrowedPct < targets.borrowedPct)
+  if (
+    money !== null &&
+    row.borrowedPct !== null &&
+    money.targets.borrowedPct > 0 &&
+    row.borrowedPct < money.targets.borrowedPct
+  )
     below.push('borrowed');
-  if (money !== null && targets.incomeFund > 0 && money.funds.income < targets.incomeFund)
+  if (money !== null && money.targets.incomeFund > 0 && money.funds.income < money.targets.incomeFund)
     below.push('incomeFund');
   return { ...row, below };
 }
