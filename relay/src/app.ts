@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import type { BlobStore } from './blob/blob-store';
 import type { RelayConfig } from './config';
 import { Metrics } from './metrics';
 import { ClubQuotas, type UsageSource } from './quota';
@@ -18,7 +19,7 @@ export interface RunningRelay {
 /** Wires storage, core and server together and listens; used by main.ts and by the integration tests. */
 export async function startRelay(
   config: RelayConfig,
-  storage: Storage & { readonly usage?: UsageSource },
+  storage: Storage & { readonly usage?: UsageSource; readonly blobs?: BlobStore | undefined },
   logger: Logger,
   /** Shares rooms with other relay processes (main.ts opens it from REDIS_URL); alone when undefined. */
   bus?: RoomBus,
@@ -52,6 +53,7 @@ export async function startRelay(
     maxMessageBytes: config.limits.maxMessageBytes,
     pingIntervalMs: config.pingIntervalMs,
     now,
+    blobs: storage.blobs,
   });
   await new Promise<void>((resolve, reject) => {
     server.http.once('error', reject);

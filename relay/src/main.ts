@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { startRelay } from './app';
 import { canBackUp, listenForBackupRequests, ScheduledBackups } from './backup';
 import { runBackupCommand } from './backup-cli';
+import { openSqliteBlobStore } from './blob/sqlite-blob-store';
 import { isLoopbackHost, parseConfig } from './config';
 import { RedisRoomBus } from './room/redis-bus';
 import { openPostgresStorage } from './store/postgres-doc-store';
@@ -46,7 +47,11 @@ const storage =
 if (config.databaseUrl !== undefined) logger.info({ poolMax: config.databasePoolMax }, 'storage: PostgreSQL');
 // Waits for Redis: a relay started without it would serve its documents apart from the other processes.
 const bus = config.redisUrl === undefined ? undefined : await RedisRoomBus.connect(config.redisUrl, logger);
-const relay = await startRelay(config, storage, logger, bus);
+// Photos beside the SQLite documents; with PostgreSQL the processes would not share a local file, so the
+// blob routes stay off until a PostgreSQL blob store exists (relay/README.md, *Photos and scans*).
+const blobs = config.databaseUrl === undefined ? openSqliteBlobStore(config.dataDir) : undefined;
+if (blobs === undefined) logger.warn('photo uploads off: no blob store for PostgreSQL yet');
+const relay = await startRelay(config, Object.assign(storage, { blobs }), logger, bus);
 logger.info(
   {
     port: relay.port,

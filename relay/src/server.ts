@@ -13,6 +13,8 @@ import {
 } from '@chungtay/protocol';
 import type { Logger } from 'pino';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import { BLOB_ROUTE, type BlobLimits, DEFAULT_BLOB_LIMITS, handleBlobRequest } from './blob/blob-http';
+import type { BlobStore } from './blob/blob-store';
 import { type ApiResponse, registerClub, rotateKeys } from './club-api';
 import { Heartbeat } from './heartbeat';
 import { REGISTRATION_CODE_BURST, REGISTRATION_CODE_REFILL_PER_SECOND } from './limits';
@@ -34,6 +36,9 @@ export interface RelayServerDeps {
   /** Interval of WebSocket pings; a socket that missed one pong is terminated. */
   readonly pingIntervalMs: number;
   readonly now: () => number;
+  /** Photos and scans (PUT/GET /api/clubs/:clubId/blobs/:hash); those routes answer 404 without one. */
+  readonly blobs?: BlobStore | undefined;
+  readonly blobLimits?: BlobLimits;
 }
 
 export interface RelayServer {
@@ -53,8 +58,8 @@ const API_ROUTE = /^\/api\/clubs\/([^/]+)\/(register|rotate)$/;
  */
 const API_PREFLIGHT_HEADERS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'POST',
-  'access-control-allow-headers': 'content-type, authorization',
+  'access-control-allow-methods': 'POST, PUT, GET',
+  'access-control-allow-headers': 'content-type, authorization, x-blob-scope',
   'access-control-max-age': '86400',
 };
 
@@ -174,6 +179,22 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
         return;
       }
     }
+    const blob = BLOB_ROUTE.exec(url.pathname);
+    if (blob !== null) {
+      if (deps.blobs === undefined) return sendJson(response, 404, { error: 'notFound' });
+      const blobContext = {
+        blobs: deps.blobs,
+        clubs: deps.storage.clubs,
+        limits: deps.blobLimits ?? DEFAULT_BLOB_LIMITS,
+      };
+      return handleBlobRequest(
+        blobContext,
+        request,
+        response,
+        decodeURIComponent(blob[1] ?? ''),
+        blob[2] ?? '',
+      );
+    }
     const api = API_ROUTE.exec(url.pathname);
     if (api !== null) {
       if (request.method !== 'POST') return sendJson(response, 405, { error: 'notFound' });
@@ -263,6 +284,7 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
       http.closeAllConnections();
       await closed;
       await deps.storage.close();
+      await deps.blobs?.close();
     },
   };
 }
