@@ -5,7 +5,6 @@
  * The club: 70 members with turnover, a meeting a month for five years with attendance, a health check
  * per member at every meeting, 150 loans with monthly interest and repayments (about 4,000 entries).
  */
-import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { DEFAULT_HEALTH_THRESHOLDS } from '../health/health-flags';
 import type { HealthView } from '../health/read-health';
@@ -19,6 +18,10 @@ import { computeReportFigures, type ReportBooks } from './report-figures';
 import { CLUB, clubView, entry, loan, meeting, member, moneyView } from './report-fixtures';
 import { standardPeriod } from './report-period';
 import { toApprovedReport } from './report-summary';
+
+// The model compiles without Node's types (it runs in the browser too); the two globals this script uses.
+declare const process: { env: Record<string, string | undefined>; stdout: { write(text: string): void } };
+declare const performance: { now(): number };
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const YEARS = 5;
