@@ -15,7 +15,7 @@ export const enCare: typeof viCare = {
   empty: 'No pairings yet. Pair a volunteer with a member who needs visits.',
   overdueCount: '{{ count }} overdue for a visit',
   notVisitedFor: 'Not visited for {{ days }} days',
-  neverVisited: 'Never visited ({{ days }} days)',
+  neverVisited: 'Never visited, paired {{ days }} days ago',
   lastVisit: 'Last visit: {{ date }}',
   volunteerOf: 'Volunteer: {{ name }}',
   open: 'Visit log',

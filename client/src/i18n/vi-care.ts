@@ -15,7 +15,7 @@ export const viCare = {
   empty: 'Chưa có cặp thăm nom nào. Hãy ghép một tình nguyện viên với người cần thăm.',
   overdueCount: '{{ count }} người quá hạn thăm',
   notVisitedFor: 'Chưa thăm {{ days }} ngày',
-  neverVisited: 'Chưa thăm lần nào ({{ days }} ngày)',
+  neverVisited: 'Chưa thăm lần nào, đã ghép {{ days }} ngày',
   lastVisit: 'Lần thăm gần nhất: {{ date }}',
   volunteerOf: 'Tình nguyện viên: {{ name }}',
   open: 'Sổ thăm',

@@ -1,6 +1,6 @@
 import type { MemberId } from '@chungtay/model';
 import { useNavigate } from '@solidjs/router';
-import { createMemo, createSignal, type JSX } from 'solid-js';
+import { createMemo, createSignal, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { formatDate, parseDisplayDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
@@ -38,17 +38,21 @@ export function NewPairingForm(): JSX.Element {
     if (result.ok) navigate(`/club/${club.clubId}/care/${result.value}`);
   };
   return (
-    <form class="card care-form" onSubmit={submit} aria-labelledby="care-new-title">
+    <form class="card care-form" onSubmit={submit} aria-labelledby="care-new-title" data-testid="new-pairing">
       <h2 id="care-new-title">{t('care.newPairing')}</h2>
       <SelectField label={t('care.member')} options={options()} value={memberId()} onChange={setMemberId} />
-      <p class="field-error">{fieldMessage(i18n, errors(), 'memberId')}</p>
+      <Show when={fieldMessage(i18n, errors(), 'memberId')}>
+        {(message) => <p class="field-error">{message()}</p>}
+      </Show>
       <SelectField
         label={t('care.volunteer')}
         options={options()}
         value={volunteerId()}
         onChange={setVolunteerId}
       />
-      <p class="field-error">{fieldMessage(i18n, errors(), 'volunteerId')}</p>
+      <Show when={fieldMessage(i18n, errors(), 'volunteerId')}>
+        {(message) => <p class="field-error">{message()}</p>}
+      </Show>
       <TextField
         label={t('care.start')}
         value={start()}

@@ -1,5 +1,5 @@
 import { type MemberId, type Pairing, VISIT_ACTIVITIES, type VisitActivity } from '@chungtay/model';
-import { createMemo, createSignal, For, type JSX } from 'solid-js';
+import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { openHealthSession } from '../../data/health/health-session';
 import { usePendingWrites } from '../../data/session/pending-writes';
@@ -107,7 +107,9 @@ export function VisitForm(props: { pairing: Pairing }): JSX.Element {
             </button>
           )}
         </For>
-        <p class="field-error">{fieldMessage(i18n, errors(), 'activities')}</p>
+        <Show when={fieldMessage(i18n, errors(), 'activities')}>
+          {(message) => <p class="field-error">{message()}</p>}
+        </Show>
       </fieldset>
       <TextField
         label={t('care.visitNote')}

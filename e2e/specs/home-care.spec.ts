@@ -1,0 +1,166 @@
+import { writeFileSync } from 'node:fs';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { ClubApp, SharePage } from '../pages/club-app';
+
+/** Page model for the home-care screens: one method per thing the committee does there. */
+class CarePages {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page
+      .getByRole('navigation')
+      .getByRole('link', { name: 'Chăm sóc tại nhà', exact: true })
+      .click();
+    await expect(this.page.getByRole('heading', { name: 'Chăm sóc tại nhà', level: 1 })).toBeVisible();
+  }
+
+  /** Picks a name in one of the form's select fields (Kobalte Select: the trigger button, then the option). */
+  async choose(form: string, field: string, name: string): Promise<void> {
+    const trigger = this.page.getByTestId(form).getByRole('button', { name: new RegExp(`^${field}`) });
+    // A click during the list's opening animation can close it again: retry until chosen.
+    await expect(async () => {
+      if (!(await this.page.getByRole('listbox').isVisible())) await trigger.click();
+      await this.page.getByRole('option', { name, exact: true }).click({ timeout: 2_000 });
+      await expect(trigger).toContainText(name, { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+  }
+
+  async pair(member: string, volunteer: string): Promise<void> {
+    await this.choose('new-pairing', 'Người được thăm', member);
+    await this.choose('new-pairing', 'Tình nguyện viên', volunteer);
+    await this.page.getByTestId('new-pairing').getByRole('button', { name: 'Ghép cặp' }).click();
+    await expect(this.page.getByRole('heading', { name: member, level: 1 })).toBeVisible();
+  }
+
+  async openPairing(member: string): Promise<void> {
+    await this.page
+      .locator(`[data-testid="care-pairing"][data-member="${member}"]`)
+      .getByRole('link', { name: 'Sổ thăm' })
+      .click();
+    await expect(this.page.getByRole('heading', { name: member, level: 1 })).toBeVisible();
+  }
+
+  async recordVisit(done: string, note: string): Promise<void> {
+    const form = this.page.getByTestId('visit-form');
+    await form.getByRole('button', { name: done, exact: true }).click();
+    await expect(form.getByRole('button', { name: done, exact: true })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await form.getByLabel('Ghi chú lần thăm').fill(note);
+    await form.getByRole('button', { name: 'Lưu lần thăm' }).click();
+    await expect(this.page.getByTestId('care-visit').filter({ hasText: note })).toBeVisible();
+  }
+
+  visits() {
+    return this.page.getByTestId('care-visit');
+  }
+}
+
+async function tablet(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 800, height: 1280 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  return { context, page, app: new ClubApp(page), share: new SharePage(page), care: new CarePages(page) };
+}
+
+function todayText(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(now.getDate())}/${pad(now.getMonth() + 1)}/${now.getFullYear()}`;
+}
+
+test('a visit recorded on each of two tablets, one offline, both stay after reconnecting, and the visit log prints on A4', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const a = await tablet(browser);
+  await a.app.start();
+  await a.app.createClub('CLB Liên thế hệ thôn Đông', 'Nguyễn Thị Hoa');
+  await a.app.addMember({ name: 'Nguyễn Thị Lan', birthYear: '1936' });
+  await a.app.addMember({ name: 'Trần Văn Bình', birthYear: '1962', gender: 'Nam' });
+  await a.care.open();
+  await a.care.pair('Nguyễn Thị Lan', 'Trần Văn Bình');
+  // Today and the pairing's volunteer are filled in: a visit takes a chip and a tap.
+  const form = a.page.getByTestId('visit-form');
+  await expect(form.getByLabel('Ngày thăm (dd/mm/yyyy)')).toHaveValue(todayText());
+  await expect(form.getByRole('button', { name: /^Người đi thăm/ })).toContainText('Trần Văn Bình');
+  await a.page.screenshot({ path: testInfo.outputPath('care-pairing.png') });
+
+  const links = await a.share.startSharing();
+  await a.share.expectSynced();
+  const b = await tablet(browser);
+  await b.share.join(links.editor, 'Trần Văn Bình');
+  await b.share.expectSynced();
+  await b.app.waitForServiceWorker();
+  await b.care.open();
+  // The pairing made on A reached B through the relay (the care doc is open to editor keys).
+  await expect(b.page.locator('[data-testid="care-pairing"][data-member="Nguyễn Thị Lan"]')).toBeVisible();
+  await b.page.screenshot({ path: testInfo.outputPath('care-list.png') });
+  await b.care.openPairing('Nguyễn Thị Lan');
+
+  await b.context.setOffline(true);
+  await expect(b.page.locator('[data-sync-state]')).toHaveAttribute('data-sync-state', 'offline');
+  await b.care.recordVisit('Nấu ăn', 'Bình nấu cháo, ghi trên máy B');
+  await a.care.open();
+  await a.care.openPairing('Nguyễn Thị Lan');
+  await a.care.recordVisit('Trò chuyện', 'Hoa ghé hỏi thăm, ghi trên máy A');
+  await expect(b.care.visits()).toHaveCount(1);
+
+  await b.context.setOffline(false);
+  await b.share.expectSynced();
+  await a.share.expectSynced();
+  for (const t of [a, b]) {
+    await expect(t.care.visits()).toHaveCount(2);
+    await expect(t.care.visits().filter({ hasText: 'ghi trên máy A' })).toContainText('Trò chuyện');
+    await expect(t.care.visits().filter({ hasText: 'ghi trên máy B' })).toContainText('Nấu ăn');
+  }
+  await a.page.screenshot({ path: testInfo.outputPath('care-log.png'), fullPage: true });
+
+  // The pairing's visit log on A4: the national title on one line, both visits, oldest first.
+  await a.page.getByRole('link', { name: 'In sổ thăm' }).click();
+  const sheet = a.page.getByTestId('care-print');
+  await expect(sheet).toContainText('SỔ THĂM NOM CHĂM SÓC TẠI NHÀ');
+  await expect(a.page.getByTestId('care-print-subtitle')).toHaveText(
+    'Người được thăm: Nguyễn Thị Lan · Tình nguyện viên: Trần Văn Bình',
+  );
+  await expect(a.page.getByTestId('care-print-row')).toHaveCount(2);
+  await a.page.emulateMedia({ media: 'print' });
+  await expect(a.page.locator('.club-nav')).toBeHidden();
+  const title = await a.page.locator('.care-print-nation').evaluate((element) => ({
+    height: element.getBoundingClientRect().height,
+    lineHeight: Number.parseFloat(getComputedStyle(element).lineHeight),
+  }));
+  expect(title.height).toBeLessThan(title.lineHeight * 1.5);
+  const pdf = await a.page.pdf({ format: 'A4', preferCSSPageSize: true });
+  writeFileSync(testInfo.outputPath('care-visit-log.pdf'), pdf);
+  // One visit log, two visits: one A4 page.
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+  await a.page.emulateMedia({ media: 'screen' });
+
+  // The month's log lists the same two visits with the member's name.
+  const month = new Date();
+  await a.page.goto(
+    `${new URL(a.page.url()).pathname}?month=${month.getFullYear()}-${String(month.getMonth() + 1).padStart(2, '0')}`,
+  );
+  await expect(a.page.getByTestId('care-print-row')).toHaveCount(2);
+  await expect(a.page.getByTestId('care-print-row').first()).toContainText('Nguyễn Thị Lan');
+
+  for (const t of [a, b]) await t.context.close();
+});
+
+test('a viewer tablet is told the home-care log is the committee’s and opens no care doc', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const a = await tablet(browser);
+  await a.app.start();
+  await a.app.createClub('CLB Liên thế hệ thôn Tây', 'Nguyễn Thị Hoa');
+  const links = await a.share.startSharing();
+  await a.share.expectSynced();
+  const v = await tablet(browser);
+  await v.share.join(links.viewer, 'Cán bộ xã');
+  await v.care.open();
+  await expect(v.page.getByTestId('care-private')).toContainText('chỉ Ban Chủ nhiệm xem');
+  await expect(v.page.getByTestId('new-pairing')).toHaveCount(0);
+  for (const t of [a, v]) await t.context.close();
+});
