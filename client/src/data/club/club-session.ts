@@ -2,12 +2,14 @@ import type { Author, ClubId, ClubView, IsoDate } from '@chungtay/model';
 import * as model from '@chungtay/model';
 import { isPrivateDocument } from '@chungtay/protocol';
 import { type Accessor, createSignal } from 'solid-js';
+import type * as Y from 'yjs';
 import { type ClubAccess, findKnownClub } from '../../device/device';
 import { todayIso } from '../../i18n/format';
 import type { DeniedReason, Peer, SyncStatus } from '../../sync/sync-status';
 import type { SaveState } from '../../sync/tablet-store';
 import { openDocSession } from '../session/doc-session';
 import type { DocUndo } from '../session/doc-undo';
+import { browserIdle } from '../summary/summary-keeper';
 import { bindCommands, type ClubCommands } from './club-commands';
 import { linkClub } from './club-link';
 import { projectClub } from './club-projection';
@@ -82,6 +84,7 @@ export async function openClubSession(clubId: string, author: Author): Promise<C
   const link = session.link;
   if (link === null) throw new Error('the club session opened without its relay link');
   const canOpen = (documentName: string) => role() === 'editor' || !isPrivateDocument(documentName);
+  const stopSummary = keepSummary(clubId, author, session, link.onAccessChange, () => role() === 'editor');
   return {
     clubId,
     author,
@@ -105,6 +108,49 @@ export async function openClubSession(clubId: string, author: Author): Promise<C
     nextStepAt: session.nextStepAt,
     today,
     whenSaved: session.whenSaved,
-    close: session.close,
+    async close() {
+      await stopSummary();
+      await session.close();
+    },
+  };
+}
+
+/**
+ * On a committee tablet, keeps `<clubId>/summary` (what supervisors see) following the books. Loaded
+ * and started in idle time after the club opened, so it never delays the roster's first paint.
+ */
+function keepSummary(
+  clubId: string,
+  author: Author,
+  session: { readonly doc: Y.Doc; readonly view: ClubView; readonly canEdit: Accessor<boolean> },
+  accessChanges: (listener: () => void) => () => void,
+  isEditor: () => boolean,
+): () => Promise<void> {
+  let closed = false;
+  let stop: Promise<(() => Promise<void>) | null> = Promise.resolve(null);
+  const cancelIdle = browserIdle(() => {
+    if (closed || !isEditor()) return;
+    stop = import('../summary/summary-upkeep')
+      .then(({ startSummaryUpkeep }) =>
+        startSummaryUpkeep({
+          clubId,
+          author,
+          club: session.view,
+          canEdit: () => isEditor() && session.canEdit(),
+          accessChanges,
+          onBooksChange: (listener) => {
+            session.doc.on('update', listener);
+            return () => session.doc.off('update', listener);
+          },
+        }),
+      )
+      // The summary is derived: a failure to keep it costs supervisors freshness, never the club's data.
+      .catch(() => null);
+  });
+  return async () => {
+    closed = true;
+    cancelIdle();
+    const stopUpkeep = await stop;
+    await stopUpkeep?.();
   };
 }
