@@ -1,3 +1,4 @@
+export * from './attachments/attachments';
 export * from './care';
 export {
   type CreateClubInput,
