@@ -2,6 +2,7 @@ import { enCare } from './en-care';
 import { enConflicts } from './en-conflicts';
 import { enHealthCheck } from './en-health-check';
 import { enRelayLimits } from './en-relay-limits';
+import { enSignatures } from './en-signatures';
 import type { Catalogue } from './vi';
 
 export const en: Catalogue = {
@@ -440,6 +441,9 @@ export const en: Catalogue = {
     closeVersion: 'Close version',
     versionTitle: 'Version: {{ label }}',
     current: 'Current text',
+    otherChanges: 'Other changes (header, attendance, decisions, actions, money)',
+    inVersion: 'In the version',
+    noOtherChanges: 'Nothing else changed.',
     sameAsCurrent: 'Same as now',
     approvedError: 'The minutes are approved and cannot be changed.',
     notApprovedError: 'The minutes are not approved.',
@@ -561,6 +565,7 @@ export const en: Catalogue = {
   care: enCare,
   relayLimits: enRelayLimits,
   conflicts: enConflicts,
+  signatures: enSignatures,
   errors: {
     required: 'Please fill this in.',
     tooLong: 'Too long.',

@@ -2,6 +2,7 @@ import { viCare } from './vi-care';
 import { viConflicts } from './vi-conflicts';
 import { viHealthCheck } from './vi-health-check';
 import { viRelayLimits } from './vi-relay-limits';
+import { viSignatures } from './vi-signatures';
 // The Vietnamese catalogue is the source of truth: every other language must
 // have exactly these keys (see en.ts). Templates use {{ name }}.
 export const vi = {
@@ -443,6 +444,9 @@ export const vi = {
     closeVersion: 'Đóng phiên bản',
     versionTitle: 'Phiên bản: {{ label }}',
     current: 'Bản hiện tại',
+    otherChanges: 'Các phần khác đã thay đổi (thông tin chung, điểm danh, kết luận, việc, tiền)',
+    inVersion: 'Trong phiên bản',
+    noOtherChanges: 'Không có thay đổi nào khác.',
     sameAsCurrent: 'Giống bản hiện tại',
     approvedError: 'Biên bản đã duyệt nên không sửa được.',
     notApprovedError: 'Biên bản chưa được duyệt.',
@@ -562,6 +566,7 @@ export const vi = {
   care: viCare,
   relayLimits: viRelayLimits,
   conflicts: viConflicts,
+  signatures: viSignatures,
   errors: {
     required: 'Hãy nhập thông tin này.',
     tooLong: 'Quá dài.',

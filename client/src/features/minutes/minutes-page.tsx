@@ -177,7 +177,7 @@ export default function MinutesPage(): JSX.Element {
                   <ActionsSection session={session()} members={members()} />
                   <HealthSection minutes={session()} health={health()} members={members()} />
                   <ApprovalSection session={session()} nameOf={nameOf} />
-                  <VersionsSection session={session()} />
+                  <VersionsSection session={session()} nameOf={nameOf} />
                 </Show>
               </Show>
             </div>

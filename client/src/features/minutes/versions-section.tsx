@@ -5,9 +5,13 @@ import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { TextField } from '../../ui/text-field/text-field';
 import { formatInstant, minutesFeedback } from './minutes-feedback';
+import { listVersionChanges } from './version-changes';
 
 /** Saved versions (Yjs snapshots): save one, list them, open one read-only beside the current text. */
-export function VersionsSection(props: { session: MinutesSession }): JSX.Element {
+export function VersionsSection(props: {
+  session: MinutesSession;
+  nameOf: (id: string | null) => string;
+}): JSX.Element {
   const i18n = useI18n();
   const { t } = i18n;
   const [label, setLabel] = createSignal('');
@@ -17,6 +21,17 @@ export function VersionsSection(props: { session: MinutesSession }): JSX.Element
     const result = props.session.commands.captureVersion(label());
     if (!minutesFeedback(i18n, result, t('minutes.versionSaved'))) setLabel('');
   };
+  const changesSince = (view: MinutesView) =>
+    listVersionChanges(view, props.session.view, {
+      label: (key) => t(`minutes.${key}`),
+      name: props.nameOf,
+      date: i18n.date,
+      money: i18n.money,
+      status: (status) =>
+        status ? t(`attendance.${status}` as 'attendance.present') : t('minutes.unmarked'),
+      kind: (kind) => t(`moneyKind.${kind}` as 'moneyKind.other'),
+      yesNo: (done) => (done ? t('minutes.done') : ''),
+    });
   const currentBody = (id: string) => props.session.view.agenda.find((a) => a.id === id)?.bodyText;
   return (
     <section class="minutes-section card" aria-labelledby="minutes-versions">
@@ -91,6 +106,32 @@ export function VersionsSection(props: { session: MinutesSession }): JSX.Element
                 </div>
               )}
             </For>
+            <h4>{t('minutes.otherChanges')}</h4>
+            <Show
+              when={changesSince(version().view).length > 0}
+              fallback={<p class="muted">{t('minutes.noOtherChanges')}</p>}
+            >
+              <table class="version-changes" data-testid="version-changes">
+                <thead>
+                  <tr>
+                    <th />
+                    <th>{t('minutes.inVersion')}</th>
+                    <th>{t('minutes.current')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={changesSince(version().view)}>
+                    {(change) => (
+                      <tr>
+                        <th scope="row">{change.label}</th>
+                        <td class="pre-line">{change.before || '—'}</td>
+                        <td class="pre-line">{change.after || '—'}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </Show>
           </div>
         )}
       </Show>
