@@ -70,6 +70,7 @@ export const enImport: typeof viImport = {
   confirm: 'Import into the register',
   chooseAnother: 'Pick another file',
   done: 'Imported {{ add }} people and completed {{ merge }}. Press “Undo” above to take this import back.',
+  rejected: 'Some rows are not valid, so nothing was imported. Check the preview and try again.',
   readOnly: 'This tablet may only view the club, so it cannot import.',
   exportTitle: 'Export the member list',
   exportIntro:

@@ -70,6 +70,7 @@ export const viImport = {
   confirm: 'Nhập vào sổ',
   chooseAnother: 'Chọn tệp khác',
   done: 'Đã nhập {{ add }} người, bổ sung {{ merge }} người. Bấm “Hoàn tác” ở trên nếu muốn bỏ lần nhập này.',
+  rejected: 'Có dòng không hợp lệ nên chưa nhập gì. Hãy xem lại bản xem trước rồi thử lại.',
   readOnly: 'Máy này chỉ được xem câu lạc bộ, không nhập được.',
   exportTitle: 'Xuất danh sách thành viên',
   exportIntro:

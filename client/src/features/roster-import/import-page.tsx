@@ -86,6 +86,8 @@ export default function ImportPage(): JSX.Element {
     const input = toImportInput(rows, decisions());
     setSaving(true);
     const result = await session.commands.importMembers(input).finally(() => setSaving(false));
+    // The preview leaves out every row the model would refuse; should one slip through, nothing was written.
+    if (!result.ok && result.error.type === 'invalid') return showToast(ft('rejected'), 'error');
     feedback(i18n, result);
     if (!result.ok) return;
     showToast(ft('done', { add: result.value.added.length, merge: result.value.merged.length }), 'success');
