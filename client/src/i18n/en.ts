@@ -2,6 +2,7 @@ import { enCare } from './en-care';
 import { enConflicts } from './en-conflicts';
 import { enHealthCheck } from './en-health-check';
 import { enRelayLimits } from './en-relay-limits';
+import { enSupervisor } from './en-supervisor';
 import { enSignatures } from './en-signatures';
 import type { Catalogue } from './vi';
 
@@ -565,6 +566,7 @@ export const en: Catalogue = {
   care: enCare,
   relayLimits: enRelayLimits,
   conflicts: enConflicts,
+  supervisor: enSupervisor,
   signatures: enSignatures,
   errors: {
     required: 'Please fill this in.',

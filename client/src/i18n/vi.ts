@@ -2,6 +2,7 @@ import { viCare } from './vi-care';
 import { viConflicts } from './vi-conflicts';
 import { viHealthCheck } from './vi-health-check';
 import { viRelayLimits } from './vi-relay-limits';
+import { viSupervisor } from './vi-supervisor';
 import { viSignatures } from './vi-signatures';
 // The Vietnamese catalogue is the source of truth: every other language must
 // have exactly these keys (see en.ts). Templates use {{ name }}.
@@ -566,6 +567,7 @@ export const vi = {
   care: viCare,
   relayLimits: viRelayLimits,
   conflicts: viConflicts,
+  supervisor: viSupervisor,
   signatures: viSignatures,
   errors: {
     required: 'Hãy nhập thông tin này.',
