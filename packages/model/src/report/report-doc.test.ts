@@ -14,6 +14,7 @@ import {
 } from './report-doc';
 import { computeReportFigures } from './report-figures';
 import { CLUB, clubView, meeting, member } from './report-fixtures';
+import { getReportSchemaStatus } from './report-migrations';
 import { standardPeriod } from './report-period';
 import { toApprovedReport } from './report-summary';
 
@@ -109,6 +110,14 @@ describe('the report document', () => {
     if (entry === null) throw new Error('no entry');
     ok(publishApprovedReport(summary, entry, lan));
     expect(readSummary(summary).reports.map((r) => r.id)).toEqual([REPORT]);
+  });
+
+  it('is empty until started, current after', () => {
+    const doc = new Y.Doc();
+    expect(getReportSchemaStatus(doc)).toEqual({ type: 'empty' });
+    ok(createReport(doc, { clubId: CLUB, reportId: REPORT, period: H1, place: '' }, lan));
+    expect(getReportSchemaStatus(doc)).toEqual({ type: 'current' });
+    expect(readReport(doc).readOnly).toBe(false);
   });
 
   it('refuses a period that ends before it starts and writes nothing', () => {

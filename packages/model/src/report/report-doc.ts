@@ -7,6 +7,7 @@ import type { ChangeOrigin } from '../origin/origin';
 import { type CommandError, type FieldError, FieldErrors, transactCommand } from '../schema/command';
 import { checkRequiredText, MAX_TEXT } from '../schema/field-checks';
 import { flattenReportFigures, type ReportFigures } from './report-figures';
+import { REPORT_SCHEMA_VERSION } from './report-migrations';
 import { checkPeriod, REPORT_KINDS, type ReportPeriod } from './report-period';
 
 /**
@@ -16,7 +17,7 @@ import { checkPeriod, REPORT_KINDS, type ReportPeriod } from './report-period';
  * own Y.XmlFragment, which the minutes' rich-text editor binds to.
  */
 
-export const REPORT_SCHEMA_VERSION = 1;
+export { REPORT_SCHEMA_VERSION };
 
 export type ReportId = string & { readonly __brand: 'ReportId' };
 export function newReportId(): ReportId {
@@ -71,6 +72,8 @@ export interface FrozenReport {
 }
 
 export interface ReportView {
+  /** Written by a newer app: shown, never written. */
+  readonly readOnly: boolean;
   readonly header: ReportHeader | null;
   readonly approval: ReportApproval | null;
   readonly frozen: FrozenReport | null;
@@ -97,7 +100,9 @@ export function readReport(doc: Y.Doc): ReportView {
   const header = v.safeParse(HeaderSchema, Object.fromEntries(headerMap(doc).entries()));
   const approval = v.safeParse(ApprovalSchema, approvalMap(doc).get('chair'));
   const frozen = approvalMap(doc).get('frozen');
+  const version = metaMap(doc).get('schemaVersion');
   return {
+    readOnly: typeof version === 'number' && version > REPORT_SCHEMA_VERSION,
     header: header.success
       ? {
           clubId: header.output.clubId,
