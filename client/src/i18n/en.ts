@@ -2,8 +2,8 @@ import { enCare } from './en-care';
 import { enConflicts } from './en-conflicts';
 import { enHealthCheck } from './en-health-check';
 import { enRelayLimits } from './en-relay-limits';
-import { enSupervisor } from './en-supervisor';
 import { enSignatures } from './en-signatures';
+import { enSupervisor } from './en-supervisor';
 import type { Catalogue } from './vi';
 
 export const en: Catalogue = {
@@ -127,6 +127,7 @@ export const en: Catalogue = {
     '80plus': '80 and over',
   },
   member: {
+    moneyLink: 'Loans and dues',
     fullName: 'Full name',
     gender: 'Gender',
     birthYear: 'Birth year',

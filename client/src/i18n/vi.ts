@@ -2,8 +2,8 @@ import { viCare } from './vi-care';
 import { viConflicts } from './vi-conflicts';
 import { viHealthCheck } from './vi-health-check';
 import { viRelayLimits } from './vi-relay-limits';
-import { viSupervisor } from './vi-supervisor';
 import { viSignatures } from './vi-signatures';
+import { viSupervisor } from './vi-supervisor';
 // The Vietnamese catalogue is the source of truth: every other language must
 // have exactly these keys (see en.ts). Templates use {{ name }}.
 export const vi = {
@@ -128,6 +128,7 @@ export const vi = {
     '80plus': 'Từ 80',
   },
   member: {
+    moneyLink: 'Vay vốn và hội phí',
     fullName: 'Họ và tên',
     gender: 'Giới tính',
     birthYear: 'Năm sinh',

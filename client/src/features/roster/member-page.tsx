@@ -1,4 +1,11 @@
-import { getMember, getMemberAttendance, type Member, type MemberId } from '@chungtay/model';
+import {
+  type ClubId,
+  getMember,
+  getMemberAttendance,
+  type Member,
+  type MemberId,
+  moneyDocName,
+} from '@chungtay/model';
 import { A, useParams } from '@solidjs/router';
 import { createSignal, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
@@ -61,6 +68,16 @@ function MemberDetail(props: { member: Member }): JSX.Element {
         >
           {t('app.edit')}
         </Button>
+        {/* The money book is the committee's: a viewer tablet is not even shown the way to it. */}
+        <Show when={session.canOpen(moneyDocName(session.clubId as ClubId))}>
+          <A
+            href={`/club/${session.clubId}/money/members/${encodeURIComponent(m().id)}`}
+            class="btn btn-secondary"
+            data-testid="member-money-link"
+          >
+            {t('member.moneyLink')}
+          </A>
+        </Show>
       </div>
       <MemberConflicts member={m()} />
       <Show when={m().left}>
