@@ -39,6 +39,7 @@ export {
   REPORT_KINDS,
   type ReportKind,
   type ReportPeriod,
+  reportIdFor,
   standardPeriod,
 } from './report-period';
 export { toApprovedReport } from './report-summary';

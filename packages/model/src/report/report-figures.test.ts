@@ -5,7 +5,7 @@ import type { HealthView } from '../health/read-health';
 import type { MeetingId, MemberId } from '../ids/ids';
 import { computeReportFigures, flattenReportFigures } from './report-figures';
 import { clubView, entry, group, loan, meeting, member, moneyView } from './report-fixtures';
-import { checkPeriod, standardPeriod } from './report-period';
+import { checkPeriod, reportIdFor, standardPeriod } from './report-period';
 
 const H1 = standardPeriod('halfYear', 2026, 1);
 
@@ -174,5 +174,6 @@ describe('report figures for a period', () => {
       from: 'dateFormat',
     });
     expect(checkPeriod(standardPeriod('halfYear', 2026, 2))).toEqual({});
+    expect(reportIdFor(standardPeriod('halfYear', 2026, 2))).toBe('report-halfYear-20260701-20261231');
   });
 });

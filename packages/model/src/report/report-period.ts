@@ -29,3 +29,12 @@ export function checkPeriod(period: { kind: string; from: string; to: string }):
   else if (isIsoDate(period.from) && period.from > period.to) errors.to = 'numberOrder';
   return errors;
 }
+
+/**
+ * The report's id from its period: two tablets starting the report for the same period open the same
+ * document instead of two rival drafts, and the id alone says which period it is.
+ */
+export function reportIdFor(period: ReportPeriod): string {
+  const compact = (d: string) => d.replaceAll('-', '');
+  return `report-${period.kind}-${compact(period.from)}-${compact(period.to)}`;
+}
