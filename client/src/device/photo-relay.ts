@@ -1,0 +1,56 @@
+import { findKnownClub, readRelayOrigin } from './device';
+
+/** What an upload came to: sent (or already there), refused for good, or to be tried again later. */
+export type UploadOutcome = 'sent' | 'refused' | 'retry';
+
+export interface PhotoRelay {
+  upload(
+    clubId: string,
+    hash: string,
+    bytes: Blob,
+    contentType: string,
+    scope: 'club' | 'health',
+  ): Promise<UploadOutcome>;
+  /** The photo's bytes; undefined when the relay cannot give them now (offline, not there, not allowed). */
+  download(clubId: string, hash: string): Promise<Blob | undefined>;
+}
+
+function blobUrl(clubId: string, hash: string): string {
+  return `${readRelayOrigin()}/api/clubs/${encodeURIComponent(clubId)}/blobs/${hash}`;
+}
+
+/** The club's key as the relay's documents take it; undefined for a club not shared from this tablet. */
+function bearer(clubId: string): string | undefined {
+  const access = findKnownClub(clubId)?.access;
+  return access?.shared ? `Bearer ${access.key}` : undefined;
+}
+
+/** PUT/GET /api/clubs/:clubId/blobs/:hash on the relay the tablet syncs with (relay/README.md). */
+export const httpPhotoRelay: PhotoRelay = {
+  async upload(clubId, hash, bytes, contentType, scope) {
+    const authorization = bearer(clubId);
+    if (authorization === undefined) return 'retry';
+    try {
+      const response = await fetch(blobUrl(clubId, hash), {
+        method: 'PUT',
+        headers: { authorization, 'content-type': contentType, 'x-blob-scope': scope },
+        body: bytes,
+      });
+      if (response.ok) return 'sent';
+      // Over quota, too large, refused key: sending again will not help until something changes.
+      return response.status >= 500 && response.status !== 507 ? 'retry' : 'refused';
+    } catch {
+      return 'retry';
+    }
+  },
+  async download(clubId, hash) {
+    const authorization = bearer(clubId);
+    if (authorization === undefined) return undefined;
+    try {
+      const response = await fetch(blobUrl(clubId, hash), { headers: { authorization } });
+      return response.ok ? await response.blob() : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+};
