@@ -3,7 +3,6 @@ import { enConflicts } from './en-conflicts';
 import { enHealthCheck } from './en-health-check';
 import { enRelayLimits } from './en-relay-limits';
 import { enSignatures } from './en-signatures';
-import { enSignatures } from './en-signatures';
 import { enSupervisor } from './en-supervisor';
 import type { Catalogue } from './vi';
 
@@ -568,7 +567,6 @@ export const en: Catalogue = {
   care: enCare,
   relayLimits: enRelayLimits,
   conflicts: enConflicts,
-  signatures: enSignatures,
   supervisor: enSupervisor,
   signatures: enSignatures,
   errors: {

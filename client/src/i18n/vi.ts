@@ -3,7 +3,6 @@ import { viConflicts } from './vi-conflicts';
 import { viHealthCheck } from './vi-health-check';
 import { viRelayLimits } from './vi-relay-limits';
 import { viSignatures } from './vi-signatures';
-import { viSignatures } from './vi-signatures';
 import { viSupervisor } from './vi-supervisor';
 // The Vietnamese catalogue is the source of truth: every other language must
 // have exactly these keys (see en.ts). Templates use {{ name }}.
@@ -569,7 +568,6 @@ export const vi = {
   care: viCare,
   relayLimits: viRelayLimits,
   conflicts: viConflicts,
-  signatures: viSignatures,
   supervisor: viSupervisor,
   signatures: viSignatures,
   errors: {
