@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alice, bob, newClub, TODAY, value } from '../../test/fixtures';
 import { deliver, forkPeers } from '../../test/peers';
+import { readClub } from '../club/read-club';
 import { addMeeting } from '../meetings/meeting-commands';
 import {
   type AttachmentInput,
@@ -41,6 +42,9 @@ describe('attachments on a meeting', () => {
     expect(listMeetingAttachments(doc, meetingId)).toEqual([
       { ...photo('a', 'Tập dưỡng sinh'), byId: 'alice', byName: 'Lan', at: '2026-03-10T08:30:00' },
     ]);
+    // The club view the screens read carries them too, and a meeting without any carries none.
+    expect(readClub(doc).meetings[0]?.attachments).toEqual(listMeetingAttachments(doc, meetingId));
+    expect(readClub(meetingDoc().doc).meetings[0]?.attachments).toBeUndefined();
   });
 
   it('refuses a malformed hash, a size of 0 and a caption too long, and writes nothing', () => {

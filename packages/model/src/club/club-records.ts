@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import * as Y from 'yjs';
+import { listAttachments } from '../attachments/attachments';
 import { readMeetingConflicts } from '../conflicts/meeting-conflicts';
 import { readMemberConflicts } from '../conflicts/member-conflicts';
 import { type ClubId, compareText, type GroupId, isId, type MeetingId, type MemberId } from '../ids/ids';
@@ -144,8 +145,10 @@ export function readMeetingFields(id: string, value: unknown): MeetingRecordView
   if (raw === undefined || !isSafeKey(id)) return undefined;
   const r = v.parse(MeetingFieldsRecord, raw);
   const conflicts = readMeetingConflicts(raw);
+  const attachments = value instanceof Y.Map ? listAttachments(value as Y.Map<unknown>) : [];
   return {
     ...(conflicts.length > 0 ? { conflicts } : {}),
+    ...(attachments.length > 0 ? { attachments } : {}),
     id: id as MeetingId,
     date: r.date,
     time: r.time,

@@ -1,3 +1,4 @@
+import type { Attachment } from '../attachments/attachments';
 import type { ClubId, GroupId, IsoDate, MeetingId, MemberId } from '../ids/ids';
 import type {
   AttendanceStatus,
@@ -106,6 +107,8 @@ export interface Meeting {
   readonly attendance: Readonly<Record<string, AttendanceStatus>>;
   /** Date, time, kind, chair or secretary set differently on two tablets; absent when none. */
   readonly conflicts?: readonly FieldConflictView[];
+  /** Photos and scans (attachments/attachments.ts), oldest first; absent when none. */
+  readonly attachments?: readonly Attachment[];
 }
 
 export interface ClubView {
