@@ -31,6 +31,8 @@ const IndicatorsPage = lazy(() => import('../features/indicators/indicators-page
 const SettingsPage = lazy(() => import('../features/settings/settings-page'));
 const SharePage = lazy(() => import('../features/share/share-page'));
 const JoinPage = lazy(() => import('../features/join/join-page'));
+// A supervisor's clubs side by side, from their summary documents (viewer keys open nothing else).
+const SupervisorPage = lazy(() => import('../features/supervisor/supervisor-page'));
 
 function Crash(props: { error: unknown }): JSX.Element {
   const { t } = useI18n();
@@ -56,6 +58,7 @@ export function App(): JSX.Element {
             <Route path="/" component={ClubList} />
             <Route path="/new" component={CreateClubPage} />
             <Route path="/join" component={JoinPage} />
+            <Route path="/supervisor" component={SupervisorPage} />
             <Route path="/club/:clubId" component={ClubLayout}>
               <Route path="/" component={RosterPage} />
               <Route path="/members/:memberId" component={MemberPage} />

@@ -38,7 +38,8 @@ export default function JoinPage(): JSX.Element {
     if (!name().trim()) return setNameError(t('errors.required'));
     saveDeviceUser(name());
     acceptInvite(current);
-    navigate(`/club/${current.clubId}`, { replace: true });
+    // A viewer key opens only the club's summary (issue 15): the supervisor's screen shows it.
+    navigate(current.role === 'viewer' ? '/supervisor' : `/club/${current.clubId}`, { replace: true });
   };
 
   return (
