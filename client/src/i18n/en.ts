@@ -1,6 +1,7 @@
 import { enCare } from './en-care';
 import { enConflicts } from './en-conflicts';
 import { enHealthCheck } from './en-health-check';
+import { enInvite } from './en-invite';
 import { enRelayLimits } from './en-relay-limits';
 import { enSignatures } from './en-signatures';
 import { enSupervisor } from './en-supervisor';
@@ -566,6 +567,7 @@ export const en: Catalogue = {
   healthCheck: enHealthCheck,
   care: enCare,
   relayLimits: enRelayLimits,
+  invite: enInvite,
   conflicts: enConflicts,
   supervisor: enSupervisor,
   signatures: enSignatures,
