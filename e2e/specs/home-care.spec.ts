@@ -40,8 +40,14 @@ class CarePages {
     await expect(this.page.getByRole('heading', { name: member, level: 1 })).toBeVisible();
   }
 
-  async recordVisit(done: string, note: string): Promise<void> {
+  async recordVisit(done: string, note: string, healthNote?: string): Promise<void> {
     const form = this.page.getByTestId('visit-form');
+    if (healthNote !== undefined) {
+      const field = form.getByLabel('Ghi chú sức khỏe (vào sổ sức khỏe riêng)');
+      // Writable once the page has opened the private health doc beside the care doc.
+      await expect(field).not.toHaveAttribute('readonly');
+      await field.fill(healthNote);
+    }
     await form.getByRole('button', { name: done, exact: true }).click();
     await expect(form.getByRole('button', { name: done, exact: true })).toHaveAttribute(
       'aria-pressed',
@@ -103,7 +109,7 @@ test('a visit recorded on each of two tablets, one offline, both stay after reco
   await b.care.recordVisit('Nấu ăn', 'Bình nấu cháo, ghi trên máy B');
   await a.care.open();
   await a.care.openPairing('Nguyễn Thị Lan');
-  await a.care.recordVisit('Trò chuyện', 'Hoa ghé hỏi thăm, ghi trên máy A');
+  await a.care.recordVisit('Trò chuyện', 'Hoa ghé hỏi thăm, ghi trên máy A', 'Bà ho nhiều, đã nhắc đi khám');
   await expect(b.care.visits()).toHaveCount(1);
 
   await b.context.setOffline(false);
@@ -113,6 +119,10 @@ test('a visit recorded on each of two tablets, one offline, both stay after reco
     await expect(t.care.visits()).toHaveCount(2);
     await expect(t.care.visits().filter({ hasText: 'ghi trên máy A' })).toContainText('Trò chuyện');
     await expect(t.care.visits().filter({ hasText: 'ghi trên máy B' })).toContainText('Nấu ăn');
+    // The health note went to the private health doc, which the relay carried to B as well.
+    await expect(
+      t.care.visits().filter({ hasText: 'ghi trên máy A' }).getByTestId('care-health-note'),
+    ).toHaveText('Sức khỏe: Bà ho nhiều, đã nhắc đi khám');
   }
   await a.page.screenshot({ path: testInfo.outputPath('care-log.png'), fullPage: true });
 
@@ -158,8 +168,14 @@ test('a viewer tablet is told the home-care log is the committee’s and opens n
   const links = await a.share.startSharing();
   await a.share.expectSynced();
   const v = await tablet(browser);
-  await v.share.join(links.viewer, 'Cán bộ xã');
-  await v.care.open();
+  // A viewer key lands on the supervisors' screen, not the roster: open the care address directly.
+  const clubPath = new URL(a.page.url()).pathname.split('/').slice(0, 3).join('/');
+  await v.page.goto(links.viewer);
+  await v.page.getByLabel('Tên của bạn (người dùng máy này)').fill('Cán bộ xã');
+  await v.page.getByRole('button', { name: 'Tham gia' }).click();
+  await expect(v.page.getByRole('heading', { level: 1 })).toBeVisible();
+  await v.page.goto(`${clubPath}/care`);
+  await expect(v.page.getByRole('heading', { name: 'Chăm sóc tại nhà', level: 1 })).toBeVisible();
   await expect(v.page.getByTestId('care-private')).toContainText('chỉ Ban Chủ nhiệm xem');
   await expect(v.page.getByTestId('new-pairing')).toHaveCount(0);
   for (const t of [a, v]) await t.context.close();

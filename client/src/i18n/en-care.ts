@@ -49,7 +49,9 @@ export const enCare: typeof viCare = {
   healthNote: 'Health note (goes to the private health book)',
   save: 'Save visit',
   saved: 'Visit recorded.',
-  healthNoteFailed: 'The visit is recorded, but the health note was not; try again in the health book.',
+  healthNoteShown: 'Health: {{ note }}',
+  healthNoteFailed:
+    'The visit is recorded, but the health note is not: the health book is not open on this tablet.',
   log: 'Visits',
   noVisits: 'No visits yet.',
   withdraw: 'Remove a mistaken visit',

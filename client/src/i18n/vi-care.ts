@@ -49,7 +49,9 @@ export const viCare = {
   healthNote: 'Ghi chú sức khỏe (vào sổ sức khỏe riêng)',
   save: 'Lưu lần thăm',
   saved: 'Đã ghi lần thăm.',
-  healthNoteFailed: 'Lần thăm đã ghi, nhưng chưa ghi được ghi chú sức khỏe; hãy thử lại ở sổ sức khỏe.',
+  healthNoteShown: 'Sức khỏe: {{ note }}',
+  healthNoteFailed:
+    'Lần thăm đã ghi, nhưng ghi chú sức khỏe chưa ghi được vì sổ sức khỏe chưa mở trên máy này.',
   log: 'Các lần thăm',
   noVisits: 'Chưa có lần thăm nào.',
   withdraw: 'Xóa lần thăm ghi nhầm',

@@ -4,6 +4,7 @@ import { createMemo, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
+import { useHealthSession } from '../health-check/use-health-session';
 import { feedback } from '../shared/command-feedback';
 import { useCare } from './care-context';
 import { memberNames } from './care-names';
@@ -20,6 +21,12 @@ export default function PairingPage(props: { pairingId: string }): JSX.Element {
   const visits = createMemo(() => listPairingVisits(care.view, props.pairingId));
   const editable = () => club.canEdit() && !care.view.readOnly;
   const base = () => `/club/${club.clubId}/care`;
+  // The visits' health notes live in the private health doc: open it beside the care doc (the same
+  // committee-only rule lets this tablet open both), so the log shows them and the form can write one.
+  const health = useHealthSession();
+  const healthNotes = createMemo(
+    () => new Map((health.session()?.view.visitNotes ?? []).map((n) => [n.visitId, n.note])),
+  );
   return (
     <Show when={pairing()} fallback={<p class="empty">{t('errors.notFound')}</p>}>
       {(p) => (
@@ -39,7 +46,7 @@ export default function PairingPage(props: { pairingId: string }): JSX.Element {
             <Show when={p().end}>{(end) => <> · {t('care.ended', { date: i18n.date(end()) })}</>}</Show>
           </p>
           <Show when={editable() && p().end === null}>
-            <VisitForm pairing={p()} />
+            <VisitForm pairing={p()} health={health.session()} />
           </Show>
           <h2>{t('care.log')}</h2>
           <Show when={visits().length > 0} fallback={<p class="card muted">{t('care.noVisits')}</p>}>
@@ -53,6 +60,13 @@ export default function PairingPage(props: { pairingId: string }): JSX.Element {
                       <span class="muted">{t('care.by', { name: names().get(visit.visitorId) ?? '' })}</span>
                       <Show when={visit.note}>
                         <span class="care-visit-note">{visit.note}</span>
+                      </Show>
+                      <Show when={healthNotes().get(visit.id)}>
+                        {(note) => (
+                          <span class="care-visit-note care-health-note" data-testid="care-health-note">
+                            {t('care.healthNoteShown', { note: note() })}
+                          </span>
+                        )}
                       </Show>
                     </div>
                     <Show when={editable()}>

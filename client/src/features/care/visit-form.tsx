@@ -1,8 +1,7 @@
 import { type MemberId, type Pairing, VISIT_ACTIVITIES, type VisitActivity } from '@chungtay/model';
 import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
-import { openHealthSession } from '../../data/health/health-session';
-import { usePendingWrites } from '../../data/session/pending-writes';
+import type { HealthSession } from '../../data/health/health-session';
 import { formatDate, parseDisplayDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
@@ -16,15 +15,14 @@ import { activeMembers } from './care-names';
 
 /**
  * Records a visit in a few taps: today's date and the pairing's volunteer are filled in, what was done
- * is a row of toggle chips, the notes are optional. A health note goes to the private health doc, opened
- * for that one write; its relay link marks it unsent, so the background sync carries it if offline.
+ * is a row of toggle chips, the notes are optional. A health note goes to the private health doc the page
+ * holds open (`health`), keyed by the new visit's id; the field waits until that doc is open.
  */
-export function VisitForm(props: { pairing: Pairing }): JSX.Element {
+export function VisitForm(props: { pairing: Pairing; health: HealthSession | undefined }): JSX.Element {
   const i18n = useI18n();
   const { t } = i18n;
   const club = useClub();
   const care = useCare();
-  const pending = usePendingWrites();
   const options = createMemo(() => activeMembers(club.club));
   const [date, setDate] = createSignal(formatDate(club.today()));
   const [visitor, setVisitor] = createSignal<string>(props.pairing.volunteerId);
@@ -34,23 +32,6 @@ export function VisitForm(props: { pairing: Pairing }): JSX.Element {
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const toggle = (activity: VisitActivity) =>
     setDone((now) => (now.includes(activity) ? now.filter((a) => a !== activity) : [...now, activity]));
-
-  const saveHealthNote = async (visitId: string, visitDate: string, text: string) => {
-    const health = await openHealthSession(club.clubId, club.author, {
-      canEditClub: club.canEdit,
-      accessChanges: club.onAccessChange,
-    });
-    const stop = pending.register(health.whenSaved);
-    try {
-      const memberId = props.pairing.memberId;
-      const result = health.commands.recordVisitNote({ visitId, memberId, date: visitDate, note: text });
-      if (!result.ok) throw new Error(result.error.type);
-      await health.whenSaved();
-    } finally {
-      stop();
-      await health.close();
-    }
-  };
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -68,8 +49,16 @@ export function VisitForm(props: { pairing: Pairing }): JSX.Element {
     setErrors(found ?? {});
     if (!result.ok) return;
     const text = healthNote().trim();
-    if (text !== '')
-      saveHealthNote(result.value, iso, text).catch(() => showToast(t('care.healthNoteFailed'), 'error'));
+    if (text !== '') {
+      const memberId = props.pairing.memberId;
+      const saved = props.health?.commands.recordVisitNote({
+        visitId: result.value,
+        memberId,
+        date: iso,
+        note: text,
+      });
+      if (saved === undefined || !saved.ok) showToast(t('care.healthNoteFailed'), 'error');
+    }
     setDone([]);
     setNote('');
     setHealthNote('');
@@ -118,7 +107,13 @@ export function VisitForm(props: { pairing: Pairing }): JSX.Element {
         multiline
         error={fieldMessage(i18n, errors(), 'note')}
       />
-      <TextField label={t('care.healthNote')} value={healthNote()} onChange={setHealthNote} multiline />
+      <TextField
+        label={t('care.healthNote')}
+        value={healthNote()}
+        onChange={setHealthNote}
+        multiline
+        readOnly={props.health === undefined}
+      />
       <Button type="submit" variant="primary">
         {t('care.save')}
       </Button>

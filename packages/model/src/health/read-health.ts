@@ -19,6 +19,7 @@ import {
   parseCheckKey,
   readHealthSchemaVersion,
 } from './health-layout';
+import { listVisitHealthNotes, type VisitHealthNote } from './visit-notes';
 
 export interface HealthCheck {
   readonly meetingId: MeetingId;
@@ -41,6 +42,11 @@ export interface HealthView {
   readonly checks: readonly HealthCheck[];
   /** Follow-ups marked "đã thăm hỏi", by `followUpKey(meetingId, memberId)` (follow-ups.ts). */
   readonly followUps: Readonly<Record<string, FollowUpDone>>;
+  /**
+   * Health notes from home-care visits, newest first (visit-notes.ts). Optional only so that views built
+   * by hand (reports, benchmarks) need not list them; `readHealth` always does.
+   */
+  readonly visitNotes?: readonly VisitHealthNote[];
 }
 
 const measure = v.fallback(v.nullable(v.pipe(v.number(), v.finite())), null);
@@ -84,6 +90,7 @@ export function readHealth(doc: Y.Doc): HealthView {
     thresholds: readHealthThresholds(doc),
     checks,
     followUps: readFollowUps(doc),
+    visitNotes: listVisitHealthNotes(doc),
   };
 }
 

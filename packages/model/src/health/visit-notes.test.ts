@@ -4,6 +4,7 @@ import { deliver } from '../../test/peers';
 import type { ClubId, MemberId } from '../ids/ids';
 import { localOrigin } from '../origin/origin';
 import { createHealth, eraseMemberHealthData } from './health-commands';
+import { readHealth } from './read-health';
 import { listVisitHealthNotes, recordVisitHealthNote } from './visit-notes';
 
 const lan = localOrigin({ id: 'author-lan', name: 'Lan' });
@@ -45,6 +46,7 @@ describe('visit health notes', () => {
         ['2026-11-02', 'ho nhiều', 'author-lan'],
       ]);
       expect(listVisitHealthNotes(doc)).toHaveLength(3);
+      expect(readHealth(doc).visitNotes).toEqual(listVisitHealthNotes(doc));
     }
   });
 
