@@ -5,6 +5,7 @@ import { newMemberId } from '@chungtay/model';
 import { Editor } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import { openMinutesSession } from '../src/data/minutes/minutes-session';
+import { openTabletSigner } from '../src/device/signing-key';
 import { richTextKit, richTextPasteProps } from '../src/ui/rich-text-editor/rich-text-kit';
 import { WORD_CLIPBOARD } from '../src/ui/rich-text-editor/word-clipboard.fixture';
 import { testMeeting } from './meeting';
@@ -75,8 +76,8 @@ describe('pasted minutes on paper', () => {
     ];
     expect(session.printBodies()[item]).toEqual(pasted);
 
-    expect(session.commands.approve('chair', chair).ok).toBe(true);
-    expect(session.commands.approve('secretary', secretary).ok).toBe(true);
+    expect((await session.commands.approve('chair', chair, await openTabletSigner())).ok).toBe(true);
+    expect((await session.commands.approve('secretary', secretary, await openTabletSigner())).ok).toBe(true);
     // An editor still open for writing (a tablet that missed the approval) adds a line: a late edit.
     editor.commands.setContent('<p>Ghi thêm sau khi duyệt</p>');
     await Promise.resolve();

@@ -15,6 +15,8 @@ import type {
   MemberInput,
   MemberLeft,
   MemberValueField,
+  RegisterTabletKeyInput,
+  TabletKey,
 } from '@chungtay/model';
 import * as model from '@chungtay/model';
 import type * as Y from 'yjs';
@@ -65,6 +67,16 @@ export function bindCommands(doc: Y.Doc, origin: LocalOrigin, today: () => IsoDa
       model.resolveMeetingConflict(doc, { meetingId, field, writeId }, origin, new Date().toISOString()),
     setAttendance: (meetingId: MeetingId, memberId: MemberId, status: AttendanceStatus | null) =>
       model.setAttendance(doc, { meetingId, memberId, status }, origin),
+    /** A photo or scan kept on this tablet (device/photo-store.ts), recorded on the meeting by its hash. */
+    attachToMeeting: (meetingId: MeetingId, input: model.AttachmentInput) =>
+      model.attachToMeeting(doc, meetingId, input, origin, new Date().toISOString()),
+    detachFromMeeting: (meetingId: MeetingId, hash: string) =>
+      model.detachFromMeeting(doc, meetingId, hash, origin),
+    /** Puts this tablet's public signing key in the club's register (issue 12 §4); a no-op once there. */
+    registerTabletKey: (input: Omit<RegisterTabletKeyInput, 'at'>) =>
+      model.registerTabletKey(doc, { ...input, at: new Date().toISOString() }, origin),
+    /** The register, read when signatures are checked (not projected: it changes once per tablet). */
+    tabletKeys: (): ReadonlyMap<string, TabletKey> => model.readTabletKeys(doc),
   };
 }
 

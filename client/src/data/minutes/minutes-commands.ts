@@ -15,6 +15,7 @@ import type {
 } from '@chungtay/model';
 import * as model from '@chungtay/model';
 import type * as Y from 'yjs';
+import type { TabletSigner } from '../../device/signing-key';
 
 const now = () => new Date().toISOString();
 
@@ -40,8 +41,29 @@ export function bindMinutesCommands(doc: Y.Doc, origin: LocalOrigin) {
     updateMoneyEntry: (id: MoneyEntryId, patch: Partial<MoneyEntryInput>) =>
       model.updateMoneyEntry(doc, id, patch, origin),
     removeMoneyEntry: (id: MoneyEntryId) => model.removeMoneyEntry(doc, id, origin),
-    approve: (role: ApprovalRole, by: MemberId) => model.approveMinutes(doc, { role, by, at: now() }, origin),
-    reopen: (by: MemberId, reason: string) => model.reopenMinutes(doc, { by, at: now(), reason }, origin),
+    /**
+     * Signs for `role` as `by`, the person using this tablet: the tablet signs what is on screen now, then
+     * the command records it (signing is asynchronous, commands are not). The model refuses a person the
+     * minutes do not name for the role.
+     */
+    approve: async (role: ApprovalRole, by: MemberId, signer: TabletSigner) => {
+      const at = now();
+      const view = model.readMinutes(doc);
+      const statement = model.approvalStatement(view, role, { by, at, tablet: signer.tablet }, view);
+      const signature = await signer.sign(model.canonicalStatement(statement));
+      return model.approveMinutes(doc, { role, by, at, tablet: signer.tablet, signature }, origin);
+    },
+    /** Reopens as `by`, signing the approved content it reopens with the reason. */
+    reopen: async (by: MemberId, reason: string, signer: TabletSigner) => {
+      const at = now();
+      const view = model.readMinutes(doc);
+      const approved = model.getApprovedView(doc) ?? view;
+      const signed = { by, at, reason: reason.trim(), tablet: signer.tablet };
+      const signature = await signer.sign(
+        model.canonicalStatement(model.reopeningStatement(view, signed, approved)),
+      );
+      return model.reopenMinutes(doc, { by, at, reason, tablet: signer.tablet, signature }, origin);
+    },
     setAsideLateChanges: () => model.setAsideLateChanges(doc, origin),
     /** A free-text field for a collaborative text box: one edit per keystroke, merged with others'. */
     textField: (target: MinutesTextField) => model.openMinutesTextField(doc, target, origin),

@@ -5,14 +5,17 @@ import type {
   Meeting,
   MinutesChange,
   MinutesContent,
+  MinutesSignatureStatus,
   MinutesView,
   RichBlock,
+  TabletKey,
 } from '@chungtay/model';
 import * as model from '@chungtay/model';
 import type { Extensions } from '@tiptap/core';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { type Accessor, createSignal } from 'solid-js';
+import { verifyTabletSignature } from '../../device/signing-key';
 import { firstSync } from '../../sync/relay/first-sync';
 import type { SyncStatus } from '../../sync/sync-status';
 import type { SaveState } from '../../sync/tablet-store';
@@ -58,6 +61,8 @@ export interface MinutesSession extends DocUndo {
   printBodies(): Readonly<Record<string, readonly RichBlock[]>>;
   changesAfterApproval(): readonly MinutesChange[];
   readVersion(index: number): MinutesView | null;
+  /** Checks every approval and reopening signature against the club's tablet keys (WebCrypto). */
+  verifySignatures(keys: ReadonlyMap<string, TabletKey>): Promise<MinutesSignatureStatus>;
   whenSaved(): Promise<void>;
   close(): Promise<void>;
 }
@@ -141,5 +146,6 @@ export async function openMinutesSession(input: OpenMinutesInput): Promise<Minut
       const result = model.readVersion(doc, index);
       return result.ok ? result.value : null;
     },
+    verifySignatures: (keys) => model.verifyMinutesSignatures(doc, keys, verifyTabletSignature),
   };
 }

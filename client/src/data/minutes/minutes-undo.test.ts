@@ -2,9 +2,11 @@ import type { AgendaItemId } from '@chungtay/model';
 import * as model from '@chungtay/model';
 import { newClubId, newMemberId } from '@chungtay/model';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { testMeeting } from '../../../test/meeting';
+import { openTabletSigner } from '../../device/signing-key';
 import { bindMinutesCommands } from './minutes-commands';
 import { createMinutesUndo } from './minutes-undo';
 
@@ -81,9 +83,9 @@ describe('the minutes’ undo', () => {
     expect(titles(doc)).toEqual(['Báo cáo quỹ']);
   });
 
-  it('never undoes an approval, and outlives the editors that are handed it', () => {
+  it('never undoes an approval, and outlives the editors that are handed it', async () => {
     const { doc, commands, undo, chair } = startedMinutes();
-    expect(commands.approve('chair', chair).ok).toBe(true);
+    expect((await commands.approve('chair', chair, await openTabletSigner(new IDBFactory()))).ok).toBe(true);
     expect(undo.undoStack).toHaveLength(1);
     // Tiptap's y-undo plugin destroys the manager when its editor unmounts; the minutes keep theirs.
     undo.destroy();

@@ -1,12 +1,20 @@
-import { APPROVAL_ROLES, type MinutesChange } from '@chungtay/model';
-import { createSignal, For, type JSX, Show } from 'solid-js';
+import { APPROVAL_ROLES, type MemberId, type MinutesChange, type SignatureStatus } from '@chungtay/model';
+import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
+import { useClub } from '../../data/club/club-context';
 import type { MinutesSession } from '../../data/minutes/minutes-session';
+import { readTabletPerson, saveTabletPerson } from '../../device/person';
+import { type TabletSigner, tabletSigner } from '../../device/signing-key';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
+import { SelectField } from '../../ui/select-field/select-field';
 import { TextField } from '../../ui/text-field/text-field';
+import { showToast } from '../../ui/toast/toast';
 import { firstError, formatInstant, minutesFeedback } from './minutes-feedback';
 
-/** Chair and secretary sign; approved minutes reopen only as a recorded action; late edits listed. */
+/**
+ * Chair and secretary sign, each as the person using this tablet, with the tablet's key; every tablet
+ * checks the signatures; approved minutes reopen only as a recorded, signed action; late edits listed.
+ */
 export function ApprovalSection(props: {
   session: MinutesSession;
   nameOf: (id: string | null) => string;
@@ -21,17 +29,66 @@ export function ApprovalSection(props: {
     t(role === 'chair' ? 'minutes.roleChair' : 'minutes.roleSecretary');
   const signerOf = (role: 'chair' | 'secretary') =>
     role === 'chair' ? view().header.chairId : view().header.secretaryId;
-  const sign = (role: 'chair' | 'secretary') => {
-    const by = signerOf(role);
-    if (by) minutesFeedback(i18n, props.session.commands.approve(role, by));
+  const club = useClub();
+  const [person, setPerson] = createSignal<MemberId | null>(readTabletPerson(club.clubId));
+  const choosePerson = (id: string) => {
+    const next = id === '' ? null : (id as MemberId);
+    saveTabletPerson(club.clubId, next);
+    setPerson(next);
   };
-  const reopen = () => {
-    const by = view().header.chairId;
-    if (!by) return;
-    const problem = firstError(i18n, minutesFeedback(i18n, props.session.commands.reopen(by, reason())));
+  // The committee, and whoever these minutes name as signers.
+  const people = () =>
+    club.club.members
+      .filter(
+        (m) => m.role !== 'none' || m.id === view().header.chairId || m.id === view().header.secretaryId,
+      )
+      .map((m) => ({ value: m.id as string, label: m.fullName }));
+  /** This tablet's signer, its key registered in the club doc under the person using it. */
+  const registeredSigner = async (by: MemberId): Promise<TabletSigner | null> => {
+    try {
+      const signer = await tabletSigner();
+      const registered = club.commands.registerTabletKey({
+        tablet: signer.tablet,
+        publicKey: signer.publicKey,
+        person: by,
+      });
+      if (registered.ok) return signer;
+      showToast(
+        t(registered.error.type === 'keyTaken' ? 'signatures.keyTaken' : 'minutes.approvedError'),
+        'error',
+      );
+    } catch (error) {
+      showToast(t('signatures.signFailed', { reason: String(error) }), 'error');
+    }
+    return null;
+  };
+  const sign = async (role: 'chair' | 'secretary') => {
+    const by = person();
+    const signer = by === null ? null : await registeredSigner(by);
+    if (by && signer) minutesFeedback(i18n, await props.session.commands.approve(role, by, signer));
+  };
+  const reopen = async () => {
+    const by = person();
+    const signer = by === null ? null : await registeredSigner(by);
+    if (!by || !signer) return;
+    const result = await props.session.commands.reopen(by, reason(), signer);
+    const problem = firstError(i18n, minutesFeedback(i18n, result));
     setReasonError(problem);
     if (problem === undefined) setReason('');
   };
+  // Rechecked whenever a signature, a reopening or the key register changes (any tablet, after sync).
+  const [statuses] = createResource(
+    () => ({
+      approval: JSON.stringify(view().approval),
+      reopenings: view().reopenings.length,
+      keys: club.club.members.length,
+    }),
+    () => props.session.verifySignatures(club.commands.tabletKeys()),
+  );
+  const statusText = (status: SignatureStatus | null | undefined) =>
+    status === undefined || status === null ? t('signatures.checking') : t(`signatures.${status}`);
+  const roleStatus = (role: 'chair' | 'secretary') => statuses()?.[role];
+  const mayPress = (role: 'chair' | 'secretary') => person() !== null && person() === signerOf(role);
   const setAside = () => {
     props.session.commands.captureVersion(t('minutes.setAsideLabel'));
     const result = props.session.commands.setAsideLateChanges();
@@ -48,31 +105,58 @@ export function ApprovalSection(props: {
   return (
     <section class="minutes-section card" aria-labelledby="minutes-approval" data-testid="approval">
       <h2 id="minutes-approval">{t('minutes.approval')}</h2>
+      <div class="tablet-person" data-testid="tablet-person">
+        <SelectField
+          label={t('signatures.person')}
+          options={[{ value: '', label: t('signatures.choosePerson') }, ...people()]}
+          value={person() ?? ''}
+          onChange={choosePerson}
+        />
+        <p class="muted">{t('signatures.personHint')}</p>
+      </div>
       <ul class="signatures">
         <For each={APPROVAL_ROLES}>
           {(role) => (
             <li class="actions-row">
-              <span>
+              <span data-testid={`signature-${role}`}>
                 {view().approval[role]
-                  ? t('minutes.signed', {
+                  ? t('signatures.signedBy', {
                       role: roleLabel(role),
                       name: props.nameOf(view().approval[role]?.by ?? null),
                       at: formatInstant(view().approval[role]?.at ?? ''),
                     })
                   : t('minutes.notSigned', { role: roleLabel(role) })}
+                <Show when={view().approval[role]}>
+                  {' · '}
+                  <strong
+                    class={roleStatus(role) === 'invalid' ? 'warning-text' : 'ok-text'}
+                    data-signature={roleStatus(role) ?? 'checking'}
+                  >
+                    {statusText(roleStatus(role))}
+                  </strong>
+                </Show>
               </span>
               <Show when={!approved()}>
                 <Button
                   variant="primary"
                   disabled={
                     !props.session.canEdit() ||
-                    !signerOf(role) ||
+                    !mayPress(role) ||
                     (!!view().approval[role] && !view().approval.pendingSeal)
                   }
                   onClick={() => sign(role)}
                 >
                   {t('minutes.approveAs', { role: roleLabel(role) })}
                 </Button>
+              </Show>
+              <Show when={!approved() && !view().approval[role] && signerOf(role) && !mayPress(role)}>
+                <span class="muted">
+                  {t('signatures.notYou', {
+                    name: props.nameOf(person()) || t('signatures.choosePerson'),
+                    signer: props.nameOf(signerOf(role)),
+                    role: roleLabel(role),
+                  })}
+                </span>
               </Show>
             </li>
           )}
@@ -96,7 +180,15 @@ export function ApprovalSection(props: {
             error={reasonError()}
             readOnly={!props.session.canEdit()}
           />
-          <Button variant="secondary" disabled={!props.session.canEdit()} onClick={reopen}>
+          <Button
+            variant="secondary"
+            disabled={
+              !props.session.canEdit() ||
+              person() === null ||
+              (person() !== view().header.chairId && person() !== view().header.secretaryId)
+            }
+            onClick={reopen}
+          >
             {t('minutes.reopen')}
           </Button>
         </div>
@@ -115,9 +207,17 @@ export function ApprovalSection(props: {
       </Show>
       <ul class="reopenings">
         <For each={view().reopenings}>
-          {(r) => (
+          {(r, index) => (
             <li>
-              {t('minutes.reopened', { at: formatInstant(r.at), name: props.nameOf(r.by), reason: r.reason })}
+              {t('signatures.reopenedBy', {
+                at: formatInstant(r.at),
+                name: props.nameOf(r.by),
+                reason: r.reason,
+              })}
+              {' · '}
+              <strong data-signature={statuses()?.reopenings[index()] ?? 'checking'}>
+                {statusText(statuses()?.reopenings[index()])}
+              </strong>
             </li>
           )}
         </For>

@@ -1,10 +1,14 @@
-import type { CommandError, Result } from '@chungtay/model';
+import type { CommandError, NotSignerError, Result } from '@chungtay/model';
 import type { I18n } from '../../i18n/i18n-context';
 import { showToast } from '../../ui/toast/toast';
 import { feedback } from '../shared/command-feedback';
 import type { FieldErrors } from '../shared/field-errors';
 
-type MinutesFailure = CommandError | { readonly type: 'approved' } | { readonly type: 'notApproved' };
+type MinutesFailure =
+  | CommandError
+  | { readonly type: 'approved' }
+  | { readonly type: 'notApproved' }
+  | NotSignerError;
 
 /** `feedback` for minutes commands, which can also refuse because the minutes are (not) approved. */
 export function minutesFeedback<T>(
@@ -18,6 +22,17 @@ export function minutesFeedback<T>(
   }
   if (!result.ok && result.error.type === 'notApproved') {
     showToast(i18n.t('minutes.notApprovedError'), 'error');
+    return {};
+  }
+  if (!result.ok && result.error.type === 'notSigner') {
+    const { role } = result.error;
+    const message =
+      role === 'reopen'
+        ? i18n.t('signatures.notReopener')
+        : i18n.t('signatures.notSigner', {
+            role: i18n.t(role === 'chair' ? 'minutes.roleChair' : 'minutes.roleSecretary'),
+          });
+    showToast(message, 'error');
     return {};
   }
   return feedback(i18n, result as Result<T, CommandError>, success);

@@ -18,11 +18,6 @@ export interface MinutesSignatureStatus {
   readonly reopenings: readonly SignatureStatus[];
 }
 
-function contentOf(view: MinutesContent): MinutesContent {
-  const { header, attendance, agenda, actions, money } = view;
-  return { header, attendance, agenda, actions, money };
-}
-
 /**
  * The content a reopening signed: the approved state it reopened, which reopenMinutes saved as an
  * 'approved' version with the seal's time. None found (a rewritten doc): the check runs against the
@@ -33,7 +28,7 @@ function reopenedContent(doc: Y.Doc, view: MinutesView, approvedAt: string | nul
     (version) => version.label === 'approved' && version.at === approvedAt,
   );
   const version = index < 0 ? null : readVersion(doc, index);
-  return version?.ok ? contentOf(version.value) : readMinutesContent(doc);
+  return version?.ok ? version.value : readMinutesContent(doc);
 }
 
 /**
@@ -49,7 +44,7 @@ export async function verifyMinutesSignatures(
 ): Promise<MinutesSignatureStatus> {
   const view = readMinutes(doc);
   const ids = { clubId: view.clubId, meetingId: view.meetingId };
-  const signed = getApprovedView(doc) ?? contentOf(view);
+  const signed = getApprovedView(doc) ?? view;
   const { chair, secretary } = view.approval;
   const [chairStatus, secretaryStatus, ...reopenings] = await Promise.all([
     chair === null ? null : verifyApproval(ids, 'chair', chair, signed, keys, verify),

@@ -30,7 +30,15 @@ export function approvalStatement(
   content: MinutesContent,
 ): SignedStatement {
   const { clubId, meetingId } = minutes;
-  return { action: 'approve', role, clubId, meetingId, ...pick(signed), reason: '', content };
+  return {
+    action: 'approve',
+    role,
+    clubId,
+    meetingId,
+    ...pick(signed),
+    reason: '',
+    content: contentOf(content),
+  };
 }
 
 /** A reopening signs the approved content it reopened, with its reason. */
@@ -40,7 +48,21 @@ export function reopeningStatement(
   content: MinutesContent,
 ): SignedStatement {
   const { clubId, meetingId } = minutes;
-  return { action: 'reopen', role: null, clubId, meetingId, ...pick(signed), reason: signed.reason, content };
+  return {
+    action: 'reopen',
+    role: null,
+    clubId,
+    meetingId,
+    ...pick(signed),
+    reason: signed.reason,
+    content: contentOf(content),
+  };
+}
+
+/** Only the content's own fields: a whole MinutesView may be passed, and its approval must not be signed. */
+function contentOf(view: MinutesContent): MinutesContent {
+  const { header, attendance, agenda, actions, money } = view;
+  return { header, attendance, agenda, actions, money };
 }
 
 function pick(signed: { by: Signature['by']; at: string; tablet: string }) {
