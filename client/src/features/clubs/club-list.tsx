@@ -47,7 +47,11 @@ export function ClubList(): JSX.Element {
           <For each={clubs}>
             {(club) => (
               <li>
-                <A class="card club-card" href={`/club/${club.id}`}>
+                {/* A club followed by a viewer key opens as figures on the supervisor's screen (issue 15). */}
+                <A
+                  class="card club-card"
+                  href={club.access?.role === 'viewer' ? '/supervisor' : `/club/${club.id}`}
+                >
                   <span class="club-card-name">{club.name}</span>
                   <span class="muted">
                     {t(`kind.${club.kind}`)} · {t('clubs.members', { count: club.memberCount })}
