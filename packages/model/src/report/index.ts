@@ -34,6 +34,7 @@ export {
   type ReportBooks,
   type ReportFigures,
 } from './report-figures';
+export { getReportSchemaStatus, migrateReport, REPORT_DOC_SCHEMA } from './report-migrations';
 export {
   checkPeriod,
   REPORT_KINDS,

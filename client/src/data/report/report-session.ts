@@ -1,0 +1,114 @@
+import type {
+  ApprovedReport,
+  Author,
+  ClubId,
+  MemberId,
+  ReportBooks,
+  ReportId,
+  ReportPeriod,
+  ReportSection,
+  ReportView,
+} from '@chungtay/model';
+import * as model from '@chungtay/model';
+import type { Extensions } from '@tiptap/core';
+import { Collaboration } from '@tiptap/extension-collaboration';
+import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
+import type { Accessor } from 'solid-js';
+import type * as Y from 'yjs';
+import type { SyncStatus } from '../../sync/sync-status';
+import type { SaveState } from '../../sync/tablet-store';
+import { type AccessChanges, linkClubDoc } from '../session/club-doc-link';
+import { openDocSession } from '../session/doc-session';
+import type { DocUndo } from '../session/doc-undo';
+import { fullReadProjection } from '../session/projection';
+
+export function reportStorageName(clubId: string, reportId: string): string {
+  return `chungtay-report-${clubId}-${reportId}`;
+}
+
+function bindReportCommands(doc: Y.Doc, origin: model.LocalOrigin) {
+  return {
+    updateHeader: (patch: { number?: string; place?: string }) =>
+      model.updateReportHeader(doc, patch, origin),
+    /** The chair signs: the books' figures for the period are computed now and frozen with the narrative. */
+    approve: (by: MemberId, at: string, books: ReportBooks) => {
+      const period = model.readReport(doc).header?.period;
+      if (period === undefined)
+        return model.approveReport(doc, { by, at, figures: emptyFigures(books) }, origin);
+      return model.approveReport(doc, { by, at, figures: model.computeReportFigures(books, period) }, origin);
+    },
+  };
+}
+
+// A report with no header is refused by approveReport before it looks at the figures.
+const emptyFigures = (books: ReportBooks) =>
+  model.computeReportFigures(books, { kind: 'custom', from: '0001-01-01', to: '0001-01-01' });
+
+export interface ReportSession extends DocUndo {
+  readonly view: ReportView;
+  readonly commands: ReturnType<typeof bindReportCommands>;
+  readonly canEdit: Accessor<boolean>;
+  readonly saveState: Accessor<SaveState>;
+  readonly syncStatus: Accessor<SyncStatus>;
+  readonly damaged: number;
+  readonly user: { readonly name: string; readonly color: string };
+  /** Tiptap extensions binding one narrative section (and remote carets) to this doc. */
+  sectionExtensions(section: ReportSection): Extensions;
+  holdRemote(): (() => void) | null;
+  /** The entry for the supervisors' summary, once approved (`publishApprovedReport`). */
+  approvedEntry(): ApprovedReport | null;
+  whenSaved(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenReportInput {
+  readonly clubId: string;
+  readonly period: ReportPeriod;
+  readonly place: string;
+  readonly author: Author;
+  readonly canEditClub: () => boolean;
+  readonly accessChanges?: AccessChanges;
+}
+
+/**
+ * Opens the report for one period: `<clubId>/report/<id from the period>`, a committee-only document
+ * (protocol `isPrivateDocument`) with presence like the minutes, so the committee writes it together.
+ * Plain gc: what the chair signed is a frozen copy in the doc, not a snapshot.
+ */
+export async function openReportSession(input: OpenReportInput): Promise<ReportSession> {
+  const reportId = model.reportIdFor(input.period) as ReportId;
+  const clubId = input.clubId as ClubId;
+  const session = await openDocSession(
+    {
+      documentName: model.reportDocName(clubId, reportId),
+      storageName: reportStorageName(input.clubId, reportId),
+      keepHistory: false,
+      mayEdit: input.canEditClub,
+      schemaStatus: model.getReportSchemaStatus,
+      migrate: model.migrateReport,
+      link: linkClubDoc(input.clubId, input.accessChanges, { presence: true }),
+      // Every tablet writes the same header for the same period, so starting it twice is harmless.
+      prepare(doc, origin) {
+        if (model.readReport(doc).header === null)
+          model.createReport(doc, { clubId, reportId, period: input.period, place: input.place }, origin);
+      },
+      project: (doc) => fullReadProjection(doc, model.readReport),
+      bind: bindReportCommands,
+      writable: (view) => view.frozen === null,
+    },
+    input.author,
+  );
+  const { doc, link } = session;
+  return {
+    ...session,
+    sectionExtensions(section) {
+      const awareness = link?.awareness;
+      return [
+        Collaboration.configure({ fragment: model.getReportSection(doc, section) }),
+        ...(awareness ? [CollaborationCaret.configure({ provider: { awareness }, user: session.user })] : []),
+      ];
+    },
+    holdRemote: () => link?.current()?.holdRemoteUpdates() ?? null,
+    approvedEntry: () => model.toApprovedReport(session.view),
+  };
+}
