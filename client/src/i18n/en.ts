@@ -1,6 +1,7 @@
 import { enCare } from './en-care';
 import { enConflicts } from './en-conflicts';
 import { enHealthCheck } from './en-health-check';
+import { enPhotos } from './en-photos';
 import { enInvite } from './en-invite';
 import { enRelayLimits } from './en-relay-limits';
 import { enSignatures } from './en-signatures';
@@ -566,6 +567,7 @@ export const en: Catalogue = {
   },
   healthCheck: enHealthCheck,
   care: enCare,
+  photos: enPhotos,
   relayLimits: enRelayLimits,
   invite: enInvite,
   conflicts: enConflicts,

@@ -1,6 +1,7 @@
 import { viCare } from './vi-care';
 import { viConflicts } from './vi-conflicts';
 import { viHealthCheck } from './vi-health-check';
+import { viPhotos } from './vi-photos';
 import { viInvite } from './vi-invite';
 import { viRelayLimits } from './vi-relay-limits';
 import { viSignatures } from './vi-signatures';
@@ -567,6 +568,7 @@ export const vi = {
   },
   healthCheck: viHealthCheck,
   care: viCare,
+  photos: viPhotos,
   relayLimits: viRelayLimits,
   invite: viInvite,
   conflicts: viConflicts,

@@ -18,6 +18,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { Dialog } from '../../ui/dialog/dialog';
 import { TextField } from '../../ui/text-field/text-field';
+import { PhotoStrip } from '../photos/photo-strip';
 import { feedback } from '../shared/command-feedback';
 import { attendanceRows, unmarkedIds } from './attendance-rows';
 import { changedMeetingFields } from './changed-meeting-fields';
@@ -122,6 +123,12 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
           <dd>{nameOf(m().secretaryId) || '—'}</dd>
         </div>
       </dl>
+      <PhotoStrip
+        clubId={session.clubId}
+        attachments={m().attachments ?? []}
+        canEdit={session.canEdit()}
+        onAttach={(input) => feedback(i18n, session.commands.attachToMeeting(m().id, input)) === null}
+      />
       <div class="page-title-row">
         <h2>{t('meetings.attendance')}</h2>
         <Button variant="secondary" onClick={markAllPresent} disabled={!session.canEdit()}>

@@ -1,0 +1,96 @@
+import type { Attachment, AttachmentInput, AttachmentKind } from '@chungtay/model';
+import { createResource, createSignal, For, type JSX, onCleanup, Show } from 'solid-js';
+import { useI18n } from '../../i18n/i18n-context';
+import { clubPhotos } from './club-photos';
+import { PhotoThumb } from './photo-thumb';
+import './photos.css';
+
+export interface PhotoStripProps {
+  readonly clubId: string;
+  readonly attachments: readonly Attachment[];
+  readonly canEdit: boolean;
+  /** Records the kept photo on the record (a meeting, a visit); returns false when the command refused. */
+  readonly onAttach: (input: AttachmentInput) => boolean;
+  /** 'health' for a photo that belongs with the health records (committee only). */
+  readonly scope?: 'club' | 'health';
+}
+
+/**
+ * A record's photos and the two ways to add one: an activity photo, or a scan of the signed paper minutes.
+ * Drop it into any screen that holds attachments (the meeting page, a home-care visit).
+ */
+export function PhotoStrip(props: PhotoStripProps): JSX.Element {
+  const { t } = useI18n();
+  const photos = () => clubPhotos(props.clubId);
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<'notAnImage' | 'saveFailed' | null>(null);
+  const [waiting, { refetch }] = createResource(
+    () => props.attachments.map((a) => a.hash).join(),
+    async () => {
+      const out = new Set<string>();
+      for (const a of props.attachments) if (await photos().isWaiting(a.hash)) out.add(a.hash);
+      return out;
+    },
+  );
+  onCleanup(photos().queue.onChange(() => void refetch()));
+
+  async function add(kind: AttachmentKind, input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    input.value = '';
+    if (file === undefined) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const attachment = await photos().add(file, kind, props.scope ?? 'club');
+      if (!props.onAttach(attachment)) setError('saveFailed');
+      void refetch();
+    } catch (caught) {
+      setError(caught instanceof Error && caught.name === 'NotAnImage' ? 'notAnImage' : 'saveFailed');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const picker = (kind: AttachmentKind, label: string) => (
+    <label class="btn btn-secondary photo-add" aria-disabled={busy()}>
+      {label}
+      <input
+        type="file"
+        accept="image/*"
+        class="visually-hidden"
+        data-kind={kind}
+        disabled={busy()}
+        onChange={(event) => void add(kind, event.currentTarget)}
+      />
+    </label>
+  );
+
+  return (
+    <section class="photo-strip" aria-labelledby="photo-strip-title">
+      <h3 id="photo-strip-title">{t('photos.title')}</h3>
+      <Show when={props.attachments.length > 0} fallback={<p class="empty">{t('photos.empty')}</p>}>
+        <div class="photo-grid">
+          <For each={props.attachments}>
+            {(a) => <PhotoThumb photos={photos()} attachment={a} waiting={waiting()?.has(a.hash) ?? false} />}
+          </For>
+        </div>
+      </Show>
+      <Show when={props.canEdit}>
+        <div class="photo-actions">
+          {picker('photo', t('photos.addPhoto'))}
+          {picker('scan', t('photos.addScan'))}
+        </div>
+      </Show>
+      <Show when={busy()}>
+        <p role="status">{t('photos.adding')}</p>
+      </Show>
+      <Show when={error()}>
+        {(e) => (
+          <p class="field-error" role="alert">
+            {t(`photos.${e()}`)}
+          </p>
+        )}
+      </Show>
+    </section>
+  );
+}

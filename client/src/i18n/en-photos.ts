@@ -1,0 +1,27 @@
+import type { viPhotos } from './vi-photos';
+
+export const enPhotos: typeof viPhotos = {
+  title: 'Photos and scans',
+  empty: 'No photos yet.',
+  addPhoto: 'Add an activity photo',
+  addScan: 'Scan the signed minutes',
+  kindPhoto: 'Activity photo',
+  kindScan: 'Signed minutes',
+  adding: 'Shrinking and saving the photo…',
+  notAnImage: 'This file is not a picture the tablet can read. Choose a photo (JPG, PNG, HEIC…).',
+  saveFailed: 'The photo could not be saved on this tablet. Try again.',
+  waiting: 'Waiting to be sent to the server',
+  notHere: 'This photo is not on this tablet yet; it shows once the server can be reached.',
+  loading: 'Loading the photo…',
+  alt: '{{ kind }} of {{ date }}, added by {{ who }}',
+  remove: 'Remove this photo',
+  removeConfirm: 'Remove this photo from the meeting? It stays on the server if it was sent.',
+  cancel: 'No',
+  storageTitle: 'Photos on this tablet',
+  storageUsage: '{{ count }} photos, {{ size }}',
+  storageDroppable: '{{ size }} are on the server too; this tablet’s copies can be removed.',
+  storageWaiting: '{{ count }} photos are waiting to be sent and will be kept.',
+  storageDrop: 'Remove copies already sent',
+  storageDropped: '{{ size }} freed. Photos are fetched again when opened.',
+  storageNone: 'No photos on this tablet yet.',
+};

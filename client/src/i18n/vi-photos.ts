@@ -1,0 +1,27 @@
+// Photos of activities and scans of signed paper minutes, attached to a meeting (or a home-care visit).
+// Wired into vi.ts as `photos`.
+export const viPhotos = {
+  title: 'Ảnh và bản chụp',
+  empty: 'Chưa có ảnh nào.',
+  addPhoto: 'Thêm ảnh hoạt động',
+  addScan: 'Chụp biên bản đã ký',
+  kindPhoto: 'Ảnh hoạt động',
+  kindScan: 'Biên bản đã ký',
+  adding: 'Đang thu nhỏ và lưu ảnh…',
+  notAnImage: 'Tệp này không phải là ảnh máy đọc được. Hãy chọn một ảnh (JPG, PNG, HEIC…).',
+  saveFailed: 'Chưa lưu được ảnh trên máy này. Hãy thử lại.',
+  waiting: 'Chờ gửi lên máy chủ',
+  notHere: 'Ảnh chưa có trên máy này; sẽ hiện khi kết nối được máy chủ.',
+  loading: 'Đang tải ảnh…',
+  alt: '{{ kind }} ngày {{ date }}, {{ who }} thêm',
+  remove: 'Bỏ ảnh này',
+  removeConfirm: 'Bỏ ảnh này khỏi cuộc họp? Ảnh vẫn còn trên máy chủ nếu đã gửi.',
+  cancel: 'Không',
+  storageTitle: 'Ảnh trên máy này',
+  storageUsage: '{{ count }} ảnh, chiếm {{ size }}',
+  storageDroppable: '{{ size }} đã có trên máy chủ, có thể xoá bản trên máy này.',
+  storageWaiting: '{{ count }} ảnh đang chờ gửi lên máy chủ, sẽ được giữ lại.',
+  storageDrop: 'Xoá bản ảnh đã gửi',
+  storageDropped: 'Đã giải phóng {{ size }}. Ảnh sẽ được tải lại khi mở xem.',
+  storageNone: 'Chưa có ảnh nào trên máy này.',
+};
