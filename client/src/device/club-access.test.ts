@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   acceptInvite,
   hasPendingRotation,
+  heldClubChange,
   inviteLinks,
   inviteRelayChange,
   rotateClubKeys,
@@ -268,5 +269,83 @@ describe('accepting an invite', () => {
     acceptInvite(forged.value);
     expect(readRelayOrigin()).toBe(location.origin);
     expect(findKnownClub(clubId)?.access?.role).toBe('editor');
+  });
+});
+
+describe('an invite for a club held here', () => {
+  const forged = (key: string, relay?: string, role: 'editor' | 'viewer' = 'editor') => {
+    const parsed = parseInvite(
+      formatInvite({
+        origin: 'https://ct.example',
+        clubId,
+        clubName: 'CLB',
+        role,
+        key,
+        ...(relay ? { relay } : {}),
+      }),
+    );
+    if (!parsed.ok) throw new Error('bad link');
+    return parsed.value;
+  };
+
+  it('asks nothing for a club this tablet does not hold, even with a server of its own', () => {
+    expect(heldClubChange(forged(generateKey(), 'https://ke-xau.example'))).toEqual({ ask: false });
+  });
+
+  it('asks nothing when the link carries the server and key held here', () => {
+    const key = generateKey();
+    saveRelayOrigin('https://dongbo.tinh.vn');
+    holdClub({ role: 'editor', key, viewerKey: generateKey(), shared: true });
+    expect(heldClubChange(forged(key))).toEqual({ ask: false });
+    expect(heldClubChange(forged(key, 'https://dongbo.tinh.vn'))).toEqual({ ask: false });
+  });
+
+  it('asks before moving a held club to another server, saying from where to where', () => {
+    const key = generateKey();
+    holdClub({ role: 'editor', key, viewerKey: generateKey(), shared: true });
+    expect(heldClubChange(forged(key, 'https://ke-xau.example'))).toEqual({
+      ask: true,
+      key: false,
+      relay: { from: location.origin, to: 'https://ke-xau.example' },
+    });
+  });
+
+  it('asks before replacing the key held here, on the same server', () => {
+    holdClub({ role: 'editor', key: generateKey(), viewerKey: generateKey(), shared: true });
+    expect(heldClubChange(forged(generateKey()))).toEqual({ ask: true, key: true });
+  });
+
+  it('asks for both in the misleading invite: a known club id, a new key and another server', () => {
+    holdClub({ role: 'editor', key: generateKey(), viewerKey: generateKey(), shared: true });
+    const change = heldClubChange(forged(generateKey(), 'https://ke-xau.example'));
+    expect(change).toEqual({
+      ask: true,
+      key: true,
+      relay: { from: location.origin, to: 'https://ke-xau.example' },
+    });
+  });
+
+  it('asks nothing for the keys of a rotation this tablet started, nor for a viewer link on an editor tablet', () => {
+    const pendingKeys = { key: generateKey(), viewerKey: generateKey() };
+    holdClub({ role: 'editor', key: generateKey(), viewerKey: generateKey(), shared: true, pendingKeys });
+    expect(heldClubChange(forged(pendingKeys.key))).toEqual({ ask: false });
+    expect(heldClubChange(forged(generateKey(), undefined, 'viewer'))).toEqual({ ask: false });
+  });
+
+  it('asks about the key only when the tablet keeps its server for its other clubs', () => {
+    holdClub({ role: 'editor', key: generateKey(), viewerKey: generateKey(), shared: true });
+    rememberClub({
+      id: 'club-0002',
+      name: 'CLB Cựu chiến binh',
+      kind: 'veterans',
+      memberCount: 5,
+      access: { role: 'editor', key: generateKey(), viewerKey: generateKey(), shared: true },
+    });
+    expect(heldClubChange(forged(generateKey(), 'https://ke-xau.example'))).toEqual({ ask: true, key: true });
+  });
+
+  it('asks for a club created here and not yet shared', () => {
+    holdClub({ role: 'editor', key: generateKey(), viewerKey: generateKey(), shared: false });
+    expect(heldClubChange(forged(generateKey(), 'https://ke-xau.example')).ask).toBe(true);
   });
 });

@@ -150,6 +150,43 @@ export function inviteRelayChange(invite: Invite): 'none' | 'follow' | 'keep' {
   return others ? 'keep' : 'follow';
 }
 
+/** What an invite would change for a club this tablet already holds, before anything is stored or sent. */
+export type HeldClubChange =
+  | { readonly ask: false }
+  | {
+      readonly ask: true;
+      /** The invite names another sync server than the one this tablet uses. */
+      readonly relay?: { readonly from: string; readonly to: string };
+      /** The invite's key would replace the one held here. */
+      readonly key: boolean;
+    };
+
+/**
+ * Whether joining through `invite` must be agreed to first. The club id is in every viewer link, so anyone
+ * can forge an editor link for a club held here with a key and a server of their own: taking it silently
+ * would offer every document of the club (health included) to that server. A club held here therefore
+ * keeps its server and key unless the user agrees, after a warning that says what changes; nothing is
+ * stored or sent before. A new club, or a link with the server and key held here, asks nothing.
+ */
+export function heldClubChange(invite: Invite): HeldClubChange {
+  const known = findKnownClub(invite.clubId);
+  if (known === undefined) return { ask: false };
+  // Only a server the tablet would move to counts: one it keeps (`keep`, other clubs sync here) changes nothing.
+  const relay =
+    inviteRelayChange(invite) === 'follow' && invite.relay !== undefined
+      ? { from: readRelayOrigin(), to: invite.relay }
+      : null;
+  const access = known.access;
+  // An editor's tablet that opens a viewer link keeps its editor key (see acceptInvite): no key changes.
+  const key =
+    access === undefined ||
+    (invite.role === 'viewer' && access.role === 'editor'
+      ? false
+      : access.key !== invite.key && access.pendingKeys?.key !== invite.key);
+  if (relay === null && !key) return { ask: false };
+  return { ask: true, key, ...(relay ? { relay } : {}) };
+}
+
 /**
  * Stores an invite's keys on this tablet; the club then loads from the relay. A link that names its sync
  * server sets the tablet to it when `inviteRelayChange` says so.

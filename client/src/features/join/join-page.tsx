@@ -1,11 +1,12 @@
 import { type Invite, parseInvite } from '@chungtay/protocol';
 import { useNavigate } from '@solidjs/router';
 import { createSignal, type JSX, Show } from 'solid-js';
-import { acceptInvite, inviteRelayChange } from '../../device/club-access';
+import { acceptInvite, heldClubChange, inviteRelayChange } from '../../device/club-access';
 import { readDeviceUser, readRelayOrigin, saveDeviceUser } from '../../device/device';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { TextField } from '../../ui/text-field/text-field';
+import { HeldClubWarning } from './held-club-warning';
 import { QrScanner } from './qr-scanner';
 
 /** Opened from an invite link or QR code; the key stays in the fragment and never reaches a server log. */
@@ -31,6 +32,11 @@ export default function JoinPage(): JSX.Element {
       setError(undefined);
       setScanning(false);
     } else setError(t('join.invalid'));
+  };
+  // Read once per invite: the answer must not change under the user's eyes while the warning is shown.
+  const asking = (current: Invite) => {
+    const change = heldClubChange(current);
+    return change.ask ? change : undefined;
   };
   const join = () => {
     const current = invite();
@@ -81,7 +87,7 @@ export default function JoinPage(): JSX.Element {
               {t('join.invite', { name: current().clubName })}{' '}
               {current().role === 'editor' ? t('join.asEditor') : t('join.asViewer')}
             </p>
-            <Show when={inviteRelayChange(current()) === 'follow' && current().relay}>
+            <Show when={!asking(current()) && inviteRelayChange(current()) === 'follow' && current().relay}>
               {(relay) => (
                 <p class="banner banner-info" data-testid="join-relay-notice">
                   {t('join.relayNotice', { origin: relay() })}
@@ -102,9 +108,23 @@ export default function JoinPage(): JSX.Element {
               onChange={setName}
               error={nameError()}
             />
-            <Button variant="primary" onClick={join}>
-              {t('join.accept')}
-            </Button>
+            <Show
+              when={asking(current())}
+              fallback={
+                <Button variant="primary" onClick={join}>
+                  {t('join.accept')}
+                </Button>
+              }
+            >
+              {(change) => (
+                <HeldClubWarning
+                  clubName={current().clubName}
+                  change={change()}
+                  onAgree={join}
+                  onDecline={() => navigate(`/club/${current().clubId}`, { replace: true })}
+                />
+              )}
+            </Show>
           </div>
         )}
       </Show>
