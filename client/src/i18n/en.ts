@@ -1,9 +1,10 @@
 import { enCare } from './en-care';
 import { enConflicts } from './en-conflicts';
 import { enHealthCheck } from './en-health-check';
-import { enPhotos } from './en-photos';
 import { enInvite } from './en-invite';
+import { enPhotos } from './en-photos';
 import { enRelayLimits } from './en-relay-limits';
+import { enReport } from './en-report';
 import { enSignatures } from './en-signatures';
 import { enSupervisor } from './en-supervisor';
 import type { Catalogue } from './vi';
@@ -567,6 +568,7 @@ export const en: Catalogue = {
   },
   healthCheck: enHealthCheck,
   care: enCare,
+  report: enReport,
   photos: enPhotos,
   relayLimits: enRelayLimits,
   invite: enInvite,

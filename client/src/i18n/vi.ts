@@ -1,9 +1,10 @@
 import { viCare } from './vi-care';
 import { viConflicts } from './vi-conflicts';
 import { viHealthCheck } from './vi-health-check';
-import { viPhotos } from './vi-photos';
 import { viInvite } from './vi-invite';
+import { viPhotos } from './vi-photos';
 import { viRelayLimits } from './vi-relay-limits';
+import { viReport } from './vi-report';
 import { viSignatures } from './vi-signatures';
 import { viSupervisor } from './vi-supervisor';
 // The Vietnamese catalogue is the source of truth: every other language must
@@ -568,6 +569,7 @@ export const vi = {
   },
   healthCheck: viHealthCheck,
   care: viCare,
+  report: viReport,
   photos: viPhotos,
   relayLimits: viRelayLimits,
   invite: viInvite,
