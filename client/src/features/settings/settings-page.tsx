@@ -7,6 +7,7 @@ import { formatBytes } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { TextField } from '../../ui/text-field/text-field';
+import { PhotoStorage } from '../photos/photo-storage';
 import { feedback } from '../shared/command-feedback';
 import { type FieldErrors, fieldMessage } from '../shared/field-errors';
 import { HealthThresholdsForm } from './health-thresholds-form';
@@ -115,6 +116,7 @@ export default function SettingsPage(): JSX.Element {
             </>
           )}
         </Show>
+        <PhotoStorage clubId={session.clubId} onFreed={() => void refetch()} />
       </div>
       <h2>{t('settings.device')}</h2>
       <p class="card">{session.author.name}</p>
