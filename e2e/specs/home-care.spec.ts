@@ -124,7 +124,7 @@ test('a visit recorded on each of two tablets, one offline, both stay after reco
       t.care.visits().filter({ hasText: 'ghi trên máy A' }).getByTestId('care-health-note'),
     ).toHaveText('Sức khỏe: Bà ho nhiều, đã nhắc đi khám');
   }
-  await a.page.screenshot({ path: testInfo.outputPath('care-log.png'), fullPage: true });
+  await a.page.screenshot({ path: testInfo.outputPath('care-log.png') });
 
   // The pairing's visit log on A4: the national title on one line, both visits, oldest first.
   await a.page.getByRole('link', { name: 'In sổ thăm' }).click();
@@ -154,6 +154,20 @@ test('a visit recorded on each of two tablets, one offline, both stay after reco
   );
   await expect(a.page.getByTestId('care-print-row')).toHaveCount(2);
   await expect(a.page.getByTestId('care-print-row').first()).toContainText('Nguyễn Thị Lan');
+
+  await a.page.screenshot({ path: testInfo.outputPath('care-print-month.png') });
+
+  // Ending the pairing keeps its log, under the ended pairings.
+  await a.care.open();
+  await a.care.openPairing('Nguyễn Thị Lan');
+  a.page.once('dialog', (dialog) => dialog.accept());
+  await a.page.getByRole('button', { name: 'Kết thúc cặp thăm' }).click();
+  await expect(a.page.getByRole('button', { name: 'Mở lại cặp thăm' })).toBeVisible();
+  await expect(a.page.getByTestId('visit-form')).toHaveCount(0);
+  await a.care.open();
+  await expect(a.page.getByTestId('care-pairing')).toHaveCount(0);
+  await expect(a.page.getByTestId('care-ended')).toContainText('Nguyễn Thị Lan');
+  await a.page.screenshot({ path: testInfo.outputPath('care-list-ended.png') });
 
   for (const t of [a, b]) await t.context.close();
 });

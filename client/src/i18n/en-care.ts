@@ -30,6 +30,7 @@ export const enCare: typeof viCare = {
   back: 'Pairings',
   since: 'Since {{ date }}',
   ended: 'Ended on {{ date }}',
+  endedTitle: 'Ended pairings',
   endPairing: 'End pairing',
   endConfirm: 'End this pairing as of today? The visit log is kept.',
   endDone: 'Pairing ended.',

@@ -30,6 +30,7 @@ export const viCare = {
   back: 'Danh sách cặp thăm',
   since: 'Từ {{ date }}',
   ended: 'Đã kết thúc ngày {{ date }}',
+  endedTitle: 'Cặp thăm đã kết thúc',
   endPairing: 'Kết thúc cặp thăm',
   endConfirm: 'Kết thúc cặp thăm từ hôm nay? Sổ thăm vẫn được giữ.',
   endDone: 'Đã kết thúc cặp thăm.',

@@ -17,6 +17,8 @@ export default function CareListPage(): JSX.Element {
   const names = createMemo(() => memberNames(club.club));
   const statuses = createMemo(() => listPairingStatus(care.view, club.today()));
   const overdue = () => statuses().filter((s) => s.overdue).length;
+  // Ended pairings leave the list above but keep their visit log, reachable here.
+  const ended = createMemo(() => care.view.pairings.filter((p) => p.end !== null && p.end <= club.today()));
   const waited = (s: PairingStatus) =>
     s.lastVisit === null
       ? t('care.neverVisited', { days: s.daysSince })
@@ -60,6 +62,25 @@ export default function CareListPage(): JSX.Element {
                   </Show>
                 </div>
                 <A href={`/club/${club.clubId}/care/${s.pairing.id}`} class="btn btn-primary care-open">
+                  {t('care.open')}
+                </A>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <Show when={ended().length > 0}>
+        <h2>{t('care.endedTitle')}</h2>
+        <ul class="care-list">
+          <For each={ended()}>
+            {(p) => (
+              <li class="card care-pairing" data-testid="care-ended">
+                <div class="care-pairing-text">
+                  <strong>{names().get(p.memberId) ?? ''}</strong>
+                  <span>{t('care.volunteerOf', { name: names().get(p.volunteerId) ?? '' })}</span>
+                  <span class="muted">{t('care.ended', { date: i18n.date(p.end) })}</span>
+                </div>
+                <A href={`/club/${club.clubId}/care/${p.id}`} class="btn btn-secondary care-open">
                   {t('care.open')}
                 </A>
               </li>
