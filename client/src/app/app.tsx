@@ -27,6 +27,8 @@ const MemberHealthPage = lazy(() => import('../features/health-check/member-heal
 const MoneySection = lazy(() => import('../features/money/money-layout'));
 // Home care (private, committee tablets only): one lazy route for its screens, loaded when opened.
 const CareSection = lazy(() => import('../features/care/care-section'));
+// The periodic report (committee only): its editor and print load when it is opened.
+const ReportPage = lazy(() => import('../features/report/report-page'));
 const IndicatorsPage = lazy(() => import('../features/indicators/indicators-page'));
 const SettingsPage = lazy(() => import('../features/settings/settings-page'));
 const SharePage = lazy(() => import('../features/share/share-page'));
@@ -72,6 +74,7 @@ export function App(): JSX.Element {
               <Route path="/health" component={FollowUpsPage} />
               <Route path="/health/:memberId" component={MemberHealthPage} />
               <Route path={['/care', '/care/*rest']} component={CareSection} />
+              <Route path="/report" component={ReportPage} />
               <Route path="/indicators" component={IndicatorsPage} />
               <Route path={['/money', '/money/*rest']} component={MoneySection} />
               <Route path="/settings" component={SettingsPage} />

@@ -45,6 +45,17 @@ export const enReport: typeof viReport = {
     careVisits: 'Home-care visits',
     groups: '{{ area }} groups: {{ groups }} groups, {{ members }} people',
   },
+  area: {
+    livelihood: 'Livelihood',
+    health: 'Health',
+    homeCare: 'Home care',
+    selfHelp: 'Self-help',
+    rights: 'Rights',
+    learning: 'Learning',
+    culture: 'Culture',
+    resources: 'Resources',
+    other: 'Other',
+  },
   section: {
     plan: 'How the plan was carried out',
     strengths: 'Strengths',

@@ -42,6 +42,17 @@ export const viReport = {
     careVisits: 'Lượt thăm chăm sóc tại nhà',
     groups: 'Nhóm {{ area }}: {{ groups }} nhóm, {{ members }} người',
   },
+  area: {
+    livelihood: 'sinh kế',
+    health: 'sức khỏe',
+    homeCare: 'chăm sóc tại nhà',
+    selfHelp: 'tự giúp nhau',
+    rights: 'quyền và lợi ích',
+    learning: 'học tập',
+    culture: 'văn hóa, văn nghệ',
+    resources: 'huy động nguồn lực',
+    other: 'khác',
+  },
   section: {
     plan: 'Tình hình thực hiện kế hoạch',
     strengths: 'Ưu điểm',

@@ -55,6 +55,8 @@ export interface ReportSession extends DocUndo {
   /** Tiptap extensions binding one narrative section (and remote carets) to this doc. */
   sectionExtensions(section: ReportSection): Extensions;
   holdRemote(): (() => void) | null;
+  /** The narrative's words as they read now (the printed draft); the approved ones are `view.frozen`. */
+  narrative(): Record<ReportSection, string>;
   /** The entry for the supervisors' summary, once approved (`publishApprovedReport`). */
   approvedEntry(): ApprovedReport | null;
   whenSaved(): Promise<void>;
@@ -109,6 +111,7 @@ export async function openReportSession(input: OpenReportInput): Promise<ReportS
       ];
     },
     holdRemote: () => link?.current()?.holdRemoteUpdates() ?? null,
+    narrative: () => model.readNarrative(doc),
     approvedEntry: () => model.toApprovedReport(session.view),
   };
 }

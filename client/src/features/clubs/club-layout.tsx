@@ -180,6 +180,9 @@ function ClubShell(props: { session: ClubSession; children: JSX.Element }): JSX.
             <A href={`${base()}/care`} class="nav-link">
               {t('care.nav')}
             </A>
+            <A href={`${base()}/report`} class="nav-link">
+              {t('report.nav')}
+            </A>
             <A href={`${base()}/share`} class="nav-link">
               {t('share.nav')}
             </A>

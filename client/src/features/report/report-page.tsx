@@ -1,0 +1,313 @@
+import {
+  type ClubId,
+  checkPeriod,
+  computeReportFigures,
+  type MemberId,
+  REPORT_SECTIONS,
+  type ReportPeriod,
+  reportDocName,
+  reportIdFor,
+  standardPeriod,
+} from '@chungtay/model';
+import { createMemo, createSignal, For, type JSX, onCleanup, Show } from 'solid-js';
+import { useClub } from '../../data/club/club-context';
+import { openReportSession, type ReportSession } from '../../data/report/report-session';
+import { usePendingWrites } from '../../data/session/pending-writes';
+import { parseDisplayDate } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n-context';
+import { Button } from '../../ui/button/button';
+import { RichTextEditor } from '../../ui/rich-text-editor/rich-text-editor';
+import { downloadBlob } from '../roster-export/download';
+import { csvBlob, tableToCsv, tableToXlsx } from '../roster-export/export-table';
+import { ReportPrint } from './report-print';
+import { type FigureRow, figureRows } from './report-rows';
+import './report.css';
+
+type Choice = 'halfYear1' | 'halfYear2' | 'year' | 'custom';
+
+/**
+ * The periodic report (/club/:id/report): pick a period, then the report for it opens with the books'
+ * figures and the six narrative sections the committee writes together; the chair approves (figures
+ * frozen), prints it in the administrative layout and exports the figures. Committee tablets only.
+ */
+export default function ReportPage(): JSX.Element {
+  const { t } = useI18n();
+  const club = useClub();
+  const year = Number(club.today().slice(0, 4));
+  const [choice, setChoice] = createSignal<Choice>(
+    Number(club.today().slice(5, 7)) > 6 ? 'halfYear1' : 'year',
+  );
+  const [chosenYear, setChosenYear] = createSignal(Number(club.today().slice(5, 7)) > 6 ? year : year - 1);
+  const [from, setFrom] = createSignal('');
+  const [to, setTo] = createSignal('');
+  const [period, setPeriod] = createSignal<ReportPeriod | null>(null);
+  const [bad, setBad] = createSignal(false);
+  const mayOpen = () =>
+    club.canOpen(reportDocName(club.clubId as ClubId, reportIdFor(standardPeriod('year', year)) as never));
+  const choose = () => {
+    const c = choice();
+    const p: ReportPeriod =
+      c === 'custom'
+        ? { kind: 'custom', from: parseDisplayDate(from()) ?? '', to: parseDisplayDate(to()) ?? '' }
+        : c === 'year'
+          ? standardPeriod('year', chosenYear())
+          : standardPeriod('halfYear', chosenYear(), c === 'halfYear1' ? 1 : 2);
+    const invalid = Object.keys(checkPeriod(p)).length > 0;
+    setBad(invalid);
+    if (!invalid) setPeriod(p);
+  };
+  return (
+    <section class="report" data-testid="report">
+      <h1 class="no-print">{t('report.title')}</h1>
+      <Show when={mayOpen()} fallback={<p class="card muted">{t('report.viewerOnly')}</p>}>
+        <form
+          class="card report-period no-print"
+          onSubmit={(e) => {
+            e.preventDefault();
+            choose();
+          }}
+        >
+          <fieldset>
+            <legend>{t('report.period')}</legend>
+            <For each={['halfYear1', 'halfYear2', 'year', 'custom'] as const}>
+              {(c) => (
+                <label class="report-choice">
+                  <input type="radio" name="period" checked={choice() === c} onChange={() => setChoice(c)} />
+                  {t(`report.${c}`)}
+                </label>
+              )}
+            </For>
+          </fieldset>
+          <Show
+            when={choice() === 'custom'}
+            fallback={
+              <label>
+                {t('report.yearLabel')}
+                <input
+                  type="number"
+                  inputmode="numeric"
+                  value={chosenYear()}
+                  onInput={(e) => setChosenYear(Number(e.currentTarget.value))}
+                />
+              </label>
+            }
+          >
+            <label>
+              {t('report.from')}
+              <input value={from()} onInput={(e) => setFrom(e.currentTarget.value)} />
+            </label>
+            <label>
+              {t('report.to')}
+              <input value={to()} onInput={(e) => setTo(e.currentTarget.value)} />
+            </label>
+          </Show>
+          <Show when={bad()}>
+            <p role="alert" class="field-error">
+              {t('report.badPeriod')}
+            </p>
+          </Show>
+          <Button type="submit" variant="primary">
+            {t('report.open')}
+          </Button>
+        </form>
+        <Show when={period()} keyed>
+          {(p) => <OpenReport period={p} />}
+        </Show>
+      </Show>
+    </section>
+  );
+}
+
+function OpenReport(props: { period: ReportPeriod }): JSX.Element {
+  const { t } = useI18n();
+  const club = useClub();
+  const pending = usePendingWrites();
+  const [session, setSession] = createSignal<ReportSession>();
+  const [failed, setFailed] = createSignal(false);
+  let disposed = false;
+  const release: (() => void)[] = [];
+  const open = () => {
+    setFailed(false);
+    openReportSession({
+      clubId: club.clubId,
+      period: props.period,
+      place: club.club.profile.commune,
+      author: club.author,
+      canEditClub: club.canEdit,
+      accessChanges: club.onAccessChange,
+    })
+      .then((opened) => {
+        if (disposed) return void opened.close();
+        release.push(pending.register(opened.whenSaved));
+        setSession(() => opened);
+      })
+      .catch(() => setFailed(true));
+  };
+  open();
+  onCleanup(() => {
+    disposed = true;
+    for (const stop of release) stop();
+    void session()?.close();
+  });
+  return (
+    <Show
+      when={session()}
+      fallback={
+        <Show when={failed()} fallback={<p class="loading">{t('report.loading')}</p>}>
+          <div class="card" role="alert">
+            <p>{t('report.openFailed')}</p>
+            <Button onClick={open}>{t('report.retry')}</Button>
+          </div>
+        </Show>
+      }
+    >
+      {(s) => <ReportEditor session={s()} period={props.period} />}
+    </Show>
+  );
+}
+
+function ReportEditor(props: { session: ReportSession; period: ReportPeriod }): JSX.Element {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const club = useClub();
+  const view = props.session.view;
+  const [approveFailed, setApproveFailed] = createSignal(false);
+  const [draftNarrative, setDraftNarrative] = createSignal(props.session.narrative());
+  const print = () => {
+    setDraftNarrative(props.session.narrative());
+    window.print();
+  };
+  // Until approval the figures follow the club book; the health, money and care books join them in the
+  // chair's approval once this screen opens them (see the report's README notes).
+  const books = () => ({ club: club.club, health: null, money: null, care: null });
+  const figures = createMemo(() => view.frozen?.figures ?? computeReportFigures(books(), props.period));
+  const rows = createMemo(() => figureRows(figures()));
+  const chair = () => club.club.members.find((m) => m.role === 'chair' && m.left === null);
+  const label = (row: FigureRow) =>
+    t(`report.fig.${row.key}` as never, {
+      ...row.params,
+      ...(row.params?.area ? { area: t(`report.area.${row.params.area}` as never) } : {}),
+    });
+  const shown = (row: FigureRow) =>
+    row.unit === 'money'
+      ? i18n.money(row.value)
+      : row.unit === 'percent'
+        ? i18n.percent(row.value)
+        : String(row.value);
+  const columns = [
+    {
+      title: t('report.column'),
+      width: 50,
+      cell: (r: FigureRow) => ({ type: 'text' as const, value: label(r) }),
+    },
+    {
+      title: t('report.valueColumn'),
+      width: 18,
+      cell: (r: FigureRow) => ({ type: 'number' as const, value: Math.round(r.value * 10) / 10 }),
+    },
+  ];
+  const approve = () => {
+    const signer = chair();
+    if (signer === undefined) return;
+    const result = props.session.commands.approve(signer.id as MemberId, new Date().toISOString(), books());
+    setApproveFailed(!result.ok);
+  };
+  const fileName = (ext: string) => `bao-cao-${props.period.from}-${props.period.to}.${ext}`;
+  return (
+    <>
+      <div class="card no-print" data-testid="report-figures">
+        <h2>{t('report.figures')}</h2>
+        <p class="muted" data-testid="report-figures-state">
+          {view.frozen
+            ? t('report.frozen', { date: i18n.date(view.approval?.at.slice(0, 10)) })
+            : t('report.live')}
+        </p>
+        <table class="report-table">
+          <tbody>
+            <For each={rows()}>
+              {(row) => (
+                <tr>
+                  <th scope="row">{label(row)}</th>
+                  <td class="num">{shown(row)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+        <div class="report-actions">
+          <Button onClick={() => downloadBlob(csvBlob(tableToCsv(columns, rows())), fileName('csv'))}>
+            {t('report.exportCsv')}
+          </Button>
+          <Button
+            onClick={() =>
+              void tableToXlsx(columns, rows(), t('report.nav')).then((b) =>
+                downloadBlob(b, fileName('xlsx')),
+              )
+            }
+          >
+            {t('report.exportXlsx')}
+          </Button>
+        </div>
+      </div>
+      <For each={REPORT_SECTIONS}>
+        {(section) => (
+          <div class="card no-print">
+            <h2>{t(`report.section.${section}`)}</h2>
+            <RichTextEditor
+              label={t(`report.section.${section}`)}
+              extensions={props.session.sectionExtensions(section)}
+              holdRemote={props.session.holdRemote}
+              editable={props.session.canEdit() && view.frozen === null}
+              testId={`report-section-${section}`}
+              labels={{
+                toolbar: t('editor.toolbar'),
+                bold: t('editor.bold'),
+                italic: t('editor.italic'),
+                heading: t('editor.heading'),
+                bulletList: t('editor.bulletList'),
+                orderedList: t('editor.orderedList'),
+              }}
+            />
+          </div>
+        )}
+      </For>
+      <div class="card no-print report-actions">
+        <Show
+          when={view.frozen}
+          fallback={
+            <Show when={chair()} fallback={<p class="muted">{t('report.noChair')}</p>}>
+              <Button
+                variant="primary"
+                disabled={!props.session.canEdit()}
+                onClick={approve}
+                data-testid="report-approve"
+              >
+                {t('report.approve')}
+              </Button>
+            </Show>
+          }
+        >
+          <p data-testid="report-approved">
+            {t('report.approved', { date: i18n.date(view.approval?.at.slice(0, 10)) })}
+          </p>
+        </Show>
+        <Show when={approveFailed()}>
+          <p role="alert">{t('report.approveFailed')}</p>
+        </Show>
+        <Button onClick={print} data-testid="report-print-button">
+          {t('report.print')}
+        </Button>
+      </div>
+      <ReportPrint
+        view={view}
+        period={props.period}
+        rows={rows()}
+        narrative={view.frozen?.narrative ?? draftNarrative()}
+        label={label}
+        value={shown}
+        clubName={club.club.profile.name}
+        chairName={chair()?.fullName ?? ''}
+      />
+    </>
+  );
+}
