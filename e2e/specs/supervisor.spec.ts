@@ -1,0 +1,99 @@
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { ClubApp, SharePage } from '../pages/club-app';
+
+/**
+ * Issue 15: a supervisor follows clubs by their viewer invites and sees their figures side by side,
+ * while no member's name ever reaches the supervisor's tablet (neither the page nor its IndexedDB).
+ */
+
+const MEMBERS = {
+  'CLB Liên thế hệ thôn Đông': ['Nguyễn Thị Lan', 'Trần Văn Hùng'],
+  'CLB Liên thế hệ thôn Tây': ['Lê Thị Mai', 'Phạm Thị Hoa', 'Đỗ Văn Nam'],
+} as const;
+
+/** A committee page that creates a club, adds its members, shares it, and stays open. */
+async function committeeClub(page: Page, name: keyof typeof MEMBERS): Promise<string> {
+  const app = new ClubApp(page);
+  await app.start();
+  await app.createClub(name);
+  for (const member of MEMBERS[name]) await app.addMember({ name: member, birthYear: '1955', gender: 'Nữ' });
+  const links = await new SharePage(page).startSharing();
+  await new SharePage(page).expectSynced();
+  return links.viewer;
+}
+
+/** Every string value stored in the page's IndexedDB databases, as one text to search. */
+async function indexedDbText(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const chunks: string[] = [];
+    const decoder = new TextDecoder();
+    for (const info of await indexedDB.databases()) {
+      if (!info.name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(info.name as string);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        const values = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(store).objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        // Yjs updates keep strings as UTF-8 bytes: decode every binary value, wherever it is nested.
+        const walk = (value: unknown): void => {
+          if (value instanceof Uint8Array) chunks.push(decoder.decode(value));
+          else if (value instanceof ArrayBuffer) chunks.push(decoder.decode(new Uint8Array(value)));
+          else if (ArrayBuffer.isView(value)) chunks.push(decoder.decode(new Uint8Array(value.buffer)));
+          else if (typeof value === 'string') chunks.push(value);
+          else if (Array.isArray(value)) value.forEach(walk);
+          else if (value !== null && typeof value === 'object') Object.values(value).forEach(walk);
+        };
+        values.forEach(walk);
+      }
+      db.close();
+    }
+    return chunks.join('\n');
+  });
+}
+
+async function supervisorContext(browser: Browser) {
+  return browser.newContext({ viewport: { width: 800, height: 1280 }, locale: 'vi-VN' });
+}
+
+test('a supervisor follows two clubs by viewer invites and sees their figures, never a member', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const east = await committeeClub(page, 'CLB Liên thế hệ thôn Đông');
+  const second = await page.context().newPage();
+  const west = await committeeClub(second, 'CLB Liên thế hệ thôn Tây');
+
+  const context = await supervisorContext(browser);
+  const s = await context.newPage();
+  for (const link of [east, west]) {
+    await s.goto(link);
+    await s.getByLabel('Tên của bạn (người dùng máy này)').fill('Cán bộ xã');
+    await s.getByRole('button', { name: 'Tham gia' }).click();
+    await expect(s.getByRole('heading', { name: 'Các câu lạc bộ theo dõi' })).toBeVisible();
+  }
+  const rows = s.getByTestId('supervisor-row');
+  await expect(rows).toHaveCount(2);
+  // The committee tablets write their summaries after the books have been quiet; wait for them.
+  const eastRow = rows.filter({ hasText: 'thôn Đông' });
+  const westRow = rows.filter({ hasText: 'thôn Tây' });
+  await expect(eastRow.getByRole('cell').first()).toHaveText('2', { timeout: 60_000 });
+  await expect(westRow.getByRole('cell').first()).toHaveText('3', { timeout: 60_000 });
+  await expect(eastRow).toContainText('100%');
+  await expect(eastRow).toContainText('Chưa đạt: thiếu thành viên');
+  await s.screenshot({ path: 'test-results/supervisor-800x1280.png' });
+
+  const names = Object.values(MEMBERS).flat();
+  const pageText = (await s.locator('body').textContent()) ?? '';
+  for (const name of names) expect(pageText).not.toContain(name);
+  const stored = await indexedDbText(s);
+  expect(stored.length).toBeGreaterThan(0);
+  for (const name of names) expect(stored).not.toContain(name);
+  await context.close();
+});
