@@ -88,6 +88,7 @@ export {
   recordVisitHealthNote,
   type VisitHealthNote,
 } from './health/visit-notes';
+export * from './history';
 export {
   addMonths,
   type ClubId,

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { appendChange } from '../history/change-log';
 import { err, type MeetingId, ok, type Result } from '../ids/ids';
 import type { MeetingInput } from '../meetings/meeting-commands';
 import type { LocalOrigin } from '../origin/origin';
@@ -38,6 +39,7 @@ export function setMeetingValue(
   if (record.has(field) && record.get(field) === value) return;
   setIfChanged(record, field, value);
   recordWrite(record, field, value, origin.author, at);
+  appendChange(record, field, origin.author, at);
 }
 
 /** Keeps one of the values two tablets wrote for a meeting's field; the same rules as for a member's. */

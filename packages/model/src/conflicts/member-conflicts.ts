@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { appendChange } from '../history/change-log';
 import { err, type IsoDate, type MemberId, ok, type Result } from '../ids/ids';
 import type { LocalOrigin } from '../origin/origin';
 import type { MemberInput } from '../roster/validate-member';
@@ -45,6 +46,7 @@ export function setMemberValue(
   if (record.has(field) && record.get(field) === value) return;
   setIfChanged(record, field, value);
   recordWrite(record, field, value, origin.author, at);
+  appendChange(record, field, origin.author, at);
 }
 
 /**

@@ -73,9 +73,11 @@ describe('updateMember', () => {
       changedKeys = events.flatMap((e) => [...e.keys.keys()]);
     });
     value(updateMember(doc, id, { ...memberInput(), phone: '0987654321' }, alice, TODAY));
-    // The value, and the record of who wrote it on what (conflicts/field-writes.ts).
-    expect(changedKeys.filter((key) => !key.startsWith('write/'))).toEqual(['phone']);
+    // The value, the record of who wrote it on what (conflicts/field-writes.ts) and one change-log entry.
+    const bookkeeping = (key: string) => key.startsWith('write/') || key.startsWith('log/');
+    expect(changedKeys.filter((key) => !bookkeeping(key))).toEqual(['phone']);
     expect(changedKeys.filter((key) => key.startsWith('write/phone/'))).toHaveLength(1);
+    expect(changedKeys.filter((key) => key.startsWith('log/'))).toHaveLength(1);
     expect(member(doc, id).phone).toBe('0987654321');
   });
 

@@ -1,0 +1,1 @@
+export { type ChangeEntry, listMeetingChanges, listMemberChanges, readChangeLog } from './change-log';
