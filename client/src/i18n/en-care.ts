@@ -80,6 +80,7 @@ export const enCare: typeof viCare = {
     note: 'Note',
     none: 'No visits.',
     volunteerSign: 'VOLUNTEER',
+    recorderSign: 'RECORDED BY',
     chair: 'CLUB CHAIR',
     signHint: '(Signature, full name)',
   },

@@ -80,6 +80,7 @@ export const viCare = {
     note: 'Ghi chú',
     none: 'Không có lần thăm nào.',
     volunteerSign: 'TÌNH NGUYỆN VIÊN',
+    recorderSign: 'NGƯỜI GHI SỔ',
     chair: 'CHỦ NHIỆM CÂU LẠC BỘ',
     signHint: '(Ký, ghi rõ họ tên)',
   },

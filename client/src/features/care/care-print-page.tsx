@@ -133,7 +133,9 @@ export default function CarePrintPage(): JSX.Element {
         </table>
         <div class="care-print-signatures">
           <div>
-            <p class="care-print-sign-title">{t('care.print.volunteerSign')}</p>
+            <p class="care-print-sign-title">
+              {pairing() === undefined ? t('care.print.recorderSign') : t('care.print.volunteerSign')}
+            </p>
             <p class="care-print-sign-hint">{t('care.print.signHint')}</p>
           </div>
           <div>
