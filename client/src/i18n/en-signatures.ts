@@ -16,4 +16,7 @@ export const enSignatures: typeof viSignatures = {
   keyTaken: 'This tablet registered another signing key. Tell the committee.',
   signFailed: 'Could not sign on this tablet: {{ reason }}',
   reopenedBy: 'Reopened at {{ at }} by {{ name }}: {{ reason }}',
+  historyTitle: 'Change history',
+  historyEmpty: 'No changes recorded yet.',
+  changed: '{{ name }} changed {{ field }}, {{ when }}',
 };

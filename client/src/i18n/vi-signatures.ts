@@ -16,4 +16,8 @@ export const viSignatures = {
   keyTaken: 'Máy này đã đăng ký một khóa ký khác. Hãy báo ban chủ nhiệm.',
   signFailed: 'Không ký được trên máy này: {{ reason }}',
   reopenedBy: 'Mở lại lúc {{ at }} bởi {{ name }}: {{ reason }}',
+  /** A member's or meeting's change history (issue 12 §5): "Lan đổi số điện thoại, 10:02 03/12/2026". */
+  historyTitle: 'Lịch sử thay đổi',
+  historyEmpty: 'Chưa có thay đổi nào được ghi.',
+  changed: '{{ name }} đổi {{ field }}, {{ when }}',
 };

@@ -1,5 +1,6 @@
 import type {
   AttendanceStatus,
+  ChangeEntry,
   ClubSettings,
   ClubTextField,
   Consent,
@@ -77,6 +78,8 @@ export function bindCommands(doc: Y.Doc, origin: LocalOrigin, today: () => IsoDa
       model.registerTabletKey(doc, { ...input, at: new Date().toISOString() }, origin),
     /** The register, read when signatures are checked (not projected: it changes once per tablet). */
     tabletKeys: (): ReadonlyMap<string, TabletKey> => model.readTabletKeys(doc),
+    /** Who changed which of a member's fields and when, newest first (read on demand, like tabletKeys). */
+    memberChanges: (id: MemberId): readonly ChangeEntry[] => model.listMemberChanges(doc, id),
   };
 }
 

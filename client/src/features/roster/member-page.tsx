@@ -20,6 +20,7 @@ import { clubTextSource } from './club-text-source';
 import { LeaveForm } from './leave-form';
 import { MemberConflicts } from './member-conflicts';
 import { MemberForm } from './member-form';
+import { MemberHistory } from './member-history';
 
 export default function MemberPage(): JSX.Element {
   const { t } = useI18n();
@@ -124,6 +125,7 @@ function MemberDetail(props: { member: Member }): JSX.Element {
           testId="member-notes"
         />
       </div>
+      <MemberHistory member={m()} />
       <div class="card consent">
         <h2>{t('member.consent')}</h2>
         <Show
