@@ -1,7 +1,7 @@
 // What the join page says when an invite would change the sync server or the key of a club already on this
 // tablet (issue 12 §6). Wired into vi.ts as `invite`. Plain words: what changes, and where the records go.
 export const viInvite = {
-  heldTitle: 'Cảnh báo: đường dẫn này đổi cách đồng bộ của câu lạc bộ {{ name }} đang có trên máy này',
+  heldTitle: 'Cảnh báo: đường dẫn này đổi cách đồng bộ của {{ name }}, câu lạc bộ đang có trên máy này',
   relayChange: 'Máy chủ đồng bộ sẽ đổi từ {{ from }} sang {{ to }}.',
   keyChange: 'Mã truy cập câu lạc bộ đang giữ trên máy này sẽ được thay bằng mã trong đường dẫn.',
   recordsTo:
