@@ -11,6 +11,7 @@ import {
 } from '@chungtay/model';
 import { createMemo, createSignal, For, type JSX, onCleanup, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
+import { openReportBooks, type ReportBookViews } from '../../data/report/report-books';
 import { openReportSession, type ReportSession } from '../../data/report/report-session';
 import { usePendingWrites } from '../../data/session/pending-writes';
 import { parseDisplayDate } from '../../i18n/format';
@@ -124,6 +125,7 @@ function OpenReport(props: { period: ReportPeriod }): JSX.Element {
   const pending = usePendingWrites();
   const [session, setSession] = createSignal<ReportSession>();
   const [failed, setFailed] = createSignal(false);
+  const bookViews = openReportBooks(club);
   let disposed = false;
   const release: (() => void)[] = [];
   const open = () => {
@@ -148,6 +150,7 @@ function OpenReport(props: { period: ReportPeriod }): JSX.Element {
     disposed = true;
     for (const stop of release) stop();
     void session()?.close();
+    void bookViews.close();
   });
   return (
     <Show
@@ -161,12 +164,16 @@ function OpenReport(props: { period: ReportPeriod }): JSX.Element {
         </Show>
       }
     >
-      {(s) => <ReportEditor session={s()} period={props.period} />}
+      {(s) => <ReportEditor session={s()} books={bookViews} period={props.period} />}
     </Show>
   );
 }
 
-function ReportEditor(props: { session: ReportSession; period: ReportPeriod }): JSX.Element {
+function ReportEditor(props: {
+  session: ReportSession;
+  books: ReportBookViews;
+  period: ReportPeriod;
+}): JSX.Element {
   const i18n = useI18n();
   const { t } = i18n;
   const club = useClub();
@@ -177,9 +184,13 @@ function ReportEditor(props: { session: ReportSession; period: ReportPeriod }): 
     setDraftNarrative(props.session.narrative());
     window.print();
   };
-  // Until approval the figures follow the club book; the health, money and care books join them in the
-  // chair's approval once this screen opens them (see the report's README notes).
-  const books = () => ({ club: club.club, health: null, money: null, care: null });
+  // Until approval the figures follow the books as they change; the approval freezes them.
+  const books = () => ({
+    club: club.club,
+    health: props.books.health(),
+    money: props.books.money(),
+    care: props.books.care(),
+  });
   const figures = createMemo(() => view.frozen?.figures ?? computeReportFigures(books(), props.period));
   const rows = createMemo(() => figureRows(figures()));
   const chair = () => club.club.members.find((m) => m.role === 'chair' && m.left === null);
