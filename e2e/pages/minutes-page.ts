@@ -88,7 +88,22 @@ export class MinutesPage {
     }).toPass({ timeout: 15_000 });
   }
 
-  async approveAs(role: 'Chủ tọa' | 'Thư ký'): Promise<void> {
+  /** Says who uses this tablet (issue 12 §4): only the person the minutes name for a role may sign it. */
+  async usePerson(name: string): Promise<void> {
+    const trigger = this.page
+      .getByTestId('tablet-person')
+      .getByRole('button', { name: /^Người dùng máy này/ });
+    // A click during the list's opening animation can close it again: retry until chosen.
+    await expect(async () => {
+      if (!(await this.page.getByRole('listbox').isVisible())) await trigger.click();
+      await this.page.getByRole('option', { name }).click({ timeout: 2_000 });
+      await expect(trigger).toContainText(name, { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+  }
+
+  /** Signs for `role`, as `person` when given (else as the person this tablet is already set to). */
+  async approveAs(role: 'Chủ tọa' | 'Thư ký', person?: string): Promise<void> {
+    if (person !== undefined) await this.usePerson(person);
     await this.page
       .getByTestId('approval')
       .getByRole('button', { name: `${role} ký duyệt` })

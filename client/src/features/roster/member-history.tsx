@@ -19,7 +19,11 @@ export function MemberHistory(props: { member: Member }): JSX.Element {
   const { t } = useI18n();
   const session = useClub();
   // The member object changes with every write to its fields, which is when the log grows.
-  const changes = createMemo(() => session.commands.memberChanges(props.member.id));
+  const changes = createMemo(() => {
+    // Reading every field subscribes to all of them in the store (the log itself is not projected).
+    JSON.stringify(props.member);
+    return session.commands.memberChanges(props.member.id);
+  });
   const fieldLabel = (field: string) =>
     isMemberValueField(field) ? t(`member.${field}`).toLocaleLowerCase('vi') : field;
   return (
