@@ -20,6 +20,22 @@ const FOLD_AT_ROWS = 200;
  * - rows are folded into one snapshot only when there is more than one to fold, in idle time after the
  *   first screen, never on opening a doc stored as one row: reopening without edits writes nothing.
  */
+/**
+ * Every store open on this page, whatever opened it (a screen's session, the background sync): a reload
+ * (installing an update, leaving) waits for, or warns about, the writes of every open document.
+ */
+const openStores = new Set<TabletStore>();
+
+/** Resolves when every write issued so far by every open store has settled (written or failed). */
+export async function whenEveryStoreSettled(): Promise<void> {
+  await Promise.all([...openStores].map((store) => store.whenSettled()));
+}
+
+/** Whether some open document still has writes on their way to IndexedDB, or lost one. */
+export function anyStoreUnsaved(): boolean {
+  return [...openStores].some((store) => store.state !== 'saved');
+}
+
 export class TabletStore {
   /**
    * The origin of the transaction that applies what the tablet holds (the model's `persistence` kind):
@@ -64,6 +80,7 @@ export class TabletStore {
     // A doc built before it was attached (a new club is named by its id) is written whole, like an edit.
     if (doc.store.clients.size > 0) this.write(Y.encodeStateAsUpdate(doc));
     doc.on('update', this.onUpdate);
+    openStores.add(this);
   }
 
   /**
@@ -106,6 +123,7 @@ export class TabletStore {
     this.cancelFold?.();
     this.cancelFold = null;
     await this.whenSettled();
+    openStores.delete(this);
     this.doc.off('update', this.onUpdate);
     const db = await this.opening.catch(() => null);
     db?.close();
