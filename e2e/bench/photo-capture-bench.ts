@@ -1,0 +1,78 @@
+/**
+ * A photo from capture to stored on the tablet: the time from the file input's change event (what the camera
+ * hands the page) to the frame after its thumbnail shows, which is after it was shrunk to 1,600 px, hashed,
+ * kept in IndexedDB and recorded on the meeting. Five camera-sized (4000 × 3000) JPEGs, each different.
+ *
+ * Run against a relay serving the built client:  BASE_URL=http://127.0.0.1:4199 pnpm exec tsx bench/photo-capture-bench.ts
+ */
+import { chromium } from '@playwright/test';
+import { CHROMIUM_FLAGS } from '../chromium-flags';
+import { ClubApp } from '../pages/club-app';
+
+const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
+const RUNS = 5;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: CHROMIUM_FLAGS,
+});
+const context = await browser.newContext({
+  baseURL: BASE_URL,
+  viewport: { width: 800, height: 1280 },
+  locale: 'vi-VN',
+});
+const page = await context.newPage();
+const app = new ClubApp(page);
+await app.start();
+await app.createClub('CLB đo thời gian', 'Nguyễn Thị Hoa');
+await app.goTo('Sinh hoạt');
+await app.addMeeting('05/03/2026', 'Nhà văn hóa');
+
+const times: number[] = [];
+for (let run = 0; run < RUNS; run++) {
+  const base64 = await page.evaluate(async (seed) => {
+    const canvas = new OffscreenCanvas(4000, 3000);
+    const context2d = canvas.getContext('2d');
+    if (context2d === null) throw new Error('no 2d context');
+    // Noise, so each photo compresses like a real one (a flat picture would encode far faster).
+    const image = context2d.createImageData(4000, 3000);
+    let x = seed * 2654435761;
+    for (let i = 0; i < image.data.length; i++) {
+      x = (x * 1103515245 + 12345) >>> 0;
+      image.data[i] = i % 4 === 3 ? 255 : (x >>> 16) & 255;
+    }
+    context2d.putImageData(image, 0, 0);
+    const bytes = new Uint8Array(
+      await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 })).arrayBuffer(),
+    );
+    let text = '';
+    for (const byte of bytes) text += String.fromCharCode(byte);
+    return btoa(text);
+  }, run + 1);
+  const input = page.locator('input[type="file"][data-kind="photo"]');
+  await input.evaluate((el) => {
+    const w = window as unknown as Record<string, number>;
+    el.addEventListener('change', (event) => (w.__changeAt = event.timeStamp), { capture: true, once: true });
+  });
+  await input.setInputFiles({
+    name: `IMG_${run}.jpg`,
+    mimeType: 'image/jpeg',
+    buffer: Buffer.from(base64, 'base64'),
+  });
+  await page.locator('.photo-thumb[data-state="shown"]').nth(run).waitFor();
+  const elapsed = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) =>
+        requestAnimationFrame(() =>
+          resolve(performance.now() - (window as unknown as Record<string, number>).__changeAt),
+        ),
+      ),
+  );
+  times.push(elapsed);
+}
+await browser.close();
+const sorted = [...times].sort((a, b) => a - b);
+process.stdout.write(
+  `photo capture → stored and shown (4000×3000 JPEG → 1600 px), ${RUNS} runs: median ${Math.round(sorted[Math.floor(RUNS / 2)] ?? 0)} ms, ` +
+    `min ${Math.round(sorted[0] ?? 0)} ms, max ${Math.round(sorted.at(-1) ?? 0)} ms\n`,
+);
