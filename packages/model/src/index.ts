@@ -32,6 +32,14 @@ export {
   resolveMemberConflict,
 } from './conflicts/member-conflicts';
 export {
+  erasedMemberIds,
+  eraseMembersCare,
+  eraseMembersHealth,
+  eraseMembersMoney,
+  erasureOrigin,
+} from './erasure/erase-records';
+export { type Eraser, eraseMembersInClub, keepErased } from './erasure/keep-erased';
+export {
   addGroup,
   assignToGroup,
   removeFromGroup,
