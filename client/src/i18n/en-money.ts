@@ -295,4 +295,13 @@ export const enMoney: typeof viMoney = {
     numberRange: 'This number is outside the allowed range.',
     notFound: 'This record is gone (someone may just have changed it).',
   },
+  minutes: {
+    received: 'Received: {{ amount }}',
+    paid: 'Paid out: {{ amount }}',
+    empty: 'No money recorded at this meeting yet.',
+    fromBook: "From the funds book; the treasurer records and corrects it on the meeting's money screen.",
+    openBook: 'Open meeting money',
+    reversed: 'corrected',
+    opening: 'Opening the funds book…',
+  },
 };

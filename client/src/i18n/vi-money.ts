@@ -295,4 +295,13 @@ export const viMoney = {
     numberRange: 'Con số nằm ngoài khoảng cho phép.',
     notFound: 'Không tìm thấy bản ghi này nữa (có thể người khác vừa thay đổi).',
   },
+  minutes: {
+    received: 'Đã thu: {{ amount }}',
+    paid: 'Đã chi: {{ amount }}',
+    empty: 'Chưa ghi khoản thu chi nào tại buổi họp này.',
+    fromBook: 'Lấy từ sổ quỹ; thủ quỹ ghi và điều chỉnh ở màn hình thu chi buổi họp.',
+    openBook: 'Mở thu chi buổi họp',
+    reversed: 'đã điều chỉnh',
+    opening: 'Đang mở sổ quỹ…',
+  },
 };

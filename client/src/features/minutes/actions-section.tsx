@@ -1,4 +1,4 @@
-import { type MemberId, MONEY_KINDS, type MoneyKind } from '@chungtay/model';
+import type { MemberId } from '@chungtay/model';
 import { createSignal, For, type JSX } from 'solid-js';
 import type { MinutesSession } from '../../data/minutes/minutes-session';
 import { useI18n } from '../../i18n/i18n-context';
@@ -13,7 +13,7 @@ import type { MemberOption } from './header-section';
 import { firstError, minutesFeedback } from './minutes-feedback';
 import { minutesTextSource } from './minutes-text-source';
 
-/** Action items (what, who, due date, done) and the money collected at the meeting. */
+/** Action items (what, who, due date, done). The meeting's money is the book's: see money-section.tsx. */
 export function ActionsSection(props: {
   session: MinutesSession;
   members: readonly MemberOption[];
@@ -28,7 +28,6 @@ export function ActionsSection(props: {
     { value: '', label: t('minutes.noOne') },
     ...props.members.map((m) => ({ value: m.id, label: m.label })),
   ];
-  const total = () => props.session.view.money.reduce((sum, entry) => sum + entry.amount, 0);
   const addAction = (event: SubmitEvent) => {
     event.preventDefault();
     const result = commands().addActionItem({ what: what(), responsibleId: null, due: null });
@@ -37,153 +36,66 @@ export function ActionsSection(props: {
     if (problem === undefined) setWhat('');
   };
   return (
-    <>
-      <section class="minutes-section" aria-labelledby="minutes-actions">
-        <h2 id="minutes-actions">{t('minutes.actions')}</h2>
-        <ul class="minutes-records">
-          <For each={props.session.view.actions}>
-            {(action) => (
-              <li class="card form-grid" data-testid="action-item">
-                <CollabTextField
-                  label={t('minutes.what')}
-                  source={minutesTextSource(i18n, props.session, { kind: 'action', actionId: action.id })}
-                  multiline
-                  readOnly={locked()}
-                />
-                <SelectField
-                  label={t('minutes.responsible')}
-                  options={people()}
-                  value={action.responsibleId ?? ''}
-                  disabled={locked()}
-                  onChange={(id) =>
-                    minutesFeedback(
-                      i18n,
-                      commands().updateActionItem(action.id, {
-                        responsibleId: (id || null) as MemberId | null,
-                      }),
-                    )
-                  }
-                />
-                <CommitField
-                  label={t('minutes.due')}
-                  value={dateToText(action.due)}
-                  disabled={locked()}
-                  onCommit={(v) => {
-                    const parsed = textToDate(v);
-                    if (!parsed.ok) return t('errors.dateFormat');
-                    return firstError(
-                      i18n,
-                      minutesFeedback(i18n, commands().updateActionItem(action.id, { due: parsed.value })),
-                    );
-                  }}
-                />
-                <CheckboxField
-                  label={t('minutes.done')}
-                  checked={action.done}
-                  onChange={(done) => minutesFeedback(i18n, commands().setActionDone(action.id, done))}
-                />
-              </li>
-            )}
-          </For>
-        </ul>
-        <form class="actions-row" onSubmit={addAction}>
-          <TextField
-            label={t('minutes.newAction')}
-            value={what()}
-            onChange={setWhat}
-            error={error()}
-            readOnly={locked()}
-          />
-          <Button type="submit" variant="primary" disabled={locked()}>
-            + {t('minutes.addAction')}
-          </Button>
-        </form>
-      </section>
-      <section class="minutes-section" aria-labelledby="minutes-money">
-        <h2 id="minutes-money">{t('minutes.money')}</h2>
-        <ul class="minutes-records">
-          <For each={props.session.view.money}>
-            {(entry) => (
-              <li class="card form-grid" data-testid="money-entry">
-                <SelectField
-                  label={t('minutes.moneyKind')}
-                  options={MONEY_KINDS.map((kind) => ({ value: kind, label: t(`moneyKind.${kind}`) }))}
-                  value={entry.kind}
-                  disabled={locked()}
-                  onChange={(kind) =>
-                    minutesFeedback(i18n, commands().updateMoneyEntry(entry.id, { kind: kind as MoneyKind }))
-                  }
-                />
-                <SelectField
-                  label={t('minutes.member')}
-                  options={people()}
-                  value={entry.memberId ?? ''}
-                  disabled={locked()}
-                  onChange={(id) =>
-                    minutesFeedback(
-                      i18n,
-                      commands().updateMoneyEntry(entry.id, { memberId: (id || null) as MemberId | null }),
-                    )
-                  }
-                />
-                <div>
-                  <CommitField
-                    label={t('minutes.amount')}
-                    value={String(entry.amount)}
-                    inputMode="numeric"
-                    disabled={locked()}
-                    onCommit={(v) => {
-                      const digits = v.replace(/[.\s,đ]/g, '');
-                      if (!/^\d+$/.test(digits)) return t('errors.numberRange');
-                      return firstError(
-                        i18n,
-                        minutesFeedback(
-                          i18n,
-                          commands().updateMoneyEntry(entry.id, { amount: Number(digits) }),
-                        ),
-                      );
-                    }}
-                  />
-                  <p class="money-amount">{i18n.money(entry.amount)}</p>
-                </div>
-                <CommitField
-                  label={t('minutes.note')}
-                  value={entry.note}
-                  disabled={locked()}
-                  onCommit={(v) =>
-                    firstError(
-                      i18n,
-                      minutesFeedback(i18n, commands().updateMoneyEntry(entry.id, { note: v })),
-                    )
-                  }
-                />
-                <Button
-                  variant="danger"
-                  disabled={locked()}
-                  onClick={() => minutesFeedback(i18n, commands().removeMoneyEntry(entry.id))}
-                >
-                  {t('minutes.removeMoney')}
-                </Button>
-              </li>
-            )}
-          </For>
-        </ul>
-        <p class="money-total" data-testid="money-total">
-          {t('minutes.total', { amount: i18n.money(total()) })}
-        </p>
-        <Button
-          variant="primary"
-          disabled={locked()}
-          onClick={() =>
-            minutesFeedback(
-              i18n,
-              commands().addMoneyEntry({ kind: 'contribution', memberId: null, amount: 0, note: '' }),
-            )
-          }
-        >
-          + {t('minutes.addMoney')}
+    <section class="minutes-section" aria-labelledby="minutes-actions">
+      <h2 id="minutes-actions">{t('minutes.actions')}</h2>
+      <ul class="minutes-records">
+        <For each={props.session.view.actions}>
+          {(action) => (
+            <li class="card form-grid" data-testid="action-item">
+              <CollabTextField
+                label={t('minutes.what')}
+                source={minutesTextSource(i18n, props.session, { kind: 'action', actionId: action.id })}
+                multiline
+                readOnly={locked()}
+              />
+              <SelectField
+                label={t('minutes.responsible')}
+                options={people()}
+                value={action.responsibleId ?? ''}
+                disabled={locked()}
+                onChange={(id) =>
+                  minutesFeedback(
+                    i18n,
+                    commands().updateActionItem(action.id, {
+                      responsibleId: (id || null) as MemberId | null,
+                    }),
+                  )
+                }
+              />
+              <CommitField
+                label={t('minutes.due')}
+                value={dateToText(action.due)}
+                disabled={locked()}
+                onCommit={(v) => {
+                  const parsed = textToDate(v);
+                  if (!parsed.ok) return t('errors.dateFormat');
+                  return firstError(
+                    i18n,
+                    minutesFeedback(i18n, commands().updateActionItem(action.id, { due: parsed.value })),
+                  );
+                }}
+              />
+              <CheckboxField
+                label={t('minutes.done')}
+                checked={action.done}
+                onChange={(done) => minutesFeedback(i18n, commands().setActionDone(action.id, done))}
+              />
+            </li>
+          )}
+        </For>
+      </ul>
+      <form class="actions-row" onSubmit={addAction}>
+        <TextField
+          label={t('minutes.newAction')}
+          value={what()}
+          onChange={setWhat}
+          error={error()}
+          readOnly={locked()}
+        />
+        <Button type="submit" variant="primary" disabled={locked()}>
+          + {t('minutes.addAction')}
         </Button>
-      </section>
-    </>
+      </form>
+    </section>
   );
 }

@@ -1,16 +1,20 @@
 import {
+  type ClubId,
   compareVietnameseNames,
+  getMeetingMoney,
   getMember,
   listActiveMembers,
   listHealthChecks,
   type MeetingId,
   type MemberId,
+  moneyDocName,
 } from '@chungtay/model';
 import { A, useParams } from '@solidjs/router';
-import { createSignal, type JSX, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, type JSX, on, onCleanup, onMount, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { type HealthSession, openHealthSession } from '../../data/health/health-session';
 import { type MinutesSession, openMinutesSession } from '../../data/minutes/minutes-session';
+import { type MoneySession, openMoneySession } from '../../data/money/money-session';
 import { useScreenUndo } from '../../data/session/screen-undo';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
@@ -21,6 +25,7 @@ import { ApprovalSection } from './approval-section';
 import { HeaderSection, type MemberOption } from './header-section';
 import { HealthSection } from './health-section';
 import { MinutesPrint } from './minutes-print';
+import { MinutesMoneySection } from './money-section';
 import { SectionBar } from './section-bar';
 import { VersionsSection } from './versions-section';
 import './minutes.css';
@@ -37,6 +42,9 @@ export default function MinutesPage(): JSX.Element {
   const meeting = () => club.club.meetings.find((m) => m.id === (params.meetingId as MeetingId));
   const [minutes, setMinutes] = createSignal<MinutesSession>();
   const [health, setHealth] = createSignal<HealthSession>();
+  const [money, setMoney] = createSignal<MoneySession>();
+  // The money book is private like the health records: only tablets the relay would let open it try.
+  const mayOpenMoney = () => club.canOpen(moneyDocName(club.clubId as ClubId));
   const [failed, setFailed] = createSignal(false);
   const [printing, setPrinting] = createSignal(false);
   let disposed = false;
@@ -70,12 +78,36 @@ export default function MinutesPage(): JSX.Element {
         })
         .catch(() => setHealth(undefined));
     }
+    if (mayOpenMoney()) {
+      openMoneySession(club.clubId, club.club.profile.kind, club.author, {
+        canEditClub: club.canEdit,
+        accessChanges: club.onAccessChange,
+      })
+        .then((s) => {
+          if (disposed) return void s.close();
+          setMoney(() => s);
+        })
+        .catch(() => setMoney(undefined));
+    }
+  });
+  // Once both are open, the minutes' own money lines (written before the book existed) move into the book,
+  // once: their ids are derived from the lines, so a second tablet doing the same adds nothing.
+  createEffect(
+    on([minutes, money], ([mins, book]) => {
+      if (!mins || !book?.canEdit() || mins.view.money.length === 0) return;
+      book.commands.moveMinutesMoney(mins.view);
+    }),
+  );
+  const meetingMoney = createMemo(() => {
+    const book = money();
+    return book ? getMeetingMoney(book.view, params.meetingId as MeetingId) : undefined;
   });
   onCleanup(() => {
     disposed = true;
     for (const hide of hidden) hide();
     void minutes()?.close();
     void health()?.close();
+    void money()?.close();
   });
   const nameOf = (id: string | null) => (id ? (getMember(club.club, id as MemberId)?.fullName ?? '') : '');
   // Active members, plus anyone marked in these minutes who has since left.
@@ -147,6 +179,7 @@ export default function MinutesPage(): JSX.Element {
                     members={members()}
                     nameOf={nameOf}
                     health={healthChecks(m().id)}
+                    money={meetingMoney()}
                   />
                 }
               >
@@ -175,6 +208,14 @@ export default function MinutesPage(): JSX.Element {
                   <HeaderSection session={session()} members={members()} meeting={m()} />
                   <AgendaSection session={session()} />
                   <ActionsSection session={session()} members={members()} />
+                  <Show when={mayOpenMoney()}>
+                    <MinutesMoneySection
+                      clubId={club.clubId}
+                      meetingId={m().id}
+                      money={meetingMoney()}
+                      nameOf={nameOf}
+                    />
+                  </Show>
                   <HealthSection minutes={session()} health={health()} members={members()} />
                   <ApprovalSection session={session()} nameOf={nameOf} />
                   <VersionsSection session={session()} nameOf={nameOf} />

@@ -1,10 +1,12 @@
-import type { HealthCheck, HealthThresholds, MinutesContent, RichBlock } from '@chungtay/model';
+import type { HealthCheck, HealthThresholds, MeetingMoney, MinutesContent, RichBlock } from '@chungtay/model';
 import { ATTENDANCE_STATUSES, formatTimeOfDay } from '@chungtay/model';
 import { For, type JSX, Show } from 'solid-js';
 import { formatDecimal } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
+import { useMoneyI18n } from '../money/money-i18n';
 import type { MemberOption } from './header-section';
 import './minutes-print.css';
+import { meetingMoneyLines } from './money-section';
 import { PrintBody } from './print-body';
 import { printHealthRows } from './print-health';
 
@@ -31,8 +33,18 @@ export function MinutesPrint(props: {
   nameOf: (id: string | null) => string;
   /** This meeting's checks and the club's thresholds, from the private health doc (committee only). */
   health: { checks: readonly HealthCheck[]; thresholds: HealthThresholds } | null;
+  /** The book's entries recorded at this meeting (committee only; a viewer tablet prints no money). */
+  money: MeetingMoney | undefined;
 }): JSX.Element {
   const i18n = useI18n();
+  const moneyI18n = useMoneyI18n();
+  // A cancelled entry and its correction net to nothing: the printed list shows what stands.
+  const moneyLines = () =>
+    props.money
+      ? meetingMoneyLines(props.money, (k) => moneyI18n.m(`kind.${k}`), props.nameOf).filter(
+          (l) => !l.reversed,
+        )
+      : [];
   const { t } = i18n;
   const h = () => props.content.header;
   const date = () => parts(h().date);
@@ -52,7 +64,7 @@ export function MinutesPrint(props: {
       'attendance',
       'content',
       props.content.actions.length > 0 ? 'actions' : null,
-      props.content.money.length > 0 ? 'money' : null,
+      moneyLines().length > 0 ? 'money' : null,
       h().printHealthChecks && props.health ? 'health' : null,
     ].filter((x) => x !== null);
   const decimal = (value: number | null) => (value === null ? '' : formatDecimal(value, i18n.locale()));
@@ -166,7 +178,7 @@ export function MinutesPrint(props: {
           </tbody>
         </table>
       </Show>
-      <Show when={props.content.money.length > 0}>
+      <Show when={moneyLines().length > 0}>
         <h2>{heading('money')}</h2>
         <table class="print-table">
           <thead>
@@ -178,13 +190,13 @@ export function MinutesPrint(props: {
             </tr>
           </thead>
           <tbody>
-            <For each={props.content.money}>
+            <For each={moneyLines()}>
               {(m, index) => (
                 <tr>
                   <td class="num">{index() + 1}</td>
-                  <td>{t(`moneyKind.${m.kind}`)}</td>
-                  <td>{props.nameOf(m.memberId)}</td>
-                  <td class="num">{i18n.money(m.amount)}</td>
+                  <td>{m.kind}</td>
+                  <td>{m.name}</td>
+                  <td class="num">{moneyI18n.dong(m.amount)}</td>
                 </tr>
               )}
             </For>

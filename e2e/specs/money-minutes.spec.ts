@@ -1,0 +1,98 @@
+import { type Browser, expect, test } from '@playwright/test';
+import { ClubApp, SharePage } from '../pages/club-app';
+import { MinutesPage } from '../pages/minutes-page';
+
+async function tablet(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 800, height: 1280 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  return {
+    context,
+    page,
+    app: new ClubApp(page),
+    share: new SharePage(page),
+    minutes: new MinutesPage(page),
+  };
+}
+
+/** dd/mm/yyyy of today shifted by whole months, as the treasurer types it. */
+function typedDate(monthsAgo: number): string {
+  const d = new Date();
+  d.setDate(1);
+  d.setMonth(d.getMonth() - monthsAgo);
+  return `01/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
+}
+
+function todayText(): string {
+  const d = new Date();
+  return `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
+}
+
+test("the minutes list and print the money the treasurer recorded at the meeting; the member page leads to the member's loans", async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const a = await tablet(browser);
+  await a.app.start();
+  await a.app.createClub('CLB Liên thế hệ thôn Đông', 'Nguyễn Thị Hoa');
+  await a.app.addMember({ name: 'Nguyễn Thị Lan', birthYear: '1956' });
+  await a.share.startSharing();
+  await a.share.expectSynced();
+
+  // The member page leads a committee tablet to the member's money page.
+  await a.app.goTo('Thành viên');
+  await a.page.locator('.member-name', { hasText: 'Nguyễn Thị Lan' }).click();
+  await a.page.getByTestId('member-money-link').click();
+  await expect(a.page.getByRole('heading', { name: 'Tiền của Nguyễn Thị Lan' })).toBeVisible();
+
+  // Money in the book: a founding contribution and a loan, then the meeting where Lan repays.
+  await a.page.getByRole('navigation').getByRole('link', { name: 'Quỹ', exact: true }).click();
+  await a.page
+    .getByRole('listitem')
+    .filter({ has: a.page.getByRole('heading', { name: 'Quỹ tăng thu nhập' }) })
+    .getByRole('link', { name: 'Xem sổ quỹ' })
+    .click();
+  await a.page.getByRole('button', { name: '+ Ghi thu chi' }).click();
+  const dialog = a.page.getByRole('dialog');
+  await dialog.getByRole('button', { name: /Loại/ }).click();
+  await a.page.locator('.select-item', { hasText: 'Vốn ban đầu' }).click();
+  await dialog.getByLabel('Số tiền (đồng)').fill('20 triệu');
+  await dialog.getByLabel('Ngày').fill(typedDate(3));
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect(dialog).toBeHidden();
+  await a.page.getByRole('link', { name: 'Cho vay', exact: true }).click();
+  await a.page.getByRole('link', { name: '+ Cho vay mới' }).click();
+  const form = a.page.getByTestId('new-loan');
+  await form.getByRole('combobox').fill('Lan');
+  await a.page.getByRole('option', { name: 'Nguyễn Thị Lan' }).click();
+  await form.getByLabel('Số tiền vay (đồng)').fill('2.000.000');
+  await form.getByLabel('Ngày giải ngân').fill(typedDate(2));
+  await form.getByRole('button', { name: 'Giải ngân và ghi sổ' }).click();
+  await expect(a.page.getByRole('heading', { name: 'Khoản vay của Nguyễn Thị Lan' })).toBeVisible();
+
+  await a.app.goTo('Sinh hoạt');
+  await a.app.addMeeting(todayText(), 'Nhà văn hóa thôn Đông');
+  await a.app.markAttendance('Nguyễn Thị Lan', 'Có mặt');
+  const meetingPath = new URL(a.page.url()).pathname;
+  await a.page.getByRole('link', { name: 'Thu chi buổi họp' }).click();
+  await a.page.getByRole('button', { name: 'Đã nộp đủ: Nguyễn Thị Lan', exact: true }).click();
+  await expect(a.page.getByTestId('meeting-totals')).toContainText('1/1 người đã nộp');
+  const collected = (await a.page.getByTestId('collected').textContent()) ?? '';
+  expect(collected).not.toBe('0 đ');
+
+  // The minutes read those entries: listed read-only, with the way back to the treasurer's screen.
+  await a.page.goto(meetingPath);
+  await a.minutes.openFromMeeting();
+  const section = a.page.getByTestId('minutes-money');
+  await expect(section.getByTestId('money-total')).toHaveText(`Đã thu: ${collected}`);
+  await expect(section.getByTestId('money-entry').first()).toContainText('Nguyễn Thị Lan');
+  await expect(section.getByRole('textbox')).toHaveCount(0);
+  await expect(section.getByRole('link', { name: 'Mở thu chi buổi họp' })).toBeVisible();
+  await a.page.screenshot({ path: 'test-results/minutes-money.png', fullPage: true });
+  const sheet = await a.minutes.showPrintView();
+  await expect(sheet).toContainText('TIỀN THU TẠI BUỔI HỌP');
+  await expect(sheet).toContainText('Trả lãi');
+  await expect(sheet).toContainText('Nguyễn Thị Lan');
+  await a.share.expectSynced();
+
+  await a.context.close();
+});
