@@ -117,7 +117,6 @@ export default function SupervisorPage(): JSX.Element {
                 <th scope="col">{t('supervisor.col.overdue')}</th>
                 <th scope="col">{t('supervisor.col.reports')}</th>
                 <th scope="col">{t('supervisor.col.updated')}</th>
-                <th scope="col">{t('supervisor.col.targets')}</th>
               </tr>
             </thead>
             <tbody>
@@ -132,8 +131,22 @@ export default function SupervisorPage(): JSX.Element {
                       <span class="club-place">
                         {[line.commune, line.district].filter(Boolean).join(', ')}
                       </span>
+                      {/* The targets not met, in words, where the eye starts: not colour alone. */}
+                      <Show when={line.row}>
+                        {(row) => (
+                          <span class="club-targets" data-testid="supervisor-targets">
+                            {row().below.length === 0
+                              ? t('supervisor.allMet')
+                              : t('supervisor.belowLabel', {
+                                  list: row()
+                                    .below.map((b) => t(`supervisor.below.${b}`))
+                                    .join(', '),
+                                })}
+                          </span>
+                        )}
+                      </Show>
                     </th>
-                    <Show when={line.row} fallback={<td colspan="12">{t('supervisor.waiting')}</td>}>
+                    <Show when={line.row} fallback={<td colspan="11">{t('supervisor.waiting')}</td>}>
                       {(row) => (
                         <>
                           <td>{row().members}</td>
@@ -147,15 +160,6 @@ export default function SupervisorPage(): JSX.Element {
                           <td>{money(row().overdueAmount)}</td>
                           <td>{row().reports}</td>
                           <td>{i18n.date(line.updatedAt?.slice(0, 10))}</td>
-                          <td>
-                            {row().below.length === 0
-                              ? t('supervisor.allMet')
-                              : t('supervisor.belowLabel', {
-                                  list: row()
-                                    .below.map((b) => t(`supervisor.below.${b}`))
-                                    .join(', '),
-                                })}
-                          </td>
                         </>
                       )}
                     </Show>
