@@ -108,9 +108,10 @@ describe('http endpoints', () => {
         });
         expect(response.status, path).toBe(204);
         expect(response.headers.get('access-control-allow-origin'), path).toBe('*');
-        expect(response.headers.get('access-control-allow-methods'), path).toBe('POST');
+        // PUT and GET for the photo blobs, whose scope travels in X-Blob-Scope.
+        expect(response.headers.get('access-control-allow-methods'), path).toBe('POST, PUT, GET');
         expect(response.headers.get('access-control-allow-headers'), path).toBe(
-          'content-type, authorization',
+          'content-type, authorization, x-blob-scope',
         );
         expect(response.headers.get('access-control-max-age'), path).toBe('86400');
         expect(response.headers.get('access-control-allow-credentials'), path).toBeNull();
