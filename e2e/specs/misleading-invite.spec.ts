@@ -93,7 +93,9 @@ test('a forged editor invite for a club held here warns first, and declining sen
   await expect(warning).toContainText(`sang ${OTHER}`);
   await expect(warning).toContainText('sức khỏe');
   await expect(page.getByRole('button', { name: 'Tham gia', exact: true })).toHaveCount(0);
-  if (process.env.SCREENS_DIR) await page.screenshot({ path: `${process.env.SCREENS_DIR}/misleading-invite.png` });
+  // SCREENS_DIR=<dir> keeps a picture of the warning, to look at the screen (not an assertion).
+  if (process.env.SCREENS_DIR)
+    await page.screenshot({ path: `${process.env.SCREENS_DIR}/misleading-invite.png` });
   // Nothing has reached the other server while the warning is up: no socket, no message, no refusal.
   expect(await otherMetric(request, 'relay_connections')).toBe(0);
   expect(await otherMetric(request, 'relay_messages_received_total')).toBe(0);
