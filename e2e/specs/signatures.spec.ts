@@ -69,6 +69,8 @@ test('the secretary’s tablet cannot sign as chair; the chair signs on another 
     }
     await expect(t.page.getByTestId('approval')).not.toContainText('chữ ký không hợp lệ');
   }
+  // The meeting's health values lock with its minutes.
+  await expect(a.page.getByLabel('Huyết áp (ví dụ 120/80): Nguyễn Thị Lan')).not.toBeEditable();
   await a.page.getByTestId('approval').screenshot({ path: test.info().outputPath('approval-a.png') });
   for (const t of [a, b]) await t.context.close();
 });

@@ -29,12 +29,15 @@ export function HealthSection(props: {
   const record = (memberId: string, patch: Omit<HealthCheckInput, 'meetingId' | 'memberId' | 'takenAt'>) => {
     const health = props.health;
     if (!health) return undefined;
+    if (approved()) return t('minutes.approvedError');
     const takenAt = props.minutes.view.header.date ?? todayIso();
     const input = { meetingId: meetingId(), memberId: memberId as MemberId, takenAt, ...patch };
     return firstError(i18n, minutesFeedback(i18n, health.commands.record(input)));
   };
   const h = () => props.minutes.view.header;
   const locked = () => !props.minutes.canWrite();
+  // Health values belong to the meeting: they lock with its approved minutes (issue 12 §4).
+  const approved = () => props.minutes.view.approval.status === 'approved';
   return (
     <section class="minutes-section card" aria-labelledby="minutes-health">
       <h2 id="minutes-health">{t('health.title')}</h2>
@@ -85,13 +88,13 @@ export function HealthSection(props: {
                       label={t('health.of', { field: t('health.weight'), name: member.label })}
                       value={decimal(check()?.weightKg ?? null)}
                       inputMode="numeric"
-                      disabled={false}
+                      disabled={approved()}
                       onCommit={(v) => record(member.id, { weightKg: v.trim() ? number(v) : null })}
                     />
                     <CommitField
                       label={t('health.of', { field: t('health.bloodPressure'), name: member.label })}
                       value={bp()}
-                      disabled={false}
+                      disabled={approved()}
                       onCommit={(v) => {
                         if (!v.trim()) return record(member.id, { systolic: null, diastolic: null });
                         const [sys, dia] = v.split(/[/\s-]+/).map(number);
@@ -103,7 +106,7 @@ export function HealthSection(props: {
                       label={t('health.of', { field: t('health.glucose'), name: member.label })}
                       value={decimal(check()?.glucoseMmol ?? null)}
                       inputMode="numeric"
-                      disabled={false}
+                      disabled={approved()}
                       onCommit={(v) => record(member.id, { glucoseMmol: v.trim() ? number(v) : null })}
                     />
                     <Show when={flags().length > 0}>
