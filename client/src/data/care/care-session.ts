@@ -15,6 +15,7 @@ import type { Accessor } from 'solid-js';
 import type * as Y from 'yjs';
 import type { SyncStatus } from '../../sync/sync-status';
 import type { SaveState } from '../../sync/tablet-store';
+import { guardSiblingDoc } from '../club/erasure-guard';
 import { type AccessChanges, linkClubDoc } from '../session/club-doc-link';
 import { openDocSession } from '../session/doc-session';
 import { createAuthorUndo, type DocUndo } from '../session/doc-undo';
@@ -80,6 +81,7 @@ export async function openCareSession(
       link: linkClubDoc(clubId, options.accessChanges),
       prepare(doc, origin) {
         if (model.readCare(doc).clubId === null) model.createCare(doc, { clubId: clubId as ClubId }, origin);
+        guardSiblingDoc(clubId, doc, model.eraseMembersCare, author);
       },
       project: (doc) => fullReadProjection(doc, model.readCare),
       bind: bindCareCommands,

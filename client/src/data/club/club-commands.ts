@@ -49,7 +49,9 @@ export function bindCommands(doc: Y.Doc, origin: LocalOrigin, today: () => IsoDa
     rejoinMember: (id: MemberId) => model.rejoinMember(doc, id, origin),
     mergeMembers: (keepId: MemberId, dropId: MemberId) => model.mergeMembers(doc, { keepId, dropId }, origin),
     dismissDuplicate: (a: MemberId, b: MemberId) => model.dismissDuplicate(doc, { a, b }, origin),
-    erasePersonalData: (id: MemberId) => model.erasePersonalData(doc, id, origin, today()),
+    /** Under its own origin, which no undo manager tracks: an erasure cannot be undone (issue 12 §2). */
+    erasePersonalData: (id: MemberId) =>
+      model.erasePersonalData(doc, id, model.erasureOrigin(origin.author), today()),
     addGroup: (name: string) => model.addGroup(doc, { name }, origin),
     renameGroup: (id: GroupId, name: string) => model.renameGroup(doc, id, name, origin),
     retireGroup: (id: GroupId) => model.retireGroup(doc, id, today(), origin),

@@ -13,6 +13,7 @@ import { browserIdle } from '../summary/summary-keeper';
 import { bindCommands, type ClubCommands } from './club-commands';
 import { linkClub } from './club-link';
 import { projectClub } from './club-projection';
+import { guardClubDoc } from './erasure-guard';
 
 export type { ClubCommands, DeniedReason, Peer, SaveState, SyncStatus };
 export { bindCommands };
@@ -84,6 +85,7 @@ export async function openClubSession(clubId: string, author: Author): Promise<C
   const link = session.link;
   if (link === null) throw new Error('the club session opened without its relay link');
   const canOpen = (documentName: string) => role() === 'editor' || !isPrivateDocument(documentName);
+  const stopErasures = guardClubDoc(clubId, session.doc, author, session.canEdit);
   const stopSummary = keepSummary(clubId, author, session, link.onAccessChange, () => role() === 'editor');
   return {
     clubId,
@@ -110,6 +112,7 @@ export async function openClubSession(clubId: string, author: Author): Promise<C
     whenSaved: session.whenSaved,
     async close() {
       await stopSummary();
+      stopErasures();
       await session.close();
     },
   };

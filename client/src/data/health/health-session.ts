@@ -14,6 +14,7 @@ import type { Accessor } from 'solid-js';
 import type * as Y from 'yjs';
 import type { SyncStatus } from '../../sync/sync-status';
 import type { SaveState } from '../../sync/tablet-store';
+import { guardSiblingDoc } from '../club/erasure-guard';
 import { type AccessChanges, linkClubDoc } from '../session/club-doc-link';
 import { openDocSession } from '../session/doc-session';
 import { createAuthorUndo, type DocUndo } from '../session/doc-undo';
@@ -82,6 +83,7 @@ export async function openHealthSession(
       prepare(doc, origin) {
         if (model.readHealth(doc).clubId === null)
           model.createHealth(doc, { clubId: clubId as ClubId }, origin);
+        guardSiblingDoc(clubId, doc, model.eraseMembersHealth, author);
       },
       project: (doc) => fullReadProjection(doc, model.readHealth),
       bind: bindHealthCommands,

@@ -21,6 +21,7 @@ import type * as Y from 'yjs';
 import { todayIso } from '../../i18n/format';
 import type { SyncStatus } from '../../sync/sync-status';
 import type { SaveState } from '../../sync/tablet-store';
+import { guardSiblingDoc } from '../club/erasure-guard';
 import { type AccessChanges, linkClubDoc } from '../session/club-doc-link';
 import { openDocSession } from '../session/doc-session';
 import { createAuthorUndo, type DocUndo } from '../session/doc-undo';
@@ -101,6 +102,7 @@ export async function openMoneySession(
       prepare(doc, origin) {
         if (model.readMoney(doc).clubId === null)
           model.createMoney(doc, { clubId: clubId as ClubId, clubKind }, origin);
+        guardSiblingDoc(clubId, doc, model.eraseMembersMoney, author);
       },
       project: projectMoney,
       bind: (doc, origin) => bindMoneyCommands(doc, origin, options.clock),

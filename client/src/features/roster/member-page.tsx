@@ -9,6 +9,7 @@ import {
 import { A, useParams } from '@solidjs/router';
 import { createSignal, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
+import { eraseMember } from '../../data/club/erase-member';
 import { formatPhone } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
@@ -207,7 +208,7 @@ function MemberDetail(props: { member: Member }): JSX.Element {
           <Button
             variant="danger"
             onClick={() => {
-              feedback(i18n, session.commands.erasePersonalData(m().id), t('member.erased'));
+              feedback(i18n, eraseMember(session, m().id), t('member.erased'));
               setErasing(false);
             }}
           >
