@@ -22,6 +22,7 @@ test('a half-year report from the books: a section written, approved by the chai
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
+  await page.setViewportSize({ width: 800, height: 1280 });
   const app = new ClubApp(page);
   await app.start();
   // The sample club: a roster with a chair, monthly meetings with attendance up to today.
@@ -46,6 +47,8 @@ test('a half-year report from the books: a section written, approved by the chai
   await page.keyboard.type('Sinh hoạt đều đặn hằng tháng, hội viên tham gia đông đủ.');
   await expect(strengths).toContainText('Sinh hoạt đều đặn hằng tháng');
 
+  // The screen at tablet size, to look at (kept in the test's output folder).
+  await page.screenshot({ path: testInfo.outputPath('report-screen.png'), fullPage: true });
   await page.getByTestId('report-approve').click();
   await expect(page.getByTestId('report-approved')).toBeVisible();
   await expect(page.getByTestId('report-figures-state')).toContainText('Số liệu đã chốt');

@@ -22,6 +22,8 @@ import { downloadBlob } from '../roster-export/download';
 import { csvBlob, tableToCsv, tableToXlsx } from '../roster-export/export-table';
 import { ReportPrint } from './report-print';
 import { type FigureRow, figureRows } from './report-rows';
+// The rich-text editor's toolbar and body styles are the minutes' (the same editor).
+import '../minutes/minutes.css';
 import './report.css';
 
 type Choice = 'halfYear1' | 'halfYear2' | 'year' | 'custom';
