@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -56,6 +56,36 @@ describe('sqlite WAL checkpoints', () => {
     expect(largest).toBeGreaterThanOrEqual(256 * 1024);
     expect(truncated).toBe(true);
     await storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('sqlite erasure', () => {
+  it('leaves no byte of a compacted-away update in the database file or its WAL, free space included', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relay-store-'));
+    const storage = openSqliteStorage(dir, 'normal', { quietMs: 60_000, maxWalBytes: 1024 * 1024 * 1024 });
+    const secret = 'Phạm Thị Xuyến 0912 777 345';
+    const writer = new Y.Doc();
+    const members = writer.getMap<string>('members');
+    members.set('m1', `${secret} ${'ghi chú '.repeat(40)}`);
+    const throughSeq = await storage.docs.append('club-0001/health', Y.encodeStateAsUpdate(writer));
+    // Another document's rows sort right after it (rows are clustered by document name), so the page that
+    // held the secret stays in use after the compaction: its freed cell is what must not keep the bytes.
+    const other = new Y.Doc();
+    for (let i = 0; i < 5; i++) {
+      const before = Y.encodeStateVector(other);
+      other.getMap('members').set(`m${i}`, `Trần Văn ${i}`);
+      await storage.docs.append('club-0001/money', Y.encodeStateAsUpdate(other, before));
+    }
+    members.delete('m1');
+    // The erasure's compaction: the snapshot of a gc'd doc no longer holds the secret.
+    const snapshot = Y.encodeStateAsUpdate(writer);
+    expect(Buffer.from(snapshot).includes(Buffer.from(secret))).toBe(false);
+    await storage.docs.compact('club-0001/health', snapshot, throughSeq);
+    await storage.close();
+    const files = ['relay.sqlite', 'relay.sqlite-wal'].map((f) => join(dir, f)).filter((f) => existsSync(f));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(readFileSync(file).includes(Buffer.from(secret)), file).toBe(false);
     rmSync(dir, { recursive: true, force: true });
   });
 });

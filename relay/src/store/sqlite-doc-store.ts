@@ -223,6 +223,10 @@ export function openSqliteStorage(
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('wal_autocheckpoint = 0');
+  // Erasure (Law 91/2025/QH15): a compaction's deleted rows, and the pages it frees, are overwritten with
+  // zeros, so an erased name or phone leaves the file's free pages too (the WAL's old frames go at the next
+  // TRUNCATE checkpoint). Costs a write of each freed page; compactions are rare.
+  db.pragma('secure_delete = ON');
   try {
     migrateSchema(db);
   } catch (error) {
