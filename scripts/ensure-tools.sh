@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what a fresh Node 20 machine lacks: the pinned pnpm, the workspace's
-# dependencies, and (for tests) Debian's Chromium, PostgreSQL, Redis and HAProxy.
+# dependencies, and (for tests) Debian's Chromium, PostgreSQL, Redis, HAProxy and poppler-utils.
 # Safe to run repeatedly; silent when nothing is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +23,8 @@ if [ "${1:-}" = "--browser" ]; then
   [ -x "${PG_BIN:-/usr/lib/postgresql/15/bin}/initdb" ] || missing+=(postgresql)
   command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
   command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
+  # poppler-utils: pdftoppm and pdftotext, with which the print specs look at the printed pages.
+  command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
   if [ "${#missing[@]}" -gt 0 ]; then
     if [ "$(id -u)" = "0" ]; then
       echo "Installing from Debian's packages: ${missing[*]}"
