@@ -95,6 +95,11 @@ export class ClubQuotas {
         const clubId = clubOf(name);
         if (clubId !== undefined) void this.reread(clubId);
       },
+      deleteClubDocs: async (clubId) => {
+        const removed = await store.deleteClubDocs(clubId);
+        this.known.delete(clubId);
+        return removed;
+      },
     };
   }
 

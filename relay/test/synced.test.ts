@@ -28,6 +28,7 @@ function gatedStorage() {
     docs: {
       load: (name) => inner.docs.load(name),
       compact: (name, snapshot, throughSeq) => inner.docs.compact(name, snapshot, throughSeq),
+      deleteClubDocs: (clubId) => inner.docs.deleteClubDocs(clubId),
       close: () => inner.docs.close(),
       async append(name, update) {
         state.waiting += 1;

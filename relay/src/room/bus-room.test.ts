@@ -56,6 +56,7 @@ describe('a room shared with other processes', () => {
       load: () => new Promise<StoredDoc>((resolve) => (release = resolve)),
       append: (name, update) => store.append(name, update),
       compact: (name, snapshot, through) => store.compact(name, snapshot, through),
+      deleteClubDocs: (clubId) => store.deleteClubDocs(clubId),
       close: () => store.close(),
     };
     const room = roomOn(slowStore, here);

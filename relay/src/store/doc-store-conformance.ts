@@ -168,6 +168,35 @@ export function runDocStoreTests(name: string, setup: () => StorageFixture): voi
       expect((await reopened.clubs.get('club-0001'))?.editorKeyHash).toBe('e');
     });
 
+    it("deletes all of one club's documents and only them, and the club's record", async () => {
+      const { docs, clubs } = await open();
+      // One writer per document: each log rebuilds on its own.
+      for (const name of ['club-a', 'club-a/health', 'club-a/meeting/m1', 'club-ab', 'club-b/health'])
+        await docs.append(name, textUpdate(new Y.Doc(), `${name}; `));
+      const health = await docs.load('club-a/health');
+      await docs.compact('club-a/health', health.updates[0] ?? new Uint8Array(), health.lastSeq);
+      await clubs.create('club-a', { editorKeyHash: 'e1', viewerKeyHash: 'v1' });
+      await clubs.rotate('club-a', 'e1', { editorKeyHash: 'e2', viewerKeyHash: 'v2' });
+      await clubs.create('club-ab', { editorKeyHash: 'e3', viewerKeyHash: 'v3' });
+
+      expect(await docs.deleteClubDocs('club-a')).toBe(3);
+      expect(await clubs.delete('club-a')).toBe(true);
+
+      for (const name of ['club-a', 'club-a/health', 'club-a/meeting/m1'])
+        expect(await docs.load(name), name).toEqual({ updates: [], lastSeq: 0 });
+      for (const name of ['club-ab', 'club-b/health'])
+        expect(rebuild((await docs.load(name)).updates), name).toContain(`${name}; `);
+      expect(await clubs.get('club-a')).toBeUndefined();
+      expect((await clubs.get('club-ab'))?.editorKeyHash).toBe('e3');
+      expect(await docs.deleteClubDocs('club-a')).toBe(0);
+      expect(await clubs.delete('club-a')).toBe(false);
+      // The id may be used again from scratch: no retired keys, an empty log that takes new rows.
+      expect(await clubs.create('club-a', { editorKeyHash: 'e4', viewerKeyHash: 'v4' })).toBe(true);
+      expect((await clubs.get('club-a'))?.retiredKeyHashes).toEqual([]);
+      await docs.append('club-a', textUpdate(new Y.Doc(), 'mới'));
+      expect(rebuild((await docs.load('club-a')).updates)).toBe('mới');
+    });
+
     it('creates a club once and reports an existing one without changing it', async () => {
       const { clubs } = await open();
       expect(await clubs.get('club-0001')).toBeUndefined();

@@ -23,6 +23,12 @@ export interface DocStore {
    * Rows appended after throughSeq are kept, so compaction can run while writes continue.
    */
   compact(name: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  /**
+   * Removes every document of a club, `<clubId>` and `<clubId>/…`, with all their rows (a club deleted with
+   * its editor key). Resolves with how many documents it removed; another club's documents are untouched,
+   * even one whose id starts with this one's.
+   */
+  deleteClubDocs(clubId: string): Promise<number>;
   /** Finishes pending appends, then releases resources. */
   close(): Promise<void>;
 }
@@ -47,6 +53,8 @@ export interface ClubRegistry {
    * retiring the old pair. False when the club is missing or the editor key changed meanwhile.
    */
   rotate(clubId: string, expectedEditorKeyHash: string, next: ClubKeyHashes): Promise<boolean>;
+  /** Removes the club's record and its retired key hashes; false when there was none. */
+  delete(clubId: string): Promise<boolean>;
 }
 
 /** A store and registry opened together (they may share one database) and closed together. */

@@ -7,6 +7,11 @@ import type {
   StoredDoc,
 } from './doc-store';
 
+/** A club's documents: the club doc itself and every `<clubId>/…` (protocol's document names). */
+export function isClubDoc(name: string, clubId: string): boolean {
+  return name === clubId || name.startsWith(`${clubId}/`);
+}
+
 interface Row {
   readonly seq: number;
   readonly data: Uint8Array;
@@ -37,6 +42,12 @@ export class MemoryDocStore implements DocStore {
     this.docs.set(name, [{ seq: throughSeq, data: snapshot.slice() }, ...kept]);
   }
 
+  async deleteClubDocs(clubId: string): Promise<number> {
+    const names = [...this.docs.keys()].filter((name) => isClubDoc(name, clubId));
+    for (const name of names) this.docs.delete(name);
+    return names.length;
+  }
+
   async close(): Promise<void> {}
 }
 
@@ -59,6 +70,10 @@ export class MemoryClubRegistry implements ClubRegistry {
     const retired = [...current.retiredKeyHashes, current.editorKeyHash, current.viewerKeyHash];
     this.clubs.set(clubId, { clubId, ...next, retiredKeyHashes: retired });
     return true;
+  }
+
+  async delete(clubId: string): Promise<boolean> {
+    return this.clubs.delete(clubId);
   }
 }
 

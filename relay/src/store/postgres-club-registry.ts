@@ -60,4 +60,11 @@ export class PostgresClubRegistry implements ClubRegistry {
       return true;
     });
   }
+  async delete(clubId: string): Promise<boolean> {
+    return inTransaction(this.pool, async (client) => {
+      await client.query('DELETE FROM retired_keys WHERE club_id = $1', [clubId]);
+      const result = await client.query('DELETE FROM clubs WHERE club_id = $1', [clubId]);
+      return result.rowCount === 1;
+    });
+  }
 }

@@ -133,6 +133,17 @@ export class PostgresDocStore implements DocStore {
     });
   }
 
+  async deleteClubDocs(clubId: string): Promise<number> {
+    // Names compare bytewise (COLLATE "C"): `<clubId>/` up to `<clubId>0` is exactly the club's range.
+    const range = [clubId, `${clubId}/`, `${clubId}0`];
+    const where = 'doc = $1 OR (doc >= $2 AND doc < $3)';
+    return inTransaction(this.pool, async (client) => {
+      await client.query(`DELETE FROM doc_updates WHERE ${where}`, range);
+      const removed = await client.query(`DELETE FROM documents WHERE ${where}`, range);
+      return removed.rowCount ?? 0;
+    });
+  }
+
   async close(): Promise<void> {
     while (this.draining.size > 0) await Promise.all(this.draining);
   }

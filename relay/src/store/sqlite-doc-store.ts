@@ -75,6 +75,23 @@ export class SqliteDocStore implements DocStore {
     this.lastCommitAt = performance.now();
   }
 
+  async deleteClubDocs(clubId: string): Promise<number> {
+    // `<clubId>/` up to `<clubId>0` ('0' follows '/'): exactly the names under the club, by the key's index.
+    const range: [string, string, string] = [clubId, `${clubId}/`, `${clubId}0`];
+    const where = 'doc = ? OR (doc >= ? AND doc < ?)';
+    return this.db.transaction(() => {
+      const counted = this.db
+        .prepare<typeof range, { documents: number }>(
+          `SELECT count(DISTINCT doc) AS documents FROM doc_updates WHERE ${where}`,
+        )
+        .get(...range);
+      // secure_delete (openSqliteStorage) zeroes the removed rows and the pages they free.
+      this.db.prepare<typeof range>(`DELETE FROM doc_updates WHERE ${where}`).run(...range);
+      this.lastCommitAt = performance.now();
+      return counted?.documents ?? 0;
+    })();
+  }
+
   async close(): Promise<void> {}
 }
 
@@ -170,6 +187,12 @@ export class SqliteClubRegistry implements ClubRegistry {
         .prepare('UPDATE clubs SET editor_key_hash = ?, viewer_key_hash = ? WHERE club_id = ?')
         .run(next.editorKeyHash, next.viewerKeyHash, clubId);
       return true;
+    })();
+  }
+  async delete(clubId: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM retired_keys WHERE club_id = ?').run(clubId);
+      return this.db.prepare('DELETE FROM clubs WHERE club_id = ?').run(clubId).changes === 1;
     })();
   }
 }
