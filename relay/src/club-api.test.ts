@@ -12,6 +12,7 @@ describe('registration code attempts', () => {
       clubs: new MemoryClubRegistry(),
       registrationCode: 'correct-horse-battery-staple',
       onKeysRotated: () => undefined,
+      onClubDeleted: async () => undefined,
       failedCodes: new TokenBucket(REGISTRATION_CODE_REFILL_PER_SECOND, REGISTRATION_CODE_BURST, now),
       metrics: new Metrics(),
       now: () => now,

@@ -24,6 +24,8 @@ export interface ClubApiContext {
   readonly registrationCode: string | undefined;
   /** Called after a rotation so open connections using the old keys are closed with 4410. */
   readonly onKeysRotated: (clubId: string) => void;
+  /** Called once a club's record is deleted: closes its connections and rooms, then deletes its documents. */
+  readonly onClubDeleted: (clubId: string) => Promise<void>;
   /**
    * Budget of failed registration codes (see REGISTRATION_CODE_BURST): a TokenBucket in one process, in
    * Redis when several processes share it (RoomBus.budget).
@@ -133,4 +135,30 @@ export async function rotateKeys(
   if (!(await context.clubs.rotate(clubId, bearerHash, next))) return error(401, 'unauthorized');
   context.onKeysRotated(clubId);
   return { status: 200, body: { result: 'rotated' } };
+}
+
+/**
+ * DELETE /api/clubs/:clubId with `Authorization: Bearer <editor key>`: the club leaves the relay (Law
+ * 91/2025/QH15, issue 12 §2). The record goes first, so no new connection is admitted while the documents
+ * are deleted; only the current editor key may do it, as for a rotation.
+ */
+export async function deleteClub(
+  context: ClubApiContext,
+  clubId: string,
+  authorization: string | undefined,
+): Promise<ApiResponse> {
+  if (!isClubId(clubId)) return error(400, 'invalidClubId');
+  const record = await context.clubs.get(clubId);
+  if (record === undefined) return error(404, 'clubNotRegistered');
+  const bearer = parseBearerKey(authorization);
+  if (bearer === undefined) return error(401, 'unauthorized');
+  const bearerHash = hashKey(bearer);
+  if (!hashesEqual(bearerHash, record.editorKeyHash)) {
+    const revoked = record.retiredKeyHashes.some((retired) => hashesEqual(bearerHash, retired));
+    return revoked ? error(410, 'keyRevoked') : error(401, 'unauthorized');
+  }
+  // Another request deleted it meanwhile: nothing left to do here.
+  if (!(await context.clubs.delete(clubId))) return error(404, 'clubNotRegistered');
+  await context.onClubDeleted(clubId);
+  return { status: 200, body: { result: 'deleted' } };
 }

@@ -271,6 +271,25 @@ export class Relay {
     this.bus.publishControl({ type: 'keysRotated', clubId });
   }
 
+  /**
+   * Deletes a club's documents from the store once its record is gone (club-api's deleteClub): its
+   * connections are closed here and in every other process (as for a rotation), its loaded rooms unloaded
+   * (their final snapshot written), then every `<clubId>` and `<clubId>/…` document removed.
+   */
+  async deleteClub(clubId: string): Promise<number> {
+    this.revokeClubConnections(clubId);
+    const rooms = [...this.rooms.values()].filter(
+      (room) => room.name === clubId || room.name.startsWith(`${clubId}/`),
+    );
+    for (const room of rooms) {
+      this.cancelIdleTimer(room.name);
+      if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+      await room.unload().catch(() => undefined);
+    }
+    this.deps.metrics.documentsInMemory = this.rooms.size;
+    return this.docs.deleteClubDocs(clubId);
+  }
+
   private closeClubConnections(clubId: string): void {
     this.rotations.set(clubId, (this.rotations.get(clubId) ?? 0) + 1);
     for (const connection of [...this.connections]) {

@@ -15,7 +15,7 @@ import type { Logger } from 'pino';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { BLOB_ROUTE, type BlobLimits, DEFAULT_BLOB_LIMITS, handleBlobRequest } from './blob/blob-http';
 import type { BlobStore } from './blob/blob-store';
-import { type ApiResponse, registerClub, rotateKeys } from './club-api';
+import { type ApiResponse, deleteClub, registerClub, rotateKeys } from './club-api';
 import { Heartbeat } from './heartbeat';
 import { REGISTRATION_CODE_BURST, REGISTRATION_CODE_REFILL_PER_SECOND } from './limits';
 import type { Metrics } from './metrics';
@@ -50,6 +50,8 @@ export interface RelayServer {
 const MAX_API_BODY_BYTES = 16 * 1024;
 const API_PREFIX = '/api/';
 const API_ROUTE = /^\/api\/clubs\/([^/]+)\/(register|rotate)$/;
+/** DELETE /api/clubs/:clubId: the club leaves the relay (club-api's deleteClub). */
+const CLUB_ROUTE = /^\/api\/clubs\/([^/]+)$/;
 /**
  * CORS for /api/ only. The relay address is a setting of the app, so the app may be served from another
  * origin than its relay. Any origin may call: the API uses no cookies or browser credentials, only keys
@@ -58,7 +60,7 @@ const API_ROUTE = /^\/api\/clubs\/([^/]+)\/(register|rotate)$/;
  */
 const API_PREFLIGHT_HEADERS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'POST, PUT, GET',
+  'access-control-allow-methods': 'POST, PUT, GET, DELETE',
   'access-control-allow-headers': 'content-type, authorization, x-blob-scope',
   'access-control-max-age': '86400',
 };
@@ -106,6 +108,7 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
     clubs: deps.storage.clubs,
     registrationCode: deps.registrationCode,
     onKeysRotated: (clubId: string) => relay.revokeClubConnections(clubId),
+    onClubDeleted: async (clubId: string) => void (await relay.deleteClub(clubId)),
     // Shared by every relay process on the bus: a guesser gains nothing by spreading attempts over them.
     failedCodes: relay.bus.budget(
       'registration-codes',
@@ -194,6 +197,14 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
         decodeURIComponent(blob[1] ?? ''),
         blob[2] ?? '',
       );
+    }
+    const club = CLUB_ROUTE.exec(url.pathname);
+    if (club !== null) {
+      if (request.method !== 'DELETE') return sendJson(response, 405, { error: 'notFound' });
+      const clubId = decodeURIComponent(club[1] ?? '');
+      const result = await deleteClub(apiContext, clubId, request.headers.authorization);
+      logger.info({ clubId, action: 'delete', status: result.status }, 'club api');
+      return sendJson(response, result.status, result.body, result.headers);
     }
     const api = API_ROUTE.exec(url.pathname);
     if (api !== null) {

@@ -109,7 +109,7 @@ describe('http endpoints', () => {
         expect(response.status, path).toBe(204);
         expect(response.headers.get('access-control-allow-origin'), path).toBe('*');
         // PUT and GET for the photo blobs, whose scope travels in X-Blob-Scope.
-        expect(response.headers.get('access-control-allow-methods'), path).toBe('POST, PUT, GET');
+        expect(response.headers.get('access-control-allow-methods'), path).toBe('POST, PUT, GET, DELETE');
         expect(response.headers.get('access-control-allow-headers'), path).toBe(
           'content-type, authorization, x-blob-scope',
         );

@@ -26,7 +26,7 @@ export interface RotateKeysRequest {
   readonly viewerKey: ClubKey;
 }
 
-export type ApiSuccess = { readonly result: 'registered' | 'alreadyRegistered' | 'rotated' };
+export type ApiSuccess = { readonly result: 'registered' | 'alreadyRegistered' | 'rotated' | 'deleted' };
 
 export type ApiErrorType =
   | 'invalidClubId'
