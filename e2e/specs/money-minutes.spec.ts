@@ -35,12 +35,15 @@ test("the minutes list and print the money the treasurer recorded at the meeting
   await a.app.start();
   await a.app.createClub('CLB Liên thế hệ thôn Đông', 'Nguyễn Thị Hoa');
   await a.app.addMember({ name: 'Nguyễn Thị Lan', birthYear: '1956' });
+  await a.app.addMember({ name: 'Lê Văn Cường', birthYear: '1961' });
   await a.share.startSharing();
   await a.share.expectSynced();
 
   // The member page leads a committee tablet to the member's money page.
   await a.app.goTo('Thành viên');
   await a.page.locator('.member-name', { hasText: 'Nguyễn Thị Lan' }).click();
+  await expect(a.page.getByTestId('member-money-link')).toBeVisible();
+  await a.page.screenshot({ path: 'test-results/member-money-link.png' });
   await a.page.getByTestId('member-money-link').click();
   await expect(a.page.getByRole('heading', { name: 'Tiền của Nguyễn Thị Lan' })).toBeVisible();
 
@@ -59,15 +62,20 @@ test("the minutes list and print the money the treasurer recorded at the meeting
   await dialog.getByLabel('Ngày').fill(typedDate(3));
   await dialog.getByRole('button', { name: 'Lưu' }).click();
   await expect(dialog).toBeHidden();
-  await a.page.getByRole('link', { name: 'Cho vay', exact: true }).click();
-  await a.page.getByRole('link', { name: '+ Cho vay mới' }).click();
-  const form = a.page.getByTestId('new-loan');
-  await form.getByRole('combobox').fill('Lan');
-  await a.page.getByRole('option', { name: 'Nguyễn Thị Lan' }).click();
-  await form.getByLabel('Số tiền vay (đồng)').fill('2.000.000');
-  await form.getByLabel('Ngày giải ngân').fill(typedDate(2));
-  await form.getByRole('button', { name: 'Giải ngân và ghi sổ' }).click();
-  await expect(a.page.getByRole('heading', { name: 'Khoản vay của Nguyễn Thị Lan' })).toBeVisible();
+  const lend = async (name: string, amount: string, monthsAgo: number) => {
+    await a.page.getByRole('link', { name: 'Cho vay', exact: true }).click();
+    await a.page.getByRole('link', { name: '+ Cho vay mới' }).click();
+    const form = a.page.getByTestId('new-loan');
+    await form.getByRole('combobox').fill(name.split(' ').pop() ?? name);
+    await a.page.getByRole('option', { name }).click();
+    await form.getByLabel('Số tiền vay (đồng)').fill(amount);
+    await form.getByLabel('Ngày giải ngân').fill(typedDate(monthsAgo));
+    await form.getByRole('button', { name: 'Giải ngân và ghi sổ' }).click();
+    await expect(a.page.getByRole('heading', { name: `Khoản vay của ${name}` })).toBeVisible();
+  };
+  await lend('Nguyễn Thị Lan', '2.000.000', 2);
+  // Cường borrowed three months ago and does not come to the meeting: his interest falls overdue.
+  await lend('Lê Văn Cường', '1.000.000', 3);
 
   await a.app.goTo('Sinh hoạt');
   await a.app.addMeeting(todayText(), 'Nhà văn hóa thôn Đông');
@@ -93,6 +101,19 @@ test("the minutes list and print the money the treasurer recorded at the meeting
   await expect(sheet).toContainText('Trả lãi');
   await expect(sheet).toContainText('Nguyễn Thị Lan');
   await a.share.expectSynced();
+
+  // The overdue list on A4: Cường, who missed his interest; Lan paid hers at the meeting.
+  await a.page.getByRole('navigation').getByRole('link', { name: 'Quỹ', exact: true }).click();
+  await a.page.getByRole('link', { name: 'Cho vay', exact: true }).click();
+  await a.page.getByRole('link', { name: 'In danh sách quá hạn' }).click();
+  const overdue = a.page.getByTestId('overdue-print');
+  await expect(overdue).toContainText('DANH SÁCH KHOẢN VAY QUÁ HẠN');
+  await expect(overdue.getByTestId('overdue-row')).toHaveCount(1);
+  await expect(overdue.getByTestId('overdue-row')).toContainText('Lê Văn Cường');
+  await expect(overdue.getByTestId('overdue-row')).toContainText('1.000.000 đ');
+  await a.page.emulateMedia({ media: 'print' });
+  await a.page.screenshot({ path: 'test-results/overdue-print.png', fullPage: true });
+  await a.page.pdf({ path: 'test-results/overdue-print.pdf', format: 'A4' });
 
   await a.context.close();
 });

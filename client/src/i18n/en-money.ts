@@ -93,6 +93,7 @@ export const enMoney: typeof viMoney = {
     already: 'This entry was already corrected.',
   },
   loans: {
+    printOverdue: 'Print overdue loans',
     title: 'Loans',
     new: '+ New loan',
     who: 'Borrower',
@@ -243,6 +244,11 @@ export const enMoney: typeof viMoney = {
     duesHistory: 'Dues paid',
   },
   print: {
+    overdueTitle: 'OVERDUE LOANS',
+    noOverdue: 'No loan is overdue.',
+    outstanding: 'Principal owed',
+    dueNow: 'Due',
+    daysOverdue: 'Days overdue',
     who: 'Print for',
     wholeClub: 'The whole club',
     print: 'Print or save as PDF',

@@ -93,6 +93,7 @@ export const viMoney = {
     already: 'Khoản này đã được điều chỉnh rồi.',
   },
   loans: {
+    printOverdue: 'In danh sách quá hạn',
     title: 'Các khoản cho vay',
     new: '+ Cho vay mới',
     who: 'Người vay',
@@ -243,6 +244,11 @@ export const viMoney = {
     duesHistory: 'Các lần nộp hội phí',
   },
   print: {
+    overdueTitle: 'DANH SÁCH KHOẢN VAY QUÁ HẠN',
+    noOverdue: 'Không có khoản vay nào quá hạn.',
+    outstanding: 'Dư nợ gốc',
+    dueNow: 'Phải trả',
+    daysOverdue: 'Số ngày quá hạn',
     who: 'In cho',
     wholeClub: 'Cả câu lạc bộ',
     print: 'In hoặc lưu PDF',

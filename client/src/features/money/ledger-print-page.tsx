@@ -6,7 +6,7 @@ import { SelectField } from '../../ui/select-field/select-field';
 import { rateText } from './amount-input';
 import { useMoney } from './money-context';
 import { useMoneyI18n } from './money-i18n';
-import './ledger-print.css';
+import { PrintSheet } from './print-sheet';
 
 const WHOLE_CLUB = '';
 
@@ -29,7 +29,6 @@ export default function LedgerPrintPage(): JSX.Element {
     const ids = new Set(states().map((s) => s.loan.memberId as string));
     return club.club.members.filter((m) => ids.has(m.id));
   });
-  const [year, month, day] = club.today().split('-');
   const sum = (pick: (s: LoanState) => number) => states().reduce((total, s) => total + pick(s), 0);
   return (
     <>
@@ -48,27 +47,7 @@ export default function LedgerPrintPage(): JSX.Element {
           {i18n.m('print.print')}
         </Button>
       </div>
-      <article class="ledger-print" data-testid="ledger-print">
-        <header class="ledger-header">
-          <div>
-            <p class="ledger-org">{club.club.profile.name.toUpperCase()}</p>
-            <hr class="ledger-rule" />
-          </div>
-          <div>
-            <p class="ledger-org">{i18n.m('print.nation')}</p>
-            <p class="ledger-motto">{i18n.m('print.motto')}</p>
-            <hr class="ledger-rule" />
-            <p class="ledger-place-date">
-              {i18n.m('print.placeDate', {
-                place: club.club.profile.commune || '……',
-                day: day ?? '',
-                month: month ?? '',
-                year: year ?? '',
-              })}
-            </p>
-          </div>
-        </header>
-        <h1 class="ledger-title">{i18n.m('print.title')}</h1>
+      <PrintSheet title={i18n.m('print.title')} testId="ledger-print">
         <Show
           when={who() !== WHOLE_CLUB}
           fallback={
@@ -131,17 +110,7 @@ export default function LedgerPrintPage(): JSX.Element {
             {(s) => <MemberLoanLedger state={s} entries={book.view.entries} />}
           </For>
         </Show>
-        <div class="ledger-signatures">
-          <div>
-            <p class="ledger-sign-title">{i18n.m('print.treasurer')}</p>
-            <p class="ledger-sign-hint">{i18n.m('print.signHint')}</p>
-          </div>
-          <div>
-            <p class="ledger-sign-title">{i18n.m('print.chair')}</p>
-            <p class="ledger-sign-hint">{i18n.m('print.signHint')}</p>
-          </div>
-        </div>
-      </article>
+      </PrintSheet>
     </>
   );
 }

@@ -27,6 +27,9 @@ export default function LoansPage(): JSX.Element {
         <A href={`/club/${club.clubId}/money/loans/new`} class="btn btn-primary">
           {i18n.m('loans.new')}
         </A>
+        <A href={`/club/${club.clubId}/money/loans/overdue`} class="btn btn-secondary">
+          {i18n.m('loans.printOverdue')}
+        </A>
       </div>
       <CheckboxField label={i18n.m('loans.showClosed')} checked={showClosed()} onChange={setShowClosed} />
       <ul class="plain-list loan-list" aria-label={i18n.m('loans.title')}>

@@ -18,6 +18,7 @@ import { useMoneyI18n } from './money-i18n';
 import MoneyIndicatorsPage from './money-indicators-page';
 import { resolveMoneyRoute } from './money-routes';
 import NewLoanPage from './new-loan-page';
+import OverduePrintPage from './overdue-print-page';
 import './money.css';
 
 /**
@@ -160,6 +161,9 @@ function MoneyScreen(): JSX.Element {
       </Match>
       <Match when={route().page === 'ledger'}>
         <LedgerPrintPage />
+      </Match>
+      <Match when={route().page === 'overdue'}>
+        <OverduePrintPage />
       </Match>
     </Switch>
   );

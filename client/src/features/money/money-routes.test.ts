@@ -7,6 +7,7 @@ describe('the money section resolves its own paths', () => {
     expect(resolveMoneyRoute('')).toEqual({ page: 'funds' });
     expect(resolveMoneyRoute('loans')).toEqual({ page: 'loans' });
     expect(resolveMoneyRoute('loans/new')).toEqual({ page: 'newLoan' });
+    expect(resolveMoneyRoute('loans/overdue')).toEqual({ page: 'overdue' });
     expect(resolveMoneyRoute('loans/L1')).toEqual({ page: 'loan', id: 'L1' });
     expect(resolveMoneyRoute('funds/income')).toEqual({ page: 'fund', id: 'income' });
     expect(resolveMoneyRoute('meeting/M1/')).toEqual({ page: 'meeting', id: 'M1' });

@@ -3,7 +3,7 @@
  * route for all of them, so the roster's first chunk carries one import and its preload list, not ten.
  */
 export type MoneyRoute =
-  | { readonly page: 'funds' | 'loans' | 'newLoan' | 'indicators' | 'ledger' }
+  | { readonly page: 'funds' | 'loans' | 'newLoan' | 'indicators' | 'ledger' | 'overdue' }
   | { readonly page: 'fund' | 'loan' | 'meeting' | 'member'; readonly id: string }
   | { readonly page: 'notFound' };
 
@@ -27,6 +27,7 @@ export function resolveMoneyRoute(rest: string | undefined): MoneyRoute {
     return { page: 'notFound' };
   }
   if (first === 'loans' && second === 'new') return { page: 'newLoan' };
+  if (first === 'loans' && second === 'overdue') return { page: 'overdue' };
   const page = WITH_ID[first];
   return page === undefined ? { page: 'notFound' } : { page, id: decodeURIComponent(second) };
 }
