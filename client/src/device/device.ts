@@ -93,6 +93,11 @@ export function findKnownClub(id: string, storage: Storage = localStorage): Know
   return listKnownClubs(storage).find((c) => c.id === id);
 }
 
+/** Drops a club and its keys from this tablet's list (removing the club from the tablet: remove-club.ts). */
+export function forgetClub(id: string, storage: Storage = localStorage): void {
+  storage.setItem(CLUBS_KEY, JSON.stringify(listKnownClubs(storage).filter((c) => c.id !== id)));
+}
+
 export function saveClubAccess(id: string, access: ClubAccess, storage: Storage = localStorage): void {
   const known = listKnownClubs(storage);
   storage.setItem(CLUBS_KEY, JSON.stringify(known.map((c) => (c.id === id ? { ...c, access } : c))));

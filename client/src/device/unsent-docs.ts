@@ -139,3 +139,8 @@ export function onUnsentChange(
     target?.removeEventListener('storage', onStorage);
   };
 }
+
+/** Forgets what was recorded of the club's documents (the club is being removed from this tablet). */
+export function forgetClubDocs(clubId: string, storage: Storage = localStorage): void {
+  for (const prefix of [PREFIX, HELD_PREFIX, OFFERED_PREFIX]) storage.removeItem(prefix + clubId);
+}
