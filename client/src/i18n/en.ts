@@ -1,5 +1,6 @@
 import { enCare } from './en-care';
 import { enConflicts } from './en-conflicts';
+import { enErasure } from './en-erasure';
 import { enHealthCheck } from './en-health-check';
 import { enInvite } from './en-invite';
 import { enPhotos } from './en-photos';
@@ -575,6 +576,7 @@ export const en: Catalogue = {
   conflicts: enConflicts,
   supervisor: enSupervisor,
   signatures: enSignatures,
+  erasure: enErasure,
   errors: {
     required: 'Please fill this in.',
     tooLong: 'Too long.',

@@ -1,5 +1,6 @@
 import { viCare } from './vi-care';
 import { viConflicts } from './vi-conflicts';
+import { viErasure } from './vi-erasure';
 import { viHealthCheck } from './vi-health-check';
 import { viInvite } from './vi-invite';
 import { viPhotos } from './vi-photos';
@@ -576,6 +577,7 @@ export const vi = {
   conflicts: viConflicts,
   supervisor: viSupervisor,
   signatures: viSignatures,
+  erasure: viErasure,
   errors: {
     required: 'Hãy nhập thông tin này.',
     tooLong: 'Quá dài.',

@@ -1,0 +1,21 @@
+import type { viErasure } from './vi-erasure';
+
+export const enErasure: typeof viErasure = {
+  removeTitle: 'Remove the club from this tablet',
+  removeHint:
+    "Deletes the club's books, minutes, health records, fund book and keys from this tablet. The sync server and other tablets keep their copies.",
+  removeButton: 'Remove from this tablet',
+  removeConfirm: 'Remove {{ name }} from this tablet?',
+  removeLost: 'These books have not reached the server yet and will be lost for good:',
+  removeNothingLost: 'Every change is on the server: the club can be opened again with an invite.',
+  removed: '{{ name }} was removed from this tablet.',
+  removeFailed: 'Not removed yet. Close other tabs that have this club open, then try again.',
+  docs: {
+    club: 'Club book (members, meetings)',
+    health: 'Health records',
+    money: 'Fund book',
+    care: 'Home-care book',
+    minutes: "A meeting's minutes",
+    other: 'Another book of the club',
+  },
+};
