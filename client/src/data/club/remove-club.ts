@@ -24,18 +24,22 @@ export function isClubDatabase(name: string, clubId: string): boolean {
   return name.endsWith(`-${clubId}`) || name.includes(`-${clubId}-`);
 }
 
-/** Deletes the club from this tablet; resolves with the names of the databases deleted. */
+/**
+ * Deletes the club from this tablet; resolves with the names of the databases deleted. The keys and
+ * records go at once, before the first await: a screen that lists clubs, shown right after, no longer
+ * offers it while its databases are still being deleted.
+ */
 export async function removeClubFromTablet(
   clubId: string,
   storage: Storage = localStorage,
   databases: IDBFactory = indexedDB,
 ): Promise<readonly string[]> {
-  const listed = (await databases.databases()).flatMap((info) => (info.name ? [info.name] : []));
   // The held list as well: a browser whose databases() misses one still has it recorded here.
   const held = listHeldDocs(clubId, storage).map((doc) => doc.storageName);
-  const names = [...new Set([...listed, ...held])].filter((name) => isClubDatabase(name, clubId));
-  for (const name of names) await TabletStore.erase(name);
   forgetClubDocs(clubId, storage);
   forgetClub(clubId, storage);
+  const listed = (await databases.databases()).flatMap((info) => (info.name ? [info.name] : []));
+  const names = [...new Set([...listed, ...held])].filter((name) => isClubDatabase(name, clubId));
+  for (const name of names) await TabletStore.erase(name);
   return names;
 }

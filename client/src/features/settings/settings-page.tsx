@@ -13,6 +13,7 @@ import { type FieldErrors, fieldMessage } from '../shared/field-errors';
 import { HealthThresholdsForm } from './health-thresholds-form';
 import { ProfileForm } from './profile-form';
 import { RelayAddressForm } from './relay-address-form';
+import { RemoveClubSection } from './remove-club-section';
 
 const TARGET_FIELDS = [
   'memberMin',
@@ -121,6 +122,7 @@ export default function SettingsPage(): JSX.Element {
       <h2>{t('settings.device')}</h2>
       <p class="card">{session.author.name}</p>
       <RelayAddressForm />
+      <RemoveClubSection />
     </section>
   );
 }
