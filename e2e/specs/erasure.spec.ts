@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ClubApp } from '../pages/club-app';
+import { ClubApp, SharePage } from '../pages/club-app';
 
 /** The tablet's databases whose names carry the club's id (the session files' storage names). */
 const clubDatabases = (page: import('@playwright/test').Page, clubId: string) =>
@@ -37,4 +39,43 @@ test('removing a club from this tablet names what was never sent, then deletes i
   expect(known).not.toContain(clubId);
   // The start page no longer offers it (only the message names it).
   await expect(page.getByRole('link', { name: /CLB Người cao tuổi thôn Đoài/ })).toHaveCount(0);
+});
+
+test('after erasing a member and syncing, the relay’s SQLite file and WAL hold neither their name nor phone', async ({
+  page,
+}) => {
+  // The relay compacts a document when its room unloads (IDLE_UNLOAD_MS, 60 s by default; the run may set
+  // less) and checkpoints its WAL after a quiet second: the poll below waits for both.
+  test.setTimeout(240_000);
+  const dataDir = process.env.E2E_DATA_DIR ?? join(import.meta.dirname, '../.data/e2e');
+  const name = 'Quách Thị Xuyến';
+  const phone = '0912 777 345';
+  const app = new ClubApp(page);
+  const share = new SharePage(page);
+  await app.start();
+  await app.createClub('CLB Xóa dữ liệu thôn Nam', 'Lê Thị Hạnh');
+  await app.addMember({ name, phone, birthYear: '1948' });
+  await share.startSharing();
+  await share.expectSynced();
+  const holds = (text: string) => {
+    const bytes = Buffer.from(text.replace(/ /g, ''));
+    const spaced = Buffer.from(text);
+    return ['relay.sqlite', 'relay.sqlite-wal'].some((file) => {
+      const path = join(dataDir, file);
+      if (!existsSync(path)) return false;
+      const data = readFileSync(path);
+      return data.includes(bytes) || data.includes(spaced);
+    });
+  };
+  await expect.poll(() => holds(name), { timeout: 30_000 }).toBe(true);
+
+  await app.goTo('Thành viên');
+  await app.memberLink(name).click();
+  await page.getByRole('button', { name: 'Xóa thông tin cá nhân theo yêu cầu' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Xóa thông tin cá nhân theo yêu cầu' }).click();
+  await expect(page.getByText('Đã xóa thông tin cá nhân.')).toBeVisible();
+  await share.expectSynced();
+  // The tablet lets go of the club, so the relay's room unloads and compacts it.
+  await page.goto('/');
+  await expect.poll(() => holds(name) || holds(phone), { timeout: 180_000, intervals: [1000] }).toBe(false);
 });
