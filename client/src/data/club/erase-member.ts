@@ -15,7 +15,8 @@ export function eraseMember(club: ClubSession, id: MemberId): Result<void, Comma
   return result;
 }
 
-async function eraseInSiblingDocs(club: ClubSession): Promise<void> {
+/** The health, money and care docs' part (exported for its test: the screen does not wait for it). */
+export async function eraseInSiblingDocs(club: ClubSession): Promise<void> {
   const clubId = club.clubId as ClubId;
   const options = { canEditClub: club.canEdit, accessChanges: club.onAccessChange };
   const opens: Promise<{ whenSaved(): Promise<void>; close(): Promise<void> }>[] = [];
