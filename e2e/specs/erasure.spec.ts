@@ -79,3 +79,36 @@ test('after erasing a member and syncing, the relay’s SQLite file and WAL hold
   await page.goto('/');
   await expect.poll(() => holds(name) || holds(phone), { timeout: 180_000, intervals: [1000] }).toBe(false);
 });
+
+test('an editor tablet removing a shared club can delete the sync server’s copy with it', async ({
+  page,
+  baseURL,
+}) => {
+  const app = new ClubApp(page);
+  const share = new SharePage(page);
+  await app.start();
+  await app.createClub('CLB Rời máy chủ thôn Bắc', 'Lê Thị Hạnh');
+  const clubId = new URL(page.url()).pathname.split('/')[2] ?? '';
+  await share.startSharing();
+  await share.expectSynced();
+  const onServer = async () =>
+    (
+      await fetch(`${baseURL}/api/clubs/${clubId}`, {
+        method: 'DELETE',
+        headers: { authorization: 'Bearer x' },
+      })
+    ).status;
+  // Known to the server: a wrong key is refused, not "no such club".
+  expect(await onServer()).toBe(401);
+
+  await app.goTo('Cài đặt');
+  await page.getByTestId('remove-club').click();
+  // Everything was synced: nothing is named as lost.
+  await expect(page.getByRole('dialog')).toContainText('Mọi thay đổi đã lên máy chủ');
+  await page.getByText('Xóa cả bản trên máy chủ đồng bộ', { exact: false }).click();
+  await page.screenshot({ path: test.info().outputPath('remove-club-with-relay.png') });
+  await page.getByTestId('remove-club-confirm').click();
+  await expect(page.getByText('Đã xóa CLB Rời máy chủ thôn Bắc khỏi máy này.')).toBeVisible();
+  expect(await onServer()).toBe(404);
+  await expect.poll(() => clubDatabases(page, clubId)).toEqual([]);
+});

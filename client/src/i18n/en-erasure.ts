@@ -9,6 +9,9 @@ export const enErasure: typeof viErasure = {
   removeLost: 'These books have not reached the server yet and will be lost for good:',
   removeNothingLost: 'Every change is on the server: the club can be opened again with an invite.',
   removed: '{{ name }} was removed from this tablet.',
+  alsoRelay: "Also delete the sync server's copy: no other tablet will be able to sync this club any more",
+  relayFailed:
+    'The server has not deleted the club, so nothing was removed from this tablet. Check the network and try again.',
   removeFailed: 'Not removed yet. Close other tabs that have this club open, then try again.',
   docs: {
     club: 'Club book (members, meetings)',

@@ -8,6 +8,8 @@ export const viErasure = {
   removeLost: 'Những sổ sau chưa gửi được lên máy chủ và sẽ mất hẳn:',
   removeNothingLost: 'Mọi thay đổi đã lên máy chủ: có thể mở lại câu lạc bộ bằng lời mời.',
   removed: 'Đã xóa {{ name }} khỏi máy này.',
+  alsoRelay: 'Xóa cả bản trên máy chủ đồng bộ: mọi máy khác sẽ không đồng bộ được câu lạc bộ này nữa',
+  relayFailed: 'Máy chủ chưa xóa được câu lạc bộ, nên máy này chưa xóa gì. Hãy kiểm tra mạng rồi thử lại.',
   removeFailed: 'Chưa xóa được. Hãy đóng các thẻ khác đang mở câu lạc bộ này rồi thử lại.',
   docs: {
     club: 'Sổ câu lạc bộ (thành viên, cuộc họp)',

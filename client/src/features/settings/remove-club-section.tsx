@@ -2,8 +2,11 @@ import { useNavigate } from '@solidjs/router';
 import { createSignal, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { lostIfRemoved, removeClubFromTablet } from '../../data/club/remove-club';
+import { findKnownClub } from '../../device/device';
+import { deleteClubFromRelay } from '../../device/relay-club-delete';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
+import { CheckboxField } from '../../ui/checkbox-field/checkbox-field';
 import { Dialog } from '../../ui/dialog/dialog';
 import { showToast } from '../../ui/toast/toast';
 
@@ -27,6 +30,10 @@ export function RemoveClubSection(): JSX.Element {
   const navigate = useNavigate();
   const [asking, setAsking] = createSignal(false);
   const [lost, setLost] = createSignal<readonly DocKey[]>([]);
+  const [alsoRelay, setAlsoRelay] = createSignal(false);
+  // Only an editor tablet of a shared club holds the key that may delete the server's copy.
+  const canDeleteOnRelay = () =>
+    session.role() === 'editor' && findKnownClub(session.clubId)?.access?.shared === true;
   const name = () => session.club.profile.name;
 
   const ask = () => {
@@ -37,6 +44,11 @@ export function RemoveClubSection(): JSX.Element {
     const clubId = session.clubId;
     const clubName = name();
     setAsking(false);
+    // The server first, with the key this tablet is about to forget; if it refuses, nothing is removed.
+    if (alsoRelay() && canDeleteOnRelay() && !(await deleteClubFromRelay(clubId)).ok) {
+      showToast(t('erasure.relayFailed'), 'error');
+      return;
+    }
     // Started first: the club leaves this tablet's list at once, so the start page shown next lacks it.
     // Leaving the club's pages then closes its sessions, which the databases' deletion waits for.
     const removal = removeClubFromTablet(clubId);
@@ -64,6 +76,9 @@ export function RemoveClubSection(): JSX.Element {
           <ul data-testid="remove-club-lost">
             <For each={lost()}>{(key) => <li>{t(`erasure.docs.${key}`)}</li>}</For>
           </ul>
+        </Show>
+        <Show when={canDeleteOnRelay()}>
+          <CheckboxField label={t('erasure.alsoRelay')} checked={alsoRelay()} onChange={setAlsoRelay} />
         </Show>
         <div class="form-actions">
           <Button variant="quiet" onClick={() => setAsking(false)}>
