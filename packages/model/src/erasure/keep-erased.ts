@@ -48,11 +48,14 @@ export function keepErased(clubDoc: Y.Doc, doc: Y.Doc, eraser: Eraser, origin: L
   const onClub = (tr: Y.Transaction) => {
     if (tr.origin !== origin && [...tr.changedParentTypes.keys()].some((type) => type === members)) run();
   };
-  doc.on('afterTransaction', onDoc);
+  // In the club doc itself only a change under `members` can touch an erased record: a keystroke in a
+  // meeting's place or a group's name does not rescan the erased records.
+  const onOwn = clubDoc === doc ? onClub : onDoc;
+  doc.on('afterTransaction', onOwn);
   if (clubDoc !== doc) clubDoc.on('afterTransaction', onClub);
   run();
   return () => {
-    doc.off('afterTransaction', onDoc);
+    doc.off('afterTransaction', onOwn);
     clubDoc.off('afterTransaction', onClub);
   };
 }
