@@ -3,8 +3,9 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_FLAGS } from './chromium-flags';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
-const DATA_DIR = resolve(import.meta.dirname, '.data/e2e');
-const STATIC_DIR = resolve(import.meta.dirname, '../client/dist');
+// Overridable so a second run (another engineer's, a benchmark) never shares the data or the build.
+const DATA_DIR = process.env.E2E_DATA_DIR ?? resolve(import.meta.dirname, '.data/e2e');
+const STATIC_DIR = process.env.E2E_STATIC_DIR ?? resolve(import.meta.dirname, '../client/dist');
 
 export default defineConfig({
   testDir: './specs',

@@ -122,6 +122,14 @@ export class SharePage {
     await expect(this.page.getByRole('heading', { name: 'Sổ thành viên' })).toBeVisible();
   }
 
+  /** A viewer (supervisor) invite opens the supervisor's screen: totals, never the club's people. */
+  async joinAsViewer(link: string, name: string): Promise<void> {
+    await this.page.goto(link);
+    await this.page.getByLabel('Tên của bạn (người dùng máy này)').fill(name);
+    await this.page.getByRole('button', { name: 'Tham gia' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Các câu lạc bộ theo dõi' })).toBeVisible();
+  }
+
   async expectSynced(): Promise<void> {
     await expect(this.page.locator('[data-sync-state]')).toHaveAttribute('data-sync-state', 'synced', {
       timeout: 20_000,

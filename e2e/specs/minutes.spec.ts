@@ -139,9 +139,10 @@ test('two tablets write one meeting’s minutes together, offline too, then appr
   await a.page.getByLabel('Số biên bản (ví dụ 05/BB-CLB)').fill('03/BB-CLB');
   await a.page.getByLabel('Nơi nhận (mỗi dòng một nơi)').fill('Hội Người cao tuổi xã Nga Thạch;\nLưu: CLB.');
   await a.page.getByLabel('Nơi nhận (mỗi dòng một nơi)').blur();
-  await a.minutes.approveAs('Chủ tọa');
+  // Each signs on their own tablet, as the person set up for that role (issue 12 §4).
+  await a.minutes.approveAs('Chủ tọa', 'Nguyễn Thị Lan');
   await expect(b.page.getByTestId('approval')).toContainText('Chủ tọa: Nguyễn Thị Lan đã ký');
-  await b.minutes.approveAs('Thư ký');
+  await b.minutes.approveAs('Thư ký', 'Lê Văn Cường');
   await a.minutes.expectApproved();
   await b.minutes.expectApproved();
   await b.minutes.body(ITEM).click();
@@ -181,7 +182,8 @@ test('two tablets write one meeting’s minutes together, offline too, then appr
   const late = ' Ghi thêm khi mất sóng.';
   await b.page.keyboard.type(late);
   await a.minutes.approveAs('Chủ tọa');
-  await a.minutes.approveAs('Thư ký');
+  // The secretary signs on the chair's tablet this time, choosing themself as its user first.
+  await a.minutes.approveAs('Thư ký', 'Lê Văn Cường');
   await a.minutes.expectApproved();
   await b.context.setOffline(false);
   await b.minutes.expectSynced();
