@@ -64,7 +64,7 @@ for (let run = 0; run < RUNS; run++) {
     () =>
       new Promise<number>((resolve) =>
         requestAnimationFrame(() =>
-          resolve(performance.now() - (window as unknown as Record<string, number>).__changeAt),
+          resolve(performance.now() - (window as unknown as { __changeAt: number }).__changeAt),
         ),
       ),
   );
