@@ -34,6 +34,43 @@ describe('care session', () => {
     await again.close();
   });
 
+  it('attaches a photo to a visit as committee-only, shows it in the view and keeps it on reopening', async () => {
+    const clubId = 'club-care-3';
+    const session = await openCareSession(clubId, author);
+    const paired = session.commands.startPairing({ volunteerId: hoa, memberId: binh, start: '2026-10-01' });
+    if (!paired.ok) throw new Error('pairing refused');
+    const visit = session.commands.recordVisit(
+      { pairingId: paired.value, date: '2026-10-30', visitorId: hoa, activities: ['cleaning'] },
+      '2026-11-01',
+    );
+    if (!visit.ok) throw new Error('visit refused');
+    const hash = 'ab'.repeat(32);
+    const input = {
+      hash,
+      kind: 'photo',
+      contentType: 'image/webp',
+      size: 180_000,
+      width: 1600,
+      height: 900,
+      caption: 'Dọn nhà cho bác Bình',
+      scope: 'club',
+    } as const;
+    expect(session.commands.attachToVisit(visit.value, input).ok).toBe(true);
+    await Promise.resolve();
+    expect(session.view.visits[0]?.attachments).toEqual([
+      expect.objectContaining({ hash, scope: 'health', byId: author.id, byName: author.name }),
+    ]);
+    await session.whenSaved();
+    await session.close();
+
+    const again = await openCareSession(clubId, author);
+    expect(again.view.visits[0]?.attachments?.map((a) => a.caption)).toEqual(['Dọn nhà cho bác Bình']);
+    expect(again.commands.detachFromVisit(visit.value, hash).ok).toBe(true);
+    await Promise.resolve();
+    expect(again.view.visits[0]?.attachments).toBeUndefined();
+    await again.close();
+  });
+
   it('refuses every change while the club may not be edited on this tablet', async () => {
     const session = await openCareSession('club-care-2', author, { canEditClub: () => false });
     expect(session.canEdit()).toBe(false);

@@ -1,4 +1,5 @@
 import type {
+  AttachmentInput,
   Author,
   CareView,
   ClubId,
@@ -36,6 +37,10 @@ export function bindCareCommands(doc: Y.Doc, origin: LocalOrigin) {
     recordVisit: (input: VisitInput, today: IsoDate) => model.recordVisit(doc, input, today, origin),
     withdrawVisit: (visitId: VisitId, on: IsoDate) => model.withdrawVisit(doc, { visitId, on }, origin),
     setVisitInterval: (days: number) => model.setVisitInterval(doc, days, origin),
+    // Stamped with the tablet's clock, as a meeting's photos are: who attached what, when.
+    attachToVisit: (visitId: VisitId, input: AttachmentInput) =>
+      model.attachToVisit(doc, visitId, input, origin, new Date().toISOString()),
+    detachFromVisit: (visitId: VisitId, hash: string) => model.detachFromVisit(doc, visitId, hash, origin),
   };
 }
 

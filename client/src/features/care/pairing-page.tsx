@@ -5,6 +5,7 @@ import { useClub } from '../../data/club/club-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { useHealthSession } from '../health-check/use-health-session';
+import { PhotoStrip } from '../photos/photo-strip';
 import { feedback } from '../shared/command-feedback';
 import { useCare } from './care-context';
 import { memberNames } from './care-names';
@@ -68,6 +69,16 @@ export default function PairingPage(props: { pairingId: string }): JSX.Element {
                           </span>
                         )}
                       </Show>
+                      {/* The care doc is committee only, so its photos are too (scope 'health'). */}
+                      <PhotoStrip
+                        clubId={club.clubId}
+                        attachments={visit.attachments ?? []}
+                        canEdit={editable()}
+                        scope="health"
+                        onAttach={(input) =>
+                          feedback(i18n, care.commands.attachToVisit(visit.id, input)) === null
+                        }
+                      />
                     </div>
                     <Show when={editable()}>
                       <Button

@@ -1,3 +1,4 @@
+export { attachToVisit, detachFromVisit, listVisitAttachments } from './care-attachments';
 export {
   createCare,
   endPairing,

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import type * as Y from 'yjs';
+import type { Attachment } from '../attachments/attachments';
 import { type ClubId, compareText, type IsoDate, isId, isIsoDate, type MemberId } from '../ids/ids';
+import { listVisitAttachments } from './care-attachments';
 import type { PairingId, VisitId } from './care-ids';
 import {
   careMeta,
@@ -38,6 +40,8 @@ export interface Visit {
   readonly note: string;
   /** Author id of who recorded it. */
   readonly recordedBy: string;
+  /** Its photos (care-attachments.ts), left out when it has none, as on a meeting. */
+  readonly attachments?: readonly Attachment[];
 }
 
 export interface CareView {
@@ -107,11 +111,13 @@ export function readCare(doc: Y.Doc): CareView {
     if (!isId(visitId) || withdrawn.has(visitId)) continue;
     const result = v.safeParse(VisitRecord, value);
     if (!result.success) continue;
+    const attachments = listVisitAttachments(doc, visitId as VisitId);
     visits.push({
       id: visitId as VisitId,
       ...result.output,
       pairingId: result.output.pairingId as PairingId,
       visitorId: result.output.visitorId as MemberId,
+      ...(attachments.length > 0 ? { attachments } : {}),
     });
   }
   visits.sort((a, b) => compareText(b.date, a.date) || compareText(a.id, b.id));
