@@ -56,7 +56,7 @@ export default function ImportPage(): JSX.Element {
 
   // "10.000 dòng": thousands with a dot, as Vietnamese writes them.
   const count = (n: number) =>
-    new Intl.NumberFormat(i18n.locale() === 'vi' ? 'vi-VN' : 'en-GB', { useGrouping: 'always' }).format(n);
+    new Intl.NumberFormat(i18n.locale() === 'vi' ? 'vi-VN' : 'en-GB', { useGrouping: true }).format(n);
   const errorText = (e: ReadError | { type: 'unreadable' }) =>
     ft(`fileError.${e.type}`, e.type === 'tooManyRows' ? { rows: count(e.rows), max: count(MAX_ROWS) } : {});
 
