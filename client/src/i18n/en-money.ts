@@ -42,6 +42,7 @@ export const enMoney: typeof viMoney = {
     correction: 'Correction',
   },
   book: {
+    print: 'Print the cash book',
     title: 'Cash book: {{ fund }}',
     back: 'Funds',
     period: 'Period',
@@ -244,6 +245,12 @@ export const enMoney: typeof viMoney = {
     duesHistory: 'Dues paid',
   },
   print: {
+    cashBookTitle: 'CASH BOOK',
+    periodRange: 'From {{ from }} to {{ to }}',
+    periodFrom: 'From {{ from }}',
+    periodTo: 'Until {{ to }}',
+    periodWhole: 'The whole book',
+    total: 'Totals',
     overdueTitle: 'OVERDUE LOANS',
     noOverdue: 'No loan is overdue.',
     outstanding: 'Principal owed',

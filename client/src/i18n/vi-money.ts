@@ -42,6 +42,7 @@ export const viMoney = {
     correction: 'Điều chỉnh',
   },
   book: {
+    print: 'In sổ quỹ',
     title: 'Sổ quỹ: {{ fund }}',
     back: 'Các quỹ',
     period: 'Thời gian',
@@ -244,6 +245,12 @@ export const viMoney = {
     duesHistory: 'Các lần nộp hội phí',
   },
   print: {
+    cashBookTitle: 'SỔ QUỸ',
+    periodRange: 'Từ ngày {{ from }} đến ngày {{ to }}',
+    periodFrom: 'Từ ngày {{ from }}',
+    periodTo: 'Đến ngày {{ to }}',
+    periodWhole: 'Toàn bộ sổ',
+    total: 'Cộng phát sinh',
     overdueTitle: 'DANH SÁCH KHOẢN VAY QUÁ HẠN',
     noOverdue: 'Không có khoản vay nào quá hạn.',
     outstanding: 'Dư nợ gốc',

@@ -6,7 +6,15 @@ import { parseDisplayDate } from '../../i18n/format';
 import { Button } from '../../ui/button/button';
 import { SelectField } from '../../ui/select-field/select-field';
 import { TextField } from '../../ui/text-field/text-field';
-import { cashBookFilter, KIND_CHOICES, type KindChoice, PERIODS, type Period } from './cash-book-filter';
+import {
+  cashBookFilter,
+  KIND_CHOICES,
+  type KindChoice,
+  PERIODS,
+  type Period,
+  periodBounds,
+} from './cash-book-filter';
+import { cashBookPrintHref } from './cash-book-print';
 import { CorrectionDialog } from './correction-dialog';
 import { EntryDialog } from './entry-dialog';
 import { fundName } from './fund-name';
@@ -46,6 +54,15 @@ export default function CashBookPage(props: { fundId: string }): JSX.Element {
       }),
     ),
   );
+  const printHref = () =>
+    cashBookPrintHref(
+      `/club/${club.clubId}/money`,
+      params.fundId,
+      periodBounds(period(), club.today() as IsoDate, {
+        from: parseDisplayDate(from()) as IsoDate | null,
+        to: parseDisplayDate(to()) as IsoDate | null,
+      }),
+    );
   const dateOf = (id: string | null) => book.view.entries.find((e) => e.id === id)?.date ?? null;
   const what = (entry: Entry) =>
     [
@@ -67,6 +84,10 @@ export default function CashBookPage(props: { fundId: string }): JSX.Element {
           </A>
           <div class="page-title-row">
             <h1>{i18n.m('book.title', { fund: fundName(i18n, f()) })}</h1>
+            {/* The print carries the period shown here, so the sheet matches the screen. */}
+            <A href={printHref()} class="btn btn-quiet" data-testid="cash-book-print-link">
+              {i18n.m('book.print')}
+            </A>
             <Button variant="primary" onClick={() => setRecording(true)} disabled={!book.canEdit()}>
               {i18n.m('book.addEntry')}
             </Button>

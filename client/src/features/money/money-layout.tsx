@@ -7,6 +7,7 @@ import { usePendingWrites } from '../../data/session/pending-writes';
 import { useScreenUndo } from '../../data/session/screen-undo';
 import { Button } from '../../ui/button/button';
 import CashBookPage from './cash-book-page';
+import CashBookPrintPage from './cash-book-print-page';
 import FundsPage from './funds-page';
 import LedgerPrintPage from './ledger-print-page';
 import LoanPage from './loan-page';
@@ -140,6 +141,9 @@ function MoneyScreen(): JSX.Element {
       </Match>
       <Match when={route().page === 'fund'}>
         <CashBookPage fundId={id()} />
+      </Match>
+      <Match when={route().page === 'fundPrint'}>
+        <CashBookPrintPage fundId={id()} />
       </Match>
       <Match when={route().page === 'loans'}>
         <LoansPage />

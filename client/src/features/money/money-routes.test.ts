@@ -14,10 +14,14 @@ describe('the money section resolves its own paths', () => {
     expect(resolveMoneyRoute('members/P1')).toEqual({ page: 'member', id: 'P1' });
     expect(resolveMoneyRoute('indicators')).toEqual({ page: 'indicators' });
     expect(resolveMoneyRoute('ledger')).toEqual({ page: 'ledger' });
+    expect(resolveMoneyRoute('funds/activity/print')).toEqual({ page: 'fundPrint', id: 'activity' });
+    expect(resolveMoneyRoute('funds/my%20fund/print/')).toEqual({ page: 'fundPrint', id: 'my fund' });
   });
 
   it('says when a path names no money screen', () => {
     expect(resolveMoneyRoute('nothing')).toEqual({ page: 'notFound' });
     expect(resolveMoneyRoute('loans/L1/extra')).toEqual({ page: 'notFound' });
+    expect(resolveMoneyRoute('loans/L1/print')).toEqual({ page: 'notFound' });
+    expect(resolveMoneyRoute('funds/activity/print/more')).toEqual({ page: 'notFound' });
   });
 });

@@ -4,7 +4,7 @@
  */
 export type MoneyRoute =
   | { readonly page: 'funds' | 'loans' | 'newLoan' | 'indicators' | 'ledger' | 'overdue' }
-  | { readonly page: 'fund' | 'loan' | 'meeting' | 'member'; readonly id: string }
+  | { readonly page: 'fund' | 'fundPrint' | 'loan' | 'meeting' | 'member'; readonly id: string }
   | { readonly page: 'notFound' };
 
 const WITH_ID: Readonly<Record<string, 'fund' | 'loan' | 'meeting' | 'member'>> = {
@@ -18,6 +18,9 @@ const WITH_ID: Readonly<Record<string, 'fund' | 'loan' | 'meeting' | 'member'>> 
 export function resolveMoneyRoute(rest: string | undefined): MoneyRoute {
   const parts = (rest ?? '').split('/').filter((p) => p !== '');
   const [first, second, ...more] = parts;
+  // funds/:fundId/print is the only three-part path: the cash book on A4 (its period rides in ?from=&to=).
+  if (first === 'funds' && second !== undefined && more.length === 1 && more[0] === 'print')
+    return { page: 'fundPrint', id: decodeURIComponent(second) };
   if (more.length > 0) return { page: 'notFound' };
   if (first === undefined) return { page: 'funds' };
   if (second === undefined) {
