@@ -120,7 +120,7 @@ describe('relay processes sharing PostgreSQL and Redis', () => {
     for (const relay of [a, b]) await closedWith(open(relay, `${club.clubId}/health`, club.viewerKey), 4403);
     const onA = open(a);
     const onB = open(b);
-    const viewerOnB = open(b, club.clubId, club.viewerKey);
+    const viewerOnB = open(b, `${club.clubId}/summary`, club.viewerKey);
     await waitFor(() => [onA, onB, viewerOnB].every((c) => c.provider.synced), 'synced');
     const next = { editorKey: generateKey(), viewerKey: generateKey() };
     const rotated = await fetch(b.httpUrl + rotateKeysPath(club.clubId), {

@@ -123,8 +123,10 @@ describe('two relays sharing rooms through Redis', () => {
   });
 
   it('relays presence across relays, and its removal when a client leaves', async () => {
-    const lan = open(a);
-    const viewer = open(b, club.clubId, club.viewerKey);
+    // A viewer key opens only the club's summary (issue 15), so presence is shown there.
+    const summary = `${club.clubId}/summary`;
+    const lan = open(a, summary);
+    const viewer = open(b, summary, club.viewerKey);
     await synced(lan);
     await synced(viewer);
     lan.provider.awareness.setLocalStateField('user', { name: 'Lan' });
@@ -136,18 +138,18 @@ describe('two relays sharing rooms through Redis', () => {
     lan.destroy();
     await waitFor(() => !names(viewer).includes('Lan'), 'Lan gone on b');
     // A newcomer on b is greeted with the presence b took from a's clients (Hoa is local, so: none of a's).
-    const newcomer = open(b);
+    const newcomer = open(b, summary);
     await waitFor(() => names(newcomer).includes('Hoa'), 'newcomer sees Hoa');
     expect(names(newcomer)).not.toContain('Lan');
   });
 
   it('greets a client of a room that just loaded with the presence of clients on the other relay', async () => {
-    const lan = open(a, `${club.clubId}/meeting/m1`);
+    const lan = open(a, `${club.clubId}/summary`);
     await synced(lan);
     lan.provider.awareness.setLocalStateField('user', { name: 'Lan' });
     await waitFor(() => lan.provider.awareness.getStates().size === 1, 'Lan present');
-    // b loads the meeting only now; Lan's next renewal is 15 s away, so only b's query can bring her.
-    const late = open(b, `${club.clubId}/meeting/m1`, club.viewerKey);
+    // b loads the summary only now; Lan's next renewal is 15 s away, so only b's query can bring her.
+    const late = open(b, `${club.clubId}/summary`, club.viewerKey);
     const names = () => [...late.provider.awareness.getStates().values()].map((state) => state.user?.name);
     await waitFor(() => names().includes('Lan'), 'the late client sees Lan', 5_000);
   });
@@ -155,7 +157,7 @@ describe('two relays sharing rooms through Redis', () => {
   it('a key rotation on one relay closes the club’s sockets on the other with 4410', async () => {
     const onA = open(a);
     const onB = open(b);
-    const viewerOnB = open(b, `${club.clubId}/meeting/m1`, club.viewerKey);
+    const viewerOnB = open(b, `${club.clubId}/summary`, club.viewerKey);
     const otherClub = await registerClub(a.httpUrl);
     const bystander = open(b, otherClub.clubId, otherClub.editorKey);
     await Promise.all([onA, onB, viewerOnB, bystander].map(synced));

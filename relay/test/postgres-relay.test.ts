@@ -37,7 +37,7 @@ describe('relay on PostgreSQL', () => {
     await first.close();
 
     const second = await startTestRelay({}, await openPostgresStorage(url));
-    const reader = open(second.syncUrl, club.clubId, club.viewerKey);
+    const reader = open(second.syncUrl, club.clubId, club.editorKey);
     await waitFor(() => reader.text.toString() === writer.text.toString(), 'reader has everything');
     expect(reader.text.toString().endsWith('119;')).toBe(true);
     await second.close();
