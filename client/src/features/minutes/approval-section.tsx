@@ -9,6 +9,7 @@ import { Button } from '../../ui/button/button';
 import { SelectField } from '../../ui/select-field/select-field';
 import { TextField } from '../../ui/text-field/text-field';
 import { showToast } from '../../ui/toast/toast';
+import { changeLabels, describeLateChange } from './change-words';
 import { firstError, formatInstant, minutesFeedback } from './minutes-feedback';
 
 /**
@@ -94,14 +95,13 @@ export function ApprovalSection(props: {
     const result = props.session.commands.setAsideLateChanges();
     minutesFeedback(i18n, result, result.ok ? t('minutes.setAsideDone', { count: result.value }) : undefined);
   };
-  const describe = (change: MinutesChange) => {
-    const item = view().agenda.find((a) => a.id === change.key);
-    const key =
-      change.section === 'attendance'
-        ? props.nameOf(change.key)
-        : (item?.title ?? (change.section === 'header' ? change.key : ''));
-    return `${t(`sections.${change.section}`)} · ${key} · ${t(`minutes.${change.change}`)} ${change.fields.join(', ')}`;
-  };
+  const describe = (change: MinutesChange) =>
+    describeLateChange(change, {
+      labels: changeLabels(i18n.locale()),
+      section: (section) => t(`sections.${section}`),
+      verb: (kind) => t(`minutes.${kind}`),
+      nameOf: props.nameOf,
+    });
   return (
     <section class="minutes-section card" aria-labelledby="minutes-approval" data-testid="approval">
       <h2 id="minutes-approval">{t('minutes.approval')}</h2>

@@ -4,7 +4,8 @@ import type { MinutesSession } from '../../data/minutes/minutes-session';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { TextField } from '../../ui/text-field/text-field';
-import { formatInstant, minutesFeedback } from './minutes-feedback';
+import { authorName, changeLabels, formatChangeTime } from './change-words';
+import { minutesFeedback } from './minutes-feedback';
 import { listVersionChanges } from './version-changes';
 
 /** Saved versions (Yjs snapshots): save one, list them, open one read-only beside the current text. */
@@ -58,8 +59,8 @@ export function VersionsSection(props: {
                 <span>
                   {t('minutes.versionLine', {
                     label: labelOf(version.label),
-                    by: version.by,
-                    at: formatInstant(version.at),
+                    by: authorName(version.by, props.nameOf, changeLabels(i18n.locale())),
+                    at: formatChangeTime(version.at),
                   })}
                 </span>
                 <Button

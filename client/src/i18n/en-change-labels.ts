@@ -1,0 +1,31 @@
+import type { ChangeLabels } from './vi-change-labels';
+
+export const enChangeLabels: ChangeLabels = {
+  fields: {
+    date: 'Meeting date',
+    startedAt: 'Start time',
+    closedAt: 'End time',
+    place: 'Place',
+    chairId: 'Chair',
+    secretaryId: 'Secretary',
+    number: 'Minutes number',
+    recipients: 'Recipients',
+    healthChecksTaken: 'Health checks taken',
+    printHealthChecks: 'Print health checks',
+    title: 'Title',
+    decisions: 'Conclusions, decisions',
+    bodyText: 'Text',
+    removed: 'Removed from the agenda',
+    position: 'Order',
+    what: 'Action',
+    responsibleId: 'Responsible',
+    due: 'Due',
+    done: 'Done',
+    kind: 'Kind',
+    memberId: 'Member',
+    amount: 'Amount',
+    note: 'Note',
+  },
+  unknownAuthor: 'another tablet',
+  otherField: 'Other field',
+};
