@@ -20,12 +20,25 @@ export interface SummaryKeeperOptions {
   readonly clearTimer: (handle: unknown) => void;
   /** Quiet time after the last change before recomputing: a meeting's roll call is one recomputation. */
   readonly quietMs?: number;
+  /**
+   * Opens the committee's private books for one recomputation and closes them after (`close`), so a
+   * tablet holds the health and money docs only while it reads them. Null: this tablet has none.
+   */
+  readonly openBooks?: () => Promise<OpenedBooks | null>;
+}
+
+/** Health and money books opened for one recomputation; `close` releases them. */
+export interface OpenedBooks {
+  readonly health: HealthView | null;
+  readonly money: MoneyView | null;
+  close(): Promise<void>;
 }
 
 export interface SummaryKeeper {
   /** The books changed: recompute once they have been quiet for a while, when the tablet is idle. */
   changed(): void;
-  stop(): void;
+  /** Stops; resolves once a recomputation under way has closed the books it opened. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -37,9 +50,33 @@ export function createSummaryKeeper(options: SummaryKeeperOptions): SummaryKeepe
   let timer: unknown = null;
   let cancelIdle: (() => void) | null = null;
   let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+  const withPrivateBooks = async (openBooks: NonNullable<SummaryKeeperOptions['openBooks']>) => {
+    const opened = await openBooks().catch(() => null);
+    try {
+      const books = stopped ? null : options.books();
+      if (books === null) return;
+      options.write(
+        computeSummary(
+          books.club,
+          opened?.health ?? books.health,
+          opened?.money ?? books.money,
+          options.now(),
+        ),
+      );
+    } finally {
+      await opened?.close().catch(() => undefined);
+    }
+  };
   const recompute = () => {
     cancelIdle = null;
     if (stopped) return;
+    const openBooks = options.openBooks;
+    if (openBooks !== undefined) {
+      // One recomputation at a time, so the private books are never opened twice at once.
+      running = running.then(() => withPrivateBooks(openBooks)).catch(() => undefined);
+      return;
+    }
     const books = options.books();
     if (books === null) return;
     options.write(computeSummary(books.club, books.health, books.money, options.now()));
@@ -54,10 +91,11 @@ export function createSummaryKeeper(options: SummaryKeeperOptions): SummaryKeepe
         cancelIdle = options.whenIdle(recompute);
       }, quietMs);
     },
-    stop() {
+    async stop() {
       stopped = true;
       if (timer !== null) options.clearTimer(timer);
       cancelIdle?.();
+      await running;
     },
   };
 }

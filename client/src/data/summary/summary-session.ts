@@ -1,4 +1,4 @@
-import type { Author, ClubSummary, LocalOrigin } from '@chungtay/model';
+import type { ApprovedReport, Author, ClubSummary, LocalOrigin } from '@chungtay/model';
 import * as model from '@chungtay/model';
 import { viewerDocumentName } from '@chungtay/protocol';
 import type { Accessor } from 'solid-js';
@@ -15,7 +15,11 @@ export function summaryStorageName(clubId: string): string {
 export type SummaryView = ClubSummary & { readonly readOnly: boolean };
 
 function bindSummaryCommands(doc: Y.Doc, origin: LocalOrigin) {
-  return { write: (summary: ClubSummary) => model.writeSummary(doc, summary, origin) };
+  return {
+    write: (summary: ClubSummary) => model.writeSummary(doc, summary, origin),
+    /** Issue 15 §2: an approved report reaches the supervisors; publishing it again changes nothing. */
+    publish: (report: ApprovedReport) => model.publishApprovedReport(doc, report, origin),
+  };
 }
 
 export interface SummarySession {
@@ -71,4 +75,25 @@ export async function openSummarySession(
     whenSaved: session.whenSaved,
     close: session.close,
   };
+}
+
+/**
+ * Publishes an approved report from the report screen: opens the summary, adds the entry, waits until
+ * it is stored (so background sync lists it as unsent) and closes. Idempotent: the model keeps the
+ * first copy of a report id, so pressing twice or two tablets publishing is harmless.
+ */
+export async function publishReportToSummary(
+  clubId: string,
+  author: Author,
+  report: ApprovedReport,
+  options: OpenSummaryOptions = {},
+): Promise<boolean> {
+  const session = await openSummarySession(clubId, author, options);
+  try {
+    const result = session.commands.publish(report);
+    await session.whenSaved();
+    return result.ok;
+  } finally {
+    await session.close();
+  }
 }

@@ -1,6 +1,14 @@
-import type { Author, ClubView } from '@chungtay/model';
+import type { Author, ClubId, ClubKind, ClubView } from '@chungtay/model';
+import * as model from '@chungtay/model';
+import { openHealthSession } from '../health/health-session';
+import { openMoneySession } from '../money/money-session';
 import type { AccessChanges } from '../session/club-doc-link';
-import { browserIdle, createSummaryKeeper } from './summary-keeper';
+import {
+  browserIdle,
+  createSummaryKeeper,
+  type OpenedBooks,
+  type SummaryKeeperOptions,
+} from './summary-keeper';
 import { openSummarySession } from './summary-session';
 
 export interface SummaryUpkeepInput {
@@ -10,16 +18,56 @@ export interface SummaryUpkeepInput {
   readonly club: ClubView;
   /** Only a committee (editor) key on a club this build understands writes the summary. */
   readonly canEdit: () => boolean;
+  /**
+   * `ClubSession.canOpen`: the relay's rule for the committee-only health and money docs. When not
+   * given, `canEdit` answers: the club session passes an editor key's answer there, and an editor key is
+   * exactly what `canOpen` asks of a private doc.
+   */
+  readonly canOpen?: (documentName: string) => boolean;
   readonly accessChanges: AccessChanges;
   /** Subscribes to changes of the club's books (local and remote); returns the unsubscribe. */
   readonly onBooksChange: (listener: () => void) => () => void;
+  /** The scheduler; the browser's idle time and timers unless a test gives its own. */
+  readonly schedule?: Pick<SummaryKeeperOptions, 'whenIdle' | 'setTimer' | 'clearTimer' | 'quietMs' | 'now'>;
 }
 
 /**
- * Keeps `<clubId>/summary` following the club doc while the club is open on a committee tablet: opens
- * the summary session, recomputes when the books change (debounced, idle) and once at the start, so a
- * summary reaches the relay even when only the club was opened. Health and money figures are written
- * by tablets that hold those books open (they are left alone here). Returns the stop.
+ * Opens the health and money books this tablet may open, for one recomputation, through their
+ * sessions (which read the stored copy and follow the relay while open). A book that fails to open
+ * stays null, so its figures are left as another tablet wrote them rather than written as zero.
+ */
+function privateBooksOpener(input: SummaryUpkeepInput): () => Promise<OpenedBooks | null> {
+  const canOpen = input.canOpen ?? (() => input.canEdit());
+  return async () => {
+    const clubId = input.clubId as ClubId;
+    if (!input.canEdit() || input.club.id === null) return null;
+    const options = { canEditClub: input.canEdit, accessChanges: input.accessChanges };
+    const [health, money] = await Promise.all([
+      canOpen(model.healthDocName(clubId))
+        ? openHealthSession(input.clubId, input.author, options).catch(() => null)
+        : null,
+      canOpen(model.moneyDocName(clubId))
+        ? openMoneySession(input.clubId, input.club.profile.kind as ClubKind, input.author, options).catch(
+            () => null,
+          )
+        : null,
+    ]);
+    return {
+      health: health?.view ?? null,
+      money: money?.view ?? null,
+      async close() {
+        await Promise.all([health?.close(), money?.close()]);
+      },
+    };
+  };
+}
+
+/**
+ * Keeps `<clubId>/summary` following the books while the club is open on a committee tablet: opens
+ * the summary session, recomputes when the club's books change (debounced, idle) and once at the
+ * start, so a summary reaches the relay even when only the club was opened. When `canOpen` allows the
+ * health and money docs, each recomputation opens them in idle time and closes them after, so their
+ * figures are written too without the roster waiting for them. Returns the stop.
  */
 export async function startSummaryUpkeep(input: SummaryUpkeepInput): Promise<() => Promise<void>> {
   const session = await openSummarySession(input.clubId, input.author, {
@@ -29,6 +77,7 @@ export async function startSummaryUpkeep(input: SummaryUpkeepInput): Promise<() 
   const keeper = createSummaryKeeper({
     books: () =>
       input.canEdit() && input.club.id !== null ? { club: input.club, health: null, money: null } : null,
+    openBooks: privateBooksOpener(input),
     write: (summary) => {
       session.commands.write(summary);
     },
@@ -36,12 +85,13 @@ export async function startSummaryUpkeep(input: SummaryUpkeepInput): Promise<() 
     whenIdle: browserIdle,
     setTimer: (work, ms) => setTimeout(work, ms),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    ...input.schedule,
   });
   const unsubscribe = input.onBooksChange(keeper.changed);
   keeper.changed();
   return async () => {
     unsubscribe();
-    keeper.stop();
+    await keeper.stop();
     await session.close();
   };
 }

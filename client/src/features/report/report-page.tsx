@@ -14,6 +14,7 @@ import { useClub } from '../../data/club/club-context';
 import { openReportBooks, type ReportBookViews } from '../../data/report/report-books';
 import { openReportSession, type ReportSession } from '../../data/report/report-session';
 import { usePendingWrites } from '../../data/session/pending-writes';
+import { publishReportToSummary } from '../../data/summary/summary-session';
 import { parseDisplayDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
@@ -224,7 +225,20 @@ function ReportEditor(props: {
     if (signer === undefined) return;
     const result = props.session.commands.approve(signer.id as MemberId, new Date().toISOString(), books());
     setApproveFailed(!result.ok);
+    if (result.ok) publish();
   };
+  // Issue 15 §2: the approved report reaches the supervisors through the summary. Publishing again (a
+  // second press, another tablet) keeps the first copy; a failure costs supervisors a report, never the
+  // club's data, and the next approval screen opened publishes it again.
+  const publish = () => {
+    const entry = props.session.approvedEntry();
+    if (entry === null) return;
+    void publishReportToSummary(club.clubId, club.author, entry, {
+      canEditClub: club.canEdit,
+      accessChanges: club.onAccessChange,
+    }).catch(() => undefined);
+  };
+  if (view.frozen) publish();
   const fileName = (ext: string) => `bao-cao-${props.period.from}-${props.period.to}.${ext}`;
   return (
     <>
