@@ -244,6 +244,11 @@ export const enMoney: typeof viMoney = {
     contributed: 'Contributed',
     duesHistory: 'Dues paid',
   },
+  rules: {
+    termAboveMax: 'The default term cannot be longer than the maximum ({{ max }} months).',
+    days: 'Write a number of days, for example 10.',
+    percent: 'Write a percentage from 0 to 100.',
+  },
   print: {
     cashBookTitle: 'CASH BOOK',
     periodRange: 'From {{ from }} to {{ to }}',

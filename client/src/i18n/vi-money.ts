@@ -244,6 +244,11 @@ export const viMoney = {
     contributed: 'Đã đóng góp',
     duesHistory: 'Các lần nộp hội phí',
   },
+  rules: {
+    termAboveMax: 'Thời hạn mặc định không được dài hơn thời hạn tối đa ({{ max }} tháng).',
+    days: 'Hãy viết số ngày, ví dụ 10.',
+    percent: 'Hãy viết số phần trăm từ 0 đến 100.',
+  },
   print: {
     cashBookTitle: 'SỔ QUỸ',
     periodRange: 'Từ ngày {{ from }} đến ngày {{ to }}',
