@@ -75,6 +75,7 @@ export default function PairingPage(props: { pairingId: string }): JSX.Element {
                         attachments={visit.attachments ?? []}
                         canEdit={editable()}
                         scope="health"
+                        headingLevel={3}
                         onAttach={(input) =>
                           feedback(i18n, care.commands.attachToVisit(visit.id, input)) === null
                         }

@@ -1,5 +1,6 @@
 import type { Attachment, AttachmentInput, AttachmentKind } from '@chungtay/model';
-import { createResource, createSignal, For, type JSX, onCleanup, Show } from 'solid-js';
+import { createResource, createSignal, createUniqueId, For, type JSX, onCleanup, Show } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import { useI18n } from '../../i18n/i18n-context';
 import { clubPhotos } from './club-photos';
 import { PhotoThumb } from './photo-thumb';
@@ -13,6 +14,8 @@ export interface PhotoStripProps {
   readonly onAttach: (input: AttachmentInput) => boolean;
   /** 'health' for a photo that belongs with the health records (committee only). */
   readonly scope?: 'club' | 'health';
+  /** The strip's heading level where it sits: 2 beside a page's sections (default), 3 inside one. */
+  readonly headingLevel?: 2 | 3;
 }
 
 /**
@@ -65,9 +68,13 @@ export function PhotoStrip(props: PhotoStripProps): JSX.Element {
     </label>
   );
 
+  // One id per strip: a pairing page holds a strip under every visit.
+  const titleId = `photo-strip-${createUniqueId()}`;
   return (
-    <section class="photo-strip" aria-labelledby="photo-strip-title">
-      <h3 id="photo-strip-title">{t('photos.title')}</h3>
+    <section class="photo-strip" aria-labelledby={titleId}>
+      <Dynamic component={props.headingLevel === 3 ? 'h3' : 'h2'} id={titleId} class="photo-strip-title">
+        {t('photos.title')}
+      </Dynamic>
       <Show when={props.attachments.length > 0} fallback={<p class="empty">{t('photos.empty')}</p>}>
         <div class="photo-grid">
           <For each={props.attachments}>
