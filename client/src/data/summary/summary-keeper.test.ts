@@ -85,4 +85,30 @@ describe('createSummaryKeeper', () => {
     scheduler.runIdle();
     expect(written).toEqual([]);
   });
+
+  it('closes the private books it opened, and writes nothing when stopped while they open', async () => {
+    const scheduler = manualScheduler();
+    const written: ClubSummary[] = [];
+    let closed = 0;
+    let release: () => void = () => undefined;
+    const keeper = createSummaryKeeper({
+      books: () => ({ club: club(), health: null, money: null }),
+      openBooks: () =>
+        new Promise((resolve) => {
+          release = () => resolve({ health: null, money: null, close: async () => void closed++ });
+        }),
+      write: (summary) => written.push(summary),
+      now: () => '2026-03-20T08:00:00.000Z',
+      ...scheduler,
+    });
+    keeper.changed();
+    scheduler.fireTimers();
+    scheduler.runIdle();
+    await Promise.resolve();
+    const stopping = keeper.stop();
+    release();
+    await stopping;
+    expect(written).toEqual([]);
+    expect(closed).toBe(1);
+  });
 });
