@@ -2,9 +2,12 @@ import type {
   EntryId,
   EntryInput,
   FieldError,
+  FundId,
+  FundInput,
   LoanId,
   LoanInput,
   MoneyError,
+  MoneyRules,
   MoneyView,
   RepaymentInput,
   Result,
@@ -22,6 +25,12 @@ export interface MoneyCommands {
   payOutLoan(input: LoanInput): Result<{ loanId: LoanId; entryId: EntryId }, MoneyError>;
   recordRepayment(input: RepaymentInput): Result<readonly EntryId[], MoneyError>;
   confirmDuplicate(key: string): Result<void, MoneyError>;
+  updateRules(patch: Partial<MoneyRules>): Result<void, MoneyError>;
+  addFund(input: FundInput): Result<FundId, MoneyError>;
+  updateFund(
+    fundId: FundId,
+    patch: Partial<FundInput> & { readonly retired?: boolean },
+  ): Result<void, MoneyError>;
 }
 
 export interface MoneyBook {

@@ -20,6 +20,7 @@ import MoneyIndicatorsPage from './money-indicators-page';
 import { resolveMoneyRoute } from './money-routes';
 import NewLoanPage from './new-loan-page';
 import OverduePrintPage from './overdue-print-page';
+import RulesPage from './rules-page';
 import './money.css';
 
 /**
@@ -118,6 +119,12 @@ function OpenBook(props: { children: JSX.Element }): JSX.Element {
             <A href={`${base()}/ledger`} class="nav-link">
               {i18n.m('tabs.ledger')}
             </A>
+            {/* Changing the rules is the committee's: the tab shows only on a tablet that may edit. */}
+            <Show when={book().canEdit()}>
+              <A href={`${base()}/rules`} class="nav-link">
+                {i18n.m('tabs.rules')}
+              </A>
+            </Show>
           </nav>
           {props.children}
         </MoneyProvider>
@@ -168,6 +175,9 @@ function MoneyScreen(): JSX.Element {
       </Match>
       <Match when={route().page === 'overdue'}>
         <OverduePrintPage />
+      </Match>
+      <Match when={route().page === 'rules'}>
+        <RulesPage />
       </Match>
     </Switch>
   );

@@ -14,6 +14,7 @@ describe('the money section resolves its own paths', () => {
     expect(resolveMoneyRoute('members/P1')).toEqual({ page: 'member', id: 'P1' });
     expect(resolveMoneyRoute('indicators')).toEqual({ page: 'indicators' });
     expect(resolveMoneyRoute('ledger')).toEqual({ page: 'ledger' });
+    expect(resolveMoneyRoute('rules')).toEqual({ page: 'rules' });
     expect(resolveMoneyRoute('funds/activity/print')).toEqual({ page: 'fundPrint', id: 'activity' });
     expect(resolveMoneyRoute('funds/my%20fund/print/')).toEqual({ page: 'fundPrint', id: 'my fund' });
   });

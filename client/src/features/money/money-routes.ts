@@ -3,7 +3,7 @@
  * route for all of them, so the roster's first chunk carries one import and its preload list, not ten.
  */
 export type MoneyRoute =
-  | { readonly page: 'funds' | 'loans' | 'newLoan' | 'indicators' | 'ledger' | 'overdue' }
+  | { readonly page: 'funds' | 'loans' | 'newLoan' | 'indicators' | 'ledger' | 'overdue' | 'rules' }
   | { readonly page: 'fund' | 'fundPrint' | 'loan' | 'meeting' | 'member'; readonly id: string }
   | { readonly page: 'notFound' };
 
@@ -27,6 +27,7 @@ export function resolveMoneyRoute(rest: string | undefined): MoneyRoute {
     if (first === 'loans') return { page: 'loans' };
     if (first === 'indicators') return { page: 'indicators' };
     if (first === 'ledger') return { page: 'ledger' };
+    if (first === 'rules') return { page: 'rules' };
     return { page: 'notFound' };
   }
   if (first === 'loans' && second === 'new') return { page: 'newLoan' };

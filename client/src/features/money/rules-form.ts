@@ -95,3 +95,17 @@ export function readRulesDraft(draft: RulesDraft): RulesReading {
   else patch.duesPaidShareTarget = paid;
   return { patch, errors };
 }
+
+/** Which box a model refusal of a rule belongs beside (the model names the rule, the form its field). */
+export const RULE_FIELD: Partial<Record<keyof MoneyRules, RulesField>> = {
+  defaultMonthlyRateBp: 'defaultRate',
+  maxMonthlyRateBp: 'maxRate',
+  maxLoanAmount: 'maxLoan',
+  defaultTermMonths: 'defaultTerm',
+  maxTermMonths: 'maxTerm',
+  duesAmount: 'duesAmount',
+  lateGraceDays: 'lateGraceDays',
+  latePenaltyBp: 'latePenalty',
+  borrowedShareTarget: 'borrowedShareTarget',
+  duesPaidShareTarget: 'duesPaidShareTarget',
+};
