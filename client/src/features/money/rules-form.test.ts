@@ -1,6 +1,6 @@
 import type { MoneyRules } from '@chungtay/model';
 import { describe, expect, it } from 'vitest';
-import { type RulesDraft, readRulesDraft, rulesDraftOf } from './rules-form';
+import { RULE_FIELD, type RulesDraft, readRulesDraft, rulesDraftOf } from './rules-form';
 
 const good: RulesDraft = {
   defaultRate: '0,5',
@@ -71,5 +71,13 @@ describe('readRulesDraft', () => {
     expect(draft.maxRate).toBe('0,75');
     expect(draft.maxLoan).toBe('1.500.000');
     expect(readRulesDraft(draft).errors).toEqual({});
+  });
+});
+
+describe('RULE_FIELD', () => {
+  it('places a model refusal of every typed rule beside its own box', () => {
+    const fields = Object.values(RULE_FIELD).sort();
+    expect(fields).toEqual(Object.keys(rulesDraftOf({} as MoneyRules)).sort());
+    expect(new Set(fields).size).toBe(fields.length);
   });
 });
