@@ -12,7 +12,6 @@ import {
   updateMinutesHeader,
 } from '@chungtay/model';
 import { describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
 import { alice, bob, carol, value } from '../../../../packages/model/test/fixtures';
 import {
   AT,
@@ -50,14 +49,17 @@ const words: LateChangeWords = {
   nameOf,
 };
 
+// The minutes doc's type, taken from the model's fixture: features never import yjs, tests included.
+type MinutesDoc = ReturnType<typeof newMinutes>;
+
 /** The model's own late-edit scenario: approved here, edited offline on a tablet that never saw it. */
-function lateEdits(): Y.Doc {
+function lateEdits(): MinutesDoc {
   const doc = newMinutes();
   const item = value(addAgendaItem(doc, { title: 'Báo cáo' }, alice));
   typeParagraph(doc, item, 'Tháng 3 có 52 thành viên.');
   const action = value(addActionItem(doc, { what: 'Thăm bà Tư', responsibleId: LAN, due: null }, alice));
   value(setMinutesAttendance(doc, { memberId: MAI, status: 'present' }, alice));
-  const [tablet] = forkMinutes(doc, 1) as [Y.Doc];
+  const [tablet] = forkMinutes(doc, 1) as [MinutesDoc];
   value(approveMinutes(doc, { role: 'secretary', by: HUNG, at: AT }, bob));
   value(approveMinutes(doc, { role: 'chair', by: LAN, at: AT }, alice));
   typeAt(tablet, item, 10, ' (sửa)');
