@@ -1,4 +1,4 @@
-import { A, type RouteSectionProps, useLocation } from '@solidjs/router';
+import { A, Navigate, type RouteSectionProps, useLocation } from '@solidjs/router';
 import {
   createEffect,
   createResource,
@@ -14,7 +14,7 @@ import { ClubProvider } from '../../data/club/club-context';
 import { type ClubSession, openClubSession } from '../../data/club/club-session';
 import { usePendingWrites } from '../../data/session/pending-writes';
 import { createScreenUndo, ScreenUndoProvider } from '../../data/session/screen-undo';
-import { readDeviceUser, rememberClub } from '../../device/device';
+import { findKnownClub, readDeviceUser, rememberClub } from '../../device/device';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { LanguageSwitch } from '../shared/language-switch';
@@ -25,6 +25,17 @@ import { SyncIndicator } from './sync-indicator';
 import { WhoAreYou } from './who-are-you';
 
 export function ClubLayout(props: RouteSectionProps): JSX.Element {
+  // A viewer key opens only the club's summary (issue 15): a supervisor's tablet that follows a club
+  // address goes to the supervisor's screen instead of a club frame it may not fill.
+  const viewer = () => findKnownClub(props.params.clubId ?? '')?.access?.role === 'viewer';
+  return (
+    <Show when={!viewer()} fallback={<Navigate href="/supervisor" />}>
+      <ClubFrame {...props} />
+    </Show>
+  );
+}
+
+function ClubFrame(props: RouteSectionProps): JSX.Element {
   const { t } = useI18n();
   const [user, setUser] = createSignal(readDeviceUser());
   return (
