@@ -1,10 +1,9 @@
 import { type ClubId, careDocName } from '@chungtay/model';
 import { useParams } from '@solidjs/router';
-import { createMemo, createSignal, type JSX, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
-import { type CareSession, openCareSession } from '../../data/care/care-session';
+import { createMemo, type JSX, Match, Show, Switch } from 'solid-js';
+import { openCareSession } from '../../data/care/care-session';
 import { useClub } from '../../data/club/club-context';
-import { usePendingWrites } from '../../data/session/pending-writes';
-import { useScreenUndo } from '../../data/session/screen-undo';
+import { useScreenSession } from '../../data/session/use-screen-session';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { CareProvider } from './care-context';
@@ -45,31 +44,12 @@ export default function CareSection(): JSX.Element {
 function OpenCare(): JSX.Element {
   const { t } = useI18n();
   const club = useClub();
-  const pending = usePendingWrites();
-  const screenUndo = useScreenUndo();
-  const [session, setSession] = createSignal<CareSession>();
-  const [failed, setFailed] = createSignal(false);
-  const release: (() => void)[] = [];
-  let disposed = false;
-  const open = () => {
-    setFailed(false);
+  const { session, failed, retry } = useScreenSession(() =>
     openCareSession(club.clubId, club.author, {
       canEditClub: club.canEdit,
       accessChanges: club.onAccessChange,
-    })
-      .then((opened) => {
-        if (disposed) return void opened.close();
-        release.push(pending.register(opened.whenSaved), screenUndo.show(opened));
-        setSession(() => opened);
-      })
-      .catch(() => setFailed(true));
-  };
-  onMount(open);
-  onCleanup(() => {
-    disposed = true;
-    for (const stop of release) stop();
-    void session()?.close();
-  });
+    }),
+  );
   return (
     <Show
       when={session()}
@@ -77,7 +57,7 @@ function OpenCare(): JSX.Element {
         <Show when={failed()} fallback={<p class="loading">{t('care.loading')}</p>}>
           <div class="card" role="alert">
             <p>{t('care.openFailed')}</p>
-            <Button onClick={open}>{t('care.retry')}</Button>
+            <Button onClick={retry}>{t('care.retry')}</Button>
           </div>
         </Show>
       }

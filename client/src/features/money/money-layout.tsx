@@ -1,10 +1,9 @@
 import { type ClubId, moneyDocName } from '@chungtay/model';
 import { A, useParams } from '@solidjs/router';
-import { createMemo, createSignal, type JSX, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { createMemo, type JSX, Match, Show, Switch } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
-import { type MoneySession, openMoneySession } from '../../data/money/money-session';
-import { usePendingWrites } from '../../data/session/pending-writes';
-import { useScreenUndo } from '../../data/session/screen-undo';
+import { openMoneySession } from '../../data/money/money-session';
+import { useScreenSession } from '../../data/session/use-screen-session';
 import { Button } from '../../ui/button/button';
 import CashBookPage from './cash-book-page';
 import CashBookPrintPage from './cash-book-print-page';
@@ -57,35 +56,13 @@ export default function MoneySection(): JSX.Element {
 function OpenBook(props: { children: JSX.Element }): JSX.Element {
   const i18n = useMoneyI18n();
   const club = useClub();
-  const pending = usePendingWrites();
-  const screenUndo = useScreenUndo();
-  const [session, setSession] = createSignal<MoneySession>();
-  const [failed, setFailed] = createSignal(false);
-  let disposed = false;
-  let unregister: (() => void) | undefined;
-  let hide: (() => void) | undefined;
-  const open = () => {
-    setFailed(false);
+  // The header's undo acts on the book's rules and funds here; entries are taken back by a correction.
+  const { session, failed, retry } = useScreenSession(() =>
     openMoneySession(club.clubId, club.club.profile.kind, club.author, {
       canEditClub: club.canEdit,
       accessChanges: club.onAccessChange,
-    })
-      .then((opened) => {
-        if (disposed) return void opened.close();
-        unregister = pending.register(opened.whenSaved);
-        // The header's undo acts on the book's rules and funds here; entries are taken back by a correction.
-        hide = screenUndo.show(opened);
-        setSession(() => opened);
-      })
-      .catch(() => setFailed(true));
-  };
-  onMount(open);
-  onCleanup(() => {
-    disposed = true;
-    unregister?.();
-    hide?.();
-    void session()?.close();
-  });
+    }),
+  );
   const base = () => `/club/${club.clubId}/money`;
   return (
     <Show
@@ -94,7 +71,7 @@ function OpenBook(props: { children: JSX.Element }): JSX.Element {
         <Show when={failed()} fallback={<p class="loading">{i18n.m('opening')}</p>}>
           <div class="card" role="alert">
             <p>{i18n.m('openFailed')}</p>
-            <Button onClick={open}>{i18n.m('retry')}</Button>
+            <Button onClick={retry}>{i18n.m('retry')}</Button>
           </div>
         </Show>
       }

@@ -13,7 +13,7 @@ import { createMemo, createSignal, For, type JSX, onCleanup, Show } from 'solid-
 import { useClub } from '../../data/club/club-context';
 import { openReportBooks, type ReportBookViews } from '../../data/report/report-books';
 import { openReportSession, type ReportSession } from '../../data/report/report-session';
-import { usePendingWrites } from '../../data/session/pending-writes';
+import { useScreenSession } from '../../data/session/use-screen-session';
 import { publishReportToSummary } from '../../data/summary/summary-session';
 import { parseDisplayDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
@@ -125,36 +125,21 @@ export default function ReportPage(): JSX.Element {
 function OpenReport(props: { period: ReportPeriod }): JSX.Element {
   const { t } = useI18n();
   const club = useClub();
-  const pending = usePendingWrites();
-  const [session, setSession] = createSignal<ReportSession>();
-  const [failed, setFailed] = createSignal(false);
   const bookViews = openReportBooks(club);
-  let disposed = false;
-  const release: (() => void)[] = [];
-  const open = () => {
-    setFailed(false);
-    openReportSession({
-      clubId: club.clubId,
-      period: props.period,
-      place: club.club.profile.commune,
-      author: club.author,
-      canEditClub: club.canEdit,
-      accessChanges: club.onAccessChange,
-    })
-      .then((opened) => {
-        if (disposed) return void opened.close();
-        release.push(pending.register(opened.whenSaved));
-        setSession(() => opened);
-      })
-      .catch(() => setFailed(true));
-  };
-  open();
-  onCleanup(() => {
-    disposed = true;
-    for (const stop of release) stop();
-    void session()?.close();
-    void bookViews.close();
-  });
+  // The report's text has no header undo of its own here: only its pending writes are waited for.
+  const { session, failed, retry } = useScreenSession(
+    () =>
+      openReportSession({
+        clubId: club.clubId,
+        period: props.period,
+        place: club.club.profile.commune,
+        author: club.author,
+        canEditClub: club.canEdit,
+        accessChanges: club.onAccessChange,
+      }),
+    { undo: 'none' },
+  );
+  onCleanup(() => void bookViews.close());
   return (
     <Show
       when={session()}
@@ -162,7 +147,7 @@ function OpenReport(props: { period: ReportPeriod }): JSX.Element {
         <Show when={failed()} fallback={<p class="loading">{t('report.loading')}</p>}>
           <div class="card" role="alert">
             <p>{t('report.openFailed')}</p>
-            <Button onClick={open}>{t('report.retry')}</Button>
+            <Button onClick={retry}>{t('report.retry')}</Button>
           </div>
         </Show>
       }
