@@ -3,11 +3,13 @@ import { enConflicts } from './en-conflicts';
 import { enErasure } from './en-erasure';
 import { enHealthCheck } from './en-health-check';
 import { enInvite } from './en-invite';
+import { enPeople } from './en-people';
 import { enPhotos } from './en-photos';
 import { enRelayLimits } from './en-relay-limits';
 import { enReport } from './en-report';
 import { enSignatures } from './en-signatures';
 import { enSupervisor } from './en-supervisor';
+import { enTablets } from './en-tablets';
 import type { Catalogue } from './vi';
 
 export const en: Catalogue = {
@@ -576,6 +578,8 @@ export const en: Catalogue = {
   conflicts: enConflicts,
   supervisor: enSupervisor,
   signatures: enSignatures,
+  people: enPeople,
+  tablets: enTablets,
   erasure: enErasure,
   errors: {
     required: 'Please fill this in.',

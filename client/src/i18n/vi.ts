@@ -3,11 +3,13 @@ import { viConflicts } from './vi-conflicts';
 import { viErasure } from './vi-erasure';
 import { viHealthCheck } from './vi-health-check';
 import { viInvite } from './vi-invite';
+import { viPeople } from './vi-people';
 import { viPhotos } from './vi-photos';
 import { viRelayLimits } from './vi-relay-limits';
 import { viReport } from './vi-report';
 import { viSignatures } from './vi-signatures';
 import { viSupervisor } from './vi-supervisor';
+import { viTablets } from './vi-tablets';
 // The Vietnamese catalogue is the source of truth: every other language must
 // have exactly these keys (see en.ts). Templates use {{ name }}.
 export const vi = {
@@ -577,6 +579,8 @@ export const vi = {
   conflicts: viConflicts,
   supervisor: viSupervisor,
   signatures: viSignatures,
+  people: viPeople,
+  tablets: viTablets,
   erasure: viErasure,
   errors: {
     required: 'Hãy nhập thông tin này.',

@@ -18,3 +18,4 @@ export {
   verifyReopening,
   verifyStatement,
 } from './verify-signatures';
+export { type PinnedKeys, pinTabletKeys } from './key-pins';
