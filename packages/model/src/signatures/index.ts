@@ -1,4 +1,5 @@
 export { canonicalJson, canonicalStatement, type SignedStatement } from './canonical';
+export { type PinnedKeys, pinTabletKeys } from './key-pins';
 export { type MinutesSignatureStatus, verifyMinutesSignatures } from './minutes-signatures';
 export { checkReopener, checkSignerRole, type NotSignerError } from './signer-rules';
 export {
@@ -18,4 +19,3 @@ export {
   verifyReopening,
   verifyStatement,
 } from './verify-signatures';
-export { type PinnedKeys, pinTabletKeys } from './key-pins';
