@@ -30,7 +30,9 @@ describe('pinning the keys a tablet first saw', () => {
   it('flags a key swapped by a raw write, keeps the first key, and the forged approval fails', async () => {
     const club = new Y.Doc();
     const [honest, forger] = [await newTestTablet(), await newTestTablet()];
-    value(registerTabletKey(club, { tablet: TAB_A, publicKey: honest.publicKey, person: LAN, at: AT }, alice));
+    value(
+      registerTabletKey(club, { tablet: TAB_A, publicKey: honest.publicKey, person: LAN, at: AT }, alice),
+    );
     const seen = pinTabletKeys(new Map(), readTabletKeys(club)).pins;
 
     // The forger rewrites the register past the command's check, then signs as the chair's tablet.
