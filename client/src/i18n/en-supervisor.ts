@@ -47,4 +47,19 @@ export const enSupervisor: typeof viSupervisor = {
   print: 'Print the summary table',
   printTitle: 'SUMMARY OF CLUBS',
   printedOn: 'Printed on {{ date }}',
+  exportXlsx: 'Download the summary (Excel)',
+  sheetName: 'Summary',
+  updatedAt: '{{ time }} {{ date }}',
+  add: {
+    title: 'Add a club',
+    paste: 'Paste the viewer invite link',
+    accept: 'Add to the table',
+    scan: 'Scan the QR code with the camera',
+    stopScan: 'Stop scanning',
+    close: 'Close',
+    invalid: 'This link or QR code is not an invite. Ask the club to send it again.',
+    editorInvite:
+      'This is a committee invite, not a viewer invite. Open it from the start screen, under joining.',
+    cameraError: 'The camera could not be opened. Paste the link instead.',
+  },
 };

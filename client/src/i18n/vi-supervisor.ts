@@ -45,4 +45,19 @@ export const viSupervisor = {
   print: 'In bảng tổng hợp',
   printTitle: 'BẢNG TỔNG HỢP CÁC CÂU LẠC BỘ',
   printedOn: 'Ngày in: {{ date }}',
+  exportXlsx: 'Tải bảng tổng hợp (Excel)',
+  sheetName: 'Tổng hợp',
+  updatedAt: '{{ time }} {{ date }}',
+  add: {
+    title: 'Thêm câu lạc bộ',
+    paste: 'Dán đường link lời mời xem',
+    accept: 'Thêm vào bảng',
+    scan: 'Quét mã QR bằng máy ảnh',
+    stopScan: 'Thôi quét',
+    close: 'Đóng',
+    invalid: 'Đường link hoặc mã QR này không phải lời mời. Hãy xin câu lạc bộ gửi lại.',
+    editorInvite:
+      'Đây là lời mời cho ban chủ nhiệm, không phải lời mời xem. Hãy mở nó ở màn hình đầu, mục tham gia.',
+    cameraError: 'Không mở được máy ảnh. Hãy dán đường link thay vì quét.',
+  },
 };

@@ -1,4 +1,3 @@
-import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, type JSX, onCleanup, onMount, Show } from 'solid-js';
 import { openSummarySession, type SummarySession } from '../../data/summary/summary-session';
 import { listKnownClubs, readDeviceUser } from '../../device/device';
@@ -6,7 +5,18 @@ import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { SelectField } from '../../ui/select-field/select-field';
-import { arrangeLines, type ClubLine, type SortKey, toLine } from './supervisor-rows';
+import { downloadBlob } from '../roster-export/download';
+import { tableToXlsx } from '../roster-export/export-table';
+import { AddClub } from './add-club';
+import { supervisorColumns } from './supervisor-export';
+import {
+  arrangeLines,
+  type ClubLine,
+  type SortKey,
+  toLine,
+  updatedDay,
+  updatedTime,
+} from './supervisor-rows';
 import './supervisor.css';
 
 interface Opened {
@@ -26,24 +36,34 @@ export default function SupervisorPage(): JSX.Element {
   const [district, setDistrict] = createSignal('');
   const [commune, setCommune] = createSignal('');
   const [sort, setSort] = createSignal<SortKey>('place');
+  const [adding, setAdding] = createSignal(false);
   let closed = false;
+  const author = readDeviceUser() ?? { id: 'supervisor', name: t('clubs.guest') };
+  /** Opens a followed club's summary from the tablet (then the relay); each club once. */
+  const follow = (id: string, inviteName: string) => {
+    if (opened().some((c) => c.id === id)) return;
+    void openSummarySession(id, author, { canEditClub: () => false })
+      .then((session) => {
+        if (closed || opened().some((c) => c.id === id)) return void session.close();
+        setOpened((list) => [...list, { id, inviteName, session }]);
+      })
+      // A club whose copy cannot be opened stays out of the table; the others still show.
+      .catch(() => undefined);
+  };
+  const followed = () => listKnownClubs().filter((c) => c.access?.role === 'viewer');
 
   onMount(() => {
-    const author = readDeviceUser() ?? { id: 'supervisor', name: t('clubs.guest') };
-    for (const club of listKnownClubs().filter((c) => c.access?.role === 'viewer')) {
-      void openSummarySession(club.id, author, { canEditClub: () => false })
-        .then((session) => {
-          if (closed) return void session.close();
-          setOpened((list) => [...list, { id: club.id, inviteName: club.name, session }]);
-        })
-        // A club whose copy cannot be opened stays out of the table; the others still show.
-        .catch(() => undefined);
-    }
+    for (const club of followed()) follow(club.id, club.name);
   });
   onCleanup(() => {
     closed = true;
     for (const club of opened()) void club.session.close();
   });
+  const added = (id: string) => {
+    setAdding(false);
+    const club = followed().find((c) => c.id === id);
+    if (club !== undefined) follow(club.id, club.name);
+  };
 
   const lines = createMemo(() =>
     opened().map((c) => toLine({ id: c.id, inviteName: c.inviteName, summary: c.session.view }, todayIso())),
@@ -61,6 +81,11 @@ export default function SupervisorPage(): JSX.Element {
       .sort()
       .map((v) => ({ value: v, label: v })),
   ];
+  // The rows as filtered and sorted on screen, through the roster export's writer.
+  const exportXlsx = () =>
+    void tableToXlsx(supervisorColumns(t), shown(), t('supervisor.sheetName')).then((blob) =>
+      downloadBlob(blob, `tong-hop-cau-lac-bo-${todayIso()}.xlsx`),
+    );
   const pct = (value: number | null | undefined) =>
     value == null ? t('supervisor.none') : i18n.percent(value);
   const money = (value: number | null | undefined) =>
@@ -72,9 +97,9 @@ export default function SupervisorPage(): JSX.Element {
       <p class="lead">{t('supervisor.lead')}</p>
       <p class="print-only">{t('supervisor.printedOn', { date: i18n.date(todayIso()) })}</p>
       <div class="supervisor-tools no-print">
-        <A class="btn btn-secondary" href="/join">
+        <Button variant="secondary" onClick={() => setAdding(true)} data-testid="supervisor-add-open">
           {t('supervisor.addClub')}
-        </A>
+        </Button>
         <SelectField
           label={t('supervisor.district')}
           options={choices((l) => l.district)}
@@ -99,7 +124,13 @@ export default function SupervisorPage(): JSX.Element {
         <Button variant="secondary" onClick={() => window.print()}>
           {t('supervisor.print')}
         </Button>
+        <Button variant="secondary" onClick={exportXlsx} disabled={shown().length === 0}>
+          {t('supervisor.exportXlsx')}
+        </Button>
       </div>
+      <Show when={adding()}>
+        <AddClub onAdded={added} onClose={() => setAdding(false)} />
+      </Show>
       <Show when={opened().length > 0} fallback={<p class="card">{t('supervisor.empty')}</p>}>
         <div class="supervisor-table-wrap">
           <table class="supervisor-table" data-testid="supervisor-table">
@@ -159,7 +190,12 @@ export default function SupervisorPage(): JSX.Element {
                           <td>{money(row().fundSize)}</td>
                           <td>{money(row().overdueAmount)}</td>
                           <td>{row().reports}</td>
-                          <td>{i18n.date(line.updatedAt?.slice(0, 10))}</td>
+                          <td data-testid="supervisor-updated">
+                            {t('supervisor.updatedAt', {
+                              time: updatedTime(line.updatedAt),
+                              date: i18n.date(updatedDay(line.updatedAt)),
+                            })}
+                          </td>
                         </>
                       )}
                     </Show>

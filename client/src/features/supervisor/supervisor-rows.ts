@@ -1,5 +1,6 @@
 import type { ClubSummary, SupervisorRow } from '@chungtay/model';
-import { getSupervisorRow } from '@chungtay/model';
+import { formatTimeOfDay, getSupervisorRow } from '@chungtay/model';
+import { formatTime, todayIso } from '../../i18n/format';
 
 /** One followed club as the screen shows it: its figures (or none yet) and its line. */
 export interface FollowedClub {
@@ -57,4 +58,16 @@ export function arrangeLines(
         (filter.commune === '' || l.commune === filter.commune),
     )
     .sort(compare[sort]);
+}
+
+/** The tablet's own calendar day of an instant (the summary stores UTC), or null. */
+export function updatedDay(iso: string | null): string | null {
+  const at = iso === null ? null : new Date(iso);
+  return at === null || Number.isNaN(at.getTime()) ? null : todayIso(at);
+}
+
+/** "7h30" on the tablet's clock, for the time of a club's last update. */
+export function updatedTime(iso: string | null): string {
+  const at = iso === null ? null : new Date(iso);
+  return at === null || Number.isNaN(at.getTime()) ? '' : formatTimeOfDay(formatTime(at));
 }
