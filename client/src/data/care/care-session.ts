@@ -12,14 +12,12 @@ import type {
   VisitInput,
 } from '@chungtay/model';
 import * as model from '@chungtay/model';
-import type { Accessor } from 'solid-js';
 import type * as Y from 'yjs';
-import type { SyncStatus } from '../../sync/sync-status';
-import type { SaveState } from '../../sync/tablet-store';
-import { guardSiblingDoc } from '../club/erasure-guard';
-import { type AccessChanges, linkClubDoc } from '../session/club-doc-link';
-import { openDocSession } from '../session/doc-session';
-import { createAuthorUndo, type DocUndo } from '../session/doc-undo';
+import {
+  type OpenPrivateDocOptions,
+  openPrivateDocSession,
+  type PrivateDocSession,
+} from '../session/private-doc-session';
 import { fullReadProjection } from '../session/projection';
 
 export function careStorageName(clubId: string): string {
@@ -44,25 +42,8 @@ export function bindCareCommands(doc: Y.Doc, origin: LocalOrigin) {
   };
 }
 
-export interface CareSession extends DocUndo {
-  readonly view: CareView;
-  readonly commands: ReturnType<typeof bindCareCommands>;
-  /** An editor key, a club doc and a care doc this build understands. */
-  readonly canEdit: Accessor<boolean>;
-  readonly saveState: Accessor<SaveState>;
-  readonly syncStatus: Accessor<SyncStatus>;
-  /** Stored rows this open set aside as damaged (see `DocSession.damaged`). */
-  readonly damaged: number;
-  whenSaved(): Promise<void>;
-  close(): Promise<void>;
-}
-
-export interface OpenCareOptions {
-  /** The club session's answer (`ClubSession.canEdit`); editable when not given. */
-  readonly canEditClub?: () => boolean;
-  /** The club session's reconnects (`ClubSession.onAccessChange`): the care doc reconnects with it. */
-  readonly accessChanges?: AccessChanges;
-}
+export type CareSession = PrivateDocSession<CareView, ReturnType<typeof bindCareCommands>>;
+export type OpenCareOptions = OpenPrivateDocOptions;
 
 /**
  * Opens the club's private home-care doc `<clubId>/care`, committee keys only (the relay refuses viewer
@@ -70,33 +51,21 @@ export interface OpenCareOptions {
  * gate as the health doc. Edits made offline are marked unsent by the relay link, so the background
  * sync carries them once the tablet is back online even if this screen was closed. Plain gc (on).
  */
-export async function openCareSession(
+export function openCareSession(
   clubId: string,
   author: Author,
   options: OpenCareOptions = {},
 ): Promise<CareSession> {
-  return openDocSession(
-    {
-      documentName: model.careDocName(clubId as ClubId),
-      storageName: careStorageName(clubId),
-      keepHistory: false,
-      mayEdit: options.canEditClub ?? (() => true),
-      schemaStatus: model.getCareSchemaStatus,
-      migrate: model.migrateCare,
-      link: linkClubDoc(clubId, options.accessChanges),
-      prepare(doc, origin) {
-        if (model.readCare(doc).clubId === null) model.createCare(doc, { clubId: clubId as ClubId }, origin);
-        guardSiblingDoc(clubId, doc, model.eraseMembersCare, author);
-      },
-      project: (doc) => fullReadProjection(doc, model.readCare),
-      bind: bindCareCommands,
-      // `meta` is left out, so undo never un-creates the doc.
-      undo: (doc, origin) =>
-        createAuthorUndo(
-          [doc.getMap('pairings'), doc.getMap('visits'), doc.getMap('withdrawn'), doc.getMap('settings')],
-          origin,
-        ),
-    },
-    author,
-  );
+  return openPrivateDocSession(clubId, author, options, {
+    documentName: model.careDocName(clubId as ClubId),
+    storageName: careStorageName(clubId),
+    schemaStatus: model.getCareSchemaStatus,
+    migrate: model.migrateCare,
+    isNew: (doc) => model.readCare(doc).clubId === null,
+    create: (doc, origin) => model.createCare(doc, { clubId: clubId as ClubId }, origin),
+    erase: model.eraseMembersCare,
+    project: (doc) => fullReadProjection(doc, model.readCare),
+    bind: bindCareCommands,
+    undoRoots: ['pairings', 'visits', 'withdrawn', 'settings'],
+  });
 }

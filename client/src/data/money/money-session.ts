@@ -16,15 +16,13 @@ import type {
   WriteOffInput,
 } from '@chungtay/model';
 import * as model from '@chungtay/model';
-import type { Accessor } from 'solid-js';
 import type * as Y from 'yjs';
 import { todayIso } from '../../i18n/format';
-import type { SyncStatus } from '../../sync/sync-status';
-import type { SaveState } from '../../sync/tablet-store';
-import { guardSiblingDoc } from '../club/erasure-guard';
-import { type AccessChanges, linkClubDoc } from '../session/club-doc-link';
-import { openDocSession } from '../session/doc-session';
-import { createAuthorUndo, type DocUndo } from '../session/doc-undo';
+import {
+  type OpenPrivateDocOptions,
+  openPrivateDocSession,
+  type PrivateDocSession,
+} from '../session/private-doc-session';
 import { projectMoney } from './money-projection';
 
 export function moneyStorageName(clubId: string): string {
@@ -55,24 +53,9 @@ export function bindMoneyCommands(doc: Y.Doc, origin: LocalOrigin, clock: () => 
   };
 }
 
-export interface MoneySession extends DocUndo {
-  readonly view: MoneyView;
-  readonly commands: ReturnType<typeof bindMoneyCommands>;
-  /** An editor key, a club doc and a money doc this build understands. */
-  readonly canEdit: Accessor<boolean>;
-  readonly saveState: Accessor<SaveState>;
-  readonly syncStatus: Accessor<SyncStatus>;
-  /** Stored rows this open set aside as damaged (see `DocSession.damaged`). */
-  readonly damaged: number;
-  whenSaved(): Promise<void>;
-  close(): Promise<void>;
-}
+export type MoneySession = PrivateDocSession<MoneyView, ReturnType<typeof bindMoneyCommands>>;
 
-export interface OpenMoneyOptions {
-  /** The club session's answer (`ClubSession.canEdit`); editable when not given. */
-  readonly canEditClub?: () => boolean;
-  /** The club session's reconnects (`ClubSession.onAccessChange`): the money doc reconnects with it. */
-  readonly accessChanges?: AccessChanges;
+export interface OpenMoneyOptions extends OpenPrivateDocOptions {
   /** The clock commands read; the tablet's by default. */
   readonly clock?: () => MoneyClock;
 }
@@ -84,30 +67,22 @@ export interface OpenMoneyOptions {
  * book is append-only, a correction is a new entry, so there is no deleted content worth keeping.
  * Undo covers rules and funds only: an entry is taken back with a correction the books can show.
  */
-export async function openMoneySession(
+export function openMoneySession(
   clubId: string,
   clubKind: ClubKind,
   author: Author,
   options: OpenMoneyOptions = {},
 ): Promise<MoneySession> {
-  return openDocSession(
-    {
-      documentName: model.moneyDocName(clubId as ClubId),
-      storageName: moneyStorageName(clubId),
-      keepHistory: false,
-      mayEdit: options.canEditClub ?? (() => true),
-      schemaStatus: model.getMoneySchemaStatus,
-      migrate: model.migrateMoney,
-      link: linkClubDoc(clubId, options.accessChanges),
-      prepare(doc, origin) {
-        if (model.readMoney(doc).clubId === null)
-          model.createMoney(doc, { clubId: clubId as ClubId, clubKind }, origin);
-        guardSiblingDoc(clubId, doc, model.eraseMembersMoney, author);
-      },
-      project: projectMoney,
-      bind: (doc, origin) => bindMoneyCommands(doc, origin, options.clock),
-      undo: (doc, origin) => createAuthorUndo([doc.getMap('rules'), doc.getMap('funds')], origin),
-    },
-    author,
-  );
+  return openPrivateDocSession(clubId, author, options, {
+    documentName: model.moneyDocName(clubId as ClubId),
+    storageName: moneyStorageName(clubId),
+    schemaStatus: model.getMoneySchemaStatus,
+    migrate: model.migrateMoney,
+    isNew: (doc) => model.readMoney(doc).clubId === null,
+    create: (doc, origin) => model.createMoney(doc, { clubId: clubId as ClubId, clubKind }, origin),
+    erase: model.eraseMembersMoney,
+    project: projectMoney,
+    bind: (doc, origin) => bindMoneyCommands(doc, origin, options.clock),
+    undoRoots: ['rules', 'funds'],
+  });
 }
