@@ -1,5 +1,4 @@
 import * as v from 'valibot';
-import type * as Y from 'yjs';
 import { newMeetingId } from '../ids/ids';
 import type { Author } from '../origin/origin';
 
@@ -38,6 +37,18 @@ export interface FieldConflict<F extends string = string> {
 }
 
 const PREFIX = 'write/';
+
+/**
+ * Where a record's writes are kept: a record's own Y.Map, or one record's slice of a flat map
+ * (flat-record.ts), so the same rules serve records stored either way.
+ */
+export interface WriteRecord {
+  entries(): IterableIterator<[string, unknown]>;
+  get(key: string): unknown;
+  has(key: string): boolean;
+  set(key: string, value: unknown): unknown;
+  delete(key: string): void;
+}
 
 export function writeKey(field: string, id: string): string {
   return `${PREFIX}${field}/${id}`;
@@ -102,7 +113,7 @@ export function readConflicts<F extends string>(
  * heads (the new write names them, so they are no longer needed to tell what it saw). Inside a transaction.
  */
 export function recordWrite(
-  record: Y.Map<unknown>,
+  record: WriteRecord,
   field: string,
   value: unknown,
   author: Author,
@@ -123,7 +134,7 @@ export function recordWrite(
 }
 
 /** The write entries of one field, read without serialising the whole record. */
-function recordEntries(record: Y.Map<unknown>, field: string): Record<string, unknown> {
+function recordEntries(record: WriteRecord, field: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const prefix = `${PREFIX}${field}/`;
   for (const [key, entry] of record.entries()) if (key.startsWith(prefix)) out[key] = entry;
@@ -131,11 +142,49 @@ function recordEntries(record: Y.Map<unknown>, field: string): Record<string, un
 }
 
 /** The heads of one field in a live record (for a resolution: which write was chosen among them). */
-export function headsIn(record: Y.Map<unknown>, field: string): FieldWrite[] {
+export function headsIn(record: WriteRecord, field: string): FieldWrite[] {
   return headsOf(readWrites(recordEntries(record, field)).get(field) ?? []);
 }
 
 /** Removes every recorded write (erasure: the old values are personal data too). */
-export function clearWrites(record: Y.Map<unknown>): void {
-  for (const key of [...record.keys()]) if (key.startsWith(PREFIX)) record.delete(key);
+export function clearWrites(record: WriteRecord): void {
+  for (const [key] of [...record.entries()]) if (key.startsWith(PREFIX)) record.delete(key);
+}
+
+/**
+ * Keeps the write `writeId` among a field's heads: sets its value and records a write based on every head,
+ * so the conflict is gone on every tablet once this arrives. Returns the chosen write, or undefined when it
+ * is no longer a head (someone chose meanwhile). Inside a transaction.
+ */
+export function chooseWrite(
+  record: WriteRecord,
+  field: string,
+  writeId: string,
+  author: Author,
+  at: string,
+): FieldWrite | undefined {
+  const chosen = headsIn(record, field).find((head) => head.id === writeId);
+  if (chosen === undefined) return undefined;
+  if (chosen.value !== undefined && (record.get(field) !== chosen.value || !record.has(field)))
+    record.set(field, chosen.value);
+  recordWrite(record, field, chosen.value, author, at);
+  return chosen;
+}
+
+/**
+ * Sets a single-value field and, when it changed, records the write. Returns whether it changed. A null
+ * value is kept as null (a cleared field), undefined means "not given" and writes nothing.
+ */
+export function writeValue(
+  record: WriteRecord,
+  field: string,
+  value: unknown,
+  author: Author,
+  at: string,
+): boolean {
+  if (value === undefined) return false;
+  if (record.has(field) && record.get(field) === value) return false;
+  record.set(field, value);
+  recordWrite(record, field, value, author, at);
+  return true;
 }

@@ -4,8 +4,8 @@ import { err, type MeetingId, ok, type Result } from '../ids/ids';
 import type { MeetingInput } from '../meetings/meeting-commands';
 import type { LocalOrigin } from '../origin/origin';
 import { type CommandError, invalid, notFound, runCommand } from '../schema/command';
-import { getRecord, meetingsMap, setIfChanged } from '../schema/layout';
-import { type FieldConflict, headsIn, readConflicts, recordWrite } from './field-writes';
+import { getRecord, meetingsMap } from '../schema/layout';
+import { chooseWrite, type FieldConflict, readConflicts, writeValue } from './field-writes';
 
 /** A meeting's single values: a date moved to two different days on two tablets is flagged, not lost. */
 export const MEETING_SINGLE_VALUE_FIELDS = [
@@ -35,11 +35,7 @@ export function setMeetingValue(
   origin: LocalOrigin,
   at: string,
 ): void {
-  if (value === undefined) return;
-  if (record.has(field) && record.get(field) === value) return;
-  setIfChanged(record, field, value);
-  recordWrite(record, field, value, origin.author, at);
-  appendChange(record, field, origin.author, at);
+  if (writeValue(record, field, value, origin.author, at)) appendChange(record, field, origin.author, at);
 }
 
 /** Keeps one of the values two tablets wrote for a meeting's field; the same rules as for a member's. */
@@ -53,10 +49,7 @@ export function resolveMeetingConflict(
     if (!isMeetingValueField(input.field)) return err(invalid({ field: 'required' }));
     const record = getRecord(meetingsMap(doc), input.meetingId);
     if (record === undefined) return notFound(input.meetingId);
-    const chosen = headsIn(record, input.field).find((head) => head.id === input.writeId);
-    if (chosen === undefined) return notFound(input.writeId);
-    setIfChanged(record, input.field, chosen.value);
-    recordWrite(record, input.field, chosen.value, origin.author, at);
-    return ok(undefined);
+    const chosen = chooseWrite(record, input.field, input.writeId, origin.author, at);
+    return chosen === undefined ? notFound(input.writeId) : ok(undefined);
   });
 }

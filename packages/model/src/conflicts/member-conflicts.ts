@@ -4,8 +4,8 @@ import { err, type IsoDate, type MemberId, ok, type Result } from '../ids/ids';
 import type { LocalOrigin } from '../origin/origin';
 import type { MemberInput } from '../roster/validate-member';
 import { type CommandError, invalid, notFound, runCommand } from '../schema/command';
-import { getRecord, membersMap, setIfChanged } from '../schema/layout';
-import { type FieldConflict, headsIn, readConflicts, recordWrite } from './field-writes';
+import { getRecord, membersMap } from '../schema/layout';
+import { chooseWrite, type FieldConflict, readConflicts, writeValue } from './field-writes';
 
 /** A member's fields that hold one value: two tablets setting them differently while apart is flagged. */
 export const MEMBER_SINGLE_VALUE_FIELDS = [
@@ -42,11 +42,7 @@ export function setMemberValue(
   origin: LocalOrigin,
   at: string,
 ): void {
-  if (value === undefined) return;
-  if (record.has(field) && record.get(field) === value) return;
-  setIfChanged(record, field, value);
-  recordWrite(record, field, value, origin.author, at);
-  appendChange(record, field, origin.author, at);
+  if (writeValue(record, field, value, origin.author, at)) appendChange(record, field, origin.author, at);
 }
 
 /**
@@ -64,10 +60,7 @@ export function resolveMemberConflict(
     if (!isMemberValueField(input.field)) return err(invalid({ field: 'required' }));
     const record = getRecord(membersMap(doc), input.memberId);
     if (record === undefined) return notFound(input.memberId);
-    const chosen = headsIn(record, input.field).find((head) => head.id === input.writeId);
-    if (chosen === undefined) return notFound(input.writeId);
-    setIfChanged(record, input.field, chosen.value);
-    recordWrite(record, input.field, chosen.value, origin.author, at);
-    return ok(undefined);
+    const chosen = chooseWrite(record, input.field, input.writeId, origin.author, at);
+    return chosen === undefined ? notFound(input.writeId) : ok(undefined);
   });
 }
