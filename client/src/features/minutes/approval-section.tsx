@@ -1,7 +1,14 @@
-import { APPROVAL_ROLES, type MemberId, type MinutesChange, type SignatureStatus } from '@chungtay/model';
+import {
+  APPROVAL_ROLES,
+  type MemberId,
+  type MinutesChange,
+  type SignatureStatus,
+  type TabletKey,
+} from '@chungtay/model';
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import type { MinutesSession } from '../../data/minutes/minutes-session';
+import { trustedTabletKeys } from '../../device/key-pins';
 import { readTabletPerson, saveTabletPerson } from '../../device/person';
 import { type TabletSigner, tabletSigner } from '../../device/signing-key';
 import { useI18n } from '../../i18n/i18n-context';
@@ -77,6 +84,7 @@ export function ApprovalSection(props: {
     setReasonError(problem);
     if (problem === undefined) setReason('');
   };
+  const [changedKeys, setChangedKeys] = createSignal<readonly TabletKey[]>([]);
   // Rechecked whenever a signature, a reopening or the key register changes (any tablet, after sync).
   const [statuses] = createResource(
     () => ({
@@ -84,7 +92,12 @@ export function ApprovalSection(props: {
       reopenings: view().reopenings.length,
       keys: club.club.members.length,
     }),
-    () => props.session.verifySignatures(club.commands.tabletKeys()),
+    () => {
+      // Checked against the keys this tablet first saw (trust on first use), not the register as it is now.
+      const trusted = trustedTabletKeys(club.clubId, club.commands.tabletKeys());
+      setChangedKeys([...trusted.changed].map((id) => trusted.keys.get(id)).filter((k) => k !== undefined));
+      return props.session.verifySignatures(trusted.keys);
+    },
   );
   const statusText = (status: SignatureStatus | null | undefined) =>
     status === undefined || status === null ? t('signatures.checking') : t(`signatures.${status}`);
@@ -162,6 +175,13 @@ export function ApprovalSection(props: {
           )}
         </For>
       </ul>
+      <For each={changedKeys()}>
+        {(key) => (
+          <p class="warning-text" data-testid="key-changed">
+            {t('tablets.keyChanged', { tablet: key.tablet, person: props.nameOf(key.person) })}
+          </p>
+        )}
+      </For>
       <Show when={!approved() && (!view().header.chairId || !view().header.secretaryId)}>
         <p class="muted">{t('minutes.needSigner')}</p>
       </Show>
