@@ -1,20 +1,26 @@
 import { useClub } from '../../data/club/club-context';
 import { type HealthSession, openHealthSession } from '../../data/health/health-session';
-import { type ScreenSession, useScreenSession } from '../../data/session/use-screen-session';
+import {
+  type ScreenSession,
+  type ScreenSessionOptions,
+  useScreenSession,
+} from '../../data/session/use-screen-session';
 
 export type HealthOpening = ScreenSession<HealthSession>;
 
 /**
  * Opens the club's private health doc for the screen that calls it, and closes it when the screen goes:
  * the header's undo acts on it while open, and leaving waits for its writes. The caller checks
- * `canOpenHealth` first (committee keys only).
+ * `canOpenHealth` first (committee keys only). A screen that edits the club too puts the undo `beside`.
  */
-export function useHealthSession(): HealthOpening {
+export function useHealthSession(options: ScreenSessionOptions = {}): HealthOpening {
   const club = useClub();
-  return useScreenSession(() =>
-    openHealthSession(club.clubId, club.author, {
-      canEditClub: club.canEdit,
-      accessChanges: club.onAccessChange,
-    }),
+  return useScreenSession(
+    () =>
+      openHealthSession(club.clubId, club.author, {
+        canEditClub: club.canEdit,
+        accessChanges: club.onAccessChange,
+      }),
+    options,
   );
 }

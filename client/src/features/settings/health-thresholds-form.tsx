@@ -4,16 +4,15 @@ import {
   HEALTH_THRESHOLD_RANGES,
   validateHealthThresholds,
 } from '@chungtay/model';
-import { createEffect, createSignal, For, type JSX, on, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createSignal, For, type JSX, on, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { useClub } from '../../data/club/club-context';
-import { type HealthSession, openHealthSession } from '../../data/health/health-session';
-import { usePendingWrites } from '../../data/session/pending-writes';
-import { useScreenUndo } from '../../data/session/screen-undo';
+import type { HealthSession } from '../../data/health/health-session';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { Dialog } from '../../ui/dialog/dialog';
 import { TextField } from '../../ui/text-field/text-field';
+import { useHealthSession } from '../health-check/use-health-session';
 import { feedback } from '../shared/command-feedback';
 import {
   formatThreshold,
@@ -30,34 +29,6 @@ import {
 export function HealthThresholdsForm(): JSX.Element {
   const { t } = useI18n();
   const club = useClub();
-  const pending = usePendingWrites();
-  const screenUndo = useScreenUndo();
-  const [health, setHealth] = createSignal<HealthSession>();
-  const [failed, setFailed] = createSignal(false);
-  let disposed = false;
-  let unregister: (() => void) | undefined;
-  let hide: (() => void) | undefined;
-  onMount(() => {
-    if (!club.canOpenHealth()) return;
-    openHealthSession(club.clubId, club.author, {
-      canEditClub: club.canEdit,
-      accessChanges: club.onAccessChange,
-    })
-      .then((session) => {
-        if (disposed) return void session.close();
-        unregister = pending.register(session.whenSaved);
-        // The settings page edits the club's profile too: the header's undo takes the latest of both.
-        hide = screenUndo.show(session, 'beside');
-        setHealth(() => session);
-      })
-      .catch(() => setFailed(true));
-  });
-  onCleanup(() => {
-    disposed = true;
-    unregister?.();
-    hide?.();
-    void health()?.close();
-  });
   return (
     <section data-testid="health-thresholds" aria-labelledby="health-thresholds-title">
       <h2 id="health-thresholds-title">{t('healthThresholds.title')}</h2>
@@ -65,16 +36,26 @@ export function HealthThresholdsForm(): JSX.Element {
         when={club.canOpenHealth()}
         fallback={<p class="card muted">{t('healthThresholds.viewerOnly')}</p>}
       >
-        <Show
-          when={health()}
-          fallback={
-            <p class="card">{failed() ? t('healthThresholds.openFailed') : t('healthThresholds.loading')}</p>
-          }
-        >
-          {(session) => <ThresholdFields health={session()} />}
-        </Show>
+        <OpenThresholds />
       </Show>
     </section>
+  );
+}
+
+/** Opened only on a committee tablet (the Show above): a viewer's tablet never holds the health doc. */
+function OpenThresholds(): JSX.Element {
+  const { t } = useI18n();
+  // The settings page edits the club's profile too: the header's undo takes the latest of both.
+  const { session, failed } = useHealthSession({ undo: 'beside' });
+  return (
+    <Show
+      when={session()}
+      fallback={
+        <p class="card">{failed() ? t('healthThresholds.openFailed') : t('healthThresholds.loading')}</p>
+      }
+    >
+      {(health) => <ThresholdFields health={health()} />}
+    </Show>
   );
 }
 
