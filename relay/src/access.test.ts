@@ -1,7 +1,7 @@
 import { generateKey, type ParsedDocumentName, parseDocumentName } from '@chungtay/protocol';
 import { describe, expect, it } from 'vitest';
 import { authorize, hashesEqual, hashKey } from './access';
-import { MemoryClubRegistry } from './store/memory-doc-store';
+import { MemoryClubRegistry } from './store/memory-club-registry';
 
 const clubId = 'club-0001';
 const doc = (name: string): ParsedDocumentName => {

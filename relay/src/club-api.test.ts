@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type ClubApiContext, registerClub } from './club-api';
 import { REGISTRATION_CODE_BURST, REGISTRATION_CODE_REFILL_PER_SECOND, TokenBucket } from './limits';
 import { Metrics } from './metrics';
-import { MemoryClubRegistry } from './store/memory-doc-store';
+import { MemoryClubRegistry } from './store/memory-club-registry';
 
 describe('registration code attempts', () => {
   it('are refused while the relay-wide budget of failures is spent, and allowed again as it refills', async () => {

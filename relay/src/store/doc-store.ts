@@ -1,3 +1,5 @@
+import type { TabletRegistry } from './club-registry';
+
 /**
  * Where the relay keeps documents: an append-only log of Yjs updates per document, compacted now and then into
  * one snapshot. The relay core knows only this interface (and ClubRegistry); every implementation passes
@@ -44,7 +46,7 @@ export interface ClubAccessRecord {
 
 export type ClubKeyHashes = Pick<ClubAccessRecord, 'editorKeyHash' | 'viewerKeyHash'>;
 
-export interface ClubRegistry {
+export interface ClubRegistry extends TabletRegistry {
   get(clubId: string): Promise<ClubAccessRecord | undefined>;
   /** Creates the club; false (and no change) when it already exists. */
   create(clubId: string, hashes: ClubKeyHashes): Promise<boolean>;
@@ -53,7 +55,7 @@ export interface ClubRegistry {
    * retiring the old pair. False when the club is missing or the editor key changed meanwhile.
    */
   rotate(clubId: string, expectedEditorKeyHash: string, next: ClubKeyHashes): Promise<boolean>;
-  /** Removes the club's record and its retired key hashes; false when there was none. */
+  /** Removes the club's record, its retired key hashes and its tablets; false when there was none. */
   delete(clubId: string): Promise<boolean>;
 }
 

@@ -1,11 +1,5 @@
-import type {
-  ClubAccessRecord,
-  ClubKeyHashes,
-  ClubRegistry,
-  DocStore,
-  Storage,
-  StoredDoc,
-} from './doc-store';
+import type { DocStore, Storage, StoredDoc } from './doc-store';
+import { MemoryClubRegistry } from './memory-club-registry';
 
 /** A club's documents: the club doc itself and every `<clubId>/…` (protocol's document names). */
 export function isClubDoc(name: string, clubId: string): boolean {
@@ -49,32 +43,6 @@ export class MemoryDocStore implements DocStore {
   }
 
   async close(): Promise<void> {}
-}
-
-export class MemoryClubRegistry implements ClubRegistry {
-  private readonly clubs = new Map<string, ClubAccessRecord>();
-
-  async get(clubId: string): Promise<ClubAccessRecord | undefined> {
-    return this.clubs.get(clubId);
-  }
-
-  async create(clubId: string, hashes: ClubKeyHashes): Promise<boolean> {
-    if (this.clubs.has(clubId)) return false;
-    this.clubs.set(clubId, { clubId, ...hashes, retiredKeyHashes: [] });
-    return true;
-  }
-
-  async rotate(clubId: string, expectedEditorKeyHash: string, next: ClubKeyHashes): Promise<boolean> {
-    const current = this.clubs.get(clubId);
-    if (current === undefined || current.editorKeyHash !== expectedEditorKeyHash) return false;
-    const retired = [...current.retiredKeyHashes, current.editorKeyHash, current.viewerKeyHash];
-    this.clubs.set(clubId, { clubId, ...next, retiredKeyHashes: retired });
-    return true;
-  }
-
-  async delete(clubId: string): Promise<boolean> {
-    return this.clubs.delete(clubId);
-  }
 }
 
 export function openMemoryStorage(): Storage {

@@ -1,6 +1,43 @@
 import type pg from 'pg';
+import type { TabletRecord, TabletRegisterResult, TabletRegistration } from './club-registry';
 import type { ClubAccessRecord, ClubKeyHashes, ClubRegistry } from './doc-store';
 import { inTransaction } from './postgres-transaction';
+
+/**
+ * The tablets' table (issue 12 §6). Additive and idempotent: migrateSchema (postgres-schema.ts) runs it on
+ * every start under its advisory lock, so it needs no schema version of its own and an older relay ignores it.
+ */
+export const CREATE_TABLET_KEYS = `
+  CREATE TABLE IF NOT EXISTS tablet_keys (
+    club_id text NOT NULL, tablet_id text NOT NULL, key_hash text NOT NULL, person text NOT NULL,
+    registered_at bigint NOT NULL, last_seen_at bigint, revoked_at bigint,
+    PRIMARY KEY (club_id, tablet_id)
+  );
+  CREATE INDEX IF NOT EXISTS tablet_keys_by_hash ON tablet_keys (club_id, key_hash);
+`;
+
+interface TabletRow {
+  tablet_id: string;
+  key_hash: string;
+  person: string;
+  registered_at: string;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+}
+
+const TABLET_COLUMNS = 'tablet_id, key_hash, person, registered_at, last_seen_at, revoked_at';
+
+/** bigint columns arrive as strings (pg keeps 64-bit integers exact); times in ms fit a double. */
+function tabletFromRow(row: TabletRow): TabletRecord {
+  return {
+    tabletId: row.tablet_id,
+    keyHash: row.key_hash,
+    person: row.person,
+    registeredAt: Number(row.registered_at),
+    lastSeenAt: row.last_seen_at === null ? null : Number(row.last_seen_at),
+    revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
+  };
+}
 
 /** Clubs and their key hashes in PostgreSQL (see postgres-schema.ts), shared by every relay process. */
 export class PostgresClubRegistry implements ClubRegistry {
@@ -60,11 +97,70 @@ export class PostgresClubRegistry implements ClubRegistry {
       return true;
     });
   }
+
   async delete(clubId: string): Promise<boolean> {
     return inTransaction(this.pool, async (client) => {
       await client.query('DELETE FROM retired_keys WHERE club_id = $1', [clubId]);
+      await client.query('DELETE FROM tablet_keys WHERE club_id = $1', [clubId]);
       const result = await client.query('DELETE FROM clubs WHERE club_id = $1', [clubId]);
       return result.rowCount === 1;
     });
+  }
+
+  async registerTablet(
+    clubId: string,
+    tablet: TabletRegistration,
+    now: number,
+  ): Promise<TabletRegisterResult> {
+    // One statement each, no transaction: the insert either wins or finds the row, and the update matches
+    // only the same key on a tablet not revoked, so two processes registering the same tablet agree.
+    const inserted = await this.pool.query(
+      `INSERT INTO tablet_keys (club_id, tablet_id, key_hash, person, registered_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (club_id, tablet_id) DO NOTHING`,
+      [clubId, tablet.tabletId, tablet.keyHash, tablet.person, now],
+    );
+    if (inserted.rowCount === 1) return 'registered';
+    const updated = await this.pool.query(
+      `UPDATE tablet_keys SET person = $4
+       WHERE club_id = $1 AND tablet_id = $2 AND key_hash = $3 AND revoked_at IS NULL`,
+      [clubId, tablet.tabletId, tablet.keyHash, tablet.person],
+    );
+    return updated.rowCount === 1 ? 'updated' : 'taken';
+  }
+
+  async findTablet(clubId: string, keyHash: string): Promise<TabletRecord | undefined> {
+    const { rows } = await this.pool.query<TabletRow>(
+      `SELECT ${TABLET_COLUMNS} FROM tablet_keys WHERE club_id = $1 AND key_hash = $2`,
+      [clubId, keyHash],
+    );
+    const row = rows[0];
+    return row === undefined ? undefined : tabletFromRow(row);
+  }
+
+  async listTablets(clubId: string): Promise<readonly TabletRecord[]> {
+    const { rows } = await this.pool.query<TabletRow>(
+      `SELECT ${TABLET_COLUMNS} FROM tablet_keys WHERE club_id = $1 ORDER BY registered_at, tablet_id`,
+      [clubId],
+    );
+    return rows.map(tabletFromRow);
+  }
+
+  async tabletSeen(clubId: string, tabletId: string, now: number): Promise<void> {
+    // GREATEST: two processes recording the same tablet out of order keep the later time.
+    await this.pool.query(
+      `UPDATE tablet_keys SET last_seen_at = GREATEST(coalesce(last_seen_at, 0), $3)
+       WHERE club_id = $1 AND tablet_id = $2`,
+      [clubId, tabletId, now],
+    );
+  }
+
+  async revokeTablet(clubId: string, tabletId: string, now: number): Promise<TabletRecord | undefined> {
+    const { rows } = await this.pool.query<TabletRow>(
+      `UPDATE tablet_keys SET revoked_at = coalesce(revoked_at, $3) WHERE club_id = $1 AND tablet_id = $2
+       RETURNING ${TABLET_COLUMNS}`,
+      [clubId, tabletId, now],
+    );
+    const row = rows[0];
+    return row === undefined ? undefined : tabletFromRow(row);
   }
 }

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { CREATE_TABLET_KEYS } from './postgres-club-registry';
 import { inTransaction } from './postgres-transaction';
 
 /**
@@ -46,6 +47,8 @@ export async function migrateSchema(pool: Pool): Promise<void> {
       );
     }
     if (version < 1) await client.query(CREATE_V1);
+    // Additive and idempotent, so it runs on every start without a version of its own.
+    await client.query(CREATE_TABLET_KEYS);
     if (rows.length === 0) await client.query('INSERT INTO relay_schema (version) VALUES ($1)', [VERSION]);
     else await client.query('UPDATE relay_schema SET version = $1', [VERSION]);
   });

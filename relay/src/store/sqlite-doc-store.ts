@@ -2,14 +2,8 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { UsageSource } from '../quota';
-import type {
-  ClubAccessRecord,
-  ClubKeyHashes,
-  ClubRegistry,
-  DocStore,
-  Storage,
-  StoredDoc,
-} from './doc-store';
+import type { DocStore, Storage, StoredDoc } from './doc-store';
+import { SqliteClubRegistry } from './sqlite-club-registry';
 import { lastSeq, migrateSchema } from './sqlite-schema';
 
 /** When the write-ahead log is folded back into the database file (see `WalCheckpointer`). */
@@ -140,60 +134,6 @@ function walSize(path: string): number {
     return statSync(path).size;
   } catch {
     return 0;
-  }
-}
-
-export class SqliteClubRegistry implements ClubRegistry {
-  constructor(private readonly db: Database.Database) {}
-
-  async get(clubId: string): Promise<ClubAccessRecord | undefined> {
-    const row = this.db
-      .prepare<[string], { editor_key_hash: string; viewer_key_hash: string }>(
-        'SELECT editor_key_hash, viewer_key_hash FROM clubs WHERE club_id = ?',
-      )
-      .get(clubId);
-    if (row === undefined) return undefined;
-    const retired = this.db
-      .prepare<[string], { key_hash: string }>('SELECT key_hash FROM retired_keys WHERE club_id = ?')
-      .all(clubId)
-      .map((r) => r.key_hash);
-    return {
-      clubId,
-      editorKeyHash: row.editor_key_hash,
-      viewerKeyHash: row.viewer_key_hash,
-      retiredKeyHashes: retired,
-    };
-  }
-
-  async create(clubId: string, hashes: ClubKeyHashes): Promise<boolean> {
-    const result = this.db
-      .prepare('INSERT OR IGNORE INTO clubs (club_id, editor_key_hash, viewer_key_hash) VALUES (?, ?, ?)')
-      .run(clubId, hashes.editorKeyHash, hashes.viewerKeyHash);
-    return result.changes === 1;
-  }
-
-  async rotate(clubId: string, expectedEditorKeyHash: string, next: ClubKeyHashes): Promise<boolean> {
-    return this.db.transaction(() => {
-      const current = this.db
-        .prepare<[string], { editor_key_hash: string; viewer_key_hash: string }>(
-          'SELECT editor_key_hash, viewer_key_hash FROM clubs WHERE club_id = ?',
-        )
-        .get(clubId);
-      if (current === undefined || current.editor_key_hash !== expectedEditorKeyHash) return false;
-      const retire = this.db.prepare('INSERT OR IGNORE INTO retired_keys (club_id, key_hash) VALUES (?, ?)');
-      retire.run(clubId, current.editor_key_hash);
-      retire.run(clubId, current.viewer_key_hash);
-      this.db
-        .prepare('UPDATE clubs SET editor_key_hash = ?, viewer_key_hash = ? WHERE club_id = ?')
-        .run(next.editorKeyHash, next.viewerKeyHash, clubId);
-      return true;
-    })();
-  }
-  async delete(clubId: string): Promise<boolean> {
-    return this.db.transaction(() => {
-      this.db.prepare('DELETE FROM retired_keys WHERE club_id = ?').run(clubId);
-      return this.db.prepare('DELETE FROM clubs WHERE club_id = ?').run(clubId).changes === 1;
-    })();
   }
 }
 
