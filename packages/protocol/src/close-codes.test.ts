@@ -17,6 +17,7 @@ describe('close codes', () => {
         'keyRevoked',
         'privateDocument',
         'storageQuotaExceeded',
+        'tabletRevoked',
         'unauthorized',
         'unsupportedProtocolVersion',
       ].sort(),

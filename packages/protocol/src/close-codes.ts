@@ -15,6 +15,8 @@ export const CloseCode = {
   privateDocument: 4403,
   clubNotRegistered: 4404,
   keyRevoked: 4410,
+  /** This tablet's own key was cut off by the committee (issue 12 §6); the club's other tablets go on. */
+  tabletRevoked: 4411,
   /** The club already stores the most documents its relay allows; this one is new, so it cannot be stored. */
   documentQuotaExceeded: 4413,
   /** The club's stored bytes reached its relay's quota: nothing new of it can be stored. */

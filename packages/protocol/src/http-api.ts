@@ -26,7 +26,9 @@ export interface RotateKeysRequest {
   readonly viewerKey: ClubKey;
 }
 
-export type ApiSuccess = { readonly result: 'registered' | 'alreadyRegistered' | 'rotated' | 'deleted' };
+export type ApiSuccess = {
+  readonly result: 'registered' | 'alreadyRegistered' | 'rotated' | 'deleted' | 'revoked' | 'updated';
+};
 
 export type ApiErrorType =
   | 'invalidClubId'
@@ -38,6 +40,10 @@ export type ApiErrorType =
   | 'clubNotRegistered'
   | 'notFound'
   | 'bodyTooLarge'
+  /** A tablet id held with another key, or cut off (tablet-api.ts). */
+  | 'tabletTaken'
+  /** This tablet's own key was cut off. */
+  | 'tabletRevoked'
   /** Too many wrong registration codes lately, relay-wide: wait and try again. */
   | 'tooManyAttempts';
 

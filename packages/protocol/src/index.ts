@@ -70,4 +70,15 @@ export {
 } from './messages';
 export { err, ok, type Result } from './result';
 export { decodeStateVector, isStateVectorCovered, StoredClocks } from './state-vector';
+export {
+  isTabletId,
+  parseRegisterTabletRequest,
+  parseTabletList,
+  type RegisterTabletRequest,
+  revokeTabletPath,
+  type TabletBodyError,
+  type TabletInfo,
+  type TabletList,
+  tabletsPath,
+} from './tablet-api';
 export { isViewerDocument, VIEWER_DOCUMENT_PART, viewerDocumentName } from './viewer-documents';
