@@ -39,6 +39,7 @@ export {
   erasureOrigin,
 } from './erasure/erase-records';
 export { type Eraser, eraseMembersInClub, keepErased } from './erasure/keep-erased';
+export * from './generation';
 export {
   addGroup,
   assignToGroup,

@@ -4,6 +4,7 @@ import type { MinutesContent, MinutesView } from '../minutes/minutes-types';
 import { readMinutes, readMinutesContent } from '../minutes/read-minutes';
 import { readVersion } from '../minutes/versions';
 import type { TabletKey } from './tablet-keys';
+import { checkRedaction, type RedactionCheck } from './verify-redaction';
 import {
   type SignatureStatus,
   type SignatureVerifier,
@@ -16,6 +17,8 @@ export interface MinutesSignatureStatus {
   readonly secretary: SignatureStatus | null;
   /** One per reopening, in the order of `MinutesView.reopenings`. */
   readonly reopenings: readonly SignatureStatus[];
+  /** The last redaction (issue 12 §2): who took an erased name out, and whether their signature holds. */
+  readonly redaction: RedactionCheck | null;
 }
 
 /**
@@ -46,16 +49,27 @@ export async function verifyMinutesSignatures(
   const ids = { clubId: view.clubId, meetingId: view.meetingId };
   const signed = getApprovedView(doc) ?? view;
   const { chair, secretary } = view.approval;
+  // A record the last redaction vouched for signed the text before the name was taken out: its status is
+  // the one it had then, as long as the redaction's own signature holds over the text as it reads now.
+  const redaction = await checkRedaction(doc, ids, signed, keys, verify);
   const [chairStatus, secretaryStatus, ...reopenings] = await Promise.all([
-    chair === null ? null : verifyApproval(ids, 'chair', chair, signed, keys, verify),
-    secretary === null ? null : verifyApproval(ids, 'secretary', secretary, signed, keys, verify),
-    ...view.reopenings.map((reopening) =>
-      verifyReopening(ids, reopening, reopenedContent(doc, view, reopening.approvedAt), keys, verify),
+    chair === null
+      ? null
+      : (redaction?.vouchedStatus(chair) ?? verifyApproval(ids, 'chair', chair, signed, keys, verify)),
+    secretary === null
+      ? null
+      : (redaction?.vouchedStatus(secretary) ??
+        verifyApproval(ids, 'secretary', secretary, signed, keys, verify)),
+    ...view.reopenings.map(
+      (reopening) =>
+        redaction?.vouchedStatus(reopening) ??
+        verifyReopening(ids, reopening, reopenedContent(doc, view, reopening.approvedAt), keys, verify),
     ),
   ]);
   return {
     chair: chairStatus ?? null,
     secretary: secretaryStatus ?? null,
     reopenings: reopenings as SignatureStatus[],
+    redaction: redaction?.check ?? null,
   };
 }

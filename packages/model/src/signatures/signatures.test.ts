@@ -129,6 +129,7 @@ describe('verifyMinutesSignatures', () => {
           chair: 'valid',
           secretary: 'valid',
           reopenings: [],
+          redaction: null,
         });
       }
     }
@@ -143,6 +144,7 @@ describe('verifyMinutesSignatures', () => {
       chair: 'valid',
       secretary: 'valid',
       reopenings: [],
+      redaction: null,
     });
 
     // An editor writes the record raw: another time, another tablet's signature, or none.
