@@ -7,8 +7,6 @@ import { canBackUp, listenForBackupRequests, ScheduledBackups } from './backup';
 import { runBackupCommand } from './backup-cli';
 import { openSqliteBlobStore } from './blob/sqlite-blob-store';
 import { isLoopbackHost, parseConfig } from './config';
-import { RedisRoomBus } from './room/redis-bus';
-import { openPostgresStorage } from './store/postgres-doc-store';
 import { openSqliteStorage } from './store/sqlite-doc-store';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,7 +32,8 @@ const logger = pino({ name: 'relay', level: config.logLevel });
 const storage =
   config.databaseUrl === undefined
     ? openSqliteStorage(config.dataDir, config.sqliteSynchronous)
-    : await openPostgresStorage(config.databaseUrl, {
+    : // Loaded only when configured: `pg` and `ioredis` weigh ~8 MiB of RSS a SQLite relay never uses.
+      await (await import('./store/postgres-doc-store')).openPostgresStorage(config.databaseUrl, {
         poolMax: config.databasePoolMax,
         onPoolError: (error) =>
           logger.warn({ err: error }, 'a PostgreSQL connection failed; the pool opens another'),
@@ -46,7 +45,10 @@ const storage =
       });
 if (config.databaseUrl !== undefined) logger.info({ poolMax: config.databasePoolMax }, 'storage: PostgreSQL');
 // Waits for Redis: a relay started without it would serve its documents apart from the other processes.
-const bus = config.redisUrl === undefined ? undefined : await RedisRoomBus.connect(config.redisUrl, logger);
+const bus =
+  config.redisUrl === undefined
+    ? undefined
+    : await (await import('./room/redis-bus')).RedisRoomBus.connect(config.redisUrl, logger);
 // Photos beside the SQLite documents; with PostgreSQL the processes would not share a local file, so the
 // blob routes stay off until a PostgreSQL blob store exists (relay/README.md, *Photos and scans*).
 const blobs = config.databaseUrl === undefined ? openSqliteBlobStore(config.dataDir) : undefined;
