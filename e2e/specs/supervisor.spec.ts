@@ -1,4 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import readXlsxFile from 'read-excel-file/node';
 import { ClubApp, SharePage } from '../pages/club-app';
 
 /**
@@ -12,14 +13,14 @@ const MEMBERS = {
 } as const;
 
 /** A committee page that creates a club, adds its members, shares it, and stays open. */
-async function committeeClub(page: Page, name: keyof typeof MEMBERS): Promise<string> {
+async function committeeClub(page: Page, name: keyof typeof MEMBERS) {
   const app = new ClubApp(page);
   await app.start();
   await app.createClub(name);
   for (const member of MEMBERS[name]) await app.addMember({ name: member, birthYear: '1955', gender: 'Nữ' });
   const links = await new SharePage(page).startSharing();
   await new SharePage(page).expectSynced();
-  return links.viewer;
+  return links;
 }
 
 /** Every string value stored in the page's IndexedDB databases, as one text to search. */
@@ -61,23 +62,28 @@ async function supervisorContext(browser: Browser) {
   return browser.newContext({ viewport: { width: 800, height: 1280 }, locale: 'vi-VN' });
 }
 
-test('a supervisor follows two clubs by viewer invites and sees their figures, never a member', async ({
+test('a supervisor follows two clubs by viewer invites, exports them, and still sees them offline, never a member', async ({
   page,
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const east = await committeeClub(page, 'CLB Liên thế hệ thôn Đông');
   const second = await page.context().newPage();
   const west = await committeeClub(second, 'CLB Liên thế hệ thôn Tây');
 
   const context = await supervisorContext(browser);
   const s = await context.newPage();
-  for (const link of [east, west]) {
-    await s.goto(link);
-    await s.getByLabel('Tên của bạn (người dùng máy này)').fill('Cán bộ xã');
-    await s.getByRole('button', { name: 'Tham gia' }).click();
-    await expect(s.getByRole('heading', { name: 'Các câu lạc bộ theo dõi' })).toBeVisible();
-  }
+  await new SharePage(s).joinAsViewer(east.viewer, 'Cán bộ xã');
+  // The second club is added on the supervisor's screen itself, from its link (a committee link is refused).
+  await s.getByRole('button', { name: 'Thêm câu lạc bộ bằng lời mời' }).click();
+  const add = s.getByTestId('supervisor-add');
+  await add.getByLabel('Dán đường link lời mời xem').fill(west.editor);
+  await add.getByRole('button', { name: 'Thêm vào bảng' }).click();
+  await expect(add).toContainText('lời mời cho ban chủ nhiệm');
+  await add.getByLabel('Dán đường link lời mời xem').fill(west.viewer);
+  await add.getByRole('button', { name: 'Thêm vào bảng' }).click();
+  await expect(add).toBeHidden();
+
   const rows = s.getByTestId('supervisor-row');
   await expect(rows).toHaveCount(2);
   // The committee tablets write their summaries after the books have been quiet; wait for them.
@@ -87,7 +93,22 @@ test('a supervisor follows two clubs by viewer invites and sees their figures, n
   await expect(westRow.getByRole('cell').first()).toHaveText('3', { timeout: 60_000 });
   await expect(eastRow).toContainText('100%');
   await expect(eastRow).toContainText('Chưa đạt: thiếu thành viên');
+  const updated = /^\d{1,2}h(\d{2})? \d{2}\/\d{2}\/\d{4}$/;
+  await expect(eastRow.getByTestId('supervisor-updated')).toHaveText(updated);
+  const eastUpdated = await eastRow.getByTestId('supervisor-updated').textContent();
+  const westUpdated = await westRow.getByTestId('supervisor-updated').textContent();
   await s.screenshot({ path: 'test-results/supervisor-800x1280.png' });
+
+  // The district summary as .xlsx, read back: one club a row, its figures as numbers.
+  const [download] = await Promise.all([
+    s.waitForEvent('download'),
+    s.getByRole('button', { name: 'Tải bảng tổng hợp (Excel)' }).click(),
+  ]);
+  const [sheet] = await readXlsxFile(await download.path());
+  expect(sheet?.data[0]?.slice(0, 4)).toEqual(['Câu lạc bộ', 'Xã', 'Huyện', 'Thành viên']);
+  const byName = new Map(sheet?.data.slice(1).map((row) => [row[0], row]));
+  expect(byName.get('CLB Liên thế hệ thôn Đông')?.slice(3, 5)).toEqual([2, 100]);
+  expect(byName.get('CLB Liên thế hệ thôn Tây')?.[3]).toBe(3);
 
   const names = Object.values(MEMBERS).flat();
   const pageText = (await s.locator('body').textContent()) ?? '';
@@ -95,5 +116,39 @@ test('a supervisor follows two clubs by viewer invites and sees their figures, n
   const stored = await indexedDbText(s);
   expect(stored.length).toBeGreaterThan(0);
   for (const name of names) expect(stored).not.toContain(name);
+
+  // Offline, from what the tablet last received: both clubs' figures and the time of their last update.
+  await new ClubApp(s).waitForServiceWorker();
+  await context.setOffline(true);
+  const response = await s.reload();
+  expect(response?.fromServiceWorker()).toBe(true);
+  await expect(rows).toHaveCount(2);
+  await expect(eastRow.getByRole('cell').first()).toHaveText('2');
+  await expect(westRow.getByRole('cell').first()).toHaveText('3');
+  await expect(eastRow.getByTestId('supervisor-updated')).toHaveText(eastUpdated ?? '');
+  await expect(westRow.getByTestId('supervisor-updated')).toHaveText(westUpdated ?? '');
+  await context.close();
+});
+
+test('a supervisor’s tablet that opens a club’s address is taken to the supervisor’s screen', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const east = await committeeClub(page, 'CLB Liên thế hệ thôn Đông');
+  const clubUrl = new URL(page.url());
+  const clubPath = clubUrl.pathname.split('/').slice(0, 3).join('/');
+  expect(clubPath).toMatch(/^\/club\/[\w-]+$/);
+
+  const context = await supervisorContext(browser);
+  const s = await context.newPage();
+  await new SharePage(s).joinAsViewer(east.viewer, 'Cán bộ xã');
+  for (const path of [clubPath, `${clubPath}/meetings`]) {
+    await s.goto(new URL(path, clubUrl).href);
+    await expect(s).toHaveURL(/\/supervisor$/);
+    await expect(s.getByRole('heading', { name: 'Các câu lạc bộ theo dõi' })).toBeVisible();
+    await expect(s.getByTestId('viewer-banner')).toHaveCount(0);
+    await expect(s.getByRole('heading', { name: 'Sổ thành viên' })).toHaveCount(0);
+  }
   await context.close();
 });

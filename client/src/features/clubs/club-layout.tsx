@@ -1,4 +1,4 @@
-import { A, Navigate, type RouteSectionProps, useLocation } from '@solidjs/router';
+import { A, type RouteSectionProps, useLocation, useNavigate } from '@solidjs/router';
 import {
   createEffect,
   createResource,
@@ -28,8 +28,15 @@ export function ClubLayout(props: RouteSectionProps): JSX.Element {
   // A viewer key opens only the club's summary (issue 15): a supervisor's tablet that follows a club
   // address goes to the supervisor's screen instead of a club frame it may not fill.
   const viewer = () => findKnownClub(props.params.clubId ?? '')?.access?.role === 'viewer';
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  createEffect(() => {
+    if (viewer()) navigate('/supervisor', { replace: true });
+  });
   return (
-    <Show when={!viewer()} fallback={<Navigate href="/supervisor" />}>
+    // Something in the place of the frame while the router moves on: an empty route output made Solid's
+    // insert fail when the supervisor's screen replaced it.
+    <Show when={!viewer()} fallback={<p class="page loading">{t('app.loading')}</p>}>
       <ClubFrame {...props} />
     </Show>
   );
