@@ -15,6 +15,7 @@ export type CloseReason =
   | 'privateDocument'
   | 'clubNotRegistered'
   | 'keyRevoked'
+  | 'tabletRevoked'
   | 'unsupportedProtocolVersion'
   | 'storageError';
 

@@ -1,8 +1,14 @@
-import { encodeNoticeMessage, MessageType, PROTOCOL_VERSION, parseDocumentName } from '@chungtay/protocol';
+import {
+  encodeNoticeMessage,
+  isViewerDocument,
+  MessageType,
+  PROTOCOL_VERSION,
+  parseDocumentName,
+} from '@chungtay/protocol';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
 import { writePermissionDenied } from 'y-protocols/auth';
-import { type AccessDecision, authorize, hashesEqual } from './access';
+import { type AccessDecision, authorize, authorizeHash } from './access';
 import { Connection, type ConnectionContext, type Transport } from './connection';
 import { type SetTimer, setRealTimer } from './inbound-queue';
 import type { RelayLimits } from './limits';
@@ -44,6 +50,8 @@ export interface RelayDeps {
   readonly setTimer?: SetTimer;
   /** Shares rooms with other relay processes (RedisRoomBus); alone by default. */
   readonly bus?: RoomBus | undefined;
+  /** Milliseconds since the epoch, for what people read (a tablet's "last seen"); `now` is monotonic. */
+  readonly wallClock?: () => number;
 }
 
 /** What the transport knows about a new socket: the path's document name and the URL parameters. */
@@ -83,7 +91,10 @@ export class Relay {
 
   constructor(private readonly deps: RelayDeps) {
     this.bus = deps.bus ?? new InProcessBus();
-    this.bus.onControl((message) => this.closeClubConnections(message.clubId));
+    this.bus.onControl((message) => {
+      if (message.type === 'tabletRevoked') this.closeTabletConnections(message.clubId, message.keyHash);
+      else this.recheckClub(message.clubId);
+    });
     this.bus.onResumed(() => this.resume());
     this.docs = deps.quotas?.track(deps.storage.docs) ?? deps.storage.docs;
     this.acks = new StoredAcks(deps.options.storedAckIntervalMs, deps.now);
@@ -152,6 +163,7 @@ export class Relay {
     }
     connection.role = decision.role;
     connection.keyHash = decision.keyHash;
+    if (decision.tabletId !== undefined) this.seeTablet(connection, parsed.value.clubId, decision.tabletId);
 
     const room = this.roomFor(parsed.value.name);
     if (room === undefined) return connection.fail('serverBusy', true);
@@ -263,12 +275,42 @@ export class Relay {
   }
 
   /**
-   * Closes every open connection of a club whose keys were just rotated (4410: their key is now revoked),
-   * here and in every other relay process.
+   * A club's keys were just rotated: every connection of the club is checked again, here and in every other
+   * relay process, and those using a retired key are closed (4410). Tablets with keys of their own (issue 12
+   * §6) are not disturbed: a rotation changes only the invite keys.
    */
   revokeClubConnections(clubId: string): void {
-    this.closeClubConnections(clubId);
+    this.recheckClub(clubId);
     this.bus.publishControl({ type: 'keysRotated', clubId });
+  }
+
+  /** One tablet was cut off: its connections close with 4411 here and in every other process. */
+  revokeTablet(clubId: string, keyHash: string): void {
+    this.closeTabletConnections(clubId, keyHash);
+    this.bus.publishControl({ type: 'tabletRevoked', clubId, keyHash });
+  }
+
+  private closeTabletConnections(clubId: string, keyHash: string): void {
+    this.rotations.set(clubId, (this.rotations.get(clubId) ?? 0) + 1);
+    for (const connection of this.clubConnections(clubId))
+      if (connection.keyHash === keyHash) connection.fail('tabletRevoked');
+  }
+
+  /** "Last seen" of a tablet: when a connection of it opens and when it closes (the registry's tabletSeen). */
+  private seeTablet(connection: Connection, clubId: string, tabletId: string): void {
+    const record = () =>
+      this.deps.storage.clubs
+        .tabletSeen(clubId, tabletId, (this.deps.wallClock ?? Date.now)())
+        .catch((error: unknown) => this.deps.logger.error({ err: error }, 'recording a tablet seen failed'));
+    void record();
+    connection.onClose(() => void record());
+  }
+
+  private clubConnections(clubId: string): Connection[] {
+    return [...this.connections].filter((connection) => {
+      const parsed = parseDocumentName(connection.documentName);
+      return parsed.ok && parsed.value.clubId === clubId && connection.role !== undefined;
+    });
   }
 
   /**
@@ -277,7 +319,9 @@ export class Relay {
    * (their final snapshot written), then every `<clubId>` and `<clubId>/…` document removed.
    */
   async deleteClub(clubId: string): Promise<number> {
-    this.revokeClubConnections(clubId);
+    // Every connection closes here at once, tablets' own too; the other processes find the record gone.
+    this.closeClubConnections(clubId);
+    this.bus.publishControl({ type: 'keysRotated', clubId });
     const rooms = [...this.rooms.values()].filter(
       (room) => room.name === clubId || room.name.startsWith(`${clubId}/`),
     );
@@ -292,10 +336,35 @@ export class Relay {
 
   private closeClubConnections(clubId: string): void {
     this.rotations.set(clubId, (this.rotations.get(clubId) ?? 0) + 1);
-    for (const connection of [...this.connections]) {
+    for (const connection of this.clubConnections(clubId)) connection.fail('keyRevoked');
+  }
+
+  /** Counts as a rotation (so an admission racing it is decided again), then checks the club's connections. */
+  private recheckClub(clubId: string): void {
+    this.rotations.set(clubId, (this.rotations.get(clubId) ?? 0) + 1);
+    this.recheckConnections(this.clubConnections(clubId)).catch((error: unknown) =>
+      this.deps.logger.error({ err: error }, 'checking keys again failed'),
+    );
+  }
+
+  /**
+   * Decides each connection's key again from its hash and closes those no longer admitted: a retired key or
+   * a club gone with 4410, a tablet cut off with 4411.
+   */
+  private async recheckConnections(connections: readonly Connection[]): Promise<void> {
+    // A decision depends only on the club, the key and whether a viewer may open the document: one registry
+    // read per tablet after a bus outage, not one per open document.
+    const decisions = new Map<string, Promise<AccessDecision>>();
+    for (const connection of connections) {
       const parsed = parseDocumentName(connection.documentName);
-      if (parsed.ok && parsed.value.clubId === clubId && connection.role !== undefined)
-        connection.fail('keyRevoked');
+      if (!parsed.ok || connection.keyHash === undefined) continue;
+      const memo = `${parsed.value.clubId} ${connection.keyHash} ${isViewerDocument(parsed.value.name)}`;
+      const pending =
+        decisions.get(memo) ?? authorizeHash(this.deps.storage.clubs, parsed.value, connection.keyHash);
+      decisions.set(memo, pending);
+      const decision = await pending;
+      if (decision.type === 'granted' || connection.isClosed) continue;
+      connection.fail(decision.reason === 'tabletRevoked' ? 'tabletRevoked' : 'keyRevoked');
     }
   }
 
@@ -320,28 +389,9 @@ export class Relay {
       }
     };
     for (let worker = 0; worker < CATCH_UP_CONCURRENCY; worker++) void next();
-    this.recheckKeys().catch((error: unknown) =>
+    this.recheckConnections([...this.connections]).catch((error: unknown) =>
       this.deps.logger.error({ err: error }, 'checking keys again failed'),
     );
-  }
-
-  private async recheckKeys(): Promise<void> {
-    const byClub = new Map<string, Connection[]>();
-    for (const connection of this.connections) {
-      const parsed = parseDocumentName(connection.documentName);
-      if (!parsed.ok || connection.keyHash === undefined) continue;
-      byClub.set(parsed.value.clubId, [...(byClub.get(parsed.value.clubId) ?? []), connection]);
-    }
-    for (const [clubId, connections] of byClub) {
-      const record = await this.deps.storage.clubs.get(clubId);
-      for (const connection of connections) {
-        const hash = connection.keyHash ?? '';
-        const current =
-          record !== undefined &&
-          (hashesEqual(hash, record.editorKeyHash) || hashesEqual(hash, record.viewerKeyHash));
-        if (!current && !connection.isClosed) connection.fail('keyRevoked');
-      }
-    }
   }
 
   get documentsInMemory(): number {

@@ -23,6 +23,7 @@ import type { ConnectRequest, Relay } from './relay';
 import { applySecurityHeaders } from './security-headers';
 import { serveStatic } from './static-files';
 import type { Storage } from './store/doc-store';
+import { listTablets, registerTablet, revokeTablet } from './tablet-api';
 import { WsTransport } from './ws-transport';
 
 export interface RelayServerDeps {
@@ -52,6 +53,8 @@ const API_PREFIX = '/api/';
 const API_ROUTE = /^\/api\/clubs\/([^/]+)\/(register|rotate)$/;
 /** DELETE /api/clubs/:clubId: the club leaves the relay (club-api's deleteClub). */
 const CLUB_ROUTE = /^\/api\/clubs\/([^/]+)$/;
+/** Each tablet's own key (tablet-api.ts): GET/POST …/tablets, POST …/tablets/:tabletId/revoke. */
+const TABLET_ROUTE = /^\/api\/clubs\/([^/]+)\/tablets(?:\/([^/]+)\/revoke)?$/;
 /**
  * CORS for /api/ only. The relay address is a setting of the app, so the app may be served from another
  * origin than its relay. Any origin may call: the API uses no cookies or browser credentials, only keys
@@ -171,6 +174,42 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
     sendJson(response, result.status, result.body, result.headers);
   }
 
+  const tabletContext = {
+    clubs: deps.storage.clubs,
+    onTabletRevoked: (clubId: string, keyHash: string) => relay.revokeTablet(clubId, keyHash),
+    // Registered and revoked times are read by people on the share screen: the epoch, not deps.now's monotonic clock.
+    now: Date.now,
+  };
+
+  async function handleTablets(
+    request: IncomingMessage,
+    response: ServerResponse,
+    club: string,
+    tablet: string | undefined,
+  ): Promise<void> {
+    const clubId = decodeURIComponent(club);
+    const { authorization } = request.headers;
+    let result: Awaited<ReturnType<typeof listTablets>>;
+    if (tablet === undefined && request.method === 'GET')
+      result = await listTablets(tabletContext, clubId, authorization);
+    else if (request.method !== 'POST') return sendJson(response, 405, { error: 'notFound' });
+    else if (tablet !== undefined)
+      result = await revokeTablet(tabletContext, clubId, decodeURIComponent(tablet), authorization);
+    else {
+      const body = await readJson(request);
+      if (!body.ok)
+        return sendJson(response, body.tooLarge ? 413 : 400, {
+          error: body.tooLarge ? 'bodyTooLarge' : 'invalidBody',
+        });
+      result = await registerTablet(tabletContext, clubId, authorization, body.value);
+    }
+    logger.info(
+      { clubId, action: tablet === undefined ? 'tablets' : 'revokeTablet', status: result.status },
+      'club api',
+    );
+    sendJson(response, result.status, result.body);
+  }
+
   async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://relay');
     if (url.pathname.startsWith(API_PREFIX)) {
@@ -206,6 +245,8 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
       logger.info({ clubId, action: 'delete', status: result.status }, 'club api');
       return sendJson(response, result.status, result.body, result.headers);
     }
+    const tablets = TABLET_ROUTE.exec(url.pathname);
+    if (tablets !== null) return handleTablets(request, response, tablets[1] ?? '', tablets[2]);
     const api = API_ROUTE.exec(url.pathname);
     if (api !== null) {
       if (request.method !== 'POST') return sendJson(response, 405, { error: 'notFound' });

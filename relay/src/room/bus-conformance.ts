@@ -115,6 +115,15 @@ export function runRoomBusTests(name: string, fixture: RoomBusFixture): void {
       expect(here).toEqual([{ type: 'keysRotated', clubId: 'club-b' }]);
     });
 
+    it("carries one tablet's revocation with its key hash", async () => {
+      const there: ClubControl[] = [];
+      b.onControl((message) => there.push(message));
+      const revoked = { type: 'tabletRevoked', clubId: 'club-a', keyHash: 'ab'.repeat(32) } as const;
+      a.publishControl(revoked);
+      await until(() => there.length === 1, 'the revocation');
+      expect(there).toEqual([revoked]);
+    });
+
     it('shares a budget: what one process takes, the other cannot take again', async () => {
       const name = `test-${Math.random().toString(36).slice(2)}`;
       const here = a.budget(name, 0.5, 3, 0);

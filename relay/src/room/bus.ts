@@ -28,7 +28,11 @@ export type RoomMessage =
     };
 
 /** Club-wide messages, for every process whatever documents it holds. */
-export type ClubControl = { readonly type: 'keysRotated'; readonly clubId: string };
+export type ClubControl =
+  /** The club's keys changed (a rotation, or the club deleted): every process checks its connections again. */
+  | { readonly type: 'keysRotated'; readonly clubId: string }
+  /** One tablet's own key was cut off: every process closes the connections using it (issue 12 §6). */
+  | { readonly type: 'tabletRevoked'; readonly clubId: string; readonly keyHash: string };
 
 /**
  * A token bucket every process on the bus draws from (the failed registration codes' budget): a

@@ -7,7 +7,7 @@ import type { ClubControl, RoomMessage } from './bus';
  * first, so a process drops its own echo before decoding the rest. Updates are Yjs binary; JSON would
  * have to base64 them.
  */
-const Kind = { update: 0, awareness: 1, keysRotated: 2, presenceQuery: 3 } as const;
+const Kind = { update: 0, awareness: 1, keysRotated: 2, presenceQuery: 3, tabletRevoked: 4 } as const;
 
 export interface Envelope<T> {
   readonly sender: string;
@@ -55,8 +55,9 @@ export function decodeRoomMessage(data: Uint8Array): Envelope<RoomMessage> {
 export function encodeClubControl(sender: string, message: ClubControl): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarString(encoder, sender);
-  encoding.writeVarUint(encoder, Kind.keysRotated);
+  encoding.writeVarUint(encoder, Kind[message.type]);
   encoding.writeVarString(encoder, message.clubId);
+  if (message.type === 'tabletRevoked') encoding.writeVarString(encoder, message.keyHash);
   return encoding.toUint8Array(encoder);
 }
 
@@ -64,6 +65,9 @@ export function decodeClubControl(data: Uint8Array): Envelope<ClubControl> {
   const decoder = decoding.createDecoder(data);
   const sender = decoding.readVarString(decoder);
   const kind = decoding.readVarUint(decoder);
-  if (kind !== Kind.keysRotated) throw new Error(`unknown club message kind ${kind}`);
-  return { sender, message: { type: 'keysRotated', clubId: decoding.readVarString(decoder) } };
+  if (kind === Kind.keysRotated)
+    return { sender, message: { type: 'keysRotated', clubId: decoding.readVarString(decoder) } };
+  if (kind !== Kind.tabletRevoked) throw new Error(`unknown club message kind ${kind}`);
+  const clubId = decoding.readVarString(decoder);
+  return { sender, message: { type: 'tabletRevoked', clubId, keyHash: decoding.readVarString(decoder) } };
 }
