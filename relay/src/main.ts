@@ -33,26 +33,40 @@ const storage =
   config.databaseUrl === undefined
     ? openSqliteStorage(config.dataDir, config.sqliteSynchronous)
     : // Loaded only when configured: `pg` and `ioredis` weigh ~8 MiB of RSS a SQLite relay never uses.
-      await (await import('./store/postgres-doc-store')).openPostgresStorage(config.databaseUrl, {
-        poolMax: config.databasePoolMax,
-        onPoolError: (error) =>
-          logger.warn({ err: error }, 'a PostgreSQL connection failed; the pool opens another'),
-      }).catch((error: unknown) => {
-        // Unreachable, wrong password, or a schema from a newer relay: one log line, never the URL (it holds
-        // the password).
-        logger.fatal({ err: error }, 'cannot open the PostgreSQL database (DATABASE_URL)');
-        process.exit(1);
-      });
+      await (await import('./store/postgres-doc-store'))
+        .openPostgresStorage(config.databaseUrl, {
+          poolMax: config.databasePoolMax,
+          onPoolError: (error) =>
+            logger.warn({ err: error }, 'a PostgreSQL connection failed; the pool opens another'),
+        })
+        .catch((error: unknown) => {
+          // Unreachable, wrong password, or a schema from a newer relay: one log line, never the URL (it holds
+          // the password).
+          logger.fatal({ err: error }, 'cannot open the PostgreSQL database (DATABASE_URL)');
+          process.exit(1);
+        });
 if (config.databaseUrl !== undefined) logger.info({ poolMax: config.databasePoolMax }, 'storage: PostgreSQL');
 // Waits for Redis: a relay started without it would serve its documents apart from the other processes.
 const bus =
   config.redisUrl === undefined
     ? undefined
     : await (await import('./room/redis-bus')).RedisRoomBus.connect(config.redisUrl, logger);
-// Photos beside the SQLite documents; with PostgreSQL the processes would not share a local file, so the
-// blob routes stay off until a PostgreSQL blob store exists (relay/README.md, *Photos and scans*).
-const blobs = config.databaseUrl === undefined ? openSqliteBlobStore(config.dataDir) : undefined;
-if (blobs === undefined) logger.warn('photo uploads off: no blob store for PostgreSQL yet');
+// Photos beside the documents: a SQLite file of their own, or the PostgreSQL database every process shares
+// (relay/README.md, *Photos and scans*).
+const blobs =
+  config.databaseUrl === undefined
+    ? openSqliteBlobStore(config.dataDir)
+    : await (await import('./blob/postgres-blob-store'))
+        .openPostgresBlobStore(config.databaseUrl, (error) =>
+          logger.warn(
+            { err: error },
+            'a PostgreSQL connection of the photo store failed; the pool opens another',
+          ),
+        )
+        .catch((error: unknown) => {
+          logger.fatal({ err: error }, 'cannot open the photo store in PostgreSQL (DATABASE_URL)');
+          process.exit(1);
+        });
 const relay = await startRelay(config, Object.assign(storage, { blobs }), logger, bus);
 logger.info(
   {
