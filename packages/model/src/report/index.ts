@@ -2,8 +2,8 @@
  * The periodic report (issue 15 §2): `<clubId>/report/<reportId>`, committee-only.
  * `computeReportFigures(books, period)` → figures for a period from the club, health, money and care
  * books; `createReport` / `updateReportHeader` / `getReportSection` (rich-text fragments) /
- * `approveReport` (chair's signature, figures and narrative frozen); `toApprovedReport` → the entry
- * `publishApprovedReport` puts in the summary document.
+ * `approveReport` (chair's signature, figures and narrative frozen); `reopenReport` (the chair, signed,
+ * with a reason); `toApprovedReport` → the entry `publishApprovedReport` puts in the summary document.
  */
 export {
   type ApproveReportInput,
@@ -24,6 +24,7 @@ export {
   type ReportSection,
   type ReportView,
   readNarrative,
+  readNarrativeBlocks,
   readReport,
   reportDocName,
   updateReportHeader,
@@ -43,4 +44,11 @@ export {
   reportIdFor,
   standardPeriod,
 } from './report-period';
+export {
+  type ReopenReportInput,
+  reopenReport,
+  reportReopeningStatement,
+  verifyReportReopenings,
+} from './report-reopen';
+export type { ReportReopening } from './report-reopenings';
 export { toApprovedReport } from './report-summary';

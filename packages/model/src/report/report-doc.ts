@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type * as Y from 'yjs';
 import { type ClubId, err, isId, type MemberId, newMeetingId, ok, type Result } from '../ids/ids';
 import type { ApprovedError } from '../minutes/minutes-layout';
+import { type RichBlock, xmlFragmentToBlocks } from '../minutes/rich-blocks';
 import { xmlFragmentToText } from '../minutes/xml-text';
 import type { ChangeOrigin } from '../origin/origin';
 import { type CommandError, type FieldError, FieldErrors, transactCommand } from '../schema/command';
@@ -9,6 +10,7 @@ import { checkRequiredText, MAX_TEXT } from '../schema/field-checks';
 import { flattenReportFigures, type ReportFigures } from './report-figures';
 import { REPORT_SCHEMA_VERSION } from './report-migrations';
 import { checkPeriod, REPORT_KINDS, type ReportPeriod } from './report-period';
+import { type ReportReopening, readReopenings } from './report-reopenings';
 
 /**
  * The layout of one periodic report, `<clubId>/report/<reportId>` (issue 15 §2), a committee-only
@@ -41,7 +43,7 @@ export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('meta');
 const headerMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('report');
-const approvalMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('approval');
+export const approvalMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('approval');
 
 /** The fragment the editor binds to; a name, not a nested type, so concurrent first edits merge. */
 export function getReportSection(doc: Y.Doc, section: ReportSection): Y.XmlFragment {
@@ -69,6 +71,11 @@ export interface ReportApproval {
 export interface FrozenReport {
   readonly figures: ReportFigures;
   readonly narrative: Readonly<Record<ReportSection, string>>;
+  /**
+   * The same narrative with its formatting (paragraphs, lists, bold), for the printed report. Absent from
+   * reports approved before it was kept: those print their words as plain paragraphs.
+   */
+  readonly blocks?: Readonly<Record<ReportSection, readonly RichBlock[]>>;
 }
 
 export interface ReportView {
@@ -77,6 +84,8 @@ export interface ReportView {
   readonly header: ReportHeader | null;
   readonly approval: ReportApproval | null;
   readonly frozen: FrozenReport | null;
+  /** Every reopening by the chair, oldest first, each with its reason and what it reopened. */
+  readonly reopenings: readonly ReportReopening[];
 }
 
 const day = v.pipe(v.string(), v.isoDate());
@@ -116,6 +125,7 @@ export function readReport(doc: Y.Doc): ReportView {
     // Written whole by approveReport in the same transaction as the signature, never edited after.
     frozen:
       approval.success && typeof frozen === 'object' && frozen !== null ? (frozen as FrozenReport) : null,
+    reopenings: readReopenings(doc),
   };
 }
 
@@ -123,14 +133,16 @@ export const isReportApproved = (doc: Y.Doc): boolean => approvalMap(doc).has('f
 
 export type ReportError = CommandError | ApprovedError;
 
-function runReportCommand<T>(
+/** Runs a command unless a newer app wrote the doc or (unless `allowWhenApproved`) the chair signed it. */
+export function runReportCommand<T>(
   doc: Y.Doc,
   origin: ChangeOrigin,
   body: () => Result<T, CommandError & { type: 'invalid' | 'notFound' }>,
+  options: { readonly allowWhenApproved?: boolean } = {},
 ): Result<T, ReportError> {
   const version = metaMap(doc).get('schemaVersion');
   if (typeof version === 'number' && version > REPORT_SCHEMA_VERSION) return err({ type: 'readOnly' });
-  if (isReportApproved(doc)) return err({ type: 'approved' });
+  if (isReportApproved(doc) && options.allowWhenApproved !== true) return err({ type: 'approved' });
   return transactCommand(doc, origin, body);
 }
 
@@ -196,6 +208,13 @@ export function readNarrative(doc: Y.Doc): Record<ReportSection, string> {
   ) as Record<ReportSection, string>;
 }
 
+/** The narrative with its formatting, section by section, as the print shows it. */
+export function readNarrativeBlocks(doc: Y.Doc): Record<ReportSection, RichBlock[]> {
+  return Object.fromEntries(
+    REPORT_SECTIONS.map((s) => [s, xmlFragmentToBlocks(getReportSection(doc, s))]),
+  ) as Record<ReportSection, RichBlock[]>;
+}
+
 export interface ApproveReportInput {
   readonly by: MemberId;
   readonly at: string;
@@ -224,7 +243,7 @@ export function approveReport(
     if (error !== null) return err(error);
     // A deep copy: the caller's object must not stay shared with what the document holds.
     const figures = JSON.parse(JSON.stringify(input.figures)) as ReportFigures;
-    const frozen: FrozenReport = { figures, narrative: readNarrative(doc) };
+    const frozen: FrozenReport = { figures, narrative: readNarrative(doc), blocks: readNarrativeBlocks(doc) };
     const map = approvalMap(doc);
     map.set('chair', {
       by: input.by,

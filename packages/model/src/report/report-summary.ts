@@ -17,5 +17,6 @@ export function toApprovedReport(view: ReportView): ApprovedReport | null {
     approvedOn: view.approval.at.slice(0, 10),
     figures,
     narrative: { ...view.frozen.narrative },
+    revision: view.reopenings.length,
   };
 }

@@ -12,6 +12,7 @@ export {
   SUMMARY_SCHEMA_VERSION,
   summaryDocName,
   type WriteSummaryResult,
+  withdrawApprovedReport,
   writeSummary,
 } from './summary-doc';
 export {

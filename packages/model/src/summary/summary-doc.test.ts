@@ -8,6 +8,7 @@ import {
   readSummary,
   SUMMARY_SCHEMA_VERSION,
   summaryDocName,
+  withdrawApprovedReport,
 } from './summary-doc';
 import type { ApprovedReport } from './summary-types';
 
@@ -38,6 +39,27 @@ describe('approved reports in the summary', () => {
     expect(readSummary(b).reports).toEqual([REPORT]);
     value(publishApprovedReport(a, { ...REPORT, figures: { 'members.total': 99 } }, alice));
     expect(readSummary(a).reports[0]?.figures['members.total']).toBe(58);
+  });
+
+  it('withdraws a reopened report until its next approval, which a stale tablet cannot undo', () => {
+    const a = new Y.Doc();
+    const stale = new Y.Doc();
+    value(publishApprovedReport(a, REPORT, alice));
+    deliver(a, stale);
+    value(withdrawApprovedReport(a, { id: REPORT.id, revision: 0 }, alice));
+    expect(readSummary(a).reports).toEqual([]);
+    // A tablet that has not seen the reopening publishes the first approval again: it stays withdrawn.
+    value(publishApprovedReport(stale, REPORT, bob));
+    deliver(a, stale);
+    deliver(stale, a);
+    expect(readSummary(a).reports).toEqual([]);
+    const second = { ...REPORT, approvedOn: '2026-07-20', figures: { 'members.total': 60 }, revision: 1 };
+    value(publishApprovedReport(stale, second, bob));
+    deliver(stale, a);
+    expect(readSummary(a).reports).toEqual([second]);
+    // Withdrawing the first approval again (a late tablet) leaves the second in place.
+    value(withdrawApprovedReport(a, { id: REPORT.id, revision: 0 }, alice));
+    expect(readSummary(a).reports).toEqual([second]);
   });
 
   it('refuses a report with a bad id or date and writes nothing', () => {

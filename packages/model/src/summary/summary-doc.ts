@@ -12,7 +12,8 @@ import type { ApprovedReport, ClubSummary } from './summary-types';
  * Layout:
  * - `meta`: schemaVersion, clubId, computedAt (the last recomputation that changed a figure)
  * - `figures`: flat keys → number or string (summary-figures.ts), each figure its own entry
- * - `reports`: report id → an approved report as one plain value, written once, never edited
+ * - `reports`: report id → an approved report as one plain value (or a withdrawal mark once the chair
+ *   reopened it), replaced only by a later approval of the same report
  * Everything in it is derived from the books on committee tablets; nothing here is a source of truth,
  * so a figure overwritten by another tablet is simply recomputed by the next tablet that sees the books.
  */
@@ -109,7 +110,19 @@ const ReportSchema = v.object({
   approvedOn: day,
   figures: v.record(v.pipe(v.string(), v.maxLength(80)), v.pipe(v.number(), v.finite())),
   narrative: v.record(v.pipe(v.string(), v.maxLength(80)), text),
+  revision: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
+
+/** What stands in a report's place once reopened: which approval it withdrew. */
+const WithdrawnSchema = v.object({ withdrawn: v.literal(true), revision: v.number() });
+
+/** The revision an entry holds (a report or a withdrawal), or null for none or an unreadable one. */
+function storedRevision(raw: unknown): { revision: number; withdrawn: boolean } | null {
+  const withdrawn = v.safeParse(WithdrawnSchema, raw);
+  if (withdrawn.success) return { revision: withdrawn.output.revision, withdrawn: true };
+  const report = v.safeParse(ReportSchema, raw);
+  return report.success ? { revision: report.output.revision ?? 0, withdrawn: false } : null;
+}
 
 function readReports(doc: Y.Doc): ApprovedReport[] {
   const reports: ApprovedReport[] = [];
@@ -123,8 +136,9 @@ function readReports(doc: Y.Doc): ApprovedReport[] {
 /**
  * Publishes an approved report to the supervisors (issue 15 §2 calls this on approval). The narrative
  * must name no ordinary member; the report screen is responsible for that, this only stores it.
- * A report id already published is left as it is (approved figures never change), so two tablets
- * publishing the same approval is harmless.
+ * An entry of the same or a later revision is left as it is (approved figures never change), so two
+ * tablets publishing the same approval is harmless, and a tablet that has not yet seen a reopening
+ * cannot bring the withdrawn approval back.
  */
 export function publishApprovedReport(
   doc: Y.Doc,
@@ -137,8 +151,32 @@ export function publishApprovedReport(
     const parsed = v.safeParse(ReportSchema, body);
     if (!parsed.success) return err(invalid({ report: 'dateFormat' }));
     const reports = reportsMap(doc);
-    if (reports.has(id)) return ok(undefined);
+    const held = storedRevision(reports.get(id));
+    if (held !== null && held.revision >= (parsed.output.revision ?? 0)) return ok(undefined);
     reports.set(id, parsed.output);
+    return ok(undefined);
+  });
+}
+
+/**
+ * Withdraws a report the chair reopened: supervisors no longer count it until it is approved again
+ * (revision + 1). A later approval already published stays. Two tablets withdrawing write the same mark.
+ */
+export function withdrawApprovedReport(
+  doc: Y.Doc,
+  input: { readonly id: string; readonly revision: number },
+  origin: ChangeOrigin,
+): Result<void, CommandError> {
+  return transactCommand(doc, origin, () => {
+    if (!isId(input.id)) return err(invalid({ id: 'required' }));
+    const reports = reportsMap(doc);
+    const held = storedRevision(reports.get(input.id));
+    if (
+      held !== null &&
+      (held.revision > input.revision || (held.revision === input.revision && held.withdrawn))
+    )
+      return ok(undefined);
+    reports.set(input.id, { withdrawn: true, revision: input.revision });
     return ok(undefined);
   });
 }

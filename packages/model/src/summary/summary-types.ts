@@ -103,7 +103,7 @@ export type SummaryFundKind = (typeof SUMMARY_FUND_KINDS)[number];
 
 /**
  * An approved periodic report as the supervisors receive it: the figures frozen at approval and the
- * narrative sections. Written once when the chair approves (issue 15 §2), never edited.
+ * narrative sections. Written when the chair approves (issue 15 §2), withdrawn when the chair reopens it.
  */
 export interface ApprovedReport {
   readonly id: string;
@@ -115,4 +115,9 @@ export interface ApprovedReport {
   readonly figures: Readonly<Record<string, number>>;
   /** Section code → plain text (strengths, weaknesses, lessons, proposals, direction…). */
   readonly narrative: Readonly<Record<string, string>>;
+  /**
+   * How many times the report had been reopened before this approval (0 or absent: never). A later
+   * approval of the same report replaces the entry; an earlier one never comes back over it.
+   */
+  readonly revision?: number | undefined;
 }
