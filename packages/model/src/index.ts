@@ -244,6 +244,7 @@ export {
   type RemoteOrigin,
   remoteOrigin,
 } from './origin/origin';
+export * from './red-cross';
 export * from './report';
 export {
   type DuplicatePair,

@@ -65,6 +65,7 @@ export function projectClub(doc: Y.Doc): Projection<ClubView> {
     if (changes.profile) setClub('profile', reconcile(structuredClone(changes.profile)));
     if (changes.settings) setClub('settings', reconcile(structuredClone(changes.settings)));
     if (changes.dismissedDuplicates) setClub('dismissedDuplicates', [...changes.dismissedDuplicates]);
+    if (changes.redCross) setPath('redCross', reconcile(structuredClone(changes.redCross)));
     patchList('members', changes.members);
     patchList('groups', changes.groups);
     // Marks before the meetings' new order: they come by meeting id, looked up in the current order.

@@ -47,6 +47,7 @@ describe('rosterRows', () => {
       groups: [],
       meetings: [],
       dismissedDuplicates: [],
+      redCross: { volunteers: [], activities: [] },
     };
     expect(rosterRows(view, 'active')).toEqual([lan]);
     expect(rosterRows(view, 'left')).toEqual([ba]);

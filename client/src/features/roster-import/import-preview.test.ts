@@ -45,6 +45,7 @@ function clubWith(members: Partial<MemberInput>[]): ClubView {
     groups: [],
     meetings: [],
     dismissedDuplicates: [],
+    redCross: { volunteers: [], activities: [] },
   };
 }
 

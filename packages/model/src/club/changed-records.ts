@@ -11,6 +11,8 @@ export interface ChangedRecords {
   profile: boolean;
   settings: boolean;
   dismissed: boolean;
+  /** The Red Cross register or log (read whole). */
+  redCross: boolean;
   members: Set<string>;
   groups: Set<string>;
   /** Meetings to read whole: added, removed, replaced, or their attendance map replaced. */
@@ -26,6 +28,7 @@ export function noChangedRecords(): ChangedRecords {
     profile: false,
     settings: false,
     dismissed: false,
+    redCross: false,
     members: new Set(),
     groups: new Set(),
     meetings: new Set(),
@@ -40,6 +43,7 @@ export function hasChangedRecords(c: ChangedRecords): boolean {
     c.profile ||
     c.settings ||
     c.dismissed ||
+    c.redCross ||
     c.members.size + c.groups.size + c.meetings.size + c.meetingFields.size + c.marks.size > 0
   );
 }
@@ -51,7 +55,9 @@ export type ClubRoot =
   | 'members'
   | 'groups'
   | 'meetings'
-  | 'dismissedDuplicates';
+  | 'dismissedDuplicates'
+  | 'redCrossVolunteers'
+  | 'redCrossActivities';
 
 function keysOf(event: Y.YEvent<Y.AbstractType<unknown>>): Iterable<string> {
   // Map events name their keys; any other type (an odd value a peer wrote) changed as a whole.
@@ -68,6 +74,7 @@ export function collectChangedRecords(
   else if (root === 'profile') into.profile = true;
   else if (root === 'settings') into.settings = true;
   else if (root === 'dismissedDuplicates') into.dismissed = true;
+  else if (root === 'redCrossVolunteers' || root === 'redCrossActivities') into.redCross = true;
   if (root !== 'members' && root !== 'groups' && root !== 'meetings') return;
   const records = root === 'members' ? into.members : root === 'groups' ? into.groups : into.meetings;
   for (const event of events) {

@@ -1,5 +1,7 @@
 import type * as Y from 'yjs';
 import type { MeetingId, MemberId } from '../ids/ids';
+import type { RedCrossView } from '../red-cross/read-red-cross';
+import { RED_CROSS_ROOTS } from '../red-cross/red-cross-layout';
 import type { AttendanceStatus } from '../schema/enums';
 import type { ClubProfile, ClubSettings, ClubView, Group, Meeting, Member } from '../schema/types';
 import { type ClubRoot, collectChangedRecords, hasChangedRecords, noChangedRecords } from './changed-records';
@@ -26,6 +28,7 @@ export interface ClubChanges {
   readonly profile: ClubProfile | null;
   readonly settings: ClubSettings | null;
   readonly dismissedDuplicates: readonly string[] | null;
+  readonly redCross: RedCrossView | null;
   readonly members: ListChanges<Member>;
   readonly groups: ListChanges<Group>;
   readonly meetings: ListChanges<Meeting>;
@@ -54,6 +57,7 @@ const ROOTS: readonly ClubRoot[] = [
   'groups',
   'meetings',
   'dismissedDuplicates',
+  ...RED_CROSS_ROOTS,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { MeetingId, MemberId } from '../ids/ids';
+import { readRedCross } from '../red-cross/read-red-cross';
 import type { AttendanceStatus } from '../schema/enums';
 import { groupsMap, meetingsMap, membersMap } from '../schema/layout';
 import type { ClubView, Member } from '../schema/types';
@@ -47,6 +48,7 @@ export function readState(doc: Y.Doc) {
   let profile = readProfile(doc);
   let settings = readSettings(doc);
   let dismissed = readDismissed(doc);
+  let redCross = readRedCross(doc);
   const rawMembers = new Map(readAll(membersMap(doc), readMember).map((m) => [m.id as string, m]));
   /** How many stored members say they were merged into each id. */
   const targets = new Map<string, number>();
@@ -78,6 +80,7 @@ export function readState(doc: Y.Doc) {
     groups: groups.items,
     meetings: meetings.items,
     dismissedDuplicates: dismissed,
+    redCross,
   });
 
   const apply = (c: ChangedRecords): ClubChanges => {
@@ -96,6 +99,9 @@ export function readState(doc: Y.Doc) {
     profile = nextProfile ?? profile;
     settings = nextSettings ?? settings;
     dismissed = nextDismissed ?? dismissed;
+    // The register and the log are read whole: a chapter's few hundred keys, changed a few times a month.
+    const nextRedCross = changedValue(c.redCross, redCross, () => readRedCross(doc));
+    redCross = nextRedCross ?? redCross;
 
     // Members as stored; whether the merges changed with them.
     let mergesChanged = false;
@@ -204,6 +210,7 @@ export function readState(doc: Y.Doc) {
       profile: nextProfile,
       settings: nextSettings,
       dismissedDuplicates: nextDismissed,
+      redCross: nextRedCross,
       members: memberPatch.result(),
       groups: groupPatch.result(),
       meetings: meetingPatch.result(),

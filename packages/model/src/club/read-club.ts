@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { readRedCross } from '../red-cross/read-red-cross';
 import { groupsMap, meetingsMap, membersMap, type YRecord } from '../schema/layout';
 import type { ClubView } from '../schema/types';
 import {
@@ -37,6 +38,7 @@ export function readClub(doc: Y.Doc): ClubView {
       .map((m) => resolveMeeting(m, resolve))
       .sort(compareMeetings),
     dismissedDuplicates: readDismissed(doc),
+    redCross: readRedCross(doc),
   };
 }
 

@@ -63,6 +63,7 @@ export function clubView(members: Member[], meetings: Meeting[], groups: ClubVie
     groups,
     meetings: [...meetings].sort((a, b) => (a.date < b.date ? 1 : -1)),
     dismissedDuplicates: [],
+    redCross: { volunteers: [], activities: [] },
   };
 }
 

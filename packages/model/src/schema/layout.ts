@@ -51,9 +51,8 @@ export function dismissedMap(doc: Y.Doc): Y.Map<unknown> {
 
 /** The shared types commands write, i.e. the undo scope. `meta` is left out: undo must not un-create a club. */
 export function editableTypes(doc: Y.Doc): Y.Map<unknown>[] {
-  return ['profile', 'settings', 'members', 'groups', 'meetings', 'dismissedDuplicates'].map((name) =>
-    doc.getMap<unknown>(name),
-  );
+  const names = ['profile', 'settings', 'members', 'groups', 'meetings', 'dismissedDuplicates'];
+  return [...names, 'redCrossVolunteers', 'redCrossActivities'].map((name) => doc.getMap<unknown>(name));
 }
 
 /** A record's map, or undefined when the key is missing or holds something an older peer wrote. */

@@ -1,5 +1,6 @@
 import type { Attachment } from '../attachments/attachments';
 import type { ClubId, GroupId, IsoDate, MeetingId, MemberId } from '../ids/ids';
+import type { RedCrossView } from '../red-cross/read-red-cross';
 import type {
   AttendanceStatus,
   ClubKind,
@@ -124,6 +125,8 @@ export interface ClubView {
   /** Newest first. */
   readonly meetings: readonly Meeting[];
   readonly dismissedDuplicates: readonly string[];
+  /** A Red Cross chapter's volunteer register and activity log (red-cross/); empty for other clubs. */
+  readonly redCross: RedCrossView;
 }
 
 /** National targets for a self-help club; every one is a club setting because provinces differ. */
