@@ -8,6 +8,7 @@ import { Relay } from './relay';
 import type { RoomBus } from './room/bus';
 import { createRelayServer } from './server';
 import type { Storage } from './store/doc-store';
+import { retiringGenerations } from './store/generations';
 
 export interface RunningRelay {
   /** The bound port (useful with port 0). */
@@ -28,8 +29,10 @@ export async function startRelay(
   if (storage.usage === undefined)
     logger.warn('club quotas off: this store cannot report what a club stores');
   const now = () => performance.now();
+  // A rewritten minutes document's first write retires its earlier generations (store/generations.ts).
+  const docs = retiringGenerations(storage.docs);
   const relay = new Relay({
-    storage,
+    storage: Object.assign(Object.create(storage) as typeof storage, { docs }),
     metrics,
     logger,
     now,

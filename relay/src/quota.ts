@@ -100,6 +100,12 @@ export class ClubQuotas {
         this.known.delete(clubId);
         return removed;
       },
+      listDocs: (prefix) => store.listDocs(prefix),
+      retireDocs: async (names) => {
+        const held = await store.retireDocs(names);
+        for (const clubId of new Set(names.map(clubOf))) if (clubId !== undefined) void this.reread(clubId);
+        return held;
+      },
     };
   }
 

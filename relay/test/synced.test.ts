@@ -29,6 +29,8 @@ function gatedStorage() {
       load: (name) => inner.docs.load(name),
       compact: (name, snapshot, throughSeq) => inner.docs.compact(name, snapshot, throughSeq),
       deleteClubDocs: (clubId) => inner.docs.deleteClubDocs(clubId),
+      listDocs: (prefix) => inner.docs.listDocs(prefix),
+      retireDocs: (names) => inner.docs.retireDocs(names),
       close: () => inner.docs.close(),
       async append(name, update) {
         state.waiting += 1;

@@ -57,6 +57,8 @@ describe('a room shared with other processes', () => {
       append: (name, update) => store.append(name, update),
       compact: (name, snapshot, through) => store.compact(name, snapshot, through),
       deleteClubDocs: (clubId) => store.deleteClubDocs(clubId),
+      listDocs: (prefix) => store.listDocs(prefix),
+      retireDocs: (names) => store.retireDocs(names),
       close: () => store.close(),
     };
     const room = roomOn(slowStore, here);

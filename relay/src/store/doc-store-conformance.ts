@@ -197,6 +197,53 @@ export function runDocStoreTests(name: string, setup: () => StorageFixture): voi
       expect(rebuild((await docs.load('club-a')).updates)).toBe('mới');
     });
 
+    it('lists documents by name prefix and retires them for good: rows gone, appends refused', async () => {
+      const { docs } = await open();
+      const names = ['club-a/meeting/m1', 'club-a/meeting/m1_1_x', 'club-a/meeting/m10', 'club-a/health'];
+      for (const name of names) await docs.append(name, textUpdate(new Y.Doc(), `${name}; `));
+      expect(await docs.listDocs('club-a/meeting/m1_')).toEqual(['club-a/meeting/m1_1_x']);
+      expect(await docs.listDocs('club-a/meeting/m1')).toEqual([
+        'club-a/meeting/m1',
+        'club-a/meeting/m10',
+        'club-a/meeting/m1_1_x',
+      ]);
+
+      expect(await docs.retireDocs(['club-a/meeting/m1', 'club-a/meeting/never-written'])).toBe(1);
+      expect(await docs.load('club-a/meeting/m1')).toEqual({ updates: [], lastSeq: 0 });
+      await expect(docs.append('club-a/meeting/m1', textUpdate(new Y.Doc(), 'lại'))).rejects.toThrow(
+        /retired/,
+      );
+      await expect(docs.append('club-a/meeting/never-written', textUpdate(new Y.Doc(), 'x'))).rejects.toThrow(
+        /retired/,
+      );
+      // A room unloading a retired document writes its final snapshot: nothing is stored.
+      await docs.compact('club-a/meeting/m1', textUpdate(new Y.Doc(), 'snapshot'), 1);
+      expect(await docs.load('club-a/meeting/m1')).toEqual({ updates: [], lastSeq: 0 });
+      expect(await docs.listDocs('club-a/meeting/m1')).toEqual([
+        'club-a/meeting/m10',
+        'club-a/meeting/m1_1_x',
+      ]);
+      for (const name of ['club-a/meeting/m10', 'club-a/meeting/m1_1_x', 'club-a/health'])
+        expect(rebuild((await docs.load(name)).updates), name).toBe(`${name}; `);
+
+      // Another process, or this one reopened, refuses it as well.
+      peer = await fixture.openPeer?.();
+      if (peer !== undefined)
+        await expect(peer.docs.append('club-a/meeting/m1', textUpdate(new Y.Doc(), 'lại'))).rejects.toThrow(
+          /retired/,
+        );
+      await storage?.close();
+      const reopened = await fixture.open();
+      storage = reopened;
+      await expect(reopened.docs.append('club-a/meeting/m1', textUpdate(new Y.Doc(), 'lại'))).rejects.toThrow(
+        /retired/,
+      );
+      // Deleting the club forgets its retired names too: the id starts from scratch.
+      await reopened.docs.deleteClubDocs('club-a');
+      await reopened.docs.append('club-a/meeting/m1', textUpdate(new Y.Doc(), 'mới'));
+      expect(rebuild((await reopened.docs.load('club-a/meeting/m1')).updates)).toBe('mới');
+    });
+
     it('creates a club once and reports an existing one without changing it', async () => {
       const { clubs } = await open();
       expect(await clubs.get('club-0001')).toBeUndefined();

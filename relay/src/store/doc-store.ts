@@ -12,6 +12,20 @@ export interface StoredDoc {
   readonly lastSeq: number;
 }
 
+/** An append to a retired document (DocStore.retireDocs): refused, never stored. */
+export class RetiredDocumentError extends Error {
+  constructor(readonly documentName: string) {
+    super(`${documentName} was retired: a newer generation replaced it`);
+    this.name = 'RetiredDocumentError';
+  }
+}
+
+/** The end of the bytewise range of names starting with `prefix` (exclusive), for range queries. */
+export function prefixEnd(prefix: string): string {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  return `${prefix.slice(0, -1)}${String.fromCharCode(last + 1)}`;
+}
+
 export interface DocStore {
   load(name: string): Promise<StoredDoc>;
   /**
@@ -31,6 +45,19 @@ export interface DocStore {
    * even one whose id starts with this one's.
    */
   deleteClubDocs(clubId: string): Promise<number>;
+  /**
+   * The documents holding rows whose name starts with `prefix` (bytewise), in name order: how the relay finds
+   * a minutes document's earlier generations (generations.ts).
+   */
+  listDocs(prefix: string): Promise<string[]>;
+  /**
+   * Retires documents for good (an old generation of a rewritten document, issue 12 §2): deletes every row
+   * of each, so the store no longer holds their bytes, and refuses every later append to them (the promise
+   * rejects, as a failed write does: the room closes its connections), so a tablet that still holds an old
+   * generation cannot write it back. A compaction of a retired document writes nothing and loading one
+   * finds it empty. Resolves with how many of them held rows.
+   */
+  retireDocs(names: readonly string[]): Promise<number>;
   /** Finishes pending appends, then releases resources. */
   close(): Promise<void>;
 }

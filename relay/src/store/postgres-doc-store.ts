@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { UsageSource } from '../quota';
-import type { DocStore, Storage, StoredDoc } from './doc-store';
+import { type DocStore, prefixEnd, RetiredDocumentError, type Storage, type StoredDoc } from './doc-store';
 import { PostgresClubRegistry } from './postgres-club-registry';
 import { migrateSchema } from './postgres-schema';
 import { inTransaction } from './postgres-transaction';
@@ -25,7 +25,7 @@ const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 const APPEND = `
   WITH bumped AS (
     INSERT INTO documents AS d (doc, last_seq) VALUES ($1, $3::bigint)
-    ON CONFLICT (doc) DO UPDATE SET last_seq = d.last_seq + $3::bigint
+    ON CONFLICT (doc) DO UPDATE SET last_seq = d.last_seq + $3::bigint WHERE NOT d.retired
     RETURNING last_seq
   ), inserted AS (
     INSERT INTO doc_updates (doc, seq, data)
@@ -91,7 +91,9 @@ export class PostgresDocStore implements DocStore {
           values: [name, batch.map((p) => p.data), batch.length],
         });
         const row = rows[0];
-        if (row === undefined || Number(row.rows) !== batch.length) {
+        // A retired document's row is locked but not bumped: nothing comes back (see retireDocs).
+        if (row === undefined) throw new RetiredDocumentError(name);
+        if (Number(row.rows) !== batch.length) {
           throw new Error(`append to ${name} stored ${row?.rows ?? 0} of ${batch.length} rows`);
         }
         const first = Number(row.last_seq) - batch.length + 1;
@@ -112,12 +114,12 @@ export class PostgresDocStore implements DocStore {
    */
   async compact(name: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     await inTransaction(this.pool, async (client) => {
-      const { rows } = await client.query<{ last_seq: string; compacted_through: string }>(
-        'SELECT last_seq, compacted_through FROM documents WHERE doc = $1 FOR UPDATE',
+      const { rows } = await client.query<{ last_seq: string; compacted_through: string; retired: boolean }>(
+        'SELECT last_seq, compacted_through, retired FROM documents WHERE doc = $1 FOR UPDATE',
         [name],
       );
       const current = rows[0];
-      if (current === undefined || Number(current.compacted_through) >= throughSeq) return;
+      if (current === undefined || current.retired || Number(current.compacted_through) >= throughSeq) return;
       if (throughSeq > Number(current.last_seq)) {
         throw new Error(`cannot compact ${name} through ${throughSeq}: its last row is ${current.last_seq}`);
       }
@@ -141,6 +143,36 @@ export class PostgresDocStore implements DocStore {
       await client.query(`DELETE FROM doc_updates WHERE ${where}`, range);
       const removed = await client.query(`DELETE FROM documents WHERE ${where}`, range);
       return removed.rowCount ?? 0;
+    });
+  }
+
+  async listDocs(prefix: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ doc: string }>(
+      'SELECT doc FROM documents WHERE doc >= $1 AND doc < $2 AND NOT retired ORDER BY doc',
+      [prefix, prefixEnd(prefix)],
+    );
+    return rows.map((row) => row.doc);
+  }
+
+  /**
+   * Marks each document retired in `documents` (creating the row if need be) and deletes its rows, in one
+   * transaction. The mark is what every process's append checks (APPEND bumps only a row that is not
+   * retired), so no process can write a retired generation back. The deleted rows' bytes stay in the table's
+   * pages until VACUUM reuses them, and in the WAL until it is recycled: see relay/README.md, "Erasure".
+   */
+  async retireDocs(names: readonly string[]): Promise<number> {
+    return inTransaction(this.pool, async (client) => {
+      let held = 0;
+      for (const name of names) {
+        await client.query(
+          `INSERT INTO documents AS d (doc, last_seq, retired) VALUES ($1, 0, true)
+           ON CONFLICT (doc) DO UPDATE SET retired = true`,
+          [name],
+        );
+        const removed = await client.query('DELETE FROM doc_updates WHERE doc = $1', [name]);
+        if ((removed.rowCount ?? 0) > 0) held += 1;
+      }
+      return held;
     });
   }
 

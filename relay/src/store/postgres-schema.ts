@@ -30,6 +30,9 @@ const CREATE_V1 = `
   CREATE TABLE retired_keys (club_id text NOT NULL, key_hash text NOT NULL, PRIMARY KEY (club_id, key_hash));
 `;
 
+/** A retired document (an old generation, DocStore.retireDocs): its appends are refused in every process. */
+const ADD_RETIRED = 'ALTER TABLE documents ADD COLUMN IF NOT EXISTS retired boolean NOT NULL DEFAULT false';
+
 /**
  * Brings the database to the current schema; throws if it was written by a newer relay. Idempotent, and safe
  * when several relays start at once: the whole migration runs in one transaction under an advisory lock
@@ -49,6 +52,7 @@ export async function migrateSchema(pool: Pool): Promise<void> {
     if (version < 1) await client.query(CREATE_V1);
     // Additive and idempotent, so it runs on every start without a version of its own.
     await client.query(CREATE_TABLET_KEYS);
+    await client.query(ADD_RETIRED);
     if (rows.length === 0) await client.query('INSERT INTO relay_schema (version) VALUES ($1)', [VERSION]);
     else await client.query('UPDATE relay_schema SET version = $1', [VERSION]);
   });

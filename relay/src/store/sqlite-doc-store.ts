@@ -2,7 +2,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { UsageSource } from '../quota';
-import type { DocStore, Storage, StoredDoc } from './doc-store';
+import { type DocStore, prefixEnd, RetiredDocumentError, type Storage, type StoredDoc } from './doc-store';
 import { SqliteClubRegistry } from './sqlite-club-registry';
 import { lastSeq, migrateSchema } from './sqlite-schema';
 
@@ -29,6 +29,11 @@ export class SqliteDocStore implements DocStore {
   private readonly deleteThrough;
   /** The last seq given out; seqs increase across all documents. */
   private seq: number;
+  /**
+   * Retired documents (retired_docs), read once: one process owns a SQLite file, so this copy stays true and
+   * an append pays a Set lookup, not a query.
+   */
+  private readonly retired: Set<string>;
   /** performance.now() of the last commit, for the checkpointer. */
   lastCommitAt = 0;
 
@@ -41,6 +46,12 @@ export class SqliteDocStore implements DocStore {
     );
     this.deleteThrough = db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?');
     this.seq = lastSeq(db);
+    this.retired = new Set(
+      db
+        .prepare<[], { doc: string }>('SELECT doc FROM retired_docs')
+        .all()
+        .map((row) => row.doc),
+    );
   }
 
   async load(name: string): Promise<StoredDoc> {
@@ -49,6 +60,7 @@ export class SqliteDocStore implements DocStore {
   }
 
   append(name: string, update: Uint8Array): Promise<number> {
+    if (this.retired.has(name)) return Promise.reject(new RetiredDocumentError(name));
     try {
       const seq = this.seq + 1;
       this.insert.run(name, seq, update);
@@ -61,6 +73,7 @@ export class SqliteDocStore implements DocStore {
   }
 
   async compact(name: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    if (this.retired.has(name)) return;
     // The snapshot takes over the seq of the last row it replaces, so load order stays append order.
     this.db.transaction(() => {
       this.deleteThrough.run(name, throughSeq);
@@ -81,9 +94,43 @@ export class SqliteDocStore implements DocStore {
         .get(...range);
       // secure_delete (openSqliteStorage) zeroes the removed rows and the pages they free.
       this.db.prepare<typeof range>(`DELETE FROM doc_updates WHERE ${where}`).run(...range);
+      this.db.prepare<typeof range>(`DELETE FROM retired_docs WHERE ${where}`).run(...range);
+      for (const name of [...this.retired])
+        if (name === clubId || name.startsWith(`${clubId}/`)) this.retired.delete(name);
       this.lastCommitAt = performance.now();
       return counted?.documents ?? 0;
     })();
+  }
+
+  async listDocs(prefix: string): Promise<string[]> {
+    return this.db
+      .prepare<[string, string], { doc: string }>(
+        'SELECT DISTINCT doc FROM doc_updates WHERE doc >= ? AND doc < ? ORDER BY doc',
+      )
+      .all(prefix, prefixEnd(prefix))
+      .map((row) => row.doc);
+  }
+
+  async retireDocs(names: readonly string[]): Promise<number> {
+    const count = this.db.prepare<[string], { n: number }>(
+      'SELECT count(*) AS n FROM doc_updates WHERE doc = ? LIMIT 1',
+    );
+    const remove = this.db.prepare<[string]>('DELETE FROM doc_updates WHERE doc = ?');
+    const mark = this.db.prepare<[string]>('INSERT OR IGNORE INTO retired_docs (doc) VALUES (?)');
+    const held = this.db.transaction(() => {
+      let documents = 0;
+      for (const name of names) {
+        if ((count.get(name)?.n ?? 0) > 0) documents += 1;
+        // secure_delete (openSqliteStorage) zeroes the removed rows and the pages they free; the WAL is
+        // folded back by the checkpointer, and truncated then (see WalCheckpointer).
+        remove.run(name);
+        mark.run(name);
+      }
+      return documents;
+    })();
+    for (const name of names) this.retired.add(name);
+    this.lastCommitAt = performance.now();
+    return held;
   }
 
   async close(): Promise<void> {}

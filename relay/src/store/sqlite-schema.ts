@@ -6,9 +6,10 @@ import type Database from 'better-sqlite3';
  * Version 2 keeps updates clustered by document (a WITHOUT ROWID table keyed by doc and seq): an append then
  * dirties one B-tree page instead of two (table and index), about 3 WAL writes per commit instead of ~4.7,
  * and loading a document reads its rows together. Version 1 (a rowid table plus an index on (doc, seq)) is
- * migrated in one transaction when such a database is opened.
+ * migrated in one transaction when such a database is opened. Version 3 adds `retired_docs`: the names of
+ * retired documents (old generations, DocStore.retireDocs), whose appends are refused.
  */
-const VERSION = 2;
+const VERSION = 3;
 
 const CREATE = `
   CREATE TABLE IF NOT EXISTS doc_updates (
@@ -16,6 +17,7 @@ const CREATE = `
   ) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS clubs (club_id TEXT PRIMARY KEY, editor_key_hash TEXT NOT NULL, viewer_key_hash TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS retired_keys (club_id TEXT NOT NULL, key_hash TEXT NOT NULL, PRIMARY KEY (club_id, key_hash));
+  CREATE TABLE IF NOT EXISTS retired_docs (doc TEXT PRIMARY KEY) WITHOUT ROWID;
 `;
 
 /** Brings the database to the current schema; throws if it was written by a newer relay. */
