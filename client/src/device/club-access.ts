@@ -21,7 +21,8 @@ export type ShareError =
   | { readonly type: 'network' }
   | { readonly type: 'relay'; readonly error: ApiError['error'] | 'unknown' };
 
-async function post(
+/** A POST to this tablet's relay's API; a failure is a value (network, or the relay's error type). */
+export async function post(
   path: string,
   body: unknown,
   bearer?: string,
@@ -79,7 +80,16 @@ export async function rotateClubKeys(clubId: string) {
     access.key,
   );
   if (result.ok) {
-    saveClubAccess(clubId, { role: 'editor', key: pending.key, viewerKey: pending.viewerKey, shared: true });
+    // A tablet key of its own is not changed by a rotation (only the invite keys are), so it is kept.
+    const { tabletKey, pendingTabletKey } = access;
+    saveClubAccess(clubId, {
+      role: 'editor',
+      key: pending.key,
+      viewerKey: pending.viewerKey,
+      shared: true,
+      ...(tabletKey ? { tabletKey } : {}),
+      ...(pendingTabletKey ? { pendingTabletKey } : {}),
+    });
   } else if (result.error.type === 'relay' && result.error.error !== 'unknown') {
     // The relay answered and did not rotate to these keys (another editor rotated first): drop them.
     // A network failure or an unreadable answer keeps them: the rotation may have happened.

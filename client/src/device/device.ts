@@ -29,6 +29,13 @@ export interface ClubAccess {
    * once the new key syncs (see `settleReplacedKeys`).
    */
   readonly replacedKeys?: Pick<ClubAccess, 'role' | 'key' | 'viewerKey' | 'pendingKeys'>;
+  /**
+   * This tablet's own key at the relay (issue 12 §6, tablet-key.ts), used for syncing instead of `key` once
+   * the relay took it, so the committee can cut this tablet off alone. `key` stays for inviting others.
+   */
+  readonly tabletKey?: string;
+  /** A tablet key sent to the relay whose answer has not come: the retry sends the same one. */
+  readonly pendingTabletKey?: string;
 }
 
 export interface KnownClub {
@@ -130,7 +137,14 @@ export function settleReplacedKeys(
  */
 export function clubAccessSignature(id: string, storage: Storage = localStorage): string {
   const access = findKnownClub(id, storage)?.access;
-  return access ? JSON.stringify([access.role, access.key, access.shared, readRelayOrigin(storage)]) : '';
+  return access
+    ? JSON.stringify([access.role, syncKey(access), access.shared, readRelayOrigin(storage)])
+    : '';
+}
+
+/** The key this tablet syncs with: its own once the relay took it, else the invite's. */
+export function syncKey(access: ClubAccess): string {
+  return access.tabletKey ?? access.key;
 }
 
 /**

@@ -17,7 +17,9 @@ export type DeniedReason =
   | 'unsupportedProtocolVersion'
   | 'invalidDocumentName'
   | 'documentQuotaExceeded'
-  | 'storageQuotaExceeded';
+  | 'storageQuotaExceeded'
+  /** This tablet's own key was cut off by the committee (4411). */
+  | 'tabletRevoked';
 
 export interface Peer {
   readonly clientId: number;

@@ -100,6 +100,7 @@ export function linkClub(
       if (type === 'synced') settleReplacedKeys(clubId, 'accepted');
       if (type === 'revoked') finishRotation();
       if (type === 'synced' || type === 'syncing') startBackground();
+      if (type === 'synced') exchangeInviteKey();
     });
     current.start();
     setClubStatus(current.status);
@@ -120,6 +121,25 @@ export function linkClub(
         },
         () => {
           rotating = false;
+        },
+      );
+  };
+  // An editor's tablet that reached the relay with the invite key gets a key of its own (device/tablet-key.ts),
+  // then syncs with it; a failure keeps the invite key and is retried at the next connection.
+  let exchanging = false;
+  const exchangeInviteKey = () => {
+    const access = findKnownClub(clubId)?.access;
+    if (exchanging || access?.role !== 'editor' || access.tabletKey !== undefined) return;
+    exchanging = true;
+    void import('../../device/tablet-key')
+      .then(({ ensureTabletKey }) => ensureTabletKey(clubId))
+      .then(
+        (result) => {
+          exchanging = false;
+          if (result === 'registered' && !closed) reconnect();
+        },
+        () => {
+          exchanging = false;
         },
       );
   };

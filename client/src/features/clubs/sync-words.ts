@@ -14,6 +14,7 @@ export const DENIED_WORDS: Readonly<Record<DeniedReason, MessageKey>> = {
   invalidDocumentName: 'sync.denied.invalidDocumentName',
   documentQuotaExceeded: 'relayLimits.documentQuotaExceeded',
   storageQuotaExceeded: 'relayLimits.storageQuotaExceeded',
+  tabletRevoked: 'tablets.cutOff',
 };
 
 /** The relay's state in the words the sync indicator shows. */

@@ -16,6 +16,8 @@ const every: Record<ApiErrorType, true> = {
   notFound: true,
   bodyTooLarge: true,
   tooManyAttempts: true,
+  tabletTaken: true,
+  tabletRevoked: true,
 };
 
 function words(catalogue: typeof vi, key: string): string {

@@ -15,6 +15,8 @@ export function shareErrorMessage(error: ShareError): MessageKey {
       return 'share.errorUnauthorized';
     case 'tooManyAttempts':
       return 'share.errorBusy';
+    case 'tabletRevoked':
+      return 'tablets.cutOff';
     default:
       return 'share.errorRelay';
   }

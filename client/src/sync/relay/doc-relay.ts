@@ -1,6 +1,6 @@
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { findKnownClub, readRelayOrigin } from '../../device/device';
+import { findKnownClub, readRelayOrigin, syncKey } from '../../device/device';
 import { markSent, markUnsent, rememberHeldDoc, type UnsentDoc } from '../../device/unsent-docs';
 import { RelaySync } from '../relay-sync';
 import type { SyncStatus } from '../sync-status';
@@ -22,7 +22,7 @@ export function createDocRelay(
   return new RelaySync(doc, {
     relayOrigin: readRelayOrigin(),
     documentName,
-    key: access.key,
+    key: syncKey(access),
     user,
     ...(awareness ? { awareness } : {}),
   });
