@@ -59,6 +59,18 @@ export const enHealthCheck: typeof viHealthCheck = {
     bloodPressure: 'Blood pressure',
     flags: 'To follow up',
     notFound: 'This member was not found.',
+    tableTitle: 'Table of checks',
+  },
+  chart: {
+    title: 'Chart across checks',
+    failed:
+      'The chart could not be drawn on this tablet (it needs the network once to fetch its code). The table below has every check.',
+    band: {
+      high: 'High: from {{ threshold }}',
+      low: 'Low: below {{ threshold }}',
+    },
+    summary:
+      '{{ measure }}: {{ count }} checks from {{ from }} to {{ to }}; latest {{ last }} on {{ lastDay }}.',
   },
   attendance: {
     search: 'Find a member',

@@ -59,6 +59,18 @@ export const viHealthCheck = {
     bloodPressure: 'Huyết áp',
     flags: 'Cần theo dõi',
     notFound: 'Không tìm thấy thành viên này.',
+    tableTitle: 'Bảng các lần đo',
+  },
+  chart: {
+    title: 'Biểu đồ qua các lần đo',
+    failed:
+      'Chưa vẽ được biểu đồ trên máy này (cần mạng một lần để tải phần vẽ). Bảng dưới có đủ các lần đo.',
+    band: {
+      high: 'Cao: từ {{ threshold }}',
+      low: 'Thấp: dưới {{ threshold }}',
+    },
+    summary:
+      '{{ measure }}: {{ count }} lần đo từ {{ from }} đến {{ to }}; lần gần nhất {{ last }} ngày {{ lastDay }}.',
   },
   attendance: {
     search: 'Tìm thành viên',

@@ -6,6 +6,7 @@ import type { HealthSession } from '../../data/health/health-session';
 import { useI18n } from '../../i18n/i18n-context';
 import { HealthGate } from './health-gate';
 import { formatMeasure, type Measure, measureFlag } from './measure-text';
+import { TrendChart } from './trend-chart';
 import './health-check.css';
 
 /** One member's checks across meetings, oldest first, each reading marked against the club's thresholds. */
@@ -52,6 +53,8 @@ function TrendTable(props: { health: HealthSession; memberId: MemberId }): JSX.E
   };
   return (
     <Show when={checks().length > 0} fallback={<p class="card">{t('healthCheck.trend.empty')}</p>}>
+      <TrendChart checks={checks()} thresholds={props.health.view.thresholds} />
+      <h2>{t('healthCheck.trend.tableTitle')}</h2>
       <table class="trend-table" data-testid="trend-table">
         <thead>
           <tr>
