@@ -46,6 +46,8 @@ export const enMoney: typeof viMoney = {
     expense: 'Expense',
     transfer: 'Transfer between funds',
     correction: 'Correction',
+    cashShort: 'Cash short at the count',
+    cashOver: 'Cash over at the count',
   },
   book: {
     print: 'Print the cash book',
@@ -220,8 +222,9 @@ export const enMoney: typeof viMoney = {
     countOk: 'The cash matches the book.',
     countShort: '{{ amount }} short of the book: recorded in the money book.',
     countOver: '{{ amount }} over the book: recorded in the money book.',
-    shortNote: 'Cash short at the count after the meeting of {{ date }}',
-    overNote: 'Cash over at the count after the meeting of {{ date }}',
+    countNote:
+      'Cash count after the meeting of {{ date }}: counted {{ counted }}, the book said {{ expected }}',
+    countRecorded: "The money book holds this meeting's difference: {{ amount }}.",
     meetingNotFound: 'This meeting was not found.',
     futureMeeting: 'This meeting has not happened yet: money can be recorded from its date.',
   },

@@ -1,7 +1,7 @@
-import type { ListAdditions, MoneyView } from '@chungtay/model';
+import type { Entry, Loan, MoneyView } from '@chungtay/model';
 import * as model from '@chungtay/model';
-import { batch } from 'solid-js';
-import { createStore, produce, reconcile } from 'solid-js/store';
+import { batch, createSignal } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
 import type * as Y from 'yjs';
 import type { Projection } from '../session/projection';
 
@@ -9,15 +9,20 @@ import type { Projection } from '../session/projection';
 type Writable<T> = T extends string | number | boolean | null
   ? T
   : { -readonly [K in keyof T]: Writable<T[K]> };
-type Book = Writable<MoneyView>;
-type ListKey = 'entries' | 'loans';
+type Header = Writable<Omit<MoneyView, 'entries' | 'loans'>>;
 
 /**
  * The money book as the screens read it. Read whole once, on open; after that the model's follower says
- * which entries and loans each batch of transactions added, and a repayment tapped at a meeting pushes
- * its two entries onto the store's list instead of re-reading thousands. The rest (rules, funds,
- * write-offs) is small and reconciled when it changes. The store holds copies: Solid writes into what a
- * store holds, and the follower keeps its own arrays.
+ * which entries and loans each batch of transactions added, and a repayment tapped at a meeting slots its
+ * two entries in instead of re-reading thousands.
+ *
+ * The small header (rules, funds, write-offs) is a Solid store, reconciled when it changes, so a rule shown
+ * on screen follows another tablet's edit field by field. Entries and loans are NOT in the store: they are
+ * written once and never change, so a store's per-field proxies (a tracked read for every field of 7,500
+ * entries, each time a balance is summed) would buy nothing and cost most of the time "Quỹ" takes to open.
+ * They are plain arrays behind a signal, a new array (the same entry objects) after each batch, so every
+ * figure derived from them (balances, loan states, a meeting's collection) is recomputed once per batch
+ * over plain objects. Screens never write into them.
  */
 export function projectMoney(doc: Y.Doc): Projection<MoneyView> {
   let scheduled = false;
@@ -31,41 +36,60 @@ export function projectMoney(doc: Y.Doc): Projection<MoneyView> {
       if (!stopped) batch(() => patch());
     });
   });
-  const [book, setBook] = createStore<Book>(structuredClone(follower.view()) as Book);
-  const setList = setBook as unknown as (key: ListKey, value: unknown) => void;
-
-  function patchList(key: ListKey, changes: ListAdditions<{ readonly id: string }>): void {
-    if (changes.rebuilt !== null) setList(key, reconcile(structuredClone(changes.rebuilt), { key: 'id' }));
-    else if (changes.added.length === 0) return;
-    else if (changes.atEnd)
-      setList(
-        key,
-        produce((list: unknown[]) => {
-          list.push(...structuredClone(changes.added));
-        }),
-      );
-    // Slotted in among older ones (an entry dated back): the follower's order, the store's objects kept.
-    else setList(key, reconcile(structuredClone(follower.view()[key]), { key: 'id' }));
-  }
+  const first = follower.view();
+  const { entries: _entries, loans: _loans, ...header } = first;
+  const [book, setBook] = createStore<Header>(structuredClone(header) as Header);
+  const [entries, setEntries] = createSignal<readonly Entry[]>(first.entries.slice());
+  const [loans, setLoans] = createSignal<readonly Loan[]>(first.loans.slice());
 
   function patch(): void {
     const changes = follower.flush();
     if (changes.header !== null) {
-      const header = structuredClone(changes.header) as Writable<typeof changes.header>;
-      setBook('clubId', header.clubId);
-      setBook('schemaVersion', header.schemaVersion);
-      setBook('readOnly', header.readOnly);
-      setBook('rules', reconcile(header.rules));
-      setBook('funds', reconcile(header.funds, { key: 'id' }));
-      setBook('writeOffs', reconcile(header.writeOffs, { key: 'loanId' }));
-      setBook('confirmedDuplicates', header.confirmedDuplicates);
+      const next = structuredClone(changes.header) as Header;
+      setBook('clubId', next.clubId);
+      setBook('schemaVersion', next.schemaVersion);
+      setBook('readOnly', next.readOnly);
+      setBook('rules', reconcile(next.rules));
+      setBook('funds', reconcile(next.funds, { key: 'id' }));
+      setBook('writeOffs', reconcile(next.writeOffs, { key: 'loanId' }));
+      setBook('confirmedDuplicates', next.confirmedDuplicates);
     }
-    patchList('entries', changes.entries);
-    patchList('loans', changes.loans);
+    const view = follower.view();
+    if (changes.entries.rebuilt !== null || changes.entries.added.length > 0)
+      setEntries(view.entries.slice());
+    if (changes.loans.rebuilt !== null || changes.loans.added.length > 0) setLoans(view.loans.slice());
   }
 
   return {
-    view: book as unknown as MoneyView,
+    view: {
+      get clubId() {
+        return book.clubId;
+      },
+      get schemaVersion() {
+        return book.schemaVersion;
+      },
+      get readOnly() {
+        return book.readOnly;
+      },
+      get rules() {
+        return book.rules;
+      },
+      get funds() {
+        return book.funds;
+      },
+      get writeOffs() {
+        return book.writeOffs;
+      },
+      get confirmedDuplicates() {
+        return book.confirmedDuplicates;
+      },
+      get entries() {
+        return entries();
+      },
+      get loans() {
+        return loans();
+      },
+    },
     stop: () => {
       stopped = true;
       follower.stop();

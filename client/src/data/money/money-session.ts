@@ -1,11 +1,14 @@
 import type {
   Author,
+  CashCountInput,
   ClubId,
   ClubKind,
   EntryInput,
   FundId,
   FundInput,
+  IsoDate,
   LoanInput,
+  LoanState,
   LocalOrigin,
   MinutesView,
   MoneyClock,
@@ -42,6 +45,7 @@ export function bindMoneyCommands(doc: Y.Doc, origin: LocalOrigin, clock: () => 
     payOutLoan: (input: LoanInput) => model.payOutLoan(doc, input, origin, clock()),
     recordRepayment: (input: RepaymentInput) => model.recordRepayment(doc, input, origin, clock()),
     writeOffLoan: (input: WriteOffInput) => model.writeOffLoan(doc, input, origin, clock()),
+    recordCashCount: (input: CashCountInput) => model.recordCashCount(doc, input, origin, clock()),
     confirmDuplicate: (key: string) => model.confirmDuplicate(doc, key, origin),
     updateRules: (patch: Partial<MoneyRules>) => model.updateMoneyRules(doc, patch, origin),
     addFund: (input: FundInput) => model.addFund(doc, input, origin),
@@ -53,7 +57,10 @@ export function bindMoneyCommands(doc: Y.Doc, origin: LocalOrigin, clock: () => 
   };
 }
 
-export type MoneySession = PrivateDocSession<MoneyView, ReturnType<typeof bindMoneyCommands>>;
+export interface MoneySession extends PrivateDocSession<MoneyView, ReturnType<typeof bindMoneyCommands>> {
+  /** Every loan's state on `today`; a loan whose entries did not change keeps its computed state. */
+  loanStates(today: IsoDate): readonly LoanState[];
+}
 
 export interface OpenMoneyOptions extends OpenPrivateDocOptions {
   /** The clock commands read; the tablet's by default. */
@@ -67,13 +74,13 @@ export interface OpenMoneyOptions extends OpenPrivateDocOptions {
  * book is append-only, a correction is a new entry, so there is no deleted content worth keeping.
  * Undo covers rules and funds only: an entry is taken back with a correction the books can show.
  */
-export function openMoneySession(
+export async function openMoneySession(
   clubId: string,
   clubKind: ClubKind,
   author: Author,
   options: OpenMoneyOptions = {},
 ): Promise<MoneySession> {
-  return openPrivateDocSession(clubId, author, options, {
+  const session = await openPrivateDocSession(clubId, author, options, {
     documentName: model.moneyDocName(clubId as ClubId),
     storageName: moneyStorageName(clubId),
     schemaStatus: model.getMoneySchemaStatus,
@@ -85,4 +92,7 @@ export function openMoneySession(
     bind: (doc, origin) => bindMoneyCommands(doc, origin, options.clock),
     undoRoots: ['rules', 'funds'],
   });
+  // One cache per open book: the meeting-day screen recomputes, at each tap, only the loan it touched.
+  const cache = model.createLoanStateCache();
+  return { ...session, loanStates: (today) => model.listLoanStates(session.view, today, cache) };
 }

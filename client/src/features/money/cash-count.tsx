@@ -1,5 +1,5 @@
-import type { IsoDate, MeetingId } from '@chungtay/model';
-import { createSignal, type JSX, Match, Switch } from 'solid-js';
+import { getCashCountDifference, type IsoDate, type MeetingId } from '@chungtay/model';
+import { createMemo, createSignal, type JSX, Match, Show, Switch } from 'solid-js';
 import { Button } from '../../ui/button/button';
 import { AmountField } from './amount-field';
 import { readAmount } from './amount-input';
@@ -10,8 +10,9 @@ import { useMoneyI18n } from './money-i18n';
 
 /**
  * The cash count at the end of the meeting (kiểm quỹ): the cash counted against what the book says the
- * meeting brought in. A match is one tap; a difference is recorded in the book (a shortfall as an
- * expense, a surplus as a receipt, each saying so), after which the book and the box agree.
+ * meeting brought in. A match is one tap and writes nothing; a difference is recorded by the model's
+ * recordCashCount as an entry of its own kind (thiếu / thừa khi kiểm quỹ) in the fund that took most,
+ * linked to the meeting, so the cash book and the minutes show it and the book agrees with the box.
  */
 export function CashCount(props: {
   meeting: { readonly id: MeetingId; readonly date: IsoDate };
@@ -23,28 +24,33 @@ export function CashCount(props: {
   const [counted, setCounted] = createSignal('');
   const [error, setError] = createSignal<string>();
   const [outcome, setOutcome] = createSignal<{ kind: 'ok' | 'short' | 'over'; amount: number } | null>(null);
+  // What the book holds for this meeting's counts, on every tablet and after reopening.
+  const recorded = createMemo(() => getCashCountDifference(book.view, props.meeting.id));
   const record = (event: SubmitEvent) => {
     event.preventDefault();
     const reading = readAmount(counted(), { zero: true });
     if (!reading.ok) return setError(i18n.m(reading.message, reading.args));
     setError(undefined);
-    const difference = reading.value - props.expected;
-    if (difference === 0) return setOutcome({ kind: 'ok', amount: 0 });
-    const note = i18n.m(difference < 0 ? 'meeting.shortNote' : 'meeting.overNote', {
-      date: i18n.date(props.meeting.date),
-    });
-    const result = book.commands.recordEntry({
+    const expected = props.expected;
+    const result = book.commands.recordCashCount({
       fundId: countFund(book.view, props.meeting.id),
-      kind: difference < 0 ? 'expense' : 'donation',
-      amount: Math.abs(difference),
-      date: props.meeting.date,
       meetingId: props.meeting.id,
-      note,
+      date: props.meeting.date,
+      expected,
+      counted: reading.value,
+      note: i18n.m('meeting.countNote', {
+        date: i18n.date(props.meeting.date),
+        counted: i18n.dong(reading.value),
+        expected: i18n.dong(expected),
+      }),
     });
-    if (moneyFeedback(i18n, result) === null) {
-      setOutcome({ kind: difference < 0 ? 'short' : 'over', amount: Math.abs(difference) });
-      setCounted('');
-    }
+    if (moneyFeedback(i18n, result) !== null) return;
+    const difference = reading.value - expected;
+    setOutcome({
+      kind: difference === 0 ? 'ok' : difference < 0 ? 'short' : 'over',
+      amount: Math.abs(difference),
+    });
+    setCounted('');
   };
   return (
     <section class="card cash-count" aria-labelledby="cash-count-title" data-testid="cash-count">
@@ -85,6 +91,15 @@ export function CashCount(props: {
           </Match>
         </Switch>
       </p>
+      <Show when={recorded()}>
+        {(difference) => (
+          <p data-testid="cash-count-recorded">
+            {i18n.m('meeting.countRecorded', {
+              amount: `${i18n.m(difference() < 0 ? 'kind.cashShort' : 'kind.cashOver')} ${i18n.dong(Math.abs(difference()))}`,
+            })}
+          </p>
+        )}
+      </Show>
     </section>
   );
 }

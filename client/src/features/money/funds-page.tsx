@@ -13,7 +13,9 @@ export default function FundsPage(): JSX.Element {
   const club = useClub();
   const book = useMoney();
   const balances = createMemo(() =>
-    getFundBalances(book.view, club.today() as IsoDate).filter((b) => !b.fund.retired),
+    getFundBalances(book.view, club.today() as IsoDate, book.loanStates(club.today() as IsoDate)).filter(
+      (b) => !b.fund.retired,
+    ),
   );
   return (
     <>

@@ -1,4 +1,4 @@
-import { type Entry, type IsoDate, type LoanState, listLoanStates } from '@chungtay/model';
+import type { Entry, IsoDate, LoanState } from '@chungtay/model';
 import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { Button } from '../../ui/button/button';
@@ -22,7 +22,7 @@ export default function LedgerPrintPage(): JSX.Element {
   const [who, setWho] = createSignal(WHOLE_CLUB);
   const names = createMemo(() => new Map(club.club.members.map((m) => [m.id as string, m.fullName])));
   const states = createMemo(() =>
-    listLoanStates(book.view, club.today() as IsoDate).filter((s) => s.status !== 'cancelled'),
+    book.loanStates(club.today() as IsoDate).filter((s) => s.status !== 'cancelled'),
   );
   // Borrowers in the register's order (by given name).
   const borrowers = createMemo(() => {

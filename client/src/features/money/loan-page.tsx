@@ -1,4 +1,4 @@
-import { type Entry, type IsoDate, listLoanStates } from '@chungtay/model';
+import type { Entry, IsoDate } from '@chungtay/model';
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
@@ -21,7 +21,7 @@ export default function LoanPage(props: { loanId: string }): JSX.Element {
   const [repaying, setRepaying] = createSignal(false);
   const [correcting, setCorrecting] = createSignal<Entry | null>(null);
   const state = createMemo(() =>
-    listLoanStates(book.view, club.today() as IsoDate).find((s) => s.loan.id === params.loanId),
+    book.loanStates(club.today() as IsoDate).find((s) => s.loan.id === params.loanId),
   );
   const name = (id: string) =>
     club.club.members.find((m) => m.id === id)?.fullName ?? i18n.m('loans.memberGone');

@@ -1,4 +1,4 @@
-import { type IsoDate, type LoanState, listLoanStates } from '@chungtay/model';
+import type { IsoDate, LoanState } from '@chungtay/model';
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
@@ -16,9 +16,7 @@ export default function LoansPage(): JSX.Element {
   const [showClosed, setShowClosed] = createSignal(false);
   const names = createMemo(() => new Map(club.club.members.map((m) => [m.id as string, m.fullName])));
   const loans = createMemo(() =>
-    listLoanStates(book.view, club.today() as IsoDate).filter(
-      (s) => showClosed() || RUNNING.includes(s.status),
-    ),
+    book.loanStates(club.today() as IsoDate).filter((s) => showClosed() || RUNNING.includes(s.status)),
   );
   return (
     <>

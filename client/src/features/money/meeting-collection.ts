@@ -6,6 +6,7 @@ import {
   INCOME_KINDS,
   type IsoDate,
   type LoanId,
+  type LoanState,
   listLoanStates,
   type MeetingId,
   type MemberId,
@@ -69,8 +70,8 @@ export function getMeetingCollection(
   present: readonly PresentMember[],
   meetingId: MeetingId,
   date: IsoDate,
+  states: readonly LoanState[] = listLoanStates(view, date),
 ): MeetingCollection {
-  const states = listLoanStates(view, date);
   const standing = standingOf(view.entries);
   const here = standing.filter((e) => e.meetingId === meetingId);
   // Dues paid grouped once: one scan of the book per tap, not one per member present.

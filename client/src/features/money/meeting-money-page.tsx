@@ -36,7 +36,7 @@ export default function MeetingMoneyPage(props: { meetingId: string }): JSX.Elem
             })),
         );
         const collection = createMemo(() =>
-          getMeetingCollection(book.view, present(), when().id, when().date),
+          getMeetingCollection(book.view, present(), when().id, when().date, book.loanStates(when().date)),
         );
         const owing = () => collection().payers.filter((p) => p.due > 0 || p.paidHere > 0).length;
         const disabled = () => future() || !book.canEdit();

@@ -22,6 +22,7 @@ export default function MemberMoneyPage(props: { memberId: string }): JSX.Elemen
           book.view,
           { id: m.id, joinedOn: m.joinedOn, left: m.left },
           club.today() as IsoDate,
+          book.loanStates(club.today() as IsoDate),
         );
   });
   const historyOf = (loanId: string) => book.view.entries.filter((e) => e.loanId === loanId);

@@ -1,11 +1,14 @@
 import type {
+  CashCountInput,
   EntryId,
   EntryInput,
   FieldError,
   FundId,
   FundInput,
+  IsoDate,
   LoanId,
   LoanInput,
+  LoanState,
   MoneyError,
   MoneyRules,
   MoneyView,
@@ -22,6 +25,7 @@ import { type Accessor, createContext, type JSX, useContext } from 'solid-js';
 export interface MoneyCommands {
   recordEntry(input: EntryInput): Result<EntryId, MoneyError>;
   reverseEntry(input: ReverseInput): Result<EntryId, MoneyError>;
+  recordCashCount(input: CashCountInput): Result<EntryId | null, MoneyError>;
   payOutLoan(input: LoanInput): Result<{ loanId: LoanId; entryId: EntryId }, MoneyError>;
   recordRepayment(input: RepaymentInput): Result<readonly EntryId[], MoneyError>;
   confirmDuplicate(key: string): Result<void, MoneyError>;
@@ -37,6 +41,11 @@ export interface MoneyBook {
   readonly view: MoneyView;
   readonly commands: MoneyCommands;
   readonly canEdit: Accessor<boolean>;
+  /**
+   * Every loan's state on `today` (the model's listLoanStates), recomputing only the loans whose entries
+   * changed since the last call: what the meeting-day screen needs at every tap. Reactive like the view.
+   */
+  loanStates(today: IsoDate): readonly LoanState[];
 }
 
 const MoneyContext = createContext<MoneyBook>();

@@ -15,7 +15,12 @@ export default function MoneyIndicatorsPage(): JSX.Element {
   const club = useClub();
   const book = useMoney();
   const indicators = createMemo(() =>
-    getMoneyIndicators(book.view, moneyMembers(club.club), club.today() as IsoDate),
+    getMoneyIndicators(
+      book.view,
+      moneyMembers(club.club),
+      club.today() as IsoDate,
+      book.loanStates(club.today() as IsoDate),
+    ),
   );
   const shareCard = (label: MoneyKey, share: MoneyShare, testId: string) => (
     <div

@@ -1,4 +1,4 @@
-import { type IsoDate, type LoanState, listLoanStates } from '@chungtay/model';
+import type { IsoDate, LoanState } from '@chungtay/model';
 import { createMemo, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { Button } from '../../ui/button/button';
@@ -19,7 +19,7 @@ export default function OverduePrintPage(): JSX.Element {
   const club = useClub();
   const book = useMoney();
   const names = createMemo(() => new Map(club.club.members.map((m) => [m.id as string, m.fullName])));
-  const rows = createMemo(() => overdueLoans(listLoanStates(book.view, club.today() as IsoDate)));
+  const rows = createMemo(() => overdueLoans(book.loanStates(club.today() as IsoDate)));
   const sum = (pick: (s: LoanState) => number) => rows().reduce((total, s) => total + pick(s), 0);
   return (
     <>

@@ -17,6 +17,8 @@
  *   `payOutLoan` (terms + payout entry), `recordRepayment` (principal / interest / penalty entries),
  *   `writeOffLoan` (a committee decision).
  * - flags: `confirmDuplicate(doc, key, origin)` when two equal entries are both real.
+ * - cash count: `recordCashCount` records a meeting's counted-vs-book difference as `cashShort` /
+ *   `cashOver`; `getCashCountDifference(view, meetingId)` reads it back.
  *
  * Derived (never stored), all exact whole đồng, the same on every tablet:
  * - `scheduleLoan(terms)` → instalments; `getLoanState` / `listLoanStates(view, today)` → status
@@ -35,14 +37,16 @@
 
 export type { FundInput } from './book-commands';
 export { addFund, createMoney, updateFund, updateMoneyRules } from './book-commands';
+export type { CashCountInput } from './cash-count';
+export { getCashCountDifference, recordCashCount } from './cash-count';
 export type { ListAdditions, MoneyChanges, MoneyFollower } from './follow-money';
 export { followMoney } from './follow-money';
 export type { CashBook, CashBookFilter, CashBookLine } from './ledger';
 export { getCashBook } from './ledger';
 export type { LoanInput, LoanWarning, RepaymentInput, WriteOffInput } from './loan-commands';
 export { payOutLoan, recordRepayment, validateLoan, writeOffLoan } from './loan-commands';
-export type { LoanDue, LoanState, LoanStatus } from './loan-state';
-export { getLoanState, LOAN_STATUSES, listLoanStates } from './loan-state';
+export type { LoanDue, LoanState, LoanStateCache, LoanStatus } from './loan-state';
+export { createLoanStateCache, getLoanState, LOAN_STATUSES, listLoanStates } from './loan-state';
 export type { MeetingMoney } from './minutes-money';
 export { getMeetingMoney, migratedEntryId, migrateMinutesMoney } from './minutes-money';
 export type { EntryInput, MoneyClock, PlainEntryKind, ReverseInput } from './money-commands';

@@ -156,8 +156,22 @@ export function getLoanState(
   };
 }
 
-/** Every loan's state on `today`, overdue first (most days first), then by start date. */
-export function listLoanStates(view: MoneyView, today: IsoDate): LoanState[] {
+/**
+ * Loan states already computed, by loan, with what they were computed from: a screen that recomputes every
+ * loan after each repayment (the meeting-day screen, at every tap) recomputes only the loans whose entries,
+ * day or rules changed. Keyed by the loan object, which the follower keeps while the loan stands.
+ */
+export type LoanStateCache = WeakMap<Loan, { readonly from: string; readonly state: LoanState }>;
+
+export function createLoanStateCache(): LoanStateCache {
+  return new WeakMap();
+}
+
+/**
+ * Every loan's state on `today`, overdue first (most days first), then by start date. With a `cache`, a
+ * loan whose standing entries, day, flags and rules are those of its last computation keeps that state.
+ */
+export function listLoanStates(view: MoneyView, today: IsoDate, cache?: LoanStateCache): LoanState[] {
   const corrections = resolveCorrections(view.entries);
   const standing = standingEntries(view, corrections);
   const byLoan = new Map<LoanId, Entry[]>();
@@ -171,11 +185,19 @@ export function listLoanStates(view: MoneyView, today: IsoDate): LoanState[] {
   return view.loans
     .map((loan) => {
       const entries = byLoan.get(loan.id) ?? [];
-      const cancelled = !entries.some((e) => e.kind === 'loanPayout');
-      return getLoanState(loan, entries, view.rules, today, {
+      const flags = {
         writtenOff: writtenOff.has(loan.id),
-        cancelled,
-      });
+        cancelled: !entries.some((e) => e.kind === 'loanPayout'),
+      };
+      if (cache === undefined) return getLoanState(loan, entries, view.rules, today, flags);
+      // Entries are never edited, so their ids say what the state was computed from.
+      const { lateGraceDays, latePenaltyBp } = view.rules;
+      const from = `${today}|${lateGraceDays}|${latePenaltyBp}|${flags.writtenOff}|${flags.cancelled}|${entries.map((e) => e.id).join(',')}`;
+      const held = cache.get(loan);
+      if (held !== undefined && held.from === from) return held.state;
+      const state = getLoanState(loan, entries, view.rules, today, flags);
+      cache.set(loan, { from, state });
+      return state;
     })
     .sort(
       (a, b) =>

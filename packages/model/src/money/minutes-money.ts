@@ -5,7 +5,14 @@ import type { LocalOrigin } from '../origin/origin';
 import { derivedId } from './derived-id';
 import { resolveCorrections } from './ledger';
 import { appendEntry, type MoneyError, runMoneyCommand } from './money-layout';
-import type { Entry, EntryId, EntryKind, FundId, MoneyView } from './money-types';
+import {
+  type Entry,
+  type EntryId,
+  type EntryKind,
+  type FundId,
+  type MoneyView,
+  OUTGOING_KINDS,
+} from './money-types';
 import { readFunds, readStoredEntries } from './read-money';
 
 /**
@@ -32,7 +39,7 @@ export function getMeetingMoney(view: Pick<MoneyView, 'entries'>, meetingId: Mee
   for (const e of view.entries) {
     if (e.kind === 'correction' || e.kind === 'transfer' || reversedBy.has(e.id)) continue;
     if (e.meetingId !== meetingId) continue;
-    if (e.kind === 'loanPayout' || e.kind === 'expense') paid += e.amount;
+    if (OUTGOING_KINDS.includes(e.kind)) paid += e.amount;
     else received += e.amount;
   }
   const reversed = new Set(entries.filter((e) => reversedBy.has(e.id)).map((e) => e.id));

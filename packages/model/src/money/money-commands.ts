@@ -17,8 +17,11 @@ export interface MoneyClock {
   readonly now: Instant;
 }
 
-/** Kinds recordEntry takes; payouts go through payOutLoan and corrections through reverseEntry. */
-export type PlainEntryKind = Exclude<EntryKind, 'loanPayout' | 'correction'>;
+/**
+ * Kinds recordEntry takes; payouts go through payOutLoan, corrections through reverseEntry and a cash
+ * count's difference through recordCashCount.
+ */
+export type PlainEntryKind = Exclude<EntryKind, 'loanPayout' | 'correction' | 'cashShort' | 'cashOver'>;
 
 export interface EntryInput {
   readonly fundId: FundId;

@@ -33,7 +33,7 @@ export interface FundBalance {
 export function getFundBalances(
   view: MoneyView,
   today: IsoDate,
-  states = listLoanStates(view, today),
+  states: readonly LoanState[] = listLoanStates(view, today),
 ): FundBalance[] {
   const cash = cashBalances(
     view,
@@ -144,7 +144,7 @@ export function getMemberPosition(
   view: MoneyView,
   member: MoneyMember,
   today: IsoDate,
-  states = listLoanStates(view, today),
+  states: readonly LoanState[] = listLoanStates(view, today),
 ): MemberPosition {
   const standing = standingEntries(view);
   const loans = states.filter((s) => s.loan.memberId === member.id);
@@ -220,8 +220,8 @@ export function getMoneyIndicators(
   view: MoneyView,
   members: readonly MoneyMember[],
   today: IsoDate,
+  states: readonly LoanState[] = listLoanStates(view, today),
 ): MoneyIndicators {
-  const states = listLoanStates(view, today);
   const ids = new Set(members.map((m) => m.id));
   const lent = states.filter((s) => s.status !== 'cancelled' && ids.has(s.loan.memberId));
   const ever = new Set(lent.map((s) => s.loan.memberId));

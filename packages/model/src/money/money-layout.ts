@@ -21,7 +21,7 @@ import type { Entry, EntryId, FundId, LoanId } from './money-types';
  * - `confirmed`: duplicate-group key → true, when the treasurer says two equal entries are both real.
  */
 
-export const MONEY_SCHEMA_VERSION = 1;
+export const MONEY_SCHEMA_VERSION = 2;
 
 export const moneyMeta = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('meta');
 export const rulesMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('rules');

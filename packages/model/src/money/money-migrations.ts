@@ -14,7 +14,12 @@ import { MONEY_SCHEMA_VERSION, moneyMeta } from './money-layout';
  * bump MONEY_SCHEMA_VERSION, keep it additive and idempotent: never rewrite `entries` (the books are
  * append-only; a changed shape is read by a tolerant reader, not rewritten).
  */
-const MIGRATIONS: readonly Migration[] = [{ name: 'money-0001-schema-version', to: 1, run: () => {} }];
+const MIGRATIONS: readonly Migration[] = [
+  { name: 'money-0001-schema-version', to: 1, run: () => {} },
+  // Entries of the cash-count kinds (cashShort, cashOver) may appear: a build that does not know them
+  // would leave them out of every balance, so it must open the book read-only and say a newer one wrote it.
+  { name: 'money-0002-cash-count-kinds', to: 2, run: () => {} },
+];
 
 export const MONEY_DOC_SCHEMA: DocSchema = {
   version: MONEY_SCHEMA_VERSION,

@@ -15,7 +15,7 @@ describe('money book and fund rules', () => {
     expect(moneyDocName(CLUB)).toBe('club-money-0001/money');
     expect(view).toMatchObject({
       clubId: CLUB,
-      schemaVersion: 1,
+      schemaVersion: 2,
       readOnly: false,
       rules: DEFAULT_MONEY_RULES,
     });
@@ -122,7 +122,10 @@ describe('money book and fund rules', () => {
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
     const old = newBook();
     old.transact(() => old.getMap('meta').delete('schemaVersion'));
-    expect(migrateMoney(old)).toEqual({ ok: true, value: { applied: ['money-0001-schema-version'] } });
-    expect(readMoney(old).schemaVersion).toBe(1);
+    expect(migrateMoney(old)).toEqual({
+      ok: true,
+      value: { applied: ['money-0001-schema-version', 'money-0002-cash-count-kinds'] },
+    });
+    expect(readMoney(old).schemaVersion).toBe(2);
   });
 });

@@ -22,6 +22,8 @@ export type FundKind = (typeof FUND_KINDS)[number];
 /**
  * Every movement of money. `transfer` moves `amount` from `fundId` to `toFundId`; `correction` cancels
  * the entry it `reverses` (its amount is a copy for the books, its effect is the exact opposite).
+ * `cashShort` / `cashOver`: the cash counted at the end of a meeting was less / more than the book said
+ * (recordCashCount), so the book follows the box and says by how much (schema 2).
  */
 export const ENTRY_KINDS = [
   'founding',
@@ -35,6 +37,8 @@ export const ENTRY_KINDS = [
   'expense',
   'transfer',
   'correction',
+  'cashShort',
+  'cashOver',
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
@@ -47,8 +51,9 @@ export const INCOME_KINDS: readonly EntryKind[] = [
   'principalRepaid',
   'interestPaid',
   'penalty',
+  'cashOver',
 ];
-export const OUTGOING_KINDS: readonly EntryKind[] = ['loanPayout', 'expense'];
+export const OUTGOING_KINDS: readonly EntryKind[] = ['loanPayout', 'expense', 'cashShort'];
 
 /** flat: on the original principal every month; declining: on the principal still owed. */
 export const INTEREST_METHODS = ['flat', 'declining'] as const;
