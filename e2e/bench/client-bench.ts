@@ -37,7 +37,8 @@ const bare = (() => {
   url.hostname = url.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
   return url.origin;
 })();
-const dist = join(import.meta.dirname, '../../client/dist');
+// BENCH_DIST: the build the relay serves, when it is not client/dist (a build of one's own, say).
+const dist = process.env.BENCH_DIST ?? join(import.meta.dirname, '../../client/dist');
 const user = { id: 'bench', name: 'Thư ký' };
 const clubDb = (clubId: string) => `chungtay-club-${clubId}`;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

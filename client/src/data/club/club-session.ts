@@ -9,11 +9,11 @@ import type { DeniedReason, Peer, SyncStatus } from '../../sync/sync-status';
 import type { SaveState } from '../../sync/tablet-store';
 import { openDocSession } from '../session/doc-session';
 import type { DocUndo } from '../session/doc-undo';
-import { browserIdle } from '../summary/summary-keeper';
+import { startAfterPaint } from './after-paint';
 import { bindCommands, type ClubCommands } from './club-commands';
 import { linkClub } from './club-link';
 import { projectClub } from './club-projection';
-import { guardClubDoc } from './erasure-guard';
+import { registerOpenClub } from './open-clubs';
 
 export type { ClubCommands, DeniedReason, Peer, SaveState, SyncStatus };
 export { bindCommands };
@@ -85,7 +85,13 @@ export async function openClubSession(clubId: string, author: Author): Promise<C
   const link = session.link;
   if (link === null) throw new Error('the club session opened without its relay link');
   const canOpen = (documentName: string) => role() === 'editor' || !isPrivateDocument(documentName);
-  const stopErasures = guardClubDoc(clubId, session.doc, author, session.canEdit);
+  // Siblings find the club at once; the club's own erasure guard (the model's erasure and health code)
+  // loads after the first paint and catches up then (keepErased runs once as it starts).
+  const unregister = registerOpenClub(clubId, { doc: session.doc, canEdit: session.canEdit });
+  const stopErasures = startAfterPaint(async () => {
+    const { guardClubDoc } = await import('./erasure-guard');
+    return guardClubDoc(session.doc, author, session.canEdit);
+  });
   const stopSummary = keepSummary(clubId, author, session, link.onAccessChange, () => role() === 'editor');
   return {
     clubId,
@@ -112,7 +118,8 @@ export async function openClubSession(clubId: string, author: Author): Promise<C
     whenSaved: session.whenSaved,
     async close() {
       await stopSummary();
-      stopErasures();
+      await stopErasures();
+      unregister();
       await session.close();
     },
   };
@@ -120,7 +127,7 @@ export async function openClubSession(clubId: string, author: Author): Promise<C
 
 /**
  * On a committee tablet, keeps `<clubId>/summary` (what supervisors see) following the books. Loaded
- * and started in idle time after the club opened, so it never delays the roster's first paint.
+ * and started in idle time after the club's first paint, so none of its code is on the roster's path.
  */
 function keepSummary(
   clubId: string,
@@ -129,31 +136,22 @@ function keepSummary(
   accessChanges: (listener: () => void) => () => void,
   isEditor: () => boolean,
 ): () => Promise<void> {
-  let closed = false;
-  let stop: Promise<(() => Promise<void>) | null> = Promise.resolve(null);
-  const cancelIdle = browserIdle(() => {
-    if (closed || !isEditor()) return;
-    stop = import('../summary/summary-upkeep')
-      .then(({ startSummaryUpkeep }) =>
-        startSummaryUpkeep({
-          clubId,
-          author,
-          club: session.view,
-          canEdit: () => isEditor() && session.canEdit(),
-          accessChanges,
-          onBooksChange: (listener) => {
-            session.doc.on('update', listener);
-            return () => session.doc.off('update', listener);
-          },
-        }),
-      )
-      // The summary is derived: a failure to keep it costs supervisors freshness, never the club's data.
-      .catch(() => null);
+  return startAfterPaint(async (closed) => {
+    const { browserIdle } = await import('../summary/summary-keeper');
+    await new Promise<void>((resolve) => browserIdle(resolve));
+    if (closed() || !isEditor()) return null;
+    const { startSummaryUpkeep } = await import('../summary/summary-upkeep');
+    // The summary is derived: a failure to keep it costs supervisors freshness, never the club's data.
+    return startSummaryUpkeep({
+      clubId,
+      author,
+      club: session.view,
+      canEdit: () => isEditor() && session.canEdit(),
+      accessChanges,
+      onBooksChange: (listener) => {
+        session.doc.on('update', listener);
+        return () => session.doc.off('update', listener);
+      },
+    });
   });
-  return async () => {
-    closed = true;
-    cancelIdle();
-    const stopUpkeep = await stop;
-    await stopUpkeep?.();
-  };
 }

@@ -39,11 +39,10 @@ export function createClubOnTablet(input: CreateClubInput, author: Author) {
   return keepOnTablet((doc, origin) => model.createClub(doc, input, origin, todayIso()), author);
 }
 
-export function createSampleClubOnTablet(author: Author) {
-  return keepOnTablet(
-    (doc, origin) => ({ ok: true, value: model.seedSampleClub(doc, origin, todayIso()) }),
-    author,
-  );
+/** The sample club's data and its seeding load when it is asked for: the start screen needs neither. */
+export async function createSampleClubOnTablet(author: Author) {
+  const { seedSample } = await import('./sample-club');
+  return keepOnTablet(seedSample, author);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Author, Eraser } from '@chungtay/model';
 import * as model from '@chungtay/model';
 import type * as Y from 'yjs';
+import { openClub } from './open-clubs';
 
 /**
  * Keeps erased members erased on this tablet (Law 91/2025/QH15, issue 12 §2): in the club doc and in each
@@ -8,32 +9,23 @@ import type * as Y from 'yjs';
  * club doc, so the open club session registers its doc here and a sibling doc follows it.
  */
 
-interface Guarded {
-  readonly doc: Y.Doc;
-  readonly canEdit: () => boolean;
-}
-
-const openClubs = new Map<string, Guarded>();
-
 /** Only a tablet that may edit writes the blanks: a viewer's writes never reach the relay. */
 function whenEditable(eraser: Eraser, canEdit: () => boolean): Eraser {
   return (doc, members, origin) => (canEdit() ? eraser(doc, members, origin) : { ok: true, value: 0 });
 }
 
-/** Called by the club session once its doc is loaded; the returned function is called at its close. */
-export function guardClubDoc(clubId: string, doc: Y.Doc, author: Author, canEdit: () => boolean): () => void {
-  const guarded: Guarded = { doc, canEdit };
-  openClubs.set(clubId, guarded);
-  const stop = model.keepErased(
+/**
+ * Started by the club session once its first screen is painted (its doc registered in open-clubs.ts
+ * already): blanks what the club doc holds of erased members, then again after every write that lands.
+ * Returns the stop, called at the session's close.
+ */
+export function guardClubDoc(doc: Y.Doc, author: Author, canEdit: () => boolean): () => void {
+  return model.keepErased(
     doc,
     doc,
     whenEditable(model.eraseMembersInClub, canEdit),
     model.erasureOrigin(author),
   );
-  return () => {
-    stop();
-    if (openClubs.get(clubId) === guarded) openClubs.delete(clubId);
-  };
 }
 
 /**
@@ -42,7 +34,7 @@ export function guardClubDoc(clubId: string, doc: Y.Doc, author: Author, canEdit
  * session's close). Without an open club session there is nothing to follow: the next open catches up.
  */
 export function guardSiblingDoc(clubId: string, doc: Y.Doc, eraser: Eraser, author: Author): void {
-  const club = openClubs.get(clubId);
+  const club = openClub(clubId);
   if (club === undefined) return;
   const stop = model.keepErased(
     club.doc,
