@@ -14,6 +14,7 @@ export {
   type MinutesGeneration,
   minutesGenerationDocName,
   newGenerationId,
+  nextGenerationNumber,
   type RecordGenerationInput,
   readMinutesGeneration,
   recordMinutesGeneration,

@@ -12,8 +12,9 @@ import type { LocalOrigin } from '../origin/origin';
  *
  * Where the generation lives: in the club doc, `minutesGenerations[meetingId]`, so every tablet learns of
  * it by syncing the club, before it opens the minutes. Generation 0 is the original document
- * `<clubId>/meeting/<meetingId>`; generation n is `<clubId>/meeting/<meetingId>_<id>`, `id` a random id
- * drawn by the tablet that rewrote it.
+ * `<clubId>/meeting/<meetingId>`; generation n is `<clubId>/meeting/<meetingId>_<n>_<id>`, `id` a random
+ * 22-character id drawn by the tablet that rewrote it. The relay reads that name (relay/src/store/
+ * generations.ts): the first write of generation n retires every lower one there.
  *
  * Two tablets rewriting at once each draw their own id and write their own record; Yjs keeps one of the
  * two records on every tablet (a map key, won by client id), so everyone converges on one generation. The
@@ -31,7 +32,10 @@ export interface MinutesGeneration {
    * a tablet whose old copy is covered by it has nothing the rewrite lacks and may delete that copy.
    */
   readonly fromState: Uint8Array;
-  /** The ids of every earlier generation ('' for generation 0), so any copy of them can be deleted. */
+  /**
+   * The earlier generations ('0:' for generation 0, else '<number>:<id>'), so a tablet can delete every copy
+   * it holds of them, whichever it last opened.
+   */
   readonly retired: readonly string[];
 }
 
@@ -59,10 +63,15 @@ export function readMinutesGeneration(clubDoc: Y.Doc, meetingId: MeetingId): Min
 export function minutesGenerationDocName(
   clubId: ClubId,
   meetingId: MeetingId,
-  generationId: string | null,
+  generation: Pick<MinutesGeneration, 'number' | 'id'> | null,
 ): string {
   const base = `${clubId}/meeting/${meetingId}`;
-  return generationId === null || generationId === '' ? base : `${base}_${generationId}`;
+  return generation === null ? base : `${base}_${generation.number}_${generation.id}`;
+}
+
+/** The number the next rewrite of this meeting's minutes takes (its name carries it). */
+export function nextGenerationNumber(clubDoc: Y.Doc, meetingId: MeetingId): number {
+  return (readMinutesGeneration(clubDoc, meetingId)?.number ?? 0) + 1;
 }
 
 export function newGenerationId(): string {
@@ -70,6 +79,8 @@ export function newGenerationId(): string {
 }
 
 export interface RecordGenerationInput {
+  /** nextGenerationNumber when the rewrite began: the number its document name carries. */
+  readonly number: number;
   readonly id: string;
   readonly by: string;
   readonly at: string;
@@ -89,20 +100,26 @@ export function recordMinutesGeneration(
 ): MinutesGeneration {
   const previous = readMinutesGeneration(clubDoc, meetingId);
   const next: MinutesGeneration = {
-    number: (previous?.number ?? 0) + 1,
+    number: input.number,
     id: input.id,
     by: input.by,
     at: input.at,
     fromState: input.fromState,
-    retired: [...(previous?.retired ?? []), previous?.id ?? ''],
+    retired: [...(previous?.retired ?? []), previous === null ? '0:' : `${previous.number}:${previous.id}`],
   };
   clubDoc.transact(() => generationsMap(clubDoc).set(meetingId, { ...next }), origin);
   return next;
 }
 
-/** Every generation id of the meeting's minutes other than the current one: what tablets and the relay delete. */
-export function retiredGenerations(clubDoc: Y.Doc, meetingId: MeetingId): readonly string[] {
-  return readMinutesGeneration(clubDoc, meetingId)?.retired ?? [];
+/** The earlier generations of the meeting's minutes (null is generation 0): the copies a tablet deletes. */
+export function retiredGenerations(
+  clubDoc: Y.Doc,
+  meetingId: MeetingId,
+): Array<Pick<MinutesGeneration, 'number' | 'id'> | null> {
+  return (readMinutesGeneration(clubDoc, meetingId)?.retired ?? []).map((entry) => {
+    const [number, id] = entry.split(':');
+    return number === '0' || id === undefined || id === '' ? null : { number: Number(number), id };
+  });
 }
 
 /** Whether a copy with state vector `state` holds nothing that `covering` (a rewrite's base) lacks. */

@@ -9,8 +9,10 @@ import { updateMinutesHeader } from '../minutes/minutes-commands';
 import {
   isStateCovered,
   minutesGenerationDocName,
+  nextGenerationNumber,
   readMinutesGeneration,
   recordMinutesGeneration,
+  retiredGenerations,
 } from './minutes-generation';
 import { oldGenerationEdits } from './old-generation';
 import { rewriteMinutes } from './rewrite-minutes';
@@ -22,7 +24,8 @@ const NOBODY = { chair: null, secretary: null, reopenings: [] } as const;
 function rewriteOn(clubDoc: Y.Doc, minutes: Y.Doc, id: string) {
   const fromState = Y.encodeStateVector(minutes);
   value(rewriteMinutes(minutes, { terms: [], by: LAN, at: AT, vouched: NOBODY }, alice));
-  return recordMinutesGeneration(clubDoc, MEETING, { id, by: 'alice', at: AT, fromState }, alice);
+  const number = nextGenerationNumber(clubDoc, MEETING);
+  return recordMinutesGeneration(clubDoc, MEETING, { number, id, by: 'alice', at: AT, fromState }, alice);
 }
 
 describe('minutes generations', () => {
@@ -30,9 +33,12 @@ describe('minutes generations', () => {
     expect(minutesGenerationDocName('club-dong-0001' as never, MEETING, null)).toBe(
       'club-dong-0001/meeting/meeting-2026-03',
     );
-    expect(minutesGenerationDocName('club-dong-0001' as never, MEETING, 'g2abcdefgh')).toBe(
-      'club-dong-0001/meeting/meeting-2026-03_g2abcdefgh',
-    );
+    expect(
+      minutesGenerationDocName('club-dong-0001' as never, MEETING, {
+        number: 2,
+        id: 'AbCdEfGhIjKlMnOpQrStUv',
+      }),
+    ).toBe('club-dong-0001/meeting/meeting-2026-03_2_AbCdEfGhIjKlMnOpQrStUv');
   });
 
   it('two tablets rewriting at once converge on one generation, in every order', () => {
@@ -52,10 +58,15 @@ describe('minutes generations', () => {
     // Each tablet's record names generation 1, retiring generation 0.
     const observer = clubs[2] as Y.Doc;
     for (const club of clubs.slice(0, 2)) Y.applyUpdate(observer, Y.encodeStateAsUpdate(club));
-    expect(readMinutesGeneration(observer, MEETING)).toMatchObject({ number: 1, id: winner, retired: [''] });
+    expect(readMinutesGeneration(observer, MEETING)).toMatchObject({
+      number: 1,
+      id: winner,
+      retired: ['0:'],
+    });
     // The next rewrite retires both generation 0 and the winner.
     const next = rewriteOn(observer, minutes, 'generation-cccc-0003');
-    expect(next).toMatchObject({ number: 2, retired: ['', winner] });
+    expect(next).toMatchObject({ number: 2, retired: ['0:', `1:${winner}`] });
+    expect(retiredGenerations(observer, MEETING)).toEqual([null, { number: 1, id: winner }]);
   });
 
   it('an old copy with nothing beyond the rewrite is covered and may be deleted', () => {
