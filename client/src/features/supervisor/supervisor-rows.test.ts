@@ -13,6 +13,7 @@ function summary(name: string, district: string, commune: string, total: number,
     groups: [],
     health: null,
     money: null,
+    redCross: null,
     reports: [],
   };
 }

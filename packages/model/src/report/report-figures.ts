@@ -5,6 +5,7 @@ import { getMeetingAttendance } from '../indicators/groups-attendance';
 import { listLoanStates } from '../money/loan-state';
 import { getFundBalances } from '../money/money-indicators';
 import type { MoneyView } from '../money/money-types';
+import { countRedCross, type RedCrossCounts } from '../red-cross/red-cross-counts';
 import type { StandardArea } from '../schema/enums';
 import type { ClubView, Member } from '../schema/types';
 import { SUMMARY_FUND_KINDS, type SummaryFundKind } from '../summary/summary-types';
@@ -49,6 +50,11 @@ export interface ReportFigures {
   } | null;
   /** null when this tablet does not hold the home-care book. */
   readonly care: { readonly pairingsActive: number; readonly visits: number } | null;
+  /**
+   * A Red Cross chapter's register and log (red-cross/red-cross-counts.ts); null for other clubs. Reports
+   * frozen before it was added lack it: readers test it for truthiness.
+   */
+  readonly redCross: RedCrossCounts | null;
 }
 
 export interface ReportBooks {
@@ -82,6 +88,7 @@ export function computeReportFigures(books: ReportBooks, period: ReportPeriod): 
     health: books.health === null ? null : healthFigures(club, books.health, period),
     money: books.money === null ? null : moneyFigures(books.money, period),
     care: books.care === null ? null : careFigures(books.care, period),
+    redCross: club.profile.kind === 'redCross' ? countRedCross(club.redCross, period.from, period.to) : null,
   };
 }
 
@@ -207,5 +214,11 @@ export function flattenReportFigures(f: ReportFigures): Record<string, number> {
     for (const [key, value] of Object.entries(funds)) out[`money.funds.${key}`] = value;
   }
   if (f.care !== null) for (const [key, value] of Object.entries(f.care)) out[`care.${key}`] = value;
+  if (f.redCross) {
+    const { volunteersBySkill, activitiesByKind, ...totals } = f.redCross;
+    for (const [key, value] of Object.entries(totals)) out[`redCross.${key}`] = value;
+    for (const [key, value] of Object.entries(volunteersBySkill)) out[`redCross.volunteers.${key}`] = value;
+    for (const [key, value] of Object.entries(activitiesByKind)) out[`redCross.activities.${key}`] = value;
+  }
   return out;
 }

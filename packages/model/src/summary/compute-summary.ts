@@ -7,6 +7,7 @@ import { getGroupSizes, getMeetingAttendance } from '../indicators/groups-attend
 import { listLoanStates } from '../money/loan-state';
 import { getMoneyIndicators } from '../money/money-indicators';
 import type { MoneyView } from '../money/money-types';
+import { countRedCross } from '../red-cross/red-cross-counts';
 import { listActiveMembers } from '../roster/member-queries';
 import type { ClubView } from '../schema/types';
 import type { ClubSummary, MonthMeetings, SummaryHealth, SummaryMoney } from './summary-types';
@@ -61,6 +62,10 @@ export function computeSummary(
       .map((g) => ({ id: g.id, name: g.name, area: g.area, size: sizes.get(g.id) ?? 0 })),
     health: health === null ? null : summariseHealth(health),
     money: moneySection,
+    redCross:
+      club.profile.kind === 'redCross'
+        ? countRedCross(club.redCross, `${today.slice(0, 4)}-01-01`, today)
+        : null,
     reports: [],
   };
 }

@@ -1,3 +1,5 @@
+import type { RedCrossCounts } from '../red-cross/red-cross-counts';
+import { RED_CROSS_ACTIVITY_KINDS, VOLUNTEER_SKILLS } from '../red-cross/red-cross-layout';
 import { CLUB_KINDS, type ClubKind, STANDARD_AREAS, type StandardArea } from '../schema/enums';
 import {
   type ClubSummary,
@@ -25,6 +27,7 @@ export const SUMMARY_SECTIONS = [
   'groups',
   'health',
   'money',
+  'redCross',
 ] as const;
 export type SummarySection = (typeof SUMMARY_SECTIONS)[number];
 
@@ -53,6 +56,12 @@ export function toFigures(summary: ClubSummary): Map<string, Figure> {
     put('money.targets', targets);
     put('money.funds', funds);
     put('money.dues', dues === null ? { collected: 0 } : { collected: 1, ...dues });
+  }
+  if (summary.redCross !== null) {
+    const { volunteersBySkill, activitiesByKind, ...totals } = summary.redCross;
+    put('redCross', { known: 1, ...totals });
+    put('redCross.volunteers', volunteersBySkill);
+    put('redCross.activities', activitiesByKind);
   }
   return out;
 }
@@ -131,6 +140,19 @@ export function fromFigures(
           }
         : null,
     money: num('money.known') === 1 ? readMoney(num) : null,
+    redCross: num('redCross.known') === 1 ? readRedCrossFigures(num) : null,
+  };
+}
+
+function readRedCrossFigures(num: (key: string) => number): RedCrossCounts {
+  const under = <K extends string>(prefix: string, keys: readonly K[]) =>
+    Object.fromEntries(keys.map((k) => [k, num(`${prefix}.${k}`)])) as Record<K, number>;
+  return {
+    volunteers: num('redCross.volunteers'),
+    volunteersBySkill: under('redCross.volunteers', VOLUNTEER_SKILLS),
+    activitiesByKind: under('redCross.activities', RED_CROSS_ACTIVITY_KINDS),
+    participants: num('redCross.participants'),
+    bloodUnits: num('redCross.bloodUnits'),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { RedCrossCounts } from '../red-cross/red-cross-counts';
 import type { ClubKind, StandardArea } from '../schema/enums';
 
 /**
@@ -20,6 +21,11 @@ export interface ClubSummary {
   readonly health: SummaryHealth | null;
   /** null until a tablet that holds the money book has recomputed. */
   readonly money: SummaryMoney | null;
+  /**
+   * A Red Cross chapter's register on the day computed and its log since 1 January of that year: counts
+   * only (red-cross-counts.ts); null for any other club.
+   */
+  readonly redCross: RedCrossCounts | null;
   /** Reports the committee approved (issue 15 §2), oldest period first. */
   readonly reports: readonly ApprovedReport[];
 }
