@@ -9,6 +9,7 @@ import { Dialog } from '../../ui/dialog/dialog';
 import { TextField } from '../../ui/text-field/text-field';
 import { showToast } from '../../ui/toast/toast';
 import { shareErrorMessage } from './share-errors';
+import { TabletList } from './tablet-list';
 
 function InviteCard(props: { title: string; hint: string; link: string; testId: string }): JSX.Element {
   const { t } = useI18n();
@@ -125,6 +126,7 @@ export default function SharePage(): JSX.Element {
               />
             )}
           </Show>
+          <TabletList />
           <Button variant="danger" onClick={() => setRotating(true)}>
             {t('share.rotate')}
           </Button>
