@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { deliver } from '../../test/peers';
 import type { AttachmentInput } from '../attachments/attachments';
+import { eraseMembersCare } from '../erasure/erase-records';
 import type { ClubId, MemberId } from '../ids/ids';
 import { localOrigin } from '../origin/origin';
-import { attachToVisit, detachFromVisit, listVisitAttachments } from './care-attachments';
+import {
+  attachToVisit,
+  detachFromVisit,
+  listMembersVisitPhotos,
+  listVisitAttachments,
+  setVisitAttachmentCaption,
+} from './care-attachments';
 import { createCare, recordVisit, startPairing } from './care-commands';
 import type { VisitId } from './care-ids';
 import { readCare } from './read-care';
@@ -86,5 +93,63 @@ describe('photos on a home-care visit', () => {
       expect(listVisitAttachments(two, visitId)).toEqual(listVisitAttachments(one, visitId));
       expect(readCare(two).visits[0]?.attachments).toHaveLength(2);
     }
+  });
+});
+
+describe('a visit photo’s caption, and erasure', () => {
+  it('sets and trims a caption, refuses one over 200 characters or on a photo not there', () => {
+    const { doc, visitId } = careWithVisit();
+    attachToVisit(doc, visitId, photo('a'), lan, '2026-10-30T09:00:00');
+    expect(setVisitAttachmentCaption(doc, visitId, photo('a').hash, '  Dọn nhà cùng bà Bình ', lan).ok).toBe(
+      true,
+    );
+    expect(listVisitAttachments(doc, visitId)[0]?.caption).toBe('Dọn nhà cùng bà Bình');
+    expect(setVisitAttachmentCaption(doc, visitId, photo('a').hash, 'x'.repeat(201), lan)).toEqual({
+      ok: false,
+      error: { type: 'invalid', fields: { caption: 'tooLong' } },
+    });
+    expect(setVisitAttachmentCaption(doc, visitId, photo('b').hash, 'Khác', lan)).toMatchObject({
+      ok: false,
+      error: { type: 'notFound' },
+    });
+  });
+
+  it('erasing the member visited takes every photo off their visits, lists the hashes first, and leaves others', () => {
+    const { doc, visitId } = careWithVisit();
+    attachToVisit(doc, visitId, photo('a'), lan, '2026-10-30T09:00:00');
+    attachToVisit(doc, visitId, photo('b'), minh, '2026-10-30T09:01:00');
+    const other = startPairing(
+      doc,
+      { volunteerId: hoa, memberId: 'member-cuc-0001' as MemberId, start: '2026-10-01' },
+      lan,
+    );
+    if (!other.ok) throw new Error('pairing refused');
+    const otherVisit = recordVisit(
+      doc,
+      { pairingId: other.value, date: '2026-10-29', visitorId: hoa, activities: ['talk'] },
+      '2026-11-01',
+      lan,
+    );
+    if (!otherVisit.ok) throw new Error('visit refused');
+    attachToVisit(doc, otherVisit.value, photo('c'), lan, '2026-10-29T09:00:00');
+
+    expect(listMembersVisitPhotos(doc, new Set([binh])).sort()).toEqual([photo('a').hash, photo('b').hash]);
+    expect(eraseMembersCare(doc, new Set([binh]), lan)).toEqual({ ok: true, value: 2 });
+    expect(listVisitAttachments(doc, visitId)).toEqual([]);
+    expect(listVisitAttachments(doc, otherVisit.value).map((a) => a.hash)).toEqual([photo('c').hash]);
+    // Idempotent: nothing left to take off.
+    expect(eraseMembersCare(doc, new Set([binh]), lan)).toEqual({ ok: true, value: 0 });
+  });
+
+  it('a photo another tablet attached to the visit while apart is taken off once it arrives', () => {
+    const { doc, visitId } = careWithVisit();
+    const late = new Y.Doc();
+    deliver(doc, late);
+    eraseMembersCare(doc, new Set([binh]), lan);
+    attachToVisit(late, visitId, photo('d'), minh, '2026-10-31T09:00:00');
+    deliver(late, doc);
+    expect(listMembersVisitPhotos(doc, new Set([binh]))).toEqual([photo('d').hash]);
+    eraseMembersCare(doc, new Set([binh]), lan);
+    expect(listVisitAttachments(doc, visitId)).toEqual([]);
   });
 });

@@ -1,4 +1,10 @@
-export { attachToVisit, detachFromVisit, listVisitAttachments } from './care-attachments';
+export {
+  attachToVisit,
+  detachFromVisit,
+  listMembersVisitPhotos,
+  listVisitAttachments,
+  setVisitAttachmentCaption,
+} from './care-attachments';
 export {
   createCare,
   endPairing,

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { clearVisitAttachments, listMembersVisits } from '../care/care-attachments';
 import { pairingKey, pairingsMap, parsePairingKey, runCareCommand, visitsMap } from '../care/care-layout';
 import { eraseMemberHealthData } from '../health/health-commands';
 import { type MemberId, ok, type Result } from '../ids/ids';
@@ -85,8 +86,9 @@ export function eraseMembersMoney(
 
 /**
  * Blanks the home-care book's notes about the given members: the pairing's note and every visit's note
- * where they were the one visited or the volunteer. Who visited whom and when stays (ids only): the due
- * list and the volunteers' counts are the club's own records.
+ * where they were the one visited or the volunteer, and takes the photos off those visits (a photo of a
+ * home visit shows the person and their home; the client drops the bytes too, listMembersVisitPhotos).
+ * Who visited whom and when stays (ids only): the due list and the volunteers' counts are the club's own.
  */
 export function eraseMembersCare(
   doc: Y.Doc,
@@ -110,9 +112,10 @@ export function eraseMembersCare(
       }
     }
     const visits = visitsMap(doc);
-    for (const [visitId, visit] of visits.entries()) {
+    for (const visitId of listMembersVisits(doc, members)) {
+      changed += clearVisitAttachments(doc, visitId);
+      const visit = visits.get(visitId);
       if (!isPlain(visit) || !visit.note) continue;
-      if (!touched.has(String(visit.pairingId)) && !members.has(visit.visitorId as MemberId)) continue;
       visits.set(visitId, { ...visit, note: '' });
       changed++;
     }
