@@ -21,7 +21,7 @@ export interface BenchClub {
 }
 
 /** Registers a club on our relay; the reference server has no access control and ignores the key. */
-export async function prepareClub(server: ServerProcess): Promise<BenchClub> {
+export async function prepareClub(server: Pick<ServerProcess, 'kind' | 'httpUrl'>): Promise<BenchClub> {
   const club = { clubId: randomBytes(12).toString('base64url'), editorKey: generateKey() };
   if (server.kind === 'chungtay') {
     const response = await fetch(server.httpUrl + registerClubPath(club.clubId), {

@@ -6,8 +6,11 @@
  *
  * Per connection = (RSS at N − RSS at the 100 first connections) / (N − 100). At each level, 10 pairs of active
  * clients (in rooms of their own) exchange 20 rounds of edits: the p99 of their propagation. The benchmark process needs one
- * file descriptor per connection too: raise `ulimit -n` for 19,000 (this machine allows 20,000).
+ * file descriptor per connection too, and so does the server (which inherits the limit): `pnpm bench` raises
+ * the soft `ulimit -n` to the hard one (20,000 on this machine); a level the limit cannot hold is skipped.
  */
+
+import { readFileSync } from 'node:fs';
 import { connectionProtocols, SyncMessageType, versionParams } from '@chungtay/protocol';
 import { syncFrame } from '@chungtay/sync-frames';
 import * as decoding from 'lib0/decoding';
@@ -125,6 +128,36 @@ export async function runIdleConnections(
   }
 }
 
+/** This process's soft limit on open files (`ulimit -n`), which the servers it starts inherit. */
+export function openFileLimit(): number {
+  const line = /^Max open files\s+(\d+)/m.exec(readFileSync('/proc/self/limits', 'utf8'));
+  return Number(line?.[1] ?? 1024);
+}
+
+/** Sockets beyond the idle ones: the active pairs, the HTTP registration, stdio, the loader's files. */
+const SPARE_DESCRIPTORS = 200;
+
+/** The levels the open-file limit can hold. */
+export function idleLevels(wanted: readonly number[], limit: number): number[] {
+  return wanted.filter((level) => level + SPARE_DESCRIPTORS <= limit);
+}
+
+/** One row per level: both servers' RSS and update p99, side by side. */
+export function describeIdleTable(reference: readonly IdleLevel[], ours: readonly IdleLevel[]): string[] {
+  const lines = [
+    '| idle connections | reference RSS (MiB) | chungtay RSS (MiB) | ratio | reference KiB each | chungtay KiB each | reference update p99 (ms) | chungtay update p99 (ms) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const [i, mine] of ours.entries()) {
+    const ref = reference[i];
+    if (ref === undefined) continue;
+    lines.push(
+      `| ${mine.connections} | ${ref.rssMiB.toFixed(1)} | ${mine.rssMiB.toFixed(1)} | ${(mine.rssMiB / ref.rssMiB).toFixed(2)} | ${ref.perConnectionKiB.toFixed(2)} | ${mine.perConnectionKiB.toFixed(2)} | ${ref.updateP99Ms.toFixed(1)} | ${mine.updateP99Ms.toFixed(1)} |`,
+    );
+  }
+  return lines;
+}
+
 export function describeIdle(kind: ServerKind, levels: readonly IdleLevel[]): string {
   return `${kind}: ${levels
     .map(
@@ -135,7 +168,7 @@ export function describeIdle(kind: ServerKind, levels: readonly IdleLevel[]): st
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const levels = (process.argv[2] ?? '2000,5000,10000').split(',').map(Number);
+  const levels = idleLevels((process.argv[2] ?? '2000,5000,10000').split(',').map(Number), openFileLimit());
   const which = process.argv[3] ?? 'both';
   const kinds: ServerKind[] = which === 'both' ? ['reference', 'chungtay'] : [which as ServerKind];
   for (const kind of kinds) {

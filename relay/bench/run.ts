@@ -1,10 +1,15 @@
 /**
- * `pnpm bench`: our relay against @y/websocket-server@0.1.1, in one run, each workload on a fresh server
- * process, the two servers one after the other so they never compete for the 2 cores.
+ * `pnpm bench`: our relay against @y/websocket-server@0.1.1 and the do-nothing forwarder, in one run, each
+ * workload on a fresh server process, the servers one after the other so they never compete for the cores;
+ * then the relay's own figures (reconnect storm, several processes, SQLite durability).
+ *
+ * BENCH_ONLY=<part>[,<part>…] runs only those parts (see PARTS); the full run takes about 12 minutes.
  */
+import { describeCluster, runCluster } from './cluster';
 import { coreLayout } from './cores';
 import { describeDurability, measureDurability } from './durability';
-import { describeIdle, runIdleConnections } from './idle-connections';
+import { describeIdleTable, idleLevels, openFileLimit, runIdleConnections } from './idle-connections';
+import { describeStorm, runReconnectStorm } from './reconnect-storm';
 import { type ServerKind, startServer } from './server-process';
 import {
   type BigDocResult,
@@ -15,13 +20,30 @@ import {
   runLoad,
 } from './workloads';
 
-interface Results {
-  load: LoadResult;
-  idle: IdleResult;
-  big: BigDocResult;
-}
+const PARTS = {
+  load: 'propagation and CPU under load, against the reference and the floor',
+  rooms: '1,000 idle rooms and a new client syncing a 5 MB document',
+  idle: 'idle connections at 2k, 5k, 10k and 19k: RSS and update p99',
+  storm: '70 tablets × 40 documents reconnecting after kill -9',
+  cluster: 'one, two and three processes behind HAProxy on PostgreSQL and Redis',
+  durability: 'SQLite appends under synchronous NORMAL and FULL',
+} as const;
+type Part = keyof typeof PARTS;
 
 const write = (line: string) => process.stdout.write(`${line}\n`);
+
+function selectedParts(): Set<Part> {
+  const asked = process.env.BENCH_ONLY?.split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (asked === undefined || asked.length === 0) return new Set(Object.keys(PARTS) as Part[]);
+  const unknown = asked.filter((part) => !(part in PARTS));
+  if (unknown.length > 0)
+    throw new Error(
+      `BENCH_ONLY: unknown part ${unknown.join(', ')}; parts: ${Object.keys(PARTS).join(', ')}`,
+    );
+  return new Set(asked as Part[]);
+}
 
 async function measureLoad(kind: ServerKind, round: number): Promise<LoadResult> {
   write(`# ${kind}: load round ${round} (200 clients, 50 rooms, edit every 500 ms, 20 s)`);
@@ -55,63 +77,122 @@ async function measureLoads(): Promise<Record<ServerKind, LoadResult>> {
   return { reference: best(rounds.reference), chungtay: best(rounds.chungtay), floor: best(rounds.floor) };
 }
 
-async function measure(kind: ServerKind, load: LoadResult): Promise<Results> {
+async function measureRooms(kind: ServerKind): Promise<{ idle: IdleResult; big: BigDocResult }> {
   write(`# ${kind}: 1,000 idle rooms`);
   let server = await startServer(kind);
   const idle = await runIdleRooms(server).finally(() => server.stop());
   write(`# ${kind}: 5 MB document`);
   server = await startServer(kind);
   const big = await runBigDoc(server).finally(() => server.stop());
-  return { load, idle, big };
+  return { idle, big };
 }
 
 const median = (values: readonly number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
-write(`# ${coreLayout().description} (BENCH_PIN=off to share them)`);
-const loads = await measureLoads();
-const reference = await measure('reference', loads.reference);
-const ours = await measure('chungtay', loads.chungtay);
-
-const rows: Array<[string, number, number]> = [
-  ['propagation p50 (ms)', reference.load.p50, ours.load.p50],
-  ['propagation p95 (ms)', reference.load.p95, ours.load.p95],
-  ['propagation p99 (ms)', reference.load.p99, ours.load.p99],
-  ['relay CPU during load (s)', reference.load.cpuSeconds, ours.load.cpuSeconds],
-  ['write system calls during load', reference.load.writeCalls, ours.load.writeCalls],
-  ['peak RSS during load (MiB)', reference.load.peakRssMiB, ours.load.peakRssMiB],
-  ['RSS, 1,000 idle rooms (MiB)', reference.idle.rssMiB, ours.idle.rssMiB],
-  ['memory per idle room (KiB)', reference.idle.perRoomKiB, ours.idle.perRoomKiB],
-  ['new client syncs 5 MB doc (ms, median of 3)', median(reference.big.syncMs), median(ours.big.syncMs)],
-];
-write('');
-write(
-  `latency samples: reference ${reference.load.samples}, chungtay ${ours.load.samples}; 5 MB doc encodes to ${(ours.big.documentBytes / 1e6).toFixed(2)} MB`,
-);
-const floor = loads.floor;
-write(
-  `floor (bench/floor-server.ts, forwards bytes and nothing else): p50 ${floor.p50.toFixed(1)}, p95 ${floor.p95.toFixed(1)}, p99 ${floor.p99.toFixed(1)} ms, CPU ${floor.cpuSeconds.toFixed(1)} s, peak RSS ${floor.peakRssMiB.toFixed(1)} MiB`,
-);
-write('| figure | @y/websocket-server 0.1.1 | chungtay relay | ratio (ours / ref) |');
-write('|---|---:|---:|---:|');
-for (const [name, ref, mine] of rows)
-  write(`| ${name} | ${ref.toFixed(1)} | ${mine.toFixed(1)} | ${(mine / ref).toFixed(2)} |`);
-
-// Idle connections: each server on its own fresh process, the reference first (see idle-connections.ts).
-write('');
-write(
-  '# idle connections (bare sockets after the y-websocket handshake, 100 documents), RSS and per connection',
-);
-for (const kind of ['reference', 'chungtay'] as const) {
-  const server = await startServer(kind);
-  try {
-    write(describeIdle(kind, await runIdleConnections(server, [2000, 5000, 10000])));
-  } finally {
-    await server.stop();
+function printComparison(
+  loads?: Record<ServerKind, LoadResult>,
+  rooms?: Record<'reference' | 'chungtay', { idle: IdleResult; big: BigDocResult }>,
+) {
+  const rows: Array<[string, number, number]> = [];
+  if (loads !== undefined) {
+    const [ref, ours] = [loads.reference, loads.chungtay];
+    rows.push(
+      ['propagation p50 (ms)', ref.p50, ours.p50],
+      ['propagation p95 (ms)', ref.p95, ours.p95],
+      ['propagation p99 (ms)', ref.p99, ours.p99],
+      ['relay CPU during load (s)', ref.cpuSeconds, ours.cpuSeconds],
+      ['write system calls during load', ref.writeCalls, ours.writeCalls],
+      ['peak RSS during load (MiB)', ref.peakRssMiB, ours.peakRssMiB],
+    );
   }
+  if (rooms !== undefined) {
+    const [ref, ours] = [rooms.reference, rooms.chungtay];
+    rows.push(
+      ['RSS, 1,000 idle rooms (MiB)', ref.idle.rssMiB, ours.idle.rssMiB],
+      ['memory per idle room (KiB)', ref.idle.perRoomKiB, ours.idle.perRoomKiB],
+      ['new client syncs 5 MB doc (ms, median of 3)', median(ref.big.syncMs), median(ours.big.syncMs)],
+    );
+  }
+  write('');
+  if (loads !== undefined)
+    write(
+      `latency samples: reference ${loads.reference.samples}, chungtay ${loads.chungtay.samples}, floor ${loads.floor.samples}`,
+    );
+  if (rooms !== undefined)
+    write(`5 MB doc encodes to ${(rooms.chungtay.big.documentBytes / 1e6).toFixed(2)} MB`);
+  write('| figure | @y/websocket-server 0.1.1 | chungtay relay | ratio (ours / ref) |');
+  write('|---|---:|---:|---:|');
+  for (const [name, ref, mine] of rows)
+    write(`| ${name} | ${ref.toFixed(1)} | ${mine.toFixed(1)} | ${(mine / ref).toFixed(2)} |`);
+  if (loads === undefined) return;
+  // The floor (bench/floor-server.ts) forwards bytes and nothing else: what no relay can go below here.
+  const { floor, chungtay, reference } = loads;
+  write('');
+  write('| against the floor (forwards bytes only) | floor | chungtay ÷ floor | reference ÷ floor |');
+  write('|---|---:|---:|---:|');
+  for (const [name, pick] of [
+    ['propagation p50 (ms)', (r: LoadResult) => r.p50],
+    ['propagation p95 (ms)', (r: LoadResult) => r.p95],
+    ['propagation p99 (ms), target ≤ 1.2×', (r: LoadResult) => r.p99],
+    ['CPU during load (s)', (r: LoadResult) => r.cpuSeconds],
+  ] as const)
+    write(
+      `| ${name} | ${pick(floor).toFixed(1)} | ${(pick(chungtay) / pick(floor)).toFixed(2)} | ${(pick(reference) / pick(floor)).toFixed(2)} |`,
+    );
+}
+
+const parts = selectedParts();
+const started = performance.now();
+write(`# ${coreLayout().description} (BENCH_PIN=off to share them); parts: ${[...parts].join(', ')}`);
+
+const loads = parts.has('load') ? await measureLoads() : undefined;
+const rooms = parts.has('rooms')
+  ? { reference: await measureRooms('reference'), chungtay: await measureRooms('chungtay') }
+  : undefined;
+if (loads !== undefined || rooms !== undefined) printComparison(loads, rooms);
+
+if (parts.has('idle')) {
+  const limit = openFileLimit();
+  const levels = idleLevels([2000, 5000, 10000, 19000], limit);
+  write('');
+  write(
+    `# idle connections (bare sockets after the y-websocket handshake, 100 documents); open-file limit ${limit} (\`ulimit -n\`, raised to the hard limit by \`pnpm bench\`)`,
+  );
+  // Each server on its own fresh process, the reference first (see idle-connections.ts).
+  const results = { reference: [], chungtay: [] } as Record<
+    'reference' | 'chungtay',
+    Awaited<ReturnType<typeof runIdleConnections>>
+  >;
+  for (const kind of ['reference', 'chungtay'] as const) {
+    const server = await startServer(kind);
+    try {
+      results[kind] = await runIdleConnections(server, levels);
+    } finally {
+      await server.stop();
+    }
+  }
+  for (const line of describeIdleTable(results.reference, results.chungtay)) write(line);
+}
+
+if (parts.has('storm')) {
+  write('');
+  write('# reconnect storm: 70 tablets × 40 documents, kill -9 of the relay, restarted at once');
+  write(describeStorm(await runReconnectStorm()));
+}
+
+if (parts.has('cluster')) {
+  write('');
+  write('# one, two and three relay processes behind HAProxy, on one PostgreSQL and one Redis');
+  for (const line of describeCluster(await runCluster())) write(line);
 }
 
 // Durability: the relay's SQLite append under synchronous NORMAL (default) and FULL (README, Durability).
+if (parts.has('durability')) {
+  write('');
+  write('# SQLite appends, 3,000 one-mark updates over 50 documents, each its own commit, best of 2 rounds');
+  for (const line of describeDurability(await measureDurability())) write(line);
+}
 write('');
-write('# SQLite appends, 3,000 one-mark updates over 50 documents, each its own commit, best of 2 rounds');
-for (const line of describeDurability(await measureDurability())) write(line);
+write(`# done in ${((performance.now() - started) / 60_000).toFixed(1)} min`);
+process.exit(0);

@@ -27,6 +27,14 @@ export interface ServerProcess {
   /** Current and peak resident set size in MiB. */
   memory(): { rssMiB: number; peakRssMiB: number };
   stop(): Promise<void>;
+  /** kill -9: no shutdown of any kind; the data directory stays, for a restart in the same place. */
+  kill(): Promise<void>;
+}
+
+/** Where a restarted server runs: the port and data directory of the one it replaces. */
+export interface ServerPlace {
+  readonly port: number;
+  readonly dataDir: string;
 }
 
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -111,9 +119,10 @@ export async function startServer(
   nodeArgs: readonly string[] = [],
   /** Extra flags for our relay (e.g. `--sqlite-synchronous full`); the other servers take none. */
   relayArgs: readonly string[] = [],
+  place?: ServerPlace,
 ): Promise<ServerProcess> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'relay-bench-'));
+  const port = place?.port ?? (await freePort());
+  const dataDir = place?.dataDir ?? mkdtempSync(join(tmpdir(), 'relay-bench-'));
   const args =
     kind === 'chungtay'
       ? [
@@ -172,6 +181,10 @@ export async function startServer(
       child.kill('SIGTERM');
       await exited;
       rmSync(dataDir, { recursive: true, force: true });
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

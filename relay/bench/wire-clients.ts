@@ -31,15 +31,17 @@ export class SendTimes {
 export class WireClient {
   readonly doc = new Y.Doc();
   synced = false;
+  /** The `x-bench-relay` header of the upgrade answer: which relay behind the balancer took it (cluster.ts). */
+  upstream: string | undefined;
   private readonly socket: WebSocket;
 
   constructor(
-    server: ServerProcess,
+    server: Pick<ServerProcess, 'syncUrl'>,
     club: BenchClub,
     room: string,
     private readonly sendTimes: SendTimes,
-    /** Called with the latency of each edit from another client, on arrival. */
-    private readonly onArrival: (latencyMs: number) => void,
+    /** Called with the latency of each edit from another client, on arrival, and that client's Yjs id. */
+    private readonly onArrival: (latencyMs: number, sender: number) => void,
   ) {
     const query = new URLSearchParams(versionParams()).toString();
     this.socket = new WebSocket(
@@ -47,6 +49,10 @@ export class WireClient {
       connectionProtocols(club.editorKey),
     );
     this.socket.binaryType = 'nodebuffer';
+    this.socket.once('upgrade', (response) => {
+      const relay = response.headers['x-bench-relay'];
+      this.upstream = typeof relay === 'string' ? relay : undefined;
+    });
     this.socket.on('open', () =>
       this.socket.send(syncFrame(SyncMessageType.step1, Y.encodeStateVector(this.doc))),
     );
@@ -85,7 +91,7 @@ export class WireClient {
       for (const [client, clock] of from) {
         if (client === this.doc.clientID) continue; // the reference server echoes to the sender
         const sent = this.sendTimes.get(client, clock);
-        if (sent !== undefined) this.onArrival(arrived - sent);
+        if (sent !== undefined) this.onArrival(arrived - sent, client);
       }
     }
   }
