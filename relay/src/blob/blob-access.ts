@@ -3,7 +3,7 @@ import { hashesEqual, hashKey } from '../access';
 import type { ClubRegistry } from '../store/doc-store';
 import type { BlobScope } from './blob-store';
 
-export type BlobOperation = 'read' | 'write';
+export type BlobOperation = 'read' | 'write' | 'delete';
 
 export type BlobAccess =
   | { readonly type: 'granted' }
@@ -14,7 +14,7 @@ export type BlobRefusal = 'clubNotRegistered' | 'unauthorized' | 'keyRevoked' | 
 /**
  * The documents' rules, applied to blobs. The editor key is the committee's: it writes and reads every blob,
  * a health-scoped one too (the health document is the committee's). The viewer (supervisor) key opens only
- * the summary, which shows no photo, so it reads no blob and writes none. `scope` is asked for even though
+ * the summary, which shows no photo, so it reads no blob, writes none and deletes none. `scope` is asked for even though
  * both scopes answer alike today, so that a narrower health rule changes this function only.
  */
 export function decideBlobAccess(

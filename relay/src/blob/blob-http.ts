@@ -23,7 +23,7 @@ export interface BlobApiContext {
   readonly limits: BlobLimits;
 }
 
-/** PUT/GET /api/clubs/:clubId/blobs/:hash; the hash is lowercase hex SHA-256 of the bytes. */
+/** PUT/GET/DELETE /api/clubs/:clubId/blobs/:hash; the hash is lowercase hex SHA-256 of the bytes. */
 export const BLOB_ROUTE = /^\/api\/clubs\/([^/]+)\/blobs\/([0-9a-f]{64})$/;
 
 /** Only what the tablet makes (see client/src/device/photo-shrink.ts): nothing the browser would run. */
@@ -63,7 +63,7 @@ export async function handleBlobRequest(
 ): Promise<void> {
   if (!isClubId(clubId)) return answer(response, 404, 'clubNotRegistered');
   const method = request.method ?? 'GET';
-  if (method !== 'GET' && method !== 'PUT') return answer(response, 405, 'notFound');
+  if (method !== 'GET' && method !== 'PUT' && method !== 'DELETE') return answer(response, 405, 'notFound');
   const key = parseBearerKey(request.headers.authorization);
   const who = await blobKeyRole(context.clubs, clubId, key);
   if (!who.ok)
@@ -83,6 +83,17 @@ export async function handleBlobRequest(
     });
     response.end(Buffer.from(stored.bytes.buffer, stored.bytes.byteOffset, stored.bytes.length));
     return;
+  }
+
+  if (method === 'DELETE') {
+    // Erasure of the photos on an erased member's visits: the committee's key only. Absent already (a
+    // retry, another tablet's erasure) is 404, which the tablet takes as done.
+    const access = decideBlobAccess(who.role, 'delete', 'club');
+    if (access.type === 'refused') return answer(response, access.status, access.reason);
+    if (context.blobs.delete === undefined) return answer(response, 501, 'notImplemented');
+    return (await context.blobs.delete(clubId, hash))
+      ? answer(response, 200)
+      : answer(response, 404, 'blobNotFound');
   }
 
   const scope = scopeOf(request);

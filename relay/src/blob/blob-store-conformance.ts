@@ -85,3 +85,37 @@ export function runBlobStoreTests(name: string, setup: () => BlobStoreFixture): 
     });
   });
 }
+
+/** The erasure part of the suite, for every store that can delete (BlobStore.delete). */
+export function runBlobDeleteTests(name: string, setup: () => BlobStoreFixture): void {
+  describe(`${name} blob store deletion`, () => {
+    let fixture: BlobStoreFixture | undefined;
+    let store: BlobStore | undefined;
+    const open = async () => {
+      fixture ??= setup();
+      store = await fixture.open();
+      return store;
+    };
+    afterEach(async () => {
+      await store?.close();
+      store = undefined;
+      await fixture?.cleanup();
+      fixture = undefined;
+    });
+
+    it('deletes one blob of one club: gone, not counted, another club’s copy kept; a second delete is false', async () => {
+      const blobs = (await open()) as Required<BlobStore>;
+      await blobs.put(photo('club-a', 'h1', [1, 2, 3]));
+      await blobs.put(photo('club-a', 'h2', [4]));
+      await blobs.put(photo('club-b', 'h1', [5]));
+      expect(await blobs.delete('club-a', 'h1')).toBe(true);
+      expect(await blobs.get('club-a', 'h1')).toBeUndefined();
+      expect(await blobs.has('club-a', 'h1')).toBe(false);
+      expect(await blobs.clubBytes('club-a')).toBe(1);
+      expect(await blobs.has('club-b', 'h1')).toBe(true);
+      expect(await blobs.delete('club-a', 'h1')).toBe(false);
+      // Sent again later (another tablet still had it queued), it is stored again.
+      expect(await blobs.put(photo('club-a', 'h1', [1, 2, 3]))).toBe(true);
+    });
+  });
+}

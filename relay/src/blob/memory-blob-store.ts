@@ -20,6 +20,10 @@ export class MemoryBlobStore implements BlobStore {
     return this.blobs.has(`${clubId}/${hash}`);
   }
 
+  async delete(clubId: string, hash: string): Promise<boolean> {
+    return this.blobs.delete(`${clubId}/${hash}`);
+  }
+
   async clubBytes(clubId: string): Promise<number> {
     let total = 0;
     for (const [key, blob] of this.blobs) if (key.startsWith(`${clubId}/`)) total += blob.bytes.length;

@@ -12,9 +12,13 @@ export class SqliteBlobStore implements BlobStore {
   private readonly select;
   private readonly exists;
   private readonly sum;
+  private readonly remove;
 
   constructor(private readonly db: Database.Database) {
     db.pragma('journal_mode = WAL');
+    // Erasure: a deleted photo's row and the pages it frees are overwritten with zeros, not left readable
+    // in the file's free pages (as the documents' database does, store/sqlite-doc-store.ts).
+    db.pragma('secure_delete = ON');
     db.exec(`CREATE TABLE IF NOT EXISTS blobs (
       club_id TEXT NOT NULL,
       hash TEXT NOT NULL,
@@ -33,6 +37,7 @@ export class SqliteBlobStore implements BlobStore {
     this.exists = db.prepare<[string, string], { one: number }>(
       'SELECT 1 AS one FROM blobs WHERE club_id = ? AND hash = ?',
     );
+    this.remove = db.prepare<[string, string]>('DELETE FROM blobs WHERE club_id = ? AND hash = ?');
     this.sum = db.prepare<[string], { total: number | null }>(
       'SELECT SUM(size) AS total FROM blobs WHERE club_id = ?',
     );
@@ -58,6 +63,14 @@ export class SqliteBlobStore implements BlobStore {
 
   async has(clubId: string, hash: string): Promise<boolean> {
     return this.exists.get(clubId, hash) !== undefined;
+  }
+
+  async delete(clubId: string, hash: string): Promise<boolean> {
+    const { changes } = this.remove.run(clubId, hash);
+    // The WAL still holds the frames that wrote the photo: fold them into the (zeroed) file and truncate
+    // it now, so the bytes leave the disk with the answer rather than at some later checkpoint.
+    if (changes > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return changes > 0;
   }
 
   async clubBytes(clubId: string): Promise<number> {
