@@ -284,6 +284,13 @@ export const enMoney: typeof viMoney = {
     termAboveMax: 'The default term cannot be longer than the maximum ({{ max }} months).',
     days: 'Write a number of days, for example 10.',
     percent: 'Write a percentage from 0 to 100.',
+    duesFrom: 'Dues owed from (dd/mm/yyyy; empty: from joining)',
+    duesFund: 'Dues go to the fund',
+    live: 'Boxes you have not changed update when another tablet changes the rules.',
+    changedElsewhere: 'Another tablet just set this to {{ value }}. Saving writes yours.',
+    fundTarget: 'Fund target (đồng)',
+    saveFund: 'Save fund',
+    fundSaved: 'Fund saved.',
   },
   print: {
     cashBookTitle: 'CASH BOOK',

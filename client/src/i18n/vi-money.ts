@@ -283,6 +283,13 @@ export const viMoney = {
     termAboveMax: 'Thời hạn mặc định không được dài hơn thời hạn tối đa ({{ max }} tháng).',
     days: 'Hãy viết số ngày, ví dụ 10.',
     percent: 'Hãy viết số phần trăm từ 0 đến 100.',
+    duesFrom: 'Tính hội phí từ ngày (ngày/tháng/năm; để trống: từ ngày vào hội)',
+    duesFund: 'Hội phí nộp vào quỹ',
+    live: 'Ô nào bạn chưa sửa sẽ tự cập nhật khi máy khác đổi quy chế.',
+    changedElsewhere: 'Máy khác vừa đổi mục này thành {{ value }}. Bấm Lưu sẽ ghi số của bạn.',
+    fundTarget: 'Mục tiêu quỹ (đồng)',
+    saveFund: 'Lưu quỹ',
+    fundSaved: 'Đã lưu quỹ.',
   },
   print: {
     cashBookTitle: 'SỔ QUỸ',

@@ -9,6 +9,7 @@ const good: RulesDraft = {
   defaultTerm: '12',
   maxTerm: '24',
   duesAmount: '',
+  duesFrom: '',
   lateGraceDays: '10',
   latePenalty: '',
   borrowedShareTarget: '50',
@@ -26,6 +27,7 @@ describe('readRulesDraft', () => {
       defaultTermMonths: 12,
       maxTermMonths: 24,
       duesAmount: 0,
+      duesFrom: null,
       lateGraceDays: 10,
       latePenaltyBp: 0,
       borrowedShareTarget: 50,
@@ -41,16 +43,18 @@ describe('readRulesDraft', () => {
       defaultTerm: '36',
       borrowedShareTarget: '150',
       lateGraceDays: '-1',
+      duesFrom: '31/02/2026',
     });
     expect(errors.defaultRate).toEqual({ key: 'field.rateTooHigh', args: { max: '1' } });
     expect(errors.maxLoan?.key).toBe('amount.notANumber');
     expect(errors.defaultTerm).toEqual({ key: 'rules.termAboveMax', args: { max: 24 } });
     expect(errors.borrowedShareTarget?.key).toBe('rules.percent');
     expect(errors.lateGraceDays?.key).toBe('rules.days');
+    expect(errors.duesFrom?.key).toBe('field.date');
     expect(patch.defaultMonthlyRateBp).toBeUndefined();
     expect(patch.maxMonthlyRateBp).toBe(100);
     expect(Object.keys(errors).sort()).toEqual(
-      ['borrowedShareTarget', 'defaultRate', 'defaultTerm', 'lateGraceDays', 'maxLoan'].sort(),
+      ['borrowedShareTarget', 'defaultRate', 'defaultTerm', 'duesFrom', 'lateGraceDays', 'maxLoan'].sort(),
     );
   });
 
@@ -71,6 +75,12 @@ describe('readRulesDraft', () => {
     expect(draft.maxRate).toBe('0,75');
     expect(draft.maxLoan).toBe('1.500.000');
     expect(readRulesDraft(draft).errors).toEqual({});
+  });
+
+  it('reads the day dues start from as dd/mm/yyyy, and an empty box as from each member’s joining', () => {
+    expect(readRulesDraft({ ...good, duesFrom: '1/7/2024' }).patch.duesFrom).toBe('2024-07-01');
+    expect(readRulesDraft(good).patch.duesFrom).toBeNull();
+    expect(rulesDraftOf({ duesFrom: '2024-07-01' } as MoneyRules).duesFrom).toBe('01/07/2024');
   });
 });
 

@@ -1,4 +1,5 @@
-import type { MoneyRules } from '@chungtay/model';
+import type { IsoDate, MoneyRules } from '@chungtay/model';
+import { formatDate, parseDisplayDate } from '../../i18n/format';
 import { amountText, rateText, readAmount, readMonths, readRatePercent } from './amount-input';
 import type { MoneyKey } from './money-i18n';
 
@@ -10,6 +11,8 @@ export interface RulesDraft {
   readonly defaultTerm: string;
   readonly maxTerm: string;
   readonly duesAmount: string;
+  /** dd/mm/yyyy, or empty: dues owed from each member's joining. */
+  readonly duesFrom: string;
   readonly lateGraceDays: string;
   readonly latePenalty: string;
   readonly borrowedShareTarget: string;
@@ -35,6 +38,7 @@ export function rulesDraftOf(rules: MoneyRules): RulesDraft {
     defaultTerm: String(rules.defaultTermMonths),
     maxTerm: String(rules.maxTermMonths),
     duesAmount: amountText(rules.duesAmount),
+    duesFrom: formatDate(rules.duesFrom),
     lateGraceDays: String(rules.lateGraceDays),
     latePenalty: rateText(rules.latePenaltyBp),
     borrowedShareTarget: String(rules.borrowedShareTarget),
@@ -81,6 +85,11 @@ export function readRulesDraft(draft: RulesDraft): RulesReading {
   const dues = readAmount(draft.duesAmount, { zero: true });
   if (dues.ok) patch.duesAmount = dues.value;
   else errors.duesAmount = { key: dues.message, args: dues.args };
+  // Empty: each member owes dues from their joining.
+  const duesText = draft.duesFrom.trim();
+  const duesFrom = duesText === '' ? null : parseDisplayDate(duesText);
+  if (duesText !== '' && duesFrom === null) errors.duesFrom = { key: 'field.date' };
+  else patch.duesFrom = duesFrom as IsoDate | null;
   const grace = wholeIn(draft.lateGraceDays, 0, 365);
   if (grace === null) errors.lateGraceDays = { key: 'rules.days' };
   else patch.lateGraceDays = grace;
@@ -104,6 +113,7 @@ export const RULE_FIELD: Partial<Record<keyof MoneyRules, RulesField>> = {
   defaultTermMonths: 'defaultTerm',
   maxTermMonths: 'maxTerm',
   duesAmount: 'duesAmount',
+  duesFrom: 'duesFrom',
   lateGraceDays: 'lateGraceDays',
   latePenaltyBp: 'latePenalty',
   borrowedShareTarget: 'borrowedShareTarget',
