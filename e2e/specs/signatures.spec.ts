@@ -1,6 +1,7 @@
 import { type Browser, expect, test } from '@playwright/test';
 import { ClubApp, SharePage } from '../pages/club-app';
 import { MinutesPage } from '../pages/minutes-page';
+import { rewriteOnRelay } from './signatures-raw-write';
 
 // Issue 12 §4 and §5: each tablet signs as the person using it, every tablet checks the signature, and a
 // member's change history reads in words on every tablet after sync.
@@ -72,6 +73,44 @@ test('the secretary’s tablet cannot sign as chair; the chair signs on another 
   // The meeting's health values lock with its minutes.
   await expect(a.page.getByLabel('Huyết áp (ví dụ 120/80): Nguyễn Thị Lan')).not.toBeEditable();
   await a.page.getByTestId('approval').screenshot({ path: test.info().outputPath('approval-a.png') });
+
+  // A third browser, holding only the editor key, rewrites the chair's approval record with a raw Yjs
+  // write sent to the relay: the secretary now appears as the chair's signer, under the chair's signature.
+  const forger = await browser.newContext();
+  const access = await a.page.evaluate(() => {
+    const [club] = JSON.parse(localStorage.getItem('chungtay.clubs') ?? '[]') as Array<{
+      id: string;
+      access: { key: string };
+    }>;
+    return { clubId: club?.id ?? '', key: club?.access.key ?? '' };
+  });
+  const meetingId = /\/meetings\/([^/]+)\/minutes/.exec(path)?.[1] ?? '';
+  await rewriteOnRelay(
+    await forger.newPage(),
+    new URL(a.page.url()).origin,
+    `${access.clubId}/meeting/${meetingId}`,
+    access.key,
+    (doc) => {
+      const approval = doc.getMap('approval');
+      const chair = approval.get('chair') as Record<string, unknown>;
+      const secretary = approval.get('secretary') as Record<string, unknown>;
+      approval.set('chair', { ...chair, by: secretary.by });
+    },
+  );
+  // Every tablet shows it, in words.
+  for (const t of [a, b]) {
+    await expect(t.page.getByTestId('signature-chair').locator('[data-signature]')).toHaveAttribute(
+      'data-signature',
+      'invalid',
+    );
+    await expect(t.page.getByTestId('signature-chair')).toContainText('chữ ký không hợp lệ');
+    await expect(t.page.getByTestId('signature-secretary').locator('[data-signature]')).toHaveAttribute(
+      'data-signature',
+      'valid',
+    );
+  }
+  await a.page.getByTestId('approval').screenshot({ path: test.info().outputPath('approval-rewritten.png') });
+  await forger.close();
   for (const t of [a, b]) await t.context.close();
 });
 
