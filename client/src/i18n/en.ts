@@ -5,6 +5,7 @@ import { enHealthCheck } from './en-health-check';
 import { enInvite } from './en-invite';
 import { enPeople } from './en-people';
 import { enPhotos } from './en-photos';
+import { enRedaction } from './en-redaction';
 import { enRelayLimits } from './en-relay-limits';
 import { enReport } from './en-report';
 import { enSignatures } from './en-signatures';
@@ -581,6 +582,7 @@ export const en: Catalogue = {
   people: enPeople,
   tablets: enTablets,
   erasure: enErasure,
+  redaction: enRedaction,
   errors: {
     required: 'Please fill this in.',
     tooLong: 'Too long.',

@@ -5,6 +5,7 @@ import { viHealthCheck } from './vi-health-check';
 import { viInvite } from './vi-invite';
 import { viPeople } from './vi-people';
 import { viPhotos } from './vi-photos';
+import { viRedaction } from './vi-redaction';
 import { viRelayLimits } from './vi-relay-limits';
 import { viReport } from './vi-report';
 import { viSignatures } from './vi-signatures';
@@ -582,6 +583,7 @@ export const vi = {
   people: viPeople,
   tablets: viTablets,
   erasure: viErasure,
+  redaction: viRedaction,
   errors: {
     required: 'Hãy nhập thông tin này.',
     tooLong: 'Quá dài.',
