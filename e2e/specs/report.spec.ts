@@ -18,7 +18,7 @@ function lineCount(page: Page, testId: string): Promise<number> {
   });
 }
 
-test('a half-year report from the books: a section written, approved by the chair, printed with single-line titles', async ({
+test('a half-year report from the books: written with formatting, numbered, approved, printed, reopened by the chair', async ({
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
@@ -42,10 +42,28 @@ test('a half-year report from the books: a section written, approved by the chai
   expect(Number(held)).toBeGreaterThan(0);
   await expect(page.getByTestId('report-figures-state')).toContainText('sẽ chốt khi Chủ nhiệm duyệt');
 
+  // The number and place printed in the header, committed when the field is left.
+  const header = page.getByTestId('report-header');
+  await header.getByLabel('Số báo cáo (ví dụ 05/BC-CLB)').fill('05/BC-CLB');
+  await header.getByLabel('Địa danh').fill('Yên Đồng');
+  await header.getByLabel('Số báo cáo (ví dụ 05/BC-CLB)').focus();
+  await expect(header.getByLabel('Địa danh')).toHaveValue('Yên Đồng');
+
+  // A paragraph, a bold lead-in and a bulleted list (Tiptap's "- " shortcut), as a chair would write.
   const strengths = page.getByTestId('report-section-strengths').locator('[contenteditable="true"]');
   await strengths.click();
   await page.keyboard.type('Sinh hoạt đều đặn hằng tháng, hội viên tham gia đông đủ.');
-  await expect(strengths).toContainText('Sinh hoạt đều đặn hằng tháng');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('Nổi bật:');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type(' chăm sóc sức khỏe.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('- Khám sức khỏe định kỳ');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Thăm hỏi hội viên ốm');
+  await expect(strengths.locator('li')).toHaveCount(2);
+  await expect(strengths.locator('strong')).toHaveText('Nổi bật:');
 
   // The screen at tablet size, to look at (kept in the test's output folder).
   await page.screenshot({ path: testInfo.outputPath('report-screen.png'), fullPage: true });
@@ -59,12 +77,18 @@ test('a half-year report from the books: a section written, approved by the chai
   await expect(sheet).toBeVisible();
   await expect(sheet).toContainText('Sinh hoạt đều đặn hằng tháng, hội viên tham gia đông đủ.');
   await expect(sheet).toContainText('Nơi nhận:');
+  // The formatting survives on paper: the bold lead-in and the list as a list.
+  await expect(sheet.locator('strong', { hasText: 'Nổi bật:' })).toHaveCount(1);
+  await expect(sheet.locator('ul.print-list > li')).toHaveText([
+    'Khám sức khỏe định kỳ',
+    'Thăm hỏi hội viên ốm',
+  ]);
   expect(await lineCount(page, 'print-nation')).toBe(1);
   expect(await lineCount(page, 'print-motto')).toBe(1);
 
   // The printed pages, looked at as images.
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
-  const dir = mkdtempSync(join(tmpdir(), 'report-pdf-'));
+  const dir = process.env.REPORT_PDF_DIR ?? mkdtempSync(join(tmpdir(), 'report-pdf-'));
   writeFileSync(join(dir, 'report.pdf'), pdf);
   execFileSync('pdftoppm', ['-png', '-r', '60', join(dir, 'report.pdf'), join(dir, 'page')]);
   const pages = readdirSync(dir).filter((f) => f.endsWith('.png'));
@@ -73,6 +97,24 @@ test('a half-year report from the books: a section written, approved by the chai
   const text = execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
   expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   expect(text).not.toContain('BẢN NHÁP');
+  expect(text).toContain('Số: 05/BC-CLB');
+  expect(text).toContain('Yên Đồng, ngày');
   writeFileSync(join(dir, 'report.txt'), text);
   testInfo.annotations.push({ type: 'pages', description: dir });
+
+  // The chair reopens it with a reason: signed by this tablet, listed, and the report editable again.
+  await page.emulateMedia({ media: 'screen' });
+  const reopen = page.getByTestId('report-reopen');
+  await reopen.getByRole('button', { name: 'Chủ nhiệm mở lại báo cáo' }).click();
+  await expect(reopen).toContainText('Hãy nhập');
+  await reopen.getByLabel('Lý do mở lại').fill('Bổ sung số liệu quỹ');
+  await reopen.getByRole('button', { name: 'Chủ nhiệm mở lại báo cáo' }).click();
+  const reopenings = page.getByTestId('report-reopenings');
+  await expect(reopenings).toContainText('mở lại: Bổ sung số liệu quỹ');
+  await expect(reopenings.locator('[data-signature]')).toHaveAttribute('data-signature', 'valid');
+  await expect(page.getByTestId('report-figures-state')).toContainText('sẽ chốt khi Chủ nhiệm duyệt');
+  await expect(page.getByTestId('report-section-strengths')).toHaveAttribute('data-editable', 'true');
+  await expect(reopen).toBeHidden();
+  await page.getByTestId('report-approve').click();
+  await expect(page.getByTestId('report-approved')).toBeVisible();
 });

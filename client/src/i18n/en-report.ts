@@ -78,4 +78,15 @@ export const enReport: typeof viReport = {
   chairTitle: 'ON BEHALF OF THE COMMITTEE\nCHAIR',
   column: 'Indicator',
   valueColumn: 'Result',
+  headerCard: 'Number and place printed on the report',
+  headerLocked: 'The report is approved: to change its number or place, the chair reopens it.',
+  reopen: {
+    title: 'Reopen the approved report',
+    hint: 'Only the chair reopens it. This tablet signs the reopening; the figures follow the books until it is approved again, and supervisors stop seeing this report meanwhile.',
+    reason: 'Reason for reopening',
+    button: 'Chair reopens the report',
+    done: 'The report is open again. When it is corrected, the chair approves it again.',
+    history: 'Reopenings',
+    entry: '{{ at }}, {{ name }} reopened it: {{ reason }}',
+  },
 };

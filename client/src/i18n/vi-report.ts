@@ -75,4 +75,15 @@ export const viReport = {
   chairTitle: 'TM. BAN CHỦ NHIỆM\nCHỦ NHIỆM',
   column: 'Chỉ tiêu',
   valueColumn: 'Kết quả',
+  headerCard: 'Số và địa danh in trên báo cáo',
+  headerLocked: 'Báo cáo đã duyệt: muốn sửa số hoặc địa danh, Chủ nhiệm mở lại báo cáo.',
+  reopen: {
+    title: 'Mở lại báo cáo đã duyệt',
+    hint: 'Chỉ Chủ nhiệm mở lại. Máy này ký việc mở lại; số liệu sẽ theo sổ sách cho đến khi duyệt lại, và cấp trên tạm không thấy báo cáo này.',
+    reason: 'Lý do mở lại',
+    button: 'Chủ nhiệm mở lại báo cáo',
+    done: 'Đã mở lại báo cáo. Sửa xong, Chủ nhiệm duyệt lại.',
+    history: 'Các lần mở lại',
+    entry: '{{ at }}, {{ name }} mở lại: {{ reason }}',
+  },
 };

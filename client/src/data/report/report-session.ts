@@ -8,6 +8,9 @@ import type {
   ReportPeriod,
   ReportSection,
   ReportView,
+  RichBlock,
+  SignatureStatus,
+  TabletKey,
 } from '@chungtay/model';
 import * as model from '@chungtay/model';
 import type { Extensions } from '@tiptap/core';
@@ -15,6 +18,7 @@ import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import type { Accessor } from 'solid-js';
 import type * as Y from 'yjs';
+import { type TabletSigner, verifyTabletSignature } from '../../device/signing-key';
 import type { SyncStatus } from '../../sync/sync-status';
 import type { SaveState } from '../../sync/tablet-store';
 import { type AccessChanges, linkClubDoc } from '../session/club-doc-link';
@@ -37,6 +41,26 @@ function bindReportCommands(doc: Y.Doc, origin: model.LocalOrigin) {
         return model.approveReport(doc, { by, at, figures: emptyFigures(books) }, origin);
       return model.approveReport(doc, { by, at, figures: model.computeReportFigures(books, period) }, origin);
     },
+    /**
+     * The chair reopens the approved report: the tablet signs who, when, why and what was frozen, then
+     * the command records it (signing is asynchronous, commands are not). The model refuses anyone but
+     * `chairId`, the chair the club's book names.
+     */
+    reopen: async (by: MemberId, chairId: MemberId | null, reason: string, signer: TabletSigner) => {
+      const at = new Date().toISOString();
+      const text = model.reportReopeningStatement(model.readReport(doc), {
+        by,
+        at,
+        reason,
+        tablet: signer.tablet,
+      });
+      const signature = text === null ? undefined : await signer.sign(text);
+      return model.reopenReport(
+        doc,
+        { by, chairId, at, reason, tablet: signer.tablet, ...(signature ? { signature } : {}) },
+        origin,
+      );
+    },
   };
 }
 
@@ -57,6 +81,10 @@ export interface ReportSession extends DocUndo {
   holdRemote(): (() => void) | null;
   /** The narrative's words as they read now (the printed draft); the approved ones are `view.frozen`. */
   narrative(): Record<ReportSection, string>;
+  /** The narrative with its formatting as it reads now (the printed draft). */
+  narrativeBlocks(): Record<ReportSection, RichBlock[]>;
+  /** Each reopening's signature checked against the club's registered tablet keys. */
+  verifyReopenings(keys: ReadonlyMap<string, TabletKey>): Promise<SignatureStatus[]>;
   /** The entry for the supervisors' summary, once approved (`publishApprovedReport`). */
   approvedEntry(): ApprovedReport | null;
   whenSaved(): Promise<void>;
@@ -112,6 +140,8 @@ export async function openReportSession(input: OpenReportInput): Promise<ReportS
     },
     holdRemote: () => link?.current()?.holdRemoteUpdates() ?? null,
     narrative: () => model.readNarrative(doc),
+    narrativeBlocks: () => model.readNarrativeBlocks(doc),
+    verifyReopenings: (keys) => model.verifyReportReopenings(session.view, keys, verifyTabletSignature),
     approvedEntry: () => model.toApprovedReport(session.view),
   };
 }

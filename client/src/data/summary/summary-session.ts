@@ -19,6 +19,8 @@ function bindSummaryCommands(doc: Y.Doc, origin: LocalOrigin) {
     write: (summary: ClubSummary) => model.writeSummary(doc, summary, origin),
     /** Issue 15 §2: an approved report reaches the supervisors; publishing it again changes nothing. */
     publish: (report: ApprovedReport) => model.publishApprovedReport(doc, report, origin),
+    /** The chair reopened the report: supervisors stop counting that approval until the next one. */
+    withdraw: (report: { id: string; revision: number }) => model.withdrawApprovedReport(doc, report, origin),
   };
 }
 
@@ -78,19 +80,21 @@ export async function openSummarySession(
 }
 
 /**
- * Publishes an approved report from the report screen: opens the summary, adds the entry, waits until
- * it is stored (so background sync lists it as unsent) and closes. Idempotent: the model keeps the
- * first copy of a report id, so pressing twice or two tablets publishing is harmless.
+ * Publishes an approved report from the report screen (or withdraws a reopened one): opens the summary,
+ * makes the change, waits until it is stored (so background sync lists it as unsent) and closes.
+ * Idempotent: the model keeps the entry of the latest approval, so pressing twice or two tablets
+ * publishing is harmless.
  */
 export async function publishReportToSummary(
   clubId: string,
   author: Author,
-  report: ApprovedReport,
+  change: ApprovedReport | { readonly withdraw: { id: string; revision: number } },
   options: OpenSummaryOptions = {},
 ): Promise<boolean> {
   const session = await openSummarySession(clubId, author, options);
   try {
-    const result = session.commands.publish(report);
+    const result =
+      'withdraw' in change ? session.commands.withdraw(change.withdraw) : session.commands.publish(change);
     await session.whenSaved();
     return result.ok;
   } finally {

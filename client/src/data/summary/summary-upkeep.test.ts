@@ -149,4 +149,19 @@ describe('publishing an approved report', () => {
     expect(summary.view.reports.map((r) => [r.id, r.figures.members])).toEqual([['report-2026-year', 24]]);
     await summary.close();
   });
+
+  it('withdraws a reopened report, and the next approval takes its place', async () => {
+    const clubId = 'club-publish-2';
+    await publishReportToSummary(clubId, author, report);
+    expect(await publishReportToSummary(clubId, author, { withdraw: { id: report.id, revision: 0 } })).toBe(
+      true,
+    );
+    let summary = await openSummarySession(clubId, author);
+    expect(summary.view.reports).toEqual([]);
+    await summary.close();
+    await publishReportToSummary(clubId, author, { ...report, figures: { members: 25 }, revision: 1 });
+    summary = await openSummarySession(clubId, author);
+    expect(summary.view.reports.map((r) => r.figures.members)).toEqual([25]);
+    await summary.close();
+  });
 });

@@ -19,9 +19,12 @@ import { parseDisplayDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { RichTextEditor } from '../../ui/rich-text-editor/rich-text-editor';
+import { CommitField } from '../minutes/commit-field';
+import { firstError, minutesFeedback } from '../minutes/minutes-feedback';
 import { downloadBlob } from '../roster-export/download';
 import { csvBlob, tableToCsv, tableToXlsx } from '../roster-export/export-table';
 import { ReportPrint } from './report-print';
+import { ReportReopen } from './report-reopen';
 import { type FigureRow, figureRows } from './report-rows';
 // The rich-text editor's toolbar and body styles are the minutes' (the same editor).
 import '../minutes/minutes.css';
@@ -168,10 +171,15 @@ function ReportEditor(props: {
   const view = props.session.view;
   const [approveFailed, setApproveFailed] = createSignal(false);
   const [draftNarrative, setDraftNarrative] = createSignal(props.session.narrative());
+  const [draftBlocks, setDraftBlocks] = createSignal(props.session.narrativeBlocks());
   const print = () => {
     setDraftNarrative(props.session.narrative());
+    setDraftBlocks(props.session.narrativeBlocks());
     window.print();
   };
+  const editable = () => props.session.canEdit() && view.frozen === null;
+  const commitHeader = (patch: { number?: string; place?: string }) =>
+    firstError(i18n, minutesFeedback(i18n, props.session.commands.updateHeader(patch)));
   // Until approval the figures follow the books as they change; the approval freezes them.
   const books = () => ({
     club: club.club,
@@ -224,6 +232,17 @@ function ReportEditor(props: {
     }).catch(() => undefined);
   };
   if (view.frozen) publish();
+  // Reopened: the supervisors stop counting that approval until the chair approves again.
+  const withdraw = (revision: number) => {
+    const id = view.header?.reportId;
+    if (id === undefined) return;
+    void publishReportToSummary(
+      club.clubId,
+      club.author,
+      { withdraw: { id, revision } },
+      { canEditClub: club.canEdit, accessChanges: club.onAccessChange },
+    ).catch(() => undefined);
+  };
   const fileName = (ext: string) => `bao-cao-${props.period.from}-${props.period.to}.${ext}`;
   return (
     <>
@@ -260,6 +279,24 @@ function ReportEditor(props: {
             {t('report.exportXlsx')}
           </Button>
         </div>
+      </div>
+      <div class="card no-print report-header-card" data-testid="report-header">
+        <h2>{t('report.headerCard')}</h2>
+        <CommitField
+          label={t('report.number')}
+          value={view.header?.number ?? ''}
+          disabled={!editable()}
+          onCommit={(number) => commitHeader({ number })}
+        />
+        <CommitField
+          label={t('report.place')}
+          value={view.header?.place ?? ''}
+          disabled={!editable()}
+          onCommit={(place) => commitHeader({ place })}
+        />
+        <Show when={view.frozen}>
+          <p class="muted">{t('report.headerLocked')}</p>
+        </Show>
       </div>
       <For each={REPORT_SECTIONS}>
         {(section) => (
@@ -310,11 +347,13 @@ function ReportEditor(props: {
           {t('report.print')}
         </Button>
       </div>
+      <ReportReopen session={props.session} chair={chair()} onReopened={withdraw} />
       <ReportPrint
         view={view}
         period={props.period}
         rows={rows()}
         narrative={view.frozen?.narrative ?? draftNarrative()}
+        blocks={view.frozen ? view.frozen.blocks : draftBlocks()}
         label={label}
         value={shown}
         clubName={club.club.profile.name}

@@ -1,7 +1,14 @@
-import { REPORT_SECTIONS, type ReportPeriod, type ReportSection, type ReportView } from '@chungtay/model';
+import {
+  REPORT_SECTIONS,
+  type ReportPeriod,
+  type ReportSection,
+  type ReportView,
+  type RichBlock,
+} from '@chungtay/model';
 import { For, type JSX, Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context';
 import '../minutes/minutes-print.css';
+import { PrintBody } from '../minutes/print-body';
 import type { FigureRow } from './report-rows';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
@@ -24,6 +31,11 @@ export function ReportPrint(props: {
   value: (row: FigureRow) => string;
   /** The narrative's words: frozen once approved, read from the draft at the moment of printing before. */
   narrative: Readonly<Record<ReportSection, string>>;
+  /**
+   * The same narrative with its formatting, printed as the minutes print their bodies; undefined for a
+   * report approved before the formatting was kept, which prints its words as plain paragraphs.
+   */
+  blocks: Readonly<Record<ReportSection, readonly RichBlock[]>> | undefined;
   clubName: string;
   chairName: string;
 }): JSX.Element {
@@ -97,9 +109,16 @@ export function ReportPrint(props: {
                 })}
               </h2>
             </div>
-            <For each={(props.narrative[section] || blank).split('\n')}>
-              {(line) => <p class="print-para">{line}</p>}
-            </For>
+            <Show
+              when={props.blocks?.[section]?.length}
+              fallback={
+                <For each={(props.narrative[section] || blank).split('\n')}>
+                  {(line) => <p class="print-para">{line}</p>}
+                </For>
+              }
+            >
+              <PrintBody blocks={props.blocks?.[section] ?? []} />
+            </Show>
           </>
         )}
       </For>
