@@ -19,7 +19,7 @@ describe('openTabletSigner', () => {
     const factory = new IDBFactory();
     await openTabletSigner(factory);
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = factory.open('chungtay-device', 1);
+      const open = factory.open('chungtay-device');
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });

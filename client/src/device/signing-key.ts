@@ -1,4 +1,5 @@
 import type { SignatureVerifier } from '@chungtay/model';
+import { openDeviceDb, request, SIGNING_STORE as STORE } from './device-db';
 
 /**
  * This tablet's signing key (issue 12 §4): one ECDSA P-256 pair per tablet, made on first use. The private
@@ -6,8 +7,6 @@ import type { SignatureVerifier } from '@chungtay/model';
  * structured clone), so no script, backup or export can read its bytes; clearing the site's data loses
  * it, and the tablet then registers a new key under a new tablet id. Device scope: never synced.
  */
-const DB_NAME = 'chungtay-device';
-const STORE = 'signing';
 const RECORD = 'tablet';
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
@@ -34,19 +33,6 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function openDb(factory: IDBFactory): Promise<IDBDatabase> {
-  const open = factory.open(DB_NAME, 1);
-  open.onupgradeneeded = () => open.result.createObjectStore(STORE);
-  return request(open);
-}
-
 function isStoredKey(value: unknown): value is StoredKey {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
@@ -67,7 +53,7 @@ async function createKey(): Promise<StoredKey> {
  * make one; the write is `add`, so the second fails and that tab reads the first tab's key instead.
  */
 export async function openTabletSigner(factory: IDBFactory = indexedDB): Promise<TabletSigner> {
-  const db = await openDb(factory);
+  const db = await openDeviceDb(factory);
   try {
     const read = () => request(db.transaction(STORE).objectStore(STORE).get(RECORD));
     let stored = await read();
