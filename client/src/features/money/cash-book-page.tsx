@@ -20,6 +20,7 @@ import { EntryDialog } from './entry-dialog';
 import { fundName } from './fund-name';
 import { useMoney } from './money-context';
 import { type MoneyKey, useMoneyI18n } from './money-i18n';
+import { memberNames } from './money-members';
 
 const PERIOD_LABEL: Record<Period, MoneyKey> = {
   all: 'book.periodAll',
@@ -43,7 +44,7 @@ export default function CashBookPage(props: { fundId: string }): JSX.Element {
   const [to, setTo] = createSignal('');
   const [correcting, setCorrecting] = createSignal<Entry | null>(null);
   const [recording, setRecording] = createSignal(false);
-  const names = createMemo(() => new Map(club.club.members.map((m) => [m.id as string, m.fullName])));
+  const names = createMemo(() => memberNames(club.club));
   const cashBook = createMemo(() =>
     getCashBook(
       book.view,

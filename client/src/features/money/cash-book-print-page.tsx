@@ -7,6 +7,7 @@ import { cashBookPrintRows, printPeriod } from './cash-book-print';
 import { fundName } from './fund-name';
 import { useMoney } from './money-context';
 import { useMoneyI18n } from './money-i18n';
+import { memberNames } from './money-members';
 import { PrintSheet } from './print-sheet';
 
 /** One fund's cash book (sổ quỹ) for a period on A4: receipts, payments and the running balance. */
@@ -18,7 +19,7 @@ export default function CashBookPrintPage(props: { fundId: string }): JSX.Elemen
   const fund = () => book.view.funds.find((f) => f.id === props.fundId);
   const period = createMemo(() => printPeriod({ from: search.from, to: search.to }));
   const sheet = createMemo(() => cashBookPrintRows(getCashBook(book.view, props.fundId as FundId, period())));
-  const names = createMemo(() => new Map(club.club.members.map((m) => [m.id as string, m.fullName])));
+  const names = createMemo(() => memberNames(club.club));
   const periodText = () => {
     const { from, to } = period();
     if (from !== undefined && to !== undefined)

@@ -4,8 +4,10 @@ import { useClub } from '../../data/club/club-context';
 import { Button } from '../../ui/button/button';
 import { SelectField } from '../../ui/select-field/select-field';
 import { rateText } from './amount-input';
+import { type LoanColumn, LoanTable, loanColumns } from './loan-table';
 import { useMoney } from './money-context';
 import { useMoneyI18n } from './money-i18n';
+import { memberNames } from './money-members';
 import { PrintSheet } from './print-sheet';
 
 const WHOLE_CLUB = '';
@@ -20,7 +22,7 @@ export default function LedgerPrintPage(): JSX.Element {
   const club = useClub();
   const book = useMoney();
   const [who, setWho] = createSignal(WHOLE_CLUB);
-  const names = createMemo(() => new Map(club.club.members.map((m) => [m.id as string, m.fullName])));
+  const names = createMemo(() => memberNames(club.club));
   const states = createMemo(() =>
     book.loanStates(club.today() as IsoDate).filter((s) => s.status !== 'cancelled'),
   );
@@ -29,7 +31,39 @@ export default function LedgerPrintPage(): JSX.Element {
     const ids = new Set(states().map((s) => s.loan.memberId as string));
     return club.club.members.filter((m) => ids.has(m.id));
   });
-  const sum = (pick: (s: LoanState) => number) => states().reduce((total, s) => total + pick(s), 0);
+  const clubColumns: LoanColumn[] = [
+    ...loanColumns(i18n, names),
+    {
+      header: i18n.m('print.terms'),
+      cell: (s) =>
+        i18n.m('print.termsValue', { rate: rateText(s.loan.monthlyRateBp), term: s.loan.termMonths }),
+    },
+    {
+      header: i18n.m('loan.principalPaid'),
+      cell: (s) => i18n.dong(s.principalPaid),
+      numeric: true,
+      total: (s) => s.principalPaid,
+    },
+    {
+      header: i18n.m('loan.interestPaid'),
+      cell: (s) => i18n.dong(s.interestPaid),
+      numeric: true,
+      total: (s) => s.interestPaid,
+    },
+    {
+      header: i18n.m('loans.outstanding'),
+      cell: (s) => i18n.dong(s.outstanding),
+      numeric: true,
+      total: (s) => s.outstanding,
+    },
+    {
+      header: i18n.m('print.status'),
+      cell: (s) =>
+        s.status === 'overdue'
+          ? i18n.m('loans.overdueDays', { days: s.daysOverdue })
+          : i18n.m(`status.${s.status}`),
+    },
+  ];
   return (
     <>
       <div class="page-title-row no-print">
@@ -50,60 +84,7 @@ export default function LedgerPrintPage(): JSX.Element {
       <PrintSheet title={i18n.m('print.title')} testId="ledger-print">
         <Show
           when={who() !== WHOLE_CLUB}
-          fallback={
-            <table class="ledger-table ledger-club">
-              <thead>
-                <tr>
-                  <th>{i18n.m('print.no')}</th>
-                  <th>{i18n.m('print.name')}</th>
-                  <th>{i18n.m('print.startOn')}</th>
-                  <th>{i18n.m('print.amount')}</th>
-                  <th>{i18n.m('print.terms')}</th>
-                  <th>{i18n.m('loan.principalPaid')}</th>
-                  <th>{i18n.m('loan.interestPaid')}</th>
-                  <th>{i18n.m('loans.outstanding')}</th>
-                  <th>{i18n.m('print.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={states()}>
-                  {(s, i) => (
-                    <tr>
-                      <td class="num">{i() + 1}</td>
-                      <td>{names().get(s.loan.memberId) ?? ''}</td>
-                      <td>{i18n.date(s.loan.startOn)}</td>
-                      <td class="num">{i18n.dong(s.loan.amount)}</td>
-                      <td>
-                        {i18n.m('print.termsValue', {
-                          rate: rateText(s.loan.monthlyRateBp),
-                          term: s.loan.termMonths,
-                        })}
-                      </td>
-                      <td class="num">{i18n.dong(s.principalPaid)}</td>
-                      <td class="num">{i18n.dong(s.interestPaid)}</td>
-                      <td class="num">{i18n.dong(s.outstanding)}</td>
-                      <td>
-                        {s.status === 'overdue'
-                          ? i18n.m('loans.overdueDays', { days: s.daysOverdue })
-                          : i18n.m(`status.${s.status}`)}
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th colSpan={3}>{i18n.m('schedule.sum')}</th>
-                  <td class="num">{i18n.dong(sum((s) => s.loan.amount))}</td>
-                  <td />
-                  <td class="num">{i18n.dong(sum((s) => s.principalPaid))}</td>
-                  <td class="num">{i18n.dong(sum((s) => s.interestPaid))}</td>
-                  <td class="num">{i18n.dong(sum((s) => s.outstanding))}</td>
-                  <td />
-                </tr>
-              </tfoot>
-            </table>
-          }
+          fallback={<LoanTable i18n={i18n} states={states()} columns={clubColumns} class="ledger-club" />}
         >
           <p class="ledger-subtitle">{i18n.m('print.member', { name: names().get(who()) ?? '' })}</p>
           <For each={states().filter((s) => s.loan.memberId === who())}>

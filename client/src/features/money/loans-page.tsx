@@ -5,6 +5,7 @@ import { useClub } from '../../data/club/club-context';
 import { CheckboxField } from '../../ui/checkbox-field/checkbox-field';
 import { useMoney } from './money-context';
 import { useMoneyI18n } from './money-i18n';
+import { memberNames } from './money-members';
 
 const RUNNING: readonly LoanState['status'][] = ['current', 'overdue'];
 
@@ -14,7 +15,7 @@ export default function LoansPage(): JSX.Element {
   const club = useClub();
   const book = useMoney();
   const [showClosed, setShowClosed] = createSignal(false);
-  const names = createMemo(() => new Map(club.club.members.map((m) => [m.id as string, m.fullName])));
+  const names = createMemo(() => memberNames(club.club));
   const loans = createMemo(() =>
     book.loanStates(club.today() as IsoDate).filter((s) => showClosed() || RUNNING.includes(s.status)),
   );

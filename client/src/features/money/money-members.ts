@@ -5,3 +5,8 @@ import { isActiveMember } from '@chungtay/model';
 export function moneyMembers(club: ClubView): MoneyMember[] {
   return club.members.filter(isActiveMember).map((m) => ({ id: m.id, joinedOn: m.joinedOn, left: m.left }));
 }
+
+/** Every member's full name by id (those who left too: old loans and entries still name them). */
+export function memberNames(club: ClubView): ReadonlyMap<string, string> {
+  return new Map(club.members.map((m) => [m.id as string, m.fullName]));
+}
