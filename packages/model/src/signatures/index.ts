@@ -9,6 +9,7 @@ export {
   registerTabletKey,
   type TabletKey,
 } from './tablet-keys';
+export { isPinRequired, type NotCommitteeError, setPinRequired } from './tablet-policy';
 export {
   approvalStatement,
   type MinutesIdentity,
