@@ -1,5 +1,5 @@
 import type { FieldConflictView } from '@chungtay/model';
-import { For, type JSX, Show } from 'solid-js';
+import { createUniqueId, For, type JSX, Show } from 'solid-js';
 import { type I18n, useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import './conflict-list.css';
@@ -22,12 +22,14 @@ export function ConflictList(props: {
 }): JSX.Element {
   const i18n = useI18n();
   const { t } = i18n;
+  // Several records on one screen (the rows of a health check) each have a list: one heading id each.
+  const headingId = createUniqueId();
   const shown = (field: string, value: unknown) =>
     value === null || value === undefined || value === '' ? t('conflicts.empty') : props.show(field, value);
   return (
     <Show when={props.conflicts.length > 0}>
-      <section class="banner banner-warning member-conflicts" aria-labelledby="record-conflicts">
-        <h2 id="record-conflicts">{t('conflicts.heading')}</h2>
+      <section class="banner banner-warning member-conflicts" aria-labelledby={headingId}>
+        <h2 id={headingId}>{t('conflicts.heading')}</h2>
         <For each={props.conflicts}>
           {(conflict) => (
             <div class="member-conflict" data-testid="member-conflict" data-field={conflict.field}>
