@@ -5,6 +5,7 @@ import { enHealthCheck } from './en-health-check';
 import { enInvite } from './en-invite';
 import { enPeople } from './en-people';
 import { enPhotos } from './en-photos';
+import { enRedCross } from './en-red-cross';
 import { enRedaction } from './en-redaction';
 import { enRelayLimits } from './en-relay-limits';
 import { enReport } from './en-report';
@@ -572,6 +573,7 @@ export const en: Catalogue = {
   },
   healthCheck: enHealthCheck,
   care: enCare,
+  redCross: enRedCross,
   report: enReport,
   photos: enPhotos,
   relayLimits: enRelayLimits,

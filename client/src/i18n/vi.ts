@@ -5,6 +5,7 @@ import { viHealthCheck } from './vi-health-check';
 import { viInvite } from './vi-invite';
 import { viPeople } from './vi-people';
 import { viPhotos } from './vi-photos';
+import { viRedCross } from './vi-red-cross';
 import { viRedaction } from './vi-redaction';
 import { viRelayLimits } from './vi-relay-limits';
 import { viReport } from './vi-report';
@@ -573,6 +574,7 @@ export const vi = {
   },
   healthCheck: viHealthCheck,
   care: viCare,
+  redCross: viRedCross,
   report: viReport,
   photos: viPhotos,
   relayLimits: viRelayLimits,
