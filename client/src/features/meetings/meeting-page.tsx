@@ -13,6 +13,7 @@ import {
 import { RadioGroup } from '@kobalte/core/radio-group';
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, type JSX, Show, untrack } from 'solid-js';
+import { unwrap } from 'solid-js/store';
 import { useClub } from '../../data/club/club-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
@@ -46,8 +47,6 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
   // The meeting as the form opened with: only what the form changed is saved (changed-meeting-fields.ts).
   let openedAs: Meeting | undefined;
   const m = () => props.meeting;
-  // One memo, read by both lines of the summary: a tap re-counts once, with no row rebuilt.
-  const summary = createMemo(() => getMeetingAttendance(session.club, m().id));
   // Members who left after the meeting still appear if they were marked. `id in attendance` tracks only
   // whether that member has a mark, so a tap (which changes a mark's value) never re-runs this list;
   // Object.keys would subscribe to every write to the attendance object and rebuild it on each tap.
@@ -60,6 +59,14 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
       else if (member.id in attendance) marked.push(member);
     }
     return [...active, ...marked];
+  });
+  // One memo, read by both lines of the summary: a tap re-counts once, with no row rebuilt. It follows the
+  // marks (Object.keys: any mark set) and who is on the list (people), then counts over the plain data:
+  // read through the store, each of 700 members' fields was a subscription renewed on every tap.
+  const summary = createMemo(() => {
+    Object.keys(m().attendance);
+    people();
+    return getMeetingAttendance(unwrap(session.club), m().id);
   });
   // Search and the unmarked-only filter read no mark (see attendance-rows.ts), so a tap re-filters nothing.
   const [query, setQuery] = createSignal('');
