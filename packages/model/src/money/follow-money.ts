@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import {
+  authorsMap,
   confirmedMap,
   entriesArray,
   fundsMap,
@@ -135,7 +136,14 @@ export function followMoney(doc: Y.Doc, onChange: () => void): MoneyFollower {
     headerChanged = true;
     onChange();
   };
-  const small = [moneyMeta(doc), rulesMap(doc), fundsMap(doc), writeOffsMap(doc), confirmedMap(doc)];
+  const small = [
+    moneyMeta(doc),
+    rulesMap(doc),
+    fundsMap(doc),
+    writeOffsMap(doc),
+    confirmedMap(doc),
+    authorsMap(doc),
+  ];
   entriesArray(doc).observe(onEntries);
   loansMap(doc).observe(onLoans);
   for (const map of small) map.observe(onHeader);

@@ -28,7 +28,9 @@
  * - `getMoneyIndicators(view, members, today)`: borrowed shares vs target, fund sizes vs targets,
  *   overdue by age (1–30, 31–90, 90+ days), dues paid vs target.
  * - `listDuplicateEntries`, `listNegativeBalances`, `listIdleCorrections`, `listUnlinkedRepayments`.
- * - `getMeetingMoney(view, meetingId)`: the minutes' "money received"; `migrateMinutesMoney` moves an
+ * - `listLoanHistory(view, loanId)`: who recorded what on a loan and when, newest first (names from the
+ *   book's `authors`, which every command keeps).
+ * - `getMeetingMoney(view, meetingId, approvedAt?)`: the minutes' "money received" (as approved); `migrateMinutesMoney` moves an
  *   old minutes list into the book once (ids derived from meeting + line).
  * Sample: `seedSampleMoney(doc, { clubId, memberIds, today, months?, seed? }, origin)`, five busy years.
  * Input: `parseAmount(text, max?)` → whole đồng or `{ type: 'empty' | 'notANumber' | 'zero' |
@@ -45,6 +47,8 @@ export type { CashBook, CashBookFilter, CashBookLine } from './ledger';
 export { getCashBook } from './ledger';
 export type { LoanInput, LoanWarning, RepaymentInput, WriteOffInput } from './loan-commands';
 export { payOutLoan, recordRepayment, validateLoan, writeOffLoan } from './loan-commands';
+export type { LoanEvent } from './loan-history';
+export { listLoanHistory } from './loan-history';
 export type { LoanDue, LoanState, LoanStateCache, LoanStatus } from './loan-state';
 export { createLoanStateCache, getLoanState, LOAN_STATUSES, listLoanStates } from './loan-state';
 export type { MeetingMoney } from './minutes-money';

@@ -31,12 +31,22 @@ export interface MeetingMoney {
   readonly paid: number;
 }
 
-export function getMeetingMoney(view: Pick<MoneyView, 'entries'>, meetingId: MeetingId): MeetingMoney {
-  const { reversedBy } = resolveCorrections(view.entries);
-  const entries = view.entries.filter((e) => e.meetingId === meetingId);
+/**
+ * `approvedAt`: the moment the meeting's minutes were approved, for printing them as approved: what was
+ * recorded after it (a correction made later, an entry from a tablet that had not heard of the approval)
+ * is left out, so the approved minutes keep the money they were signed with.
+ */
+export function getMeetingMoney(
+  view: Pick<MoneyView, 'entries'>,
+  meetingId: MeetingId,
+  approvedAt: string | null = null,
+): MeetingMoney {
+  const book = approvedAt === null ? view.entries : view.entries.filter((e) => e.recordedAt <= approvedAt);
+  const { reversedBy } = resolveCorrections(book);
+  const entries = book.filter((e) => e.meetingId === meetingId);
   let received = 0;
   let paid = 0;
-  for (const e of view.entries) {
+  for (const e of entries) {
     if (e.kind === 'correction' || e.kind === 'transfer' || reversedBy.has(e.id)) continue;
     if (e.meetingId !== meetingId) continue;
     if (OUTGOING_KINDS.includes(e.kind)) paid += e.amount;

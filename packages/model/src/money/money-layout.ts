@@ -56,6 +56,8 @@ export function entryPosition(field: EntryField): number {
 export const loansMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('loans');
 export const writeOffsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('writeOffs');
 export const confirmedMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('confirmed');
+/** Author id → the name they last wrote under: entries keep the id, a history says who in words. */
+export const authorsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('authors');
 
 export function moneyDocName(clubId: ClubId): string {
   return `${clubId}/money`;
@@ -102,6 +104,11 @@ export function runMoneyCommand<T>(
   let result: Result<T, MoneyError> | undefined;
   doc.transact(() => {
     result = body();
+    // The book's record of who wrote it (issue 12 §5), kept in the doc so every tablet can name them.
+    if (result?.ok && origin.type === 'local') {
+      const { id, name } = origin.author;
+      if (authorsMap(doc).get(id) !== name) authorsMap(doc).set(id, name);
+    }
   }, origin);
   if (result === undefined) throw new Error('money command did not return a result');
   return result;

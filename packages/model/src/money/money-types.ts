@@ -170,4 +170,6 @@ export interface MoneyView {
   readonly writeOffs: readonly WriteOff[];
   /** Duplicate groups the treasurer confirmed as real (keys from `duplicateKey`). */
   readonly confirmedDuplicates: readonly string[];
+  /** Author id → name, as each last wrote to the book (absent in books read by older code paths). */
+  readonly authors?: Readonly<Record<string, string>>;
 }

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { compareText, isId, isIsoDate } from '../ids/ids';
 import { CLUB_KINDS, type ClubKind } from '../schema/enums';
 import {
+  authorsMap,
   confirmedMap,
   entriesArray,
   entryPosition,
@@ -255,7 +256,14 @@ export function readMoneyHeader(doc: Y.Doc): Omit<MoneyView, 'entries' | 'loans'
     funds: readFunds(doc),
     writeOffs: readWriteOffs(doc),
     confirmedDuplicates: readConfirmed(doc),
+    authors: readAuthors(doc),
   };
+}
+
+function readAuthors(doc: Y.Doc): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [id, name] of authorsMap(doc).entries()) if (typeof name === 'string') out[id] = name;
+  return out;
 }
 
 export function readMoney(doc: Y.Doc): MoneyView {
