@@ -27,6 +27,8 @@ const MemberHealthPage = lazy(() => import('../features/health-check/member-heal
 const MoneySection = lazy(() => import('../features/money/money-layout'));
 // Home care (private, committee tablets only): one lazy route for its screens, loaded when opened.
 const CareSection = lazy(() => import('../features/care/care-section'));
+// A Red Cross chapter's volunteer register and activity log (in the club doc), loaded when opened.
+const RedCrossPage = lazy(() => import('../features/red-cross/red-cross-page'));
 // The periodic report (committee only): its editor and print load when it is opened.
 const ReportPage = lazy(() => import('../features/report/report-page'));
 const IndicatorsPage = lazy(() => import('../features/indicators/indicators-page'));
@@ -74,6 +76,7 @@ export function App(): JSX.Element {
               <Route path="/health" component={FollowUpsPage} />
               <Route path="/health/:memberId" component={MemberHealthPage} />
               <Route path={['/care', '/care/*rest']} component={CareSection} />
+              <Route path="/red-cross" component={RedCrossPage} />
               <Route path="/report" component={ReportPage} />
               <Route path="/indicators" component={IndicatorsPage} />
               <Route path={['/money', '/money/*rest']} component={MoneySection} />

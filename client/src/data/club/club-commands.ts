@@ -21,6 +21,7 @@ import type {
 } from '@chungtay/model';
 import * as model from '@chungtay/model';
 import type * as Y from 'yjs';
+import { bindRedCrossCommands } from '../red-cross/red-cross-commands';
 
 /** Every change the UI can make to a club: model commands bound to this doc and author. */
 export function bindCommands(doc: Y.Doc, origin: LocalOrigin, today: () => IsoDate) {
@@ -75,6 +76,9 @@ export function bindCommands(doc: Y.Doc, origin: LocalOrigin, today: () => IsoDa
       model.attachToMeeting(doc, meetingId, input, origin, new Date().toISOString()),
     detachFromMeeting: (meetingId: MeetingId, hash: string) =>
       model.detachFromMeeting(doc, meetingId, hash, origin),
+    setMeetingAttachmentCaption: (meetingId: MeetingId, hash: string, caption: string) =>
+      model.setMeetingAttachmentCaption(doc, meetingId, hash, caption, origin),
+    ...bindRedCrossCommands(doc, origin, today),
     /** Puts this tablet's public signing key in the club's register (issue 12 §4); a no-op once there. */
     registerTabletKey: (input: Omit<RegisterTabletKeyInput, 'at'>) =>
       model.registerTabletKey(doc, { ...input, at: new Date().toISOString() }, origin),

@@ -18,6 +18,7 @@ import { findKnownClub, readDeviceUser, rememberClub } from '../../device/device
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { LanguageSwitch } from '../shared/language-switch';
+import { PersonSwitchSlot } from '../shared/person-switch/person-switch-slot';
 import { DamagedNotice } from './damaged-notice';
 import { SaveIndicator } from './save-indicator';
 import { StorageBanner } from './storage-banner';
@@ -158,6 +159,7 @@ function ClubShell(props: { session: ClubSession; children: JSX.Element }): JSX.
               >
                 ↷ <span class="hide-narrow">{t('app.redo')}</span>
               </Button>
+              <PersonSwitchSlot />
               <LanguageSwitch />
             </div>
           </header>
@@ -198,6 +200,11 @@ function ClubShell(props: { session: ClubSession; children: JSX.Element }): JSX.
             <A href={`${base()}/care`} class="nav-link">
               {t('care.nav')}
             </A>
+            <Show when={club().profile.kind === 'redCross'}>
+              <A href={`${base()}/red-cross`} class="nav-link">
+                {t('redCross.nav')}
+              </A>
+            </Show>
             <A href={`${base()}/report`} class="nav-link">
               {t('report.nav')}
             </A>
