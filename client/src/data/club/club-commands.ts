@@ -86,6 +86,8 @@ export function bindCommands(doc: Y.Doc, origin: LocalOrigin, today: () => IsoDa
     tabletKeys: (): ReadonlyMap<string, TabletKey> => model.readTabletKeys(doc),
     /** Who changed which of a member's fields and when, newest first (read on demand, like tabletKeys). */
     memberChanges: (id: MemberId): readonly ChangeEntry[] => model.listMemberChanges(doc, id),
+    /** The same for a meeting's fields (date, time, kind, chair, secretary). */
+    meetingChanges: (id: MeetingId): readonly ChangeEntry[] => model.listMeetingChanges(doc, id),
   };
 }
 

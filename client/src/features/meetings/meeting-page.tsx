@@ -25,6 +25,7 @@ import { attendanceRows, unmarkedIds } from './attendance-rows';
 import { changedMeetingFields } from './changed-meeting-fields';
 import { MeetingConflicts } from './meeting-conflicts';
 import { MeetingForm } from './meeting-form';
+import { MeetingHistory } from './meeting-history';
 import './attendance.css';
 
 export default function MeetingPage(): JSX.Element {
@@ -214,6 +215,7 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
           )}
         </For>
       </ul>
+      <MeetingHistory meeting={m()} />
       <Dialog open={editing()} onOpenChange={setEditing} title={t('meetings.editTitle')}>
         <MeetingForm
           meeting={m()}
