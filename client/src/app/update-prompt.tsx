@@ -1,5 +1,5 @@
-import { useRegisterSW } from 'virtual:pwa-register/solid';
-import { type JSX, Show } from 'solid-js';
+import { registerSW } from 'virtual:pwa-register';
+import { createSignal, type JSX, onCleanup, Show } from 'solid-js';
 import { usePendingWrites } from '../data/session/pending-writes';
 import { useI18n } from '../i18n/i18n-context';
 import { Button } from '../ui/button/button';
@@ -12,13 +12,20 @@ export function UpdatePrompt(): JSX.Element {
   const { t } = useI18n();
   const pending = usePendingWrites();
   // Being ready offline is said on the start screen (features/clubs/offline-ready.tsx), not in a toast.
-  const {
-    needRefresh: [needRefresh, setNeedRefresh],
-    updateServiceWorker,
-  } = useRegisterSW({ immediate: true });
+  const [needRefresh, setNeedRefresh] = createSignal(false);
+  let updateServiceWorker: ((reload?: boolean) => Promise<void>) | undefined;
+  // Registered in idle time after the first screen: registering fetches workbox-window, which was a
+  // request in the roster's critical chain. A plain callback, no lazy component: one among the router's
+  // siblings made Solid's insert fail on joining a club.
+  const register = () => {
+    updateServiceWorker = registerSW({ immediate: true, onNeedRefresh: () => setNeedRefresh(true) });
+  };
+  const idle = typeof requestIdleCallback === 'function';
+  const id = idle ? requestIdleCallback(register, { timeout: 3000 }) : setTimeout(register, 1000);
+  onCleanup(() => (idle ? cancelIdleCallback(id as number) : clearTimeout(id)));
   const update = async () => {
     await pending.whenAllSaved();
-    await updateServiceWorker(true);
+    await updateServiceWorker?.(true);
   };
   return (
     <Show when={needRefresh()}>

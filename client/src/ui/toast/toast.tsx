@@ -1,36 +1,42 @@
-import { Toast, toaster } from '@kobalte/core/toast';
-import type { JSX } from 'solid-js';
-import { Portal } from 'solid-js/web';
-import { useI18n } from '../../i18n/i18n-context';
+import { createSignal, type JSX, onCleanup, Show } from 'solid-js';
 
 export type ToastTone = 'info' | 'success' | 'error';
 
-/** Shows a message; the toast renders inside ToastRegion, under the app's I18nProvider. */
-export function showToast(message: string, tone: ToastTone = 'success'): void {
-  toaster.show((props) => (
-    // A <div>, not Kobalte's <li>: a list item cannot take the status role it needs to be announced.
-    <Toast
-      as="div"
-      toastId={props.toastId}
-      class={`toast toast-${tone}`}
-      duration={tone === 'error' ? 8000 : 4000}
-    >
-      <Toast.Description class="toast-text">{message}</Toast.Description>
-      <Toast.CloseButton class="btn btn-quiet toast-close" aria-label={useI18n().t('app.close')}>
-        ✕
-      </Toast.CloseButton>
-    </Toast>
-  ));
+type Toasts = typeof import('./toast-region');
+
+/**
+ * Kobalte's toast code (about a sixth of the roster's first scripts) is not on the first paint's path: it
+ * loads once the first screen is idle, or with the first message if that comes sooner.
+ */
+let loading: Promise<Toasts> | undefined;
+const [toasts, setToasts] = createSignal<Toasts>();
+function load(): Promise<Toasts> {
+  loading ??= import('./toast-region').then((module) => {
+    setToasts(() => module);
+    return module;
+  });
+  return loading;
 }
 
+/** Shows a message; the toast renders inside ToastRegion, under the app's I18nProvider. */
+export function showToast(message: string, tone: ToastTone = 'success'): void {
+  void load().then((module) => module.show(message, tone));
+}
+
+/** Where toasts show (announced politely); mounted once, in the app's shell. */
 export function ToastRegion(): JSX.Element {
-  const { t } = useI18n();
+  // Idle time after the first paint: the live region is in place long before any message in practice.
+  const idle = typeof requestIdleCallback === 'function';
+  const id = idle
+    ? requestIdleCallback(() => void load(), { timeout: 2000 })
+    : setTimeout(() => void load(), 500);
+  onCleanup(() => (idle ? cancelIdleCallback(id as number) : clearTimeout(id)));
   return (
-    <Portal>
-      <Toast.Region class="toast-region" swipeDirection="right" aria-label={t('app.notifications')}>
-        {/* A <div> for the same reason: an <ol> may hold only list items. */}
-        <Toast.List as="div" class="toast-list" />
-      </Toast.Region>
-    </Portal>
+    <Show when={toasts()}>
+      {(module) => {
+        const Region = module().Region;
+        return <Region />;
+      }}
+    </Show>
   );
 }
