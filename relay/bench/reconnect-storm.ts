@@ -121,7 +121,7 @@ export async function runReconnectStorm(tablets = 70, documents = 40): Promise<S
 
 export function describeStorm(result: StormResult): string {
   const s = (ms: number) => (ms / 1000).toFixed(2);
-  return `${result.connections} connections over ${result.rooms} documents: relay listening again ${s(result.restartMs)} s after kill -9; every connection "stored" ${s(result.allStoredMs)} s after it (p50 ${s(result.p50StoredMs)} s, p99 ${s(result.p99StoredMs)} s; target ≤ 30 s); the new relay's CPU until then ${result.relayCpuSeconds.toFixed(2)} s`;
+  return `${result.connections} connections over ${result.rooms} documents: relay listening again ${s(result.restartMs)} s after kill -9; every connection "stored" ${s(result.allStoredMs)} s after it (p50 ${s(result.p50StoredMs)} s, p99 ${s(result.p99StoredMs)} s; target ≤ 30 s); the new relay's CPU until then ${result.relayCpuSeconds.toFixed(2)} s, ${((result.relayCpuSeconds * 100_000) / (result.allStoredMs - result.restartMs)).toFixed(0)}% of a core from listening to the last "stored" (the rest of that core went to other processes)`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

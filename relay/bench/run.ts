@@ -5,6 +5,7 @@
  *
  * BENCH_ONLY=<part>[,<part>…] runs only those parts (see PARTS); the full run takes about 12 minutes.
  */
+import { loadavg } from 'node:os';
 import { describeCluster, runCluster } from './cluster';
 import { coreLayout } from './cores';
 import { describeDurability, measureDurability } from './durability';
@@ -31,6 +32,8 @@ const PARTS = {
 type Part = keyof typeof PARTS;
 
 const write = (line: string) => process.stdout.write(`${line}\n`);
+/** Other work on the machine moves every figure: the 1-minute load average, printed with the results. */
+const load = () => loadavg()[0]?.toFixed(1) ?? '?';
 
 function selectedParts(): Set<Part> {
   const asked = process.env.BENCH_ONLY?.split(',')
@@ -144,7 +147,9 @@ function printComparison(
 
 const parts = selectedParts();
 const started = performance.now();
-write(`# ${coreLayout().description} (BENCH_PIN=off to share them); parts: ${[...parts].join(', ')}`);
+write(
+  `# ${coreLayout().description} (BENCH_PIN=off to share them); parts: ${[...parts].join(', ')}; load average ${load()}`,
+);
 
 const loads = parts.has('load') ? await measureLoads() : undefined;
 const rooms = parts.has('rooms')
@@ -157,7 +162,7 @@ if (parts.has('idle')) {
   const levels = idleLevels([2000, 5000, 10000, 19000], limit);
   write('');
   write(
-    `# idle connections (bare sockets after the y-websocket handshake, 100 documents); open-file limit ${limit} (\`ulimit -n\`, raised to the hard limit by \`pnpm bench\`)`,
+    `# idle connections (bare sockets after the y-websocket handshake, 100 documents); open-file limit ${limit} (\`ulimit -n\`, raised to the hard limit by \`pnpm bench\`); load average ${load()}`,
   );
   // Each server on its own fresh process, the reference first (see idle-connections.ts).
   const results = { reference: [], chungtay: [] } as Record<
@@ -177,13 +182,17 @@ if (parts.has('idle')) {
 
 if (parts.has('storm')) {
   write('');
-  write('# reconnect storm: 70 tablets × 40 documents, kill -9 of the relay, restarted at once');
+  write(
+    `# reconnect storm: 70 tablets × 40 documents, kill -9 of the relay, restarted at once; load average ${load()}`,
+  );
   write(describeStorm(await runReconnectStorm()));
 }
 
 if (parts.has('cluster')) {
   write('');
-  write('# one, two and three relay processes behind HAProxy, on one PostgreSQL and one Redis');
+  write(
+    `# one, two and three relay processes behind HAProxy, on one PostgreSQL and one Redis; load average ${load()}`,
+  );
   for (const line of describeCluster(await runCluster())) write(line);
 }
 
@@ -194,5 +203,5 @@ if (parts.has('durability')) {
   for (const line of describeDurability(await measureDurability())) write(line);
 }
 write('');
-write(`# done in ${((performance.now() - started) / 60_000).toFixed(1)} min`);
+write(`# done in ${((performance.now() - started) / 60_000).toFixed(1)} min; load average ${load()}`);
 process.exit(0);
