@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, type JSX, onCleanup, onMount, Show } from 'solid-js';
+import { createMemo, createSignal, For, type JSX, mapArray, onCleanup, onMount, Show } from 'solid-js';
 import { openSummarySession, type SummarySession } from '../../data/summary/summary-session';
 import { listKnownClubs, readDeviceUser } from '../../device/device';
 import { todayIso } from '../../i18n/format';
@@ -39,16 +39,26 @@ export default function SupervisorPage(): JSX.Element {
   const [adding, setAdding] = createSignal(false);
   let closed = false;
   const author = readDeviceUser() ?? { id: 'supervisor', name: t('clubs.guest') };
+  const asked = new Set<string>();
+  // Sessions that opened since the last frame join the table together: one update per frame, not one per
+  // club (50 clubs re-sorted and re-rendered 50 times made the screen slow to settle).
+  let arrived: Opened[] = [];
+  const flush = () => {
+    const batch = arrived;
+    arrived = [];
+    if (batch.length > 0) setOpened((list) => [...list, ...batch]);
+  };
   /** Opens a followed club's summary from the tablet (then the relay); each club once. */
   const follow = (id: string, inviteName: string) => {
-    if (opened().some((c) => c.id === id)) return;
+    if (asked.has(id)) return;
+    asked.add(id);
     void openSummarySession(id, author, { canEditClub: () => false })
       .then((session) => {
-        if (closed || opened().some((c) => c.id === id)) return void session.close();
-        setOpened((list) => [...list, { id, inviteName, session }]);
+        if (closed) return void session.close();
+        if (arrived.push({ id, inviteName, session }) === 1) requestAnimationFrame(flush);
       })
       // A club whose copy cannot be opened stays out of the table; the others still show.
-      .catch(() => undefined);
+      .catch(() => asked.delete(id));
   };
   const followed = () => listKnownClubs().filter((c) => c.access?.role === 'viewer');
 
@@ -57,7 +67,7 @@ export default function SupervisorPage(): JSX.Element {
   });
   onCleanup(() => {
     closed = true;
-    for (const club of opened()) void club.session.close();
+    for (const club of [...opened(), ...arrived]) void club.session.close();
   });
   const added = (id: string) => {
     setAdding(false);
@@ -65,9 +75,12 @@ export default function SupervisorPage(): JSX.Element {
     if (club !== undefined) follow(club.id, club.name);
   };
 
-  const lines = createMemo(() =>
-    opened().map((c) => toLine({ id: c.id, inviteName: c.inviteName, summary: c.session.view }, todayIso())),
+  // One memo per club: a club's new figures rebuild its own line, and the rows of the others are kept.
+  const today = todayIso();
+  const clubLines = mapArray(opened, (c) =>
+    createMemo(() => toLine({ id: c.id, inviteName: c.inviteName, summary: c.session.view }, today)),
   );
+  const lines = createMemo(() => clubLines().map((line) => line()));
   const shown = createMemo(() => arrangeLines(lines(), { district: district(), commune: commune() }, sort()));
   const choices = (pick: (l: ClubLine) => string) => [
     { value: '', label: t('supervisor.all') },
