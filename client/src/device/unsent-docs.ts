@@ -144,3 +144,20 @@ export function onUnsentChange(
 export function forgetClubDocs(clubId: string, storage: Storage = localStorage): void {
   for (const prefix of [PREFIX, HELD_PREFIX, OFFERED_PREFIX]) storage.removeItem(prefix + clubId);
 }
+
+/**
+ * Forgets one document: neither unsent nor held any more. For an old generation of rewritten minutes whose
+ * copy this tablet deleted (data/minutes/minutes-generation.ts): the relay refuses it, so offering it again
+ * would only fail.
+ */
+export function forgetDoc(clubId: string, documentName: string, storage: Storage = localStorage): void {
+  markSent(clubId, documentName, storage);
+  const held = listHeldDocs(clubId, storage);
+  const rest = held.filter((each) => each.documentName !== documentName);
+  if (rest.length === held.length) return;
+  try {
+    storage.setItem(HELD_PREFIX + clubId, JSON.stringify(rest));
+  } catch {
+    // Blocked storage: a later offer of it is refused by the relay and changes nothing.
+  }
+}

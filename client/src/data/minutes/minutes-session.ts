@@ -3,10 +3,13 @@ import type {
   Author,
   ClubId,
   Meeting,
+  MemberId,
   MinutesChange,
   MinutesContent,
   MinutesSignatureStatus,
   MinutesView,
+  Occurrence,
+  Redaction,
   RichBlock,
   TabletKey,
 } from '@chungtay/model';
@@ -24,13 +27,12 @@ import { openDocSession } from '../session/doc-session';
 import type { DocUndo } from '../session/doc-undo';
 import { fullReadProjection } from '../session/projection';
 import { bindMinutesCommands, type MinutesCommands } from './minutes-commands';
+import { currentMinutesNames } from './minutes-generation';
+import { type RedactError, redactAndRewrite } from './minutes-rewrite';
 import { createMinutesUndo } from './minutes-undo';
 
+export { minutesStorageName } from './minutes-generation';
 export { bindMinutesCommands, type MinutesCommands };
-
-export function minutesStorageName(clubId: string, meetingId: string): string {
-  return `chungtay-minutes-${clubId}-${meetingId}`;
-}
 
 /** How long the first opening waits for the relay with nothing arriving, and at most (see firstSync). */
 const FIRST_SYNC_IDLE_MS = 4_000;
@@ -63,6 +65,19 @@ export interface MinutesSession extends DocUndo {
   readVersion(index: number): MinutesView | null;
   /** Checks every approval and reopening signature against the club's tablet keys (WebCrypto). */
   verifySignatures(keys: ReadonlyMap<string, TabletKey>): Promise<MinutesSignatureStatus>;
+  /** Where a name appears in the minutes' text (issue 12 §2), before the committee redacts it. */
+  findName(name: string): readonly Occurrence[];
+  /** The redactions recorded in these minutes, oldest first (shown beside approved text and in print). */
+  redactions(): readonly Redaction[];
+  /**
+   * Replaces the name by "[đã xóa]" everywhere and rewrites the minutes as a new generation (minutes-rewrite.ts).
+   * On success the club doc moves the meeting to it and the page reopens the minutes there.
+   */
+  redact(
+    terms: readonly string[],
+    by: MemberId,
+    keys: ReadonlyMap<string, TabletKey>,
+  ): Promise<{ ok: true; value: { count: number } } | { ok: false; error: RedactError }>;
   whenSaved(): Promise<void>;
   close(): Promise<void>;
 }
@@ -85,10 +100,12 @@ export async function openMinutesSession(input: OpenMinutesInput): Promise<Minut
   const { clubId, meeting } = input;
   // Approved views, print bodies and late changes read the doc beyond the store: they follow this count.
   const [revision, setRevision] = createSignal(0);
+  // The meeting's current generation (the club doc says which): a rewritten document has a name of its own.
+  const names = currentMinutesNames(clubId, meeting.id);
   const session = await openDocSession(
     {
-      documentName: model.minutesDocName(clubId as ClubId, meeting.id),
-      storageName: minutesStorageName(clubId, meeting.id),
+      documentName: names.documentName,
+      storageName: names.storageName,
       keepHistory: true,
       mayEdit: input.canEditClub,
       schemaStatus: model.getMinutesSchemaStatus,
@@ -147,5 +164,25 @@ export async function openMinutesSession(input: OpenMinutesInput): Promise<Minut
       return result.ok ? result.value : null;
     },
     verifySignatures: (keys) => model.verifyMinutesSignatures(doc, keys, verifyTabletSignature),
+    findName: (name) => model.findInMinutes(doc, name),
+    redactions() {
+      revision();
+      return model.readRedactions(doc);
+    },
+    async redact(terms, by, keys) {
+      const statuses = await model.verifyMinutesSignatures(doc, keys, verifyTabletSignature);
+      return redactAndRewrite({
+        clubId,
+        meetingId: meeting.id,
+        doc,
+        origin: session.origin,
+        user: session.user,
+        by,
+        terms,
+        statuses,
+        approval: { chair: view.approval.chair, secretary: view.approval.secretary },
+        reopenings: view.reopenings,
+      });
+    },
   };
 }

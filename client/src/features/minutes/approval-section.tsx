@@ -5,19 +5,19 @@ import {
   type SignatureStatus,
   type TabletKey,
 } from '@chungtay/model';
-import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
+import { createResource, createSignal, For, type JSX, onCleanup, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import type { MinutesSession } from '../../data/minutes/minutes-session';
 import { trustedTabletKeys } from '../../device/key-pins';
-import { readTabletPerson, saveTabletPerson } from '../../device/person';
-import { type TabletSigner, tabletSigner } from '../../device/signing-key';
+import { onTabletPersonChange, readTabletPerson, switchTabletPerson } from '../../device/person';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { SelectField } from '../../ui/select-field/select-field';
 import { TextField } from '../../ui/text-field/text-field';
-import { showToast } from '../../ui/toast/toast';
+import { createPinPrompt } from '../shared/person-switch/pin-prompt';
 import { changeLabels, describeLateChange } from './change-words';
 import { firstError, formatInstant, minutesFeedback } from './minutes-feedback';
+import { registeredSigner } from './registered-signer';
 
 /**
  * Chair and secretary sign, each as the person using this tablet, with the tablet's key; every tablet
@@ -39,10 +39,19 @@ export function ApprovalSection(props: {
     role === 'chair' ? view().header.chairId : view().header.secretaryId;
   const club = useClub();
   const [person, setPerson] = createSignal<MemberId | null>(readTabletPerson(club.clubId));
-  const choosePerson = (id: string) => {
+  // The header's switch and this section follow each other.
+  onCleanup(onTabletPersonChange(club.clubId, () => setPerson(readTabletPerson(club.clubId))));
+  // When the club requires it (issue 12 §4), a person enters their PIN to become the tablet's user and to sign.
+  const pin = createPinPrompt(club.clubId);
+  const pinPassed = async (id: MemberId | null) =>
+    id !== null && (!club.commands.pinRequired() || (await pin.confirm(id, props.nameOf(id))));
+  const afterPin = async (act: () => Promise<void>) => {
+    if (await pinPassed(person())) await act();
+  };
+  const choosePerson = async (id: string) => {
     const next = id === '' ? null : (id as MemberId);
-    saveTabletPerson(club.clubId, next);
-    setPerson(next);
+    if (next !== null && !(await pinPassed(next))) return;
+    switchTabletPerson(club.clubId, next);
   };
   // The committee, and whoever these minutes name as signers.
   const people = () =>
@@ -51,33 +60,15 @@ export function ApprovalSection(props: {
         (m) => m.role !== 'none' || m.id === view().header.chairId || m.id === view().header.secretaryId,
       )
       .map((m) => ({ value: m.id as string, label: m.fullName }));
-  /** This tablet's signer, its key registered in the club doc under the person using it. */
-  const registeredSigner = async (by: MemberId): Promise<TabletSigner | null> => {
-    try {
-      const signer = await tabletSigner();
-      const registered = club.commands.registerTabletKey({
-        tablet: signer.tablet,
-        publicKey: signer.publicKey,
-        person: by,
-      });
-      if (registered.ok) return signer;
-      showToast(
-        t(registered.error.type === 'keyTaken' ? 'signatures.keyTaken' : 'minutes.approvedError'),
-        'error',
-      );
-    } catch (error) {
-      showToast(t('signatures.signFailed', { reason: String(error) }), 'error');
-    }
-    return null;
-  };
+  const signerFor = (by: MemberId) => registeredSigner(club, i18n, by);
   const sign = async (role: 'chair' | 'secretary') => {
     const by = person();
-    const signer = by === null ? null : await registeredSigner(by);
+    const signer = by === null ? null : await signerFor(by);
     if (by && signer) minutesFeedback(i18n, await props.session.commands.approve(role, by, signer));
   };
   const reopen = async () => {
     const by = person();
-    const signer = by === null ? null : await registeredSigner(by);
+    const signer = by === null ? null : await signerFor(by);
     if (!by || !signer) return;
     const result = await props.session.commands.reopen(by, reason(), signer);
     const problem = firstError(i18n, minutesFeedback(i18n, result));
@@ -117,6 +108,7 @@ export function ApprovalSection(props: {
     });
   return (
     <section class="minutes-section card" aria-labelledby="minutes-approval" data-testid="approval">
+      {pin.view()}
       <h2 id="minutes-approval">{t('minutes.approval')}</h2>
       <div class="tablet-person" data-testid="tablet-person">
         <SelectField
@@ -157,7 +149,7 @@ export function ApprovalSection(props: {
                     !mayPress(role) ||
                     (!!view().approval[role] && !view().approval.pendingSeal)
                   }
-                  onClick={() => sign(role)}
+                  onClick={() => afterPin(() => sign(role))}
                 >
                   {t('minutes.approveAs', { role: roleLabel(role) })}
                 </Button>
@@ -207,7 +199,7 @@ export function ApprovalSection(props: {
               person() === null ||
               (person() !== view().header.chairId && person() !== view().header.secretaryId)
             }
-            onClick={reopen}
+            onClick={() => afterPin(reopen)}
           >
             {t('minutes.reopen')}
           </Button>

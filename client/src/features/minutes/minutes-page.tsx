@@ -5,27 +5,48 @@ import {
   getMember,
   listActiveMembers,
   listHealthChecks,
+  type Meeting,
   type MeetingId,
   type MemberId,
   moneyDocName,
 } from '@chungtay/model';
 import { A, useParams } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, type JSX, on, onCleanup, onMount, Show } from 'solid-js';
+import {
+  createEffect,
+  createMemo,
+  createSignal,
+  For,
+  type JSX,
+  on,
+  onCleanup,
+  onMount,
+  Show,
+} from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { type HealthSession, openHealthSession } from '../../data/health/health-session';
+import {
+  discardOldCopy,
+  type KeptAside,
+  settleOldCopies,
+  watchMinutesGeneration,
+} from '../../data/minutes/minutes-generation';
 import { type MinutesSession, openMinutesSession } from '../../data/minutes/minutes-session';
 import { type MoneySession, openMoneySession } from '../../data/money/money-session';
 import { useScreenUndo } from '../../data/session/screen-undo';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
+import { showToast } from '../../ui/toast/toast';
 import { DamagedNotice } from '../clubs/damaged-notice';
 import { ActionsSection } from './actions-section';
 import { AgendaSection } from './agenda-section';
 import { ApprovalSection } from './approval-section';
 import { HeaderSection, type MemberOption } from './header-section';
 import { HealthSection } from './health-section';
+import { KeptAsideSection } from './kept-aside-section';
 import { MinutesPrint } from './minutes-print';
 import { MinutesMoneySection } from './money-section';
+import { RedactionSection } from './redaction-section';
+import { redactionNote } from './redaction-words';
 import { SectionBar } from './section-bar';
 import { VersionsSection } from './versions-section';
 import './minutes.css';
@@ -48,9 +69,13 @@ export default function MinutesPage(): JSX.Element {
   const [failed, setFailed] = createSignal(false);
   const [printing, setPrinting] = createSignal(false);
   let disposed = false;
-  onMount(() => {
-    const m = meeting();
-    if (!m) return;
+  // Copies of an earlier generation of these minutes with notes this tablet never sent (issue 12 §2).
+  const [kept, setKept] = createSignal<readonly KeptAside[]>([]);
+  const settle = (meetingId: MeetingId) =>
+    settleOldCopies(club.clubId, meetingId)
+      .then((copies) => !disposed && setKept(copies))
+      .catch(() => setKept([]));
+  const openMinutes = (m: Meeting) => {
     openMinutesSession({
       clubId: club.clubId,
       meeting: m,
@@ -63,8 +88,22 @@ export default function MinutesPage(): JSX.Element {
         if (disposed) return void s.close();
         setMinutes(() => s);
         hidden.push(screenUndo.show(s));
+        void settle(m.id);
       })
       .catch(() => setFailed(true));
+  };
+  onMount(() => {
+    const m = meeting();
+    if (!m) return;
+    openMinutes(m);
+    // Rewritten as a new generation (here or on another tablet): close this one and open the new one;
+    // its old copy is then deleted here, or kept aside if it holds unsent notes (settleOldCopies).
+    const stopWatching = watchMinutesGeneration(club.clubId, m.id, () => {
+      const previous = minutes();
+      setMinutes(undefined);
+      void (previous?.close() ?? Promise.resolve()).finally(() => !disposed && openMinutes(m));
+    });
+    onCleanup(stopWatching);
     // Health data is sensitive: only committee (editor) keys open it; the relay refuses viewers.
     if (club.canOpenHealth()) {
       openHealthSession(club.clubId, club.author, {
@@ -125,6 +164,8 @@ export default function MinutesPage(): JSX.Element {
     const h = health();
     return h ? { checks: listHealthChecks(h.view, id), thresholds: h.view.thresholds } : null;
   };
+  const note = (session: MinutesSession) =>
+    redactionNote(t, session.redactions(), session.view.approval.status === 'approved', nameOf);
   const back = () => `/club/${club.clubId}/meetings/${params.meetingId}`;
   return (
     <Show when={meeting()} fallback={<p class="empty">{t('meetings.notFound')}</p>}>
@@ -180,6 +221,7 @@ export default function MinutesPage(): JSX.Element {
                     nameOf={nameOf}
                     health={healthChecks(m().id)}
                     money={meetingMoney()}
+                    note={note(session())}
                   />
                 }
               >
@@ -204,6 +246,27 @@ export default function MinutesPage(): JSX.Element {
                       {t('minutes.approvedBanner')}
                     </div>
                   </Show>
+                  <Show when={note(session())}>
+                    {(text) => (
+                      <div class="banner banner-info" role="status" data-testid="redaction-note">
+                        {text()}
+                      </div>
+                    )}
+                  </Show>
+                  <For each={kept()}>
+                    {(copy) => (
+                      <KeptAsideSection
+                        kept={copy}
+                        agenda={session().view.agenda}
+                        onDiscard={() =>
+                          void discardOldCopy(club.clubId, copy).then(() => {
+                            setKept((all) => all.filter((each) => each !== copy));
+                            showToast(t('redaction.keptDiscarded'), 'success');
+                          })
+                        }
+                      />
+                    )}
+                  </For>
                   <SectionBar />
                   <HeaderSection session={session()} members={members()} meeting={m()} />
                   <AgendaSection session={session()} />
@@ -219,6 +282,9 @@ export default function MinutesPage(): JSX.Element {
                   <HealthSection minutes={session()} health={health()} members={members()} />
                   <ApprovalSection session={session()} nameOf={nameOf} />
                   <VersionsSection session={session()} nameOf={nameOf} />
+                  <Show when={club.canEdit()}>
+                    <RedactionSection session={session()} />
+                  </Show>
                 </Show>
               </Show>
             </div>

@@ -35,6 +35,8 @@ export function MinutesPrint(props: {
   health: { checks: readonly HealthCheck[]; thresholds: HealthThresholds } | null;
   /** The book's entries recorded at this meeting (committee only; a viewer tablet prints no money). */
   money: MeetingMoney | undefined;
+  /** Says that a name was taken out ([đã xóa]) at a request to erase personal data (issue 12 §2). */
+  note?: string | null;
 }): JSX.Element {
   const i18n = useI18n();
   const moneyI18n = useMoneyI18n();
@@ -92,6 +94,13 @@ export function MinutesPrint(props: {
       </header>
       <h1 class="print-title">{t('print.title')}</h1>
       <p class="print-subtitle">{t('print.subtitle', { kind: props.kind })}</p>
+      <Show when={props.note}>
+        {(note) => (
+          <p class="print-redaction-note" data-testid="print-redaction-note">
+            <em>{note()}</em>
+          </p>
+        )}
+      </Show>
       <p>
         {t('print.opening', {
           time: formatTimeOfDay(h().startedAt) || blank,
