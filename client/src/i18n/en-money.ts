@@ -122,6 +122,15 @@ export const enMoney: typeof viMoney = {
     writtenOff: 'Written off',
     cancelled: 'Cancelled',
   },
+  history: {
+    title: 'Who recorded what',
+    empty: 'Nothing recorded yet.',
+    recorded: '{{ name }} recorded {{ what }}, {{ when }}',
+    corrected: '{{ name }} recorded a correction cancelling {{ what }} ({{ note }}), {{ when }}',
+    wroteOff: '{{ name }} recorded the write-off decision, {{ when }}',
+    someone: 'Another tablet',
+    minutes: 'Old minutes',
+  },
   loan: {
     title: 'Loan to {{ name }}',
     back: 'Loans',

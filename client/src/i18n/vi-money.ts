@@ -122,6 +122,15 @@ export const viMoney = {
     writtenOff: 'Đã xóa nợ',
     cancelled: 'Đã hủy',
   },
+  history: {
+    title: 'Ai đã ghi gì',
+    empty: 'Chưa có gì được ghi.',
+    recorded: '{{ name }} ghi {{ what }}, {{ when }}',
+    corrected: '{{ name }} ghi điều chỉnh, hủy {{ what }} ({{ note }}), {{ when }}',
+    wroteOff: '{{ name }} ghi xóa nợ theo quyết định, {{ when }}',
+    someone: 'Một máy khác',
+    minutes: 'Biên bản cũ',
+  },
   loan: {
     title: 'Khoản vay của {{ name }}',
     back: 'Cho vay',

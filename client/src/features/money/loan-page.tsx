@@ -6,6 +6,7 @@ import { Button } from '../../ui/button/button';
 import { Dialog } from '../../ui/dialog/dialog';
 import { rateText } from './amount-input';
 import { CorrectionDialog } from './correction-dialog';
+import { LoanHistory } from './loan-history';
 import { useMoney } from './money-context';
 import { useMoneyI18n } from './money-i18n';
 import { RepaymentForm } from './repayment-form';
@@ -118,6 +119,7 @@ export default function LoanPage(props: { loanId: string }): JSX.Element {
               )}
             </For>
           </ul>
+          <LoanHistory loanId={s().loan.id} />
           <Dialog open={repaying()} onOpenChange={setRepaying} title={i18n.m('repay.title')}>
             <RepaymentForm
               state={s()}
