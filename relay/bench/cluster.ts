@@ -31,6 +31,8 @@ const FSYNC = process.env.BENCH_PG_FSYNC === 'on';
 
 export interface ClusterSet {
   readonly relays: number;
+  /** The balancer sent every socket of a document to one relay (`balance uri`) instead of leastconn. */
+  readonly byDocument: boolean;
   readonly delivered: number;
   /** Pairs whose two tablets are on one relay process, and on two (undefined when there were none). */
   readonly same: { p50: number; p99: number } | undefined;
@@ -48,10 +50,21 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-async function startBalancer(relays: readonly ServerProcess[]): Promise<{ url: string; stop(): void }> {
+/**
+ * `byDocument`: `balance uri path-only` with consistent hashing, so a document's sockets share a relay (any
+ * relay still serves any socket; a dead one's documents move to the others). The README's province on paper
+ * weighs it against the shipped leastconn.
+ */
+async function startBalancer(
+  relays: readonly ServerProcess[],
+  byDocument: boolean,
+): Promise<{ url: string; stop(): void }> {
   const port = await freePort();
   const config = join(tmpdir(), `chungtay-bench-haproxy-${port}.cfg`);
-  const template = readFileSync('deploy/haproxy.cfg', 'utf8').replace(`"\${LB_BIND}"`, `127.0.0.1:${port}`);
+  let template = readFileSync('deploy/haproxy.cfg', 'utf8');
+  if (byDocument)
+    template = template.replace('balance leastconn', 'balance uri path-only\n    hash-type consistent');
+  template = template.replace(`"\${LB_BIND}"`, `127.0.0.1:${port}`);
   const servers = relays.map((relay, i) => `    server relay${i + 1} 127.0.0.1:${relay.port} check`);
   writeFileSync(
     config,
@@ -92,11 +105,16 @@ const summary = (values: number[]) => {
   return { p50: at(0.5), p99: at(0.99) };
 };
 
-async function measureSet(relayCount: number, databaseUrl: string, redisUrl: string): Promise<ClusterSet> {
+async function measureSet(
+  relayCount: number,
+  byDocument: boolean,
+  databaseUrl: string,
+  redisUrl: string,
+): Promise<ClusterSet> {
   const relays: ServerProcess[] = [];
   for (let i = 0; i < relayCount; i++)
     relays.push(await startServer('chungtay', [], ['--database-url', databaseUrl, '--redis-url', redisUrl]));
-  const balancer = await startBalancer(relays);
+  const balancer = await startBalancer(relays, byDocument);
   const entry = {
     kind: 'chungtay' as const,
     httpUrl: balancer.url,
@@ -147,6 +165,7 @@ async function measureSet(relayCount: number, databaseUrl: string, redisUrl: str
     const delivered = same.length + cross.length;
     return {
       relays: relayCount,
+      byDocument,
       delivered,
       same: summary(same),
       cross: summary(cross),
@@ -164,8 +183,13 @@ export async function runCluster(): Promise<ClusterSet[]> {
   const [postgres, redis] = await Promise.all([startPostgresServer({ fsync: FSYNC }), startRedisServer()]);
   try {
     const sets: ClusterSet[] = [];
-    for (const relays of [1, 2, 3])
-      sets.push(await measureSet(relays, await postgres.createDatabase(), redis.url));
+    for (const [relays, byDocument] of [
+      [1, false],
+      [2, false],
+      [3, false],
+      [3, true],
+    ] as const)
+      sets.push(await measureSet(relays, byDocument, await postgres.createDatabase(), redis.url));
     return sets;
   } finally {
     await Promise.all([postgres.stop(), redis.stop()]);
@@ -182,7 +206,7 @@ export function describeCluster(sets: readonly ClusterSet[]): string[] {
     '|---:|---:|---:|---:|---:|---:|',
     ...sets.map(
       (s) =>
-        `| ${s.relays} | ${s.delivered} | ${f(s.same)} | ${f(s.cross)} | ${s.cross === undefined ? '—' : (s.cross.p99 / one).toFixed(2)} | ${s.cpuPerDeliveryUs.toFixed(0)} µs |`,
+        `| ${s.relays}${s.byDocument ? ', by document' : ''} | ${s.delivered} | ${f(s.same)} | ${f(s.cross)} | ${s.cross === undefined ? '—' : (s.cross.p99 / one).toFixed(2)} | ${s.cpuPerDeliveryUs.toFixed(0)} µs |`,
     ),
   ];
 }
