@@ -43,6 +43,11 @@ export const enReport: typeof viReport = {
     fundActivity: 'Activity fund at the end',
     fundHumanitarian: 'Humanitarian fund at the end',
     careVisits: 'Home-care visits',
+    rcVolunteers: 'Red Cross volunteers at the end of the period',
+    rcSkill: 'Volunteers with the skill: {{ skill }}',
+    rcActivity: 'Red Cross activities: {{ kind }}',
+    rcParticipants: 'Participants in Red Cross activities',
+    rcBloodUnits: 'Units of blood donated',
     groups: '{{ area }} groups: {{ groups }} groups, {{ members }} people',
   },
   area: {

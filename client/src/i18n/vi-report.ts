@@ -40,6 +40,11 @@ export const viReport = {
     fundActivity: 'Quỹ hoạt động cuối kỳ',
     fundHumanitarian: 'Quỹ nhân đạo cuối kỳ',
     careVisits: 'Lượt thăm chăm sóc tại nhà',
+    rcVolunteers: 'Tình nguyện viên Chữ thập đỏ cuối kỳ',
+    rcSkill: 'Tình nguyện viên có kỹ năng: {{ skill }}',
+    rcActivity: 'Hoạt động Chữ thập đỏ: {{ kind }}',
+    rcParticipants: 'Lượt người tham gia hoạt động Chữ thập đỏ',
+    rcBloodUnits: 'Số đơn vị máu hiến được',
     groups: 'Nhóm {{ area }}: {{ groups }} nhóm, {{ members }} người',
   },
   area: {

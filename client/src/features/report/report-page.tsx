@@ -194,6 +194,8 @@ function ReportEditor(props: {
     t(`report.fig.${row.key}` as never, {
       ...row.params,
       ...(row.params?.area ? { area: t(`report.area.${row.params.area}` as never) } : {}),
+      ...(row.params?.skill ? { skill: t(`redCross.skill.${row.params.skill}` as never) } : {}),
+      ...(row.params?.kind ? { kind: t(`redCross.kind.${row.params.kind}` as never) } : {}),
     });
   const shown = (row: FigureRow) =>
     row.unit === 'money'

@@ -47,5 +47,15 @@ export function figureRows(f: ReportFigures): FigureRow[] {
       money('fundHumanitarian', f.money.funds.humanitarian),
     );
   if (f.care !== null) rows.push(count('careVisits', f.care.visits));
+  // A Red Cross chapter's register and log for the period (counts only); absent from older frozen reports.
+  if (f.redCross) {
+    const { volunteersBySkill, activitiesByKind } = f.redCross;
+    rows.push(count('rcVolunteers', f.redCross.volunteers));
+    for (const [skill, value] of Object.entries(volunteersBySkill))
+      rows.push({ key: 'rcSkill', params: { skill }, value, unit: 'count' });
+    for (const [kind, value] of Object.entries(activitiesByKind))
+      rows.push({ key: 'rcActivity', params: { kind }, value, unit: 'count' });
+    rows.push(count('rcParticipants', f.redCross.participants), count('rcBloodUnits', f.redCross.bloodUnits));
+  }
   return rows;
 }
