@@ -7,9 +7,12 @@ import { loanEventText } from './loan-history';
 import { formatDong, type MoneyI18n } from './money-i18n';
 
 const dict = i18n.flatten(viMoney);
-const translate = i18n.translator(() => dict, i18n.resolveTemplate);
+const translate = i18n.translator(() => dict, i18n.resolveTemplate) as unknown as (
+  key: string,
+  args: Record<string, string | number>,
+) => unknown;
 const words = {
-  m: (key: string, args?: Record<string, string | number>) => String(translate(key as never, args ?? {})),
+  m: (key: string, args?: Record<string, string | number>) => String(translate(key, args ?? {})),
   dong: formatDong,
 } as unknown as MoneyI18n;
 
