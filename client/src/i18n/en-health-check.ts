@@ -35,6 +35,12 @@ export const enHealthCheck: typeof viHealthCheck = {
   viewerOnly: 'Health data is for the committee only; this tablet can only view, so it cannot open them.',
   loading: 'Opening the health records…',
   openFailed: 'The health records could not be opened on this tablet. The data is still there; try again.',
+  conflictQuestion: 'which one to keep?',
+  locked: {
+    line: 'The minutes of this meeting were approved on {{ date }}, so its measurements are locked and shown only. To change them, the chair reopens the minutes.',
+    short:
+      'The minutes of this meeting are approved, so its measurements are locked; this number was not written.',
+  },
   followUps: {
     link: 'Follow-ups',
     title: 'Health follow-ups',

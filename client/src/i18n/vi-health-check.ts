@@ -35,6 +35,11 @@ export const viHealthCheck = {
   viewerOnly: 'Số liệu sức khỏe chỉ Ban Chủ nhiệm xem; máy này chỉ có quyền xem nên không mở được.',
   loading: 'Đang mở sổ sức khỏe…',
   openFailed: 'Chưa mở được sổ sức khỏe trên máy này. Dữ liệu vẫn còn; hãy thử lại.',
+  conflictQuestion: 'giữ số nào?',
+  locked: {
+    line: 'Biên bản buổi này đã được duyệt ngày {{ date }}, nên các số đo đã khóa và chỉ để xem. Muốn sửa, Chủ nhiệm mở lại biên bản.',
+    short: 'Biên bản buổi này đã được duyệt nên số đo đã khóa; chưa ghi số này.',
+  },
   followUps: {
     link: 'Theo dõi sau đo',
     title: 'Theo dõi sức khỏe',

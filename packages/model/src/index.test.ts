@@ -93,6 +93,8 @@ const FUNCTIONS = [
   'updateHealthThresholds',
   'validateHealthThresholds',
   'restoreDefaultHealthThresholds',
+  'followMinutesApproval',
+  'resolveHealthConflict',
   'getMinutesSchemaStatus',
   'migrateMinutes',
   'getHealthSchemaStatus',
@@ -184,7 +186,7 @@ describe('public API', () => {
     expectTypeOf(model.readVersion).returns.toEqualTypeOf<
       model.Result<model.MinutesView, model.NotFoundError>
     >();
-    expectTypeOf(model.recordHealthCheck).returns.toEqualTypeOf<model.Result<void, model.CommandError>>();
+    expectTypeOf(model.recordHealthCheck).returns.toEqualTypeOf<model.Result<void, model.HealthError>>();
     expect(model.MINUTES_SCHEMA_VERSION).toBe(2);
     expect(model.HEALTH_FLAGS).toEqual([
       'highBloodPressure',

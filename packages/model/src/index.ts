@@ -65,12 +65,14 @@ export {
   eraseMemberHealthData,
   HEALTH_RANGES,
   type HealthCheckInput,
+  type HealthError,
   recordHealthCheck,
   restoreDefaultHealthThresholds,
   updateHealthThresholds,
   validateHealthCheck,
   validateHealthThresholds,
 } from './health/health-commands';
+export { type HealthConflict, isHealthMeasure, resolveHealthConflict } from './health/health-conflicts';
 export {
   DEFAULT_HEALTH_THRESHOLDS,
   flagHealthCheck,
@@ -81,7 +83,18 @@ export {
   type HealthThresholds,
   type Measurements,
 } from './health/health-flags';
-export { HEALTH_SCHEMA_VERSION, healthDocName } from './health/health-layout';
+export {
+  HEALTH_MEASURES,
+  HEALTH_SCHEMA_VERSION,
+  type HealthMeasure,
+  healthDocName,
+} from './health/health-layout';
+export {
+  followMinutesApproval,
+  type HealthLock,
+  isHealthLocked,
+  type MinutesApprovalInput,
+} from './health/health-locks';
 export { getHealthSchemaStatus, listHealthMigrations, migrateHealth } from './health/health-migrations';
 export {
   type FollowUp,

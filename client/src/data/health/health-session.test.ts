@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { DEFAULT_HEALTH_THRESHOLDS } from '@chungtay/model';
+import { DEFAULT_HEALTH_THRESHOLDS, type MeetingId, type MemberId } from '@chungtay/model';
 import { describe, expect, it } from 'vitest';
 import { openHealthSession } from './health-session';
 
@@ -40,6 +40,31 @@ describe('health session thresholds', () => {
     editor = true;
     expect(session.canEdit()).toBe(true);
     expect(session.commands.updateThresholds({ highSystolic: 130 }).ok).toBe(true);
+    await session.close();
+  });
+});
+
+describe('health session and approved minutes', () => {
+  const meetingId = 'meeting-2026-03' as MeetingId;
+  const memberId = 'member-lan-0001' as MemberId;
+  const weigh = (weightKg: number) => ({ meetingId, memberId, takenAt: '2026-03-05', weightKg });
+
+  it('stamps each value with the tablet’s time and empties the undo once the meeting locks', async () => {
+    const session = await openHealthSession('club-health-3', author);
+    expect(session.commands.record(weigh(52.5)).ok).toBe(true);
+    expect(session.canUndo()).toBe(true);
+    expect(
+      session.commands.followMinutes({ meetingId, approvedAt: '2026-03-05T10:00:00.000Z', reopenings: 0 }),
+    ).toEqual({ ok: true, value: true });
+    // Undoing the weighing now would change an approved meeting behind the commands' back.
+    expect(session.canUndo()).toBe(false);
+    session.undo();
+    await Promise.resolve();
+    expect(session.view.checks.map((c) => c.weightKg)).toEqual([52.5]);
+    expect(session.commands.record(weigh(55))).toEqual({ ok: false, error: { type: 'approved' } });
+    expect(session.view.locks).toEqual({
+      [meetingId]: { approvedAt: '2026-03-05T10:00:00.000Z', reopenings: 0 },
+    });
     await session.close();
   });
 });

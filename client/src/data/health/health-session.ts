@@ -3,11 +3,13 @@ import type {
   ClubId,
   FollowUpInput,
   HealthCheckInput,
+  HealthMeasure,
   HealthThresholds,
   HealthView,
   LocalOrigin,
   MeetingId,
   MemberId,
+  MinutesApprovalInput,
 } from '@chungtay/model';
 import * as model from '@chungtay/model';
 import type * as Y from 'yjs';
@@ -18,14 +20,27 @@ import {
 } from '../session/private-doc-session';
 import { fullReadProjection } from '../session/projection';
 
+const tabletNow = () => new Date().toISOString();
+
 export function healthStorageName(clubId: string): string {
   return `chungtay-health-${clubId}`;
 }
 
-/** Every change the health records take: model commands bound to this doc and author. */
-export function bindHealthCommands(doc: Y.Doc, origin: LocalOrigin) {
+/** Every change the health records take: model commands bound to this doc, author and clock. */
+export function bindHealthCommands(doc: Y.Doc, origin: LocalOrigin, now: () => string = tabletNow) {
   return {
-    record: (input: HealthCheckInput) => model.recordHealthCheck(doc, input, origin),
+    // Stamped with this tablet's time, shown beside the value if another tablet wrote a different one.
+    record: (input: HealthCheckInput) =>
+      model.recordHealthCheck(doc, { ...input, recordedAt: input.recordedAt ?? now() }, origin),
+    /** Keeps one of the values two tablets wrote for a measurement (`HealthCheck.conflicts`). */
+    resolveConflict: (input: {
+      meetingId: MeetingId;
+      memberId: MemberId;
+      field: HealthMeasure;
+      writeId: string;
+    }) => model.resolveHealthConflict(doc, input, origin, now()),
+    /** Locks (or opens) a meeting's measurements as its minutes are approved (or reopened). */
+    followMinutes: (input: MinutesApprovalInput) => model.followMinutesApproval(doc, input, origin),
     clear: (meetingId: MeetingId, memberId: MemberId) =>
       model.clearHealthCheck(doc, { meetingId, memberId }, origin),
     updateThresholds: (patch: Partial<HealthThresholds>) => model.updateHealthThresholds(doc, patch, origin),
@@ -64,5 +79,7 @@ export function openHealthSession(
     bind: bindHealthCommands,
     // The measurements, the thresholds, the follow-ups and visit notes.
     undoRoots: ['checks', 'settings', 'followUps', 'visitNotes'],
+    // A meeting locked since a step was recorded must not be changed by undoing it: a lock clears the steps.
+    clearUndoOn: ['locks'],
   });
 }

@@ -52,6 +52,11 @@ export interface PrivateDocKind<View extends { readonly readOnly: boolean }, Com
   readonly bind: (doc: Y.Doc, origin: LocalOrigin) => Commands;
   /** The root maps this person's undo covers; `meta` is never one, so undo never un-creates the doc. */
   readonly undoRoots: readonly string[];
+  /**
+   * Root maps whose every change, from anyone, empties this person's undo: a change there can make earlier
+   * steps ones nobody may write any more (the health doc's approved-meeting locks).
+   */
+  readonly clearUndoOn?: readonly string[];
 }
 
 /**
@@ -85,11 +90,14 @@ export function openPrivateDocSession<
       },
       project: kind.project,
       bind: kind.bind,
-      undo: (doc, origin) =>
-        createAuthorUndo(
+      undo: (doc, origin) => {
+        const manager = createAuthorUndo(
           kind.undoRoots.map((name) => doc.getMap(name)),
           origin,
-        ),
+        );
+        for (const name of kind.clearUndoOn ?? []) doc.getMap(name).observe(() => manager.clear());
+        return manager;
+      },
     },
     author,
   );

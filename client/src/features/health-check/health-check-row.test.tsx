@@ -1,18 +1,16 @@
 // @vitest-environment happy-dom
 import {
-  type CommandError,
   DEFAULT_HEALTH_THRESHOLDS,
   type HealthCheck,
   type MeetingId,
   type Member,
   type MemberId,
-  type Result,
 } from '@chungtay/model';
 import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
 import { createSignal } from 'solid-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../i18n/i18n-context';
-import { HealthCheckRow, type MeasurePatch } from './health-check-row';
+import { HealthCheckRow, type MeasurePatch, type RowCommands } from './health-check-row';
 
 const LAN = { id: 'member-lan-0001', fullName: 'Nguyễn Thị Lan' } as unknown as Member;
 const stored = (values: Partial<HealthCheck>): HealthCheck => ({
@@ -29,14 +27,21 @@ const stored = (values: Partial<HealthCheck>): HealthCheck => ({
 
 afterEach(cleanup);
 
-function showRow(initial?: HealthCheck) {
+function showRow(initial?: HealthCheck, readOnly = false) {
   const [check, setCheck] = createSignal<HealthCheck | undefined>(initial);
   const written: MeasurePatch[] = [];
-  // As the health doc's projection does: the written values come back as the stored check.
-  const record = (patch: MeasurePatch): Result<void, CommandError> => {
-    written.push(patch);
-    setCheck(stored({ ...check(), ...patch }));
-    return { ok: true, value: undefined };
+  const kept: [string, string][] = [];
+  const commands: RowCommands = {
+    // As the health doc's projection does: the written values come back as the stored check.
+    record: (patch) => {
+      written.push(patch);
+      setCheck(stored({ ...check(), ...patch }));
+      return { ok: true, value: undefined };
+    },
+    keep: (field, writeId) => {
+      kept.push([field, writeId]);
+      return { ok: true, value: undefined };
+    },
   };
   render(() => (
     <I18nProvider>
@@ -45,7 +50,8 @@ function showRow(initial?: HealthCheck) {
           member={LAN}
           check={check()}
           thresholds={DEFAULT_HEALTH_THRESHOLDS}
-          record={record}
+          commands={commands}
+          readOnly={readOnly}
           onNext={() => {}}
         />
       </ol>
@@ -59,7 +65,7 @@ function showRow(initial?: HealthCheck) {
   };
   const leave = (input: HTMLInputElement, next: Element | null = null) =>
     fireEvent.blur(input, { relatedTarget: next });
-  return { setCheck, written, field, type, leave };
+  return { setCheck, written, kept, field, type, leave };
 }
 
 describe('HealthCheckRow', () => {
@@ -108,5 +114,43 @@ describe('HealthCheckRow', () => {
     row.setCheck(stored({ weightKg: 51.5, glucoseMmol: 7 }));
     expect(weight.value).toBe('51,5');
     expect(sugar.value).toBe('6,');
+  });
+
+  it('shows an approved meeting’s values in fields that cannot be typed into', () => {
+    const row = showRow(stored({ weightKg: 52.5, systolic: 120, diastolic: 80 }), true);
+    for (const label of ['Cân nặng (kg)', 'Huyết áp tâm thu (mmHg)', 'Huyết áp tâm trương (mmHg)']) {
+      expect(row.field(label).readOnly).toBe(true);
+    }
+    expect(row.field('Cân nặng (kg)').value).toBe('52,5');
+  });
+
+  it('says both values two tablets wrote, and keeps the one chosen', () => {
+    const option = (id: string, value: number, name: string, at: string) => ({
+      id,
+      value,
+      by: name,
+      name,
+      at,
+    });
+    const row = showRow(
+      stored({
+        weightKg: 55,
+        conflicts: [
+          {
+            field: 'weightKg',
+            options: [
+              option('w1', 52.5, 'Lan', '2026-03-05T03:02:00.000Z'),
+              option('w2', 55, 'Hoa', '2026-03-05T03:05:00.000Z'),
+            ],
+          },
+        ],
+      }),
+    );
+    const sentence = screen.getByTestId('member-conflict').textContent ?? '';
+    expect(sentence).toMatch(
+      /^Cân nặng \(kg\): hai máy ghi khác nhau: 52,5 \(Lan, \d+h02 05\/03\/2026\) \/ 55 \(Hoa, \d+h05 05\/03\/2026\): giữ số nào\?/,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Giữ 52,5' }));
+    expect(row.kept).toEqual([['weightKg', 'w1']]);
   });
 });

@@ -1,8 +1,9 @@
 import {
-  type CommandError,
   flagHealthCheck,
   type HealthCheck,
   type HealthCheckInput,
+  type HealthError,
+  type HealthMeasure,
   type HealthThresholds,
   type Member,
   type Result,
@@ -10,11 +11,18 @@ import {
 import { createEffect, For, type JSX, on, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { useI18n } from '../../i18n/i18n-context';
-import { feedback } from '../shared/command-feedback';
+import { healthFeedback } from './health-feedback';
+import { MeasureConflicts } from './measure-conflicts';
 import { MeasureField } from './measure-field';
 import { formatMeasure, MEASURES, type Measure, measureFlag, parseMeasure } from './measure-text';
 
 export type MeasurePatch = Omit<HealthCheckInput, 'meetingId' | 'memberId' | 'takenAt'>;
+
+/** What a row may do to the health doc: write its numbers, keep one of two tablets' values. */
+export interface RowCommands {
+  record(patch: MeasurePatch): Result<void, HealthError>;
+  keep(field: HealthMeasure, writeId: string): Result<void, HealthError>;
+}
 
 type Texts = Record<Measure, string>;
 type Problems = Partial<Record<Measure, string>>;
@@ -30,7 +38,9 @@ export function HealthCheckRow(props: {
   member: Member;
   check: HealthCheck | undefined;
   thresholds: HealthThresholds;
-  record: (patch: MeasurePatch) => Result<void, CommandError>;
+  commands: RowCommands;
+  /** The meeting is locked (its minutes approved) or this tablet may not edit: values shown, not typed. */
+  readOnly: boolean;
   onNext: (from: HTMLInputElement) => void;
 }): JSX.Element {
   const i18n = useI18n();
@@ -70,7 +80,7 @@ export function HealthCheckRow(props: {
     return null;
   };
   const write = (patch: MeasurePatch, fields: readonly Measure[]) => {
-    const found = feedback(i18n, props.record(patch)) ?? {};
+    const found = healthFeedback(i18n, props.commands.record(patch)) ?? {};
     for (const field of fields) {
       const code = found[field];
       const message =
@@ -169,6 +179,7 @@ export function HealthCheckRow(props: {
             onNext={props.onNext}
             flag={flagOf(measure)}
             invalid={problems[measure] !== undefined}
+            readOnly={props.readOnly}
           />
         )}
       </For>
@@ -185,6 +196,7 @@ export function HealthCheckRow(props: {
           <For each={messages()}>{(message) => <span class="field-error">{message}</span>}</For>
         </p>
       </Show>
+      <MeasureConflicts check={props.check} canEdit={!props.readOnly} keep={props.commands.keep} />
     </li>
   );
 }

@@ -11,12 +11,13 @@ import type { HealthSession } from '../../data/health/health-session';
 import { useI18n } from '../../i18n/i18n-context';
 import { stickBelowHeader } from '../shared/below-header';
 import { filterByName } from '../shared/name-search';
-import { HealthCheckRow, type MeasurePatch } from './health-check-row';
+import { HealthCheckRow, type MeasurePatch, type RowCommands } from './health-check-row';
 import { MEASURES } from './measure-text';
 
 /** The search, the counts and one row per member present, in register order (by given name). */
 export function HealthCheckSheet(props: { meeting: Meeting; health: HealthSession }): JSX.Element {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const club = useClub();
   const [query, setQuery] = createSignal('');
   const present = createMemo(() =>
@@ -35,13 +36,20 @@ export function HealthCheckSheet(props: { meeting: Meeting; health: HealthSessio
       const check = checks().get(m.id);
       return check !== undefined && flagHealthCheck(check, props.health.view.thresholds).length > 0;
     }).length;
-  const record = (memberId: MemberId, patch: MeasurePatch) =>
-    props.health.commands.record({
-      meetingId: props.meeting.id,
-      memberId,
-      takenAt: props.meeting.date,
-      ...patch,
-    });
+  const commandsFor = (memberId: MemberId): RowCommands => ({
+    record: (patch: MeasurePatch) =>
+      props.health.commands.record({
+        meetingId: props.meeting.id,
+        memberId,
+        takenAt: props.meeting.date,
+        ...patch,
+      }),
+    keep: (field, writeId) =>
+      props.health.commands.resolveConflict({ meetingId: props.meeting.id, memberId, field, writeId }),
+  });
+  // The meeting's minutes are approved: its numbers are the approved ones, shown and not typed into.
+  const lock = () => props.health.view.locks?.[props.meeting.id];
+  const readOnly = () => lock() !== undefined || !props.health.canEdit();
   let list: HTMLOListElement | undefined;
   // The next field in screen order, across rows; the last one lets go of the keypad.
   const next = (from: HTMLInputElement) => {
@@ -70,7 +78,13 @@ export function HealthCheckSheet(props: { meeting: Meeting; health: HealthSessio
             <span class="warning-text">{t('healthCheck.flagged', { count: flagged() })}</span>
           </Show>
         </p>
-        <p class="muted health-check-help">{t('healthCheck.help')}</p>
+        <Show when={lock()} fallback={<p class="muted health-check-help">{t('healthCheck.help')}</p>}>
+          {(locked) => (
+            <p class="banner health-check-locked" role="status" data-testid="health-check-locked">
+              {t('healthCheck.locked.line', { date: i18n.date(locked().approvedAt.slice(0, 10)) })}
+            </p>
+          )}
+        </Show>
       </div>
       <Show when={present().length > 0} fallback={<p class="card">{t('healthCheck.noPresent')}</p>}>
         <div class="health-check-head" aria-hidden="true" ref={(el) => onCleanup(stickBelowHeader(el))}>
@@ -84,7 +98,8 @@ export function HealthCheckSheet(props: { meeting: Meeting; health: HealthSessio
                 member={member}
                 check={checks().get(member.id)}
                 thresholds={props.health.view.thresholds}
-                record={(patch) => record(member.id, patch)}
+                commands={commandsFor(member.id)}
+                readOnly={readOnly()}
                 onNext={next}
               />
             )}

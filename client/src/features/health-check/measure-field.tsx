@@ -16,6 +16,8 @@ export function MeasureField(props: {
   onNext: (from: HTMLInputElement) => void;
   flag: 'high' | 'low' | null;
   invalid: boolean;
+  /** An approved meeting's value (or a tablet that may not edit): shown, not typed into. */
+  readOnly: boolean;
 }): JSX.Element {
   const decimal = props.measure === 'weightKg' || props.measure === 'glucoseMmol';
   return (
@@ -30,6 +32,7 @@ export function MeasureField(props: {
       enterkeyhint="next"
       autocomplete="off"
       maxLength={6}
+      readOnly={props.readOnly}
       value={props.text}
       onInput={(event) => {
         const input = event.currentTarget;

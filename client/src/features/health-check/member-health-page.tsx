@@ -1,10 +1,17 @@
-import { flagHealthCheck, getMember, listMemberHealth, type MemberId } from '@chungtay/model';
+import {
+  flagHealthCheck,
+  getMember,
+  type HealthCheck,
+  listMemberHealth,
+  type MemberId,
+} from '@chungtay/model';
 import { A, useParams } from '@solidjs/router';
 import { createMemo, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import type { HealthSession } from '../../data/health/health-session';
 import { useI18n } from '../../i18n/i18n-context';
 import { HealthGate } from './health-gate';
+import { MeasureConflicts } from './measure-conflicts';
 import { formatMeasure, type Measure, measureFlag } from './measure-text';
 import { TrendChart } from './trend-chart';
 import './health-check.css';
@@ -51,8 +58,27 @@ function TrendTable(props: { health: HealthSession; memberId: MemberId }): JSX.E
       </span>
     );
   };
+  const locked = (check: HealthCheck) => props.health.view.locks?.[check.meetingId] !== undefined;
   return (
     <Show when={checks().length > 0} fallback={<p class="card">{t('healthCheck.trend.empty')}</p>}>
+      {/* Values two tablets wrote differently, each with its day, before the chart draws one of them. */}
+      <For each={checks().filter((check) => check.conflicts !== undefined)}>
+        {(check) => (
+          <MeasureConflicts
+            check={check}
+            canEdit={props.health.canEdit() && !locked(check)}
+            label={(field) => `${t(`healthCheck.field.${field}` as never)}, ${i18n.date(check.takenAt)}`}
+            keep={(field, writeId) =>
+              props.health.commands.resolveConflict({
+                meetingId: check.meetingId,
+                memberId: check.memberId,
+                field,
+                writeId,
+              })
+            }
+          />
+        )}
+      </For>
       <TrendChart checks={checks()} thresholds={props.health.view.thresholds} />
       <h2>{t('healthCheck.trend.tableTitle')}</h2>
       <table class="trend-table" data-testid="trend-table">

@@ -1,6 +1,6 @@
 import { flagHealthCheck, type HealthCheckInput, type MeetingId, type MemberId } from '@chungtay/model';
 import { A } from '@solidjs/router';
-import { For, type JSX, Show } from 'solid-js';
+import { createEffect, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import type { HealthSession } from '../../data/health/health-session';
 import type { MinutesSession } from '../../data/minutes/minutes-session';
@@ -38,6 +38,19 @@ export function HealthSection(props: {
   const locked = () => !props.minutes.canWrite();
   // Health values belong to the meeting: they lock with its approved minutes (issue 12 §4).
   const approved = () => props.minutes.view.approval.status === 'approved';
+  // The health doc keeps its own lock of the meeting, so the health-check screen and every tablet lock
+  // too: written here, where the minutes and the health doc are open together (the model ignores minutes
+  // older than the lock, and writes nothing when the lock already matches).
+  createEffect(() => {
+    const health = props.health;
+    const { approval, reopenings } = props.minutes.view;
+    if (!health?.canEdit()) return;
+    health.commands.followMinutes({
+      meetingId: meetingId(),
+      approvedAt: approval.status === 'approved' ? approval.approvedAt : null,
+      reopenings: reopenings.length,
+    });
+  });
   return (
     <section class="minutes-section card" aria-labelledby="minutes-health">
       <h2 id="minutes-health">{t('health.title')}</h2>

@@ -156,8 +156,8 @@ describe('follow-ups', () => {
     const doc = clubWithChecks();
     value(markFollowedUp(doc, { meetingId: MEETING, memberId: LAN, on: '2026-03-22' }, alice));
     value(markFollowedUp(doc, { meetingId: MEETING, memberId: MAI, on: '2026-03-22' }, alice));
-    // Two checks of four keys each, and the follow-up.
-    expect(value(eraseMemberHealthData(doc, LAN, alice))).toBe(9);
+    // Two checks of six keys each (two measurements, their write records, the day, who), and the follow-up.
+    expect(value(eraseMemberHealthData(doc, LAN, alice))).toBe(13);
     expect(Object.keys(readHealth(doc).followUps)).toEqual([`${MEETING}/${MAI}`]);
   });
 });

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { writeValue } from '../conflicts/field-writes';
 import {
   type ClubId,
   err,
@@ -9,6 +10,7 @@ import {
   ok,
   type Result,
 } from '../ids/ids';
+import type { ApprovedError } from '../minutes/minutes-layout';
 import type { LocalOrigin } from '../origin/origin';
 import { type CommandError, FieldErrors, notFound, type ValidationError } from '../schema/command';
 import { deleteMemberFollowUps } from './follow-ups';
@@ -20,13 +22,15 @@ import {
 } from './health-flags';
 import {
   checkKey,
+  checkRecord,
   checksMap,
+  HEALTH_MEASURES,
   HEALTH_SCHEMA_VERSION,
   healthMeta,
   healthSettings,
-  parseCheckKey,
   runHealthCommand,
 } from './health-layout';
+import { lockedError } from './health-locks';
 import { readHealthThresholds } from './read-health';
 import { deleteMemberVisitNotes } from './visit-notes';
 
@@ -48,9 +52,17 @@ export interface HealthCheckInput {
   glucoseMmol?: number | null;
   /** The date the measurement was taken, 'yyyy-mm-dd'. */
   takenAt: string;
+  /**
+   * When this tablet wrote it (ISO date-time, the tablet's clock; the model reads none): shown beside each
+   * value when two tablets wrote different ones. The day taken when not given.
+   */
+  recordedAt?: string;
 }
 
-const MEASURES = ['weightKg', 'systolic', 'diastolic', 'glucoseMmol'] as const;
+/** What a health command may refuse: the usual errors, and a meeting whose minutes are approved. */
+export type HealthError = CommandError | ApprovedError;
+
+const MEASURES = HEALTH_MEASURES;
 
 /** Starts the health doc of a club. Safe on two devices at once: the values are the same on both. */
 export function createHealth(
@@ -89,38 +101,40 @@ export function validateHealthCheck(input: HealthCheckInput): ValidationError | 
 
 /**
  * Records (or corrects) one member's measurements at one meeting. Only the measurements given are
- * written, one key each, so a weighing and a blood-pressure reading taken on two tablets both survive.
+ * written, one key each, so a weighing and a blood-pressure reading taken on two tablets both survive;
+ * each changed value also records its write, so two tablets that set different values for the same
+ * measurement are both kept (health-conflicts.ts). A cleared measurement is kept as null, a write too.
+ * Refused with `approved` once the meeting's minutes are approved (health-locks.ts).
  */
 export function recordHealthCheck(
   doc: Y.Doc,
   input: HealthCheckInput,
   origin: LocalOrigin,
-): Result<void, CommandError> {
-  return runHealthCommand(doc, origin, () => {
-    if (!isId(input.meetingId)) return notFound(input.meetingId);
-    if (!isId(input.memberId)) return notFound(input.memberId);
-    const error = validateHealthCheck(input);
-    if (error !== null) return err(error);
-    const checks = checksMap(doc);
-    for (const field of MEASURES) {
-      const value = input[field];
-      if (value === undefined) continue;
-      const key = checkKey(input.meetingId, input.memberId, field);
-      if (value === null) {
-        if (checks.has(key)) checks.delete(key);
-      } else if (checks.get(key) !== value) checks.set(key, value);
-    }
-    checks.set(checkKey(input.meetingId, input.memberId, 'takenAt'), input.takenAt);
-    checks.set(checkKey(input.meetingId, input.memberId, 'takenBy'), origin.author.id);
-    return ok(undefined);
-  });
+): Result<void, HealthError> {
+  return (
+    lockedError(doc, input.meetingId) ??
+    runHealthCommand(doc, origin, () => {
+      if (!isId(input.meetingId)) return notFound(input.meetingId);
+      if (!isId(input.memberId)) return notFound(input.memberId);
+      const error = validateHealthCheck(input);
+      if (error !== null) return err(error);
+      const record = checkRecord(doc, input.meetingId, input.memberId);
+      const at = input.recordedAt ?? input.takenAt;
+      for (const field of MEASURES) writeValue(record, field, input[field], origin.author, at);
+      const checks = checksMap(doc);
+      checks.set(checkKey(input.meetingId, input.memberId, 'takenAt'), input.takenAt);
+      checks.set(checkKey(input.meetingId, input.memberId, 'takenBy'), origin.author.id);
+      return ok(undefined);
+    })
+  );
 }
 
+/** Deletes every key of the checks that match, measurements and their write records alike. */
 function deleteWhere(doc: Y.Doc, match: (meetingId: string, memberId: string) => boolean): number {
   const checks = checksMap(doc);
   const keys = [...checks.keys()].filter((key) => {
-    const parsed = parseCheckKey(key);
-    return parsed !== null && match(parsed.meetingId, parsed.memberId);
+    const [meetingId, memberId, field] = key.split('/');
+    return field !== undefined && memberId !== undefined && match(meetingId ?? '', memberId);
   });
   for (const key of keys) checks.delete(key);
   return keys.length;
@@ -131,11 +145,14 @@ export function clearHealthCheck(
   doc: Y.Doc,
   input: { meetingId: MeetingId; memberId: MemberId },
   origin: LocalOrigin,
-): Result<void, CommandError> {
-  return runHealthCommand(doc, origin, () => {
-    const removed = deleteWhere(doc, (m, p) => m === input.meetingId && p === input.memberId);
-    return removed === 0 ? notFound(`${input.meetingId}/${input.memberId}`) : ok(undefined);
-  });
+): Result<void, HealthError> {
+  return (
+    lockedError(doc, input.meetingId) ??
+    runHealthCommand(doc, origin, () => {
+      const removed = deleteWhere(doc, (m, p) => m === input.meetingId && p === input.memberId);
+      return removed === 0 ? notFound(`${input.meetingId}/${input.memberId}`) : ok(undefined);
+    })
+  );
 }
 
 /** Erasure on request (Law 91/2025/QH15): every health value of one member. Returns keys removed. */

@@ -22,6 +22,14 @@ const MIGRATIONS: readonly Migration[] = [
     to: 1,
     run: () => {},
   },
+  {
+    // Version 2 adds `locks` (approved meetings) and the write records beside each measurement. Nothing to
+    // move: the step records the version, so a tablet still on version 1, which knows neither, opens the
+    // doc read-only instead of writing into an approved meeting or writing values with no record.
+    name: 'health-0002-locks-and-writes',
+    to: 2,
+    run: () => {},
+  },
 ];
 
 export const HEALTH_DOC_SCHEMA: DocSchema = {

@@ -43,7 +43,7 @@ describe('health checks', () => {
     const view = readHealth(doc);
     expect(view).toMatchObject({
       clubId: CLUB,
-      schemaVersion: 1,
+      schemaVersion: 2,
       readOnly: false,
       thresholds: DEFAULT_HEALTH_THRESHOLDS,
     });
@@ -113,7 +113,8 @@ describe('health checks', () => {
       ok: false,
       error: { type: 'notFound' },
     });
-    expect(value(eraseMemberHealthData(doc, LAN, alice))).toBe(3);
+    // The weight, its write record, the day and who took it.
+    expect(value(eraseMemberHealthData(doc, LAN, alice))).toBe(4);
     expect(readHealth(doc).checks.map((c) => c.memberId)).toEqual([HUNG]);
     expect([...checksMap(doc).keys()].some((k) => k.includes(LAN))).toBe(false);
   });

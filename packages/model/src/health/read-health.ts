@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type * as Y from 'yjs';
 import { type ClubId, compareText, isId, type MeetingId, type MemberId } from '../ids/ids';
 import { type FollowUpDone, readFollowUps } from './follow-ups';
+import { type HealthConflict, readCheckConflicts } from './health-conflicts';
 import {
   DEFAULT_HEALTH_THRESHOLDS,
   flagHealthCheck,
@@ -12,13 +13,12 @@ import {
 import {
   checksMap,
   HEALTH_FIELDS,
-  type HealthField,
   healthMeta,
   healthSettings,
   isHealthReadOnly,
-  parseCheckKey,
   readHealthSchemaVersion,
 } from './health-layout';
+import { type HealthLock, readHealthLocks } from './health-locks';
 import { listVisitHealthNotes, type VisitHealthNote } from './visit-notes';
 
 export interface HealthCheck {
@@ -31,6 +31,11 @@ export interface HealthCheck {
   readonly takenAt: string;
   /** Author id of who recorded it. */
   readonly takenBy: string;
+  /**
+   * Measurements two tablets set differently while apart, with both values, until someone chooses
+   * (health-conflicts.ts). Absent when there is none, as on almost every check.
+   */
+  readonly conflicts?: readonly HealthConflict[];
 }
 
 export interface HealthView {
@@ -47,6 +52,8 @@ export interface HealthView {
    * by hand (reports, benchmarks) need not list them; `readHealth` always does.
    */
   readonly visitNotes?: readonly VisitHealthNote[];
+  /** Meetings whose minutes are approved, their measurements read-only (health-locks.ts); `readHealth` lists them. */
+  readonly locks?: Readonly<Record<string, HealthLock>>;
 }
 
 const measure = v.fallback(v.nullable(v.pipe(v.number(), v.finite())), null);
@@ -61,25 +68,62 @@ const CheckRecord = v.object({
 });
 const threshold = v.pipe(v.number(), v.finite());
 
-export function readHealth(doc: Y.Doc): HealthView {
-  const grouped = new Map<string, { meetingId: string; memberId: string; raw: Record<string, unknown> }>();
+interface Grouped {
+  readonly meetingId: string;
+  readonly memberId: string;
+  /** Measurements and the other plain fields by name; write records as `write/<field>/<id>`. */
+  readonly raw: Record<string, unknown>;
+  /** How many write records each field holds: a settled field keeps one, so two or more may be a conflict. */
+  readonly writes: Map<string, number>;
+}
+
+/** The checks map's keys grouped per meeting and member (see health-layout.ts for the key shapes). */
+function groupChecks(doc: Y.Doc): Map<string, Grouped> {
+  const grouped = new Map<string, Grouped>();
   for (const [key, value] of checksMap(doc).entries()) {
-    const parsed = parseCheckKey(key);
-    if (parsed === null || !isId(parsed.meetingId) || !isId(parsed.memberId)) continue;
-    if (!(HEALTH_FIELDS as readonly string[]).includes(parsed.field)) continue;
-    const pair = `${parsed.meetingId}/${parsed.memberId}`;
-    const entry = grouped.get(pair) ?? { meetingId: parsed.meetingId, memberId: parsed.memberId, raw: {} };
-    entry.raw[parsed.field as HealthField] = value;
-    grouped.set(pair, entry);
+    const parts = key.split('/');
+    const [meetingId = '', memberId = '', field = ''] = parts;
+    const isWrite = field === 'write' && parts.length === 5;
+    if (parts.length !== 3 && !isWrite) continue;
+    if (!isWrite && !(HEALTH_FIELDS as readonly string[]).includes(field)) continue;
+    if (!isId(meetingId) || !isId(memberId)) continue;
+    const pair = `${meetingId}/${memberId}`;
+    let entry = grouped.get(pair);
+    if (entry === undefined) {
+      entry = { meetingId, memberId, raw: {}, writes: new Map() };
+      grouped.set(pair, entry);
+    }
+    if (isWrite) {
+      const written = parts[3] ?? '';
+      entry.raw[`write/${written}/${parts[4]}`] = value;
+      entry.writes.set(written, (entry.writes.get(written) ?? 0) + 1);
+    } else entry.raw[field] = value;
   }
-  const checks = [...grouped.values()]
-    .map(({ meetingId, memberId, raw }) => ({
-      meetingId: meetingId as MeetingId,
-      memberId: memberId as MemberId,
-      ...v.parse(CheckRecord, raw),
-    }))
+  return grouped;
+}
+
+function toCheck({ meetingId, memberId, raw, writes }: Grouped): HealthCheck {
+  const check: HealthCheck = {
+    meetingId: meetingId as MeetingId,
+    memberId: memberId as MemberId,
+    ...v.parse(CheckRecord, raw),
+  };
+  // Only a field with two write records or more can be in conflict: most checks skip the parsing.
+  if (![...writes.values()].some((count) => count > 1)) return check;
+  const conflicts = readCheckConflicts(raw);
+  return conflicts.length === 0 ? check : { ...check, conflicts };
+}
+
+export function readHealth(doc: Y.Doc): HealthView {
+  const checks = [...groupChecks(doc).values()]
+    .map(toCheck)
     .filter(
-      (c) => c.weightKg !== null || c.systolic !== null || c.diastolic !== null || c.glucoseMmol !== null,
+      (c) =>
+        c.weightKg !== null ||
+        c.systolic !== null ||
+        c.diastolic !== null ||
+        c.glucoseMmol !== null ||
+        c.conflicts !== undefined,
     )
     .sort((a, b) => compareText(a.meetingId, b.meetingId) || compareText(a.memberId, b.memberId));
   const clubId = healthMeta(doc).get('clubId');
@@ -91,6 +135,7 @@ export function readHealth(doc: Y.Doc): HealthView {
     checks,
     followUps: readFollowUps(doc),
     visitNotes: listVisitHealthNotes(doc),
+    locks: readHealthLocks(doc),
   };
 }
 

@@ -159,7 +159,7 @@ describe('minutes migrations', () => {
 });
 
 describe('health migrations', () => {
-  const healthV2 = withNextStep(HEALTH_DOC_SCHEMA, 'health-0002-threshold-defaults', (doc) => {
+  const healthNext = withNextStep(HEALTH_DOC_SCHEMA, 'health-0003-threshold-defaults', (doc) => {
     if (!healthSettings(doc).has('highSystolic')) healthSettings(doc).set('highSystolic', 140);
   });
 
@@ -168,8 +168,9 @@ describe('health migrations', () => {
     const doc = unversionedHealth();
     expect(getHealthSchemaStatus(doc)).toEqual({ type: 'outdated', from: 0 });
     const seen = origins(doc);
-    expect(migrateHealth(doc)).toEqual({ ok: true, value: { applied: ['health-0001-schema-version'] } });
-    expect(seen).toEqual([{ type: 'migration', name: 'health-0001-schema-version' }]);
+    const steps = ['health-0001-schema-version', 'health-0002-locks-and-writes'];
+    expect(migrateHealth(doc)).toEqual({ ok: true, value: { applied: steps } });
+    expect(seen).toEqual(steps.map((name) => ({ type: 'migration', name })));
     expect(getHealthSchemaStatus(doc)).toEqual({ type: 'current' });
     expect(readHealth(doc).checks).toHaveLength(1);
   });
@@ -195,13 +196,13 @@ describe('health migrations', () => {
         bob,
       ),
     );
-    value(migrateDoc(a, healthV2));
-    value(migrateDoc(b, healthV2));
+    value(migrateDoc(a, healthNext));
+    value(migrateDoc(b, healthNext));
     deliver(a, b);
     deliver(b, a);
     expect(readHealth(a)).toEqual(readHealth(b));
-    expect(readHealth(a)).toMatchObject({ schemaVersion: 2, thresholds: { highSystolic: 140 } });
+    expect(readHealth(a)).toMatchObject({ schemaVersion: 3, thresholds: { highSystolic: 140 } });
     expect(readHealth(a).checks[0]).toMatchObject({ weightKg: 50, glucoseMmol: 6.2 });
-    expect(migrateDoc(a, healthV2)).toEqual({ ok: true, value: { applied: [] } });
+    expect(migrateDoc(a, healthNext)).toEqual({ ok: true, value: { applied: [] } });
   });
 });
