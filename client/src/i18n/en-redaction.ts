@@ -7,6 +7,9 @@ export const enRedaction: typeof viRedaction = {
   find: 'Find in the minutes',
   found: 'The name appears in {{ count }} places:',
   notFound: 'This name is not in the minutes.',
+  notFoundHistory:
+    'The name may still be in the edit history. Rewrite the minutes to delete their old history (the current text stays as it is).',
+  rewriteOnly: 'Rewrite the minutes without their old history',
   redact: 'Replace {{ count }} places with [đã xóa] and rewrite the minutes',
   confirm: 'This cannot be undone. Approved minutes stay as approved except for these words.',
   confirmYes: 'Yes, remove the name',
@@ -18,7 +21,6 @@ export const enRedaction: typeof viRedaction = {
   errors: {
     clubClosed: 'Open the club again, then try again.',
     readOnly: 'These minutes were written by a newer version; this tablet cannot change them.',
-    nothingToRedact: 'This name is not in the minutes.',
     relayUnreachable:
       'The server has not received the new minutes, so nothing changed. Check the network and try again.',
   },

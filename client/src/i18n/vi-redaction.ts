@@ -6,6 +6,9 @@ export const viRedaction = {
   find: 'Tìm trong biên bản',
   found: 'Tên có ở {{ count }} chỗ:',
   notFound: 'Không thấy tên này trong biên bản.',
+  notFoundHistory:
+    'Tên có thể vẫn còn trong lịch sử sửa đổi. Viết lại biên bản để xóa lịch sử cũ (nội dung hiện tại giữ nguyên).',
+  rewriteOnly: 'Viết lại biên bản, bỏ lịch sử cũ',
   redact: 'Thay {{ count }} chỗ bằng [đã xóa] và viết lại biên bản',
   confirm: 'Việc này không hoàn tác được. Biên bản đã duyệt vẫn giữ nguyên, chỉ thay những chữ này.',
   confirmYes: 'Đồng ý, xóa tên',
@@ -17,7 +20,6 @@ export const viRedaction = {
   errors: {
     clubClosed: 'Hãy mở lại câu lạc bộ rồi thử lại.',
     readOnly: 'Biên bản do phiên bản mới hơn viết, máy này không sửa được.',
-    nothingToRedact: 'Không thấy tên này trong biên bản.',
     relayUnreachable: 'Máy chủ chưa nhận được biên bản mới, nên chưa thay đổi gì. Kiểm tra mạng rồi thử lại.',
   },
   place: {

@@ -28,7 +28,6 @@ import { clubDocOf, minutesStorageName, recordGeneration } from './minutes-gener
 export type RedactError =
   | { readonly type: 'clubClosed' }
   | { readonly type: 'readOnly' }
-  | { readonly type: 'nothingToRedact' }
   | { readonly type: 'relayUnreachable' };
 
 export interface RedactInput {

@@ -60,18 +60,24 @@ export function RedactionSection(props: { session: MinutesSession }): JSX.Elemen
       </div>
       <Show when={found()}>
         {(occurrences) => (
-          <Show when={occurrences().length > 0} fallback={<p role="status">{t('redaction.notFound')}</p>}>
-            <p role="status">{t('redaction.found', { count: occurrences().length })}</p>
-            <ul class="redaction-places" data-testid="redaction-places">
-              <For each={occurrences()}>
-                {(occurrence) => (
-                  <li>
-                    <strong>{placeWords(t, occurrence.place, props.session.view.agenda)}</strong>:{' '}
-                    {occurrence.excerpt}
-                  </li>
-                )}
-              </For>
-            </ul>
+          <>
+            <Show when={occurrences().length > 0}>
+              <p role="status">{t('redaction.found', { count: occurrences().length })}</p>
+              <ul class="redaction-places" data-testid="redaction-places">
+                <For each={occurrences()}>
+                  {(occurrence) => (
+                    <li>
+                      <strong>{placeWords(t, occurrence.place, props.session.view.agenda)}</strong>:{' '}
+                      {occurrence.excerpt}
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+            <Show when={occurrences().length === 0}>
+              <p role="status">{t('redaction.notFound')}</p>
+              <p class="muted">{t('redaction.notFoundHistory')}</p>
+            </Show>
             <Show when={!synced()}>
               <p class="field-error">{t('redaction.needSync')}</p>
             </Show>
@@ -79,7 +85,9 @@ export function RedactionSection(props: { session: MinutesSession }): JSX.Elemen
               when={confirming()}
               fallback={
                 <Button variant="danger" disabled={!synced()} onClick={() => setConfirming(true)}>
-                  {t('redaction.redact', { count: occurrences().length })}
+                  {occurrences().length > 0
+                    ? t('redaction.redact', { count: occurrences().length })
+                    : t('redaction.rewriteOnly')}
                 </Button>
               }
             >
@@ -95,7 +103,7 @@ export function RedactionSection(props: { session: MinutesSession }): JSX.Elemen
                 </Button>
               </div>
             </Show>
-          </Show>
+          </>
         )}
       </Show>
     </section>

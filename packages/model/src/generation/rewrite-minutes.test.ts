@@ -125,13 +125,16 @@ describe('rewriteMinutes', () => {
     expect(lastRedactionStatement(rewritten)?.statement).toBe(statement?.statement);
   });
 
-  it('refuses a rewrite that would redact nothing', () => {
-    const { doc } = minutesNamingHer();
-    expect(
-      rewriteMinutes(doc, { terms: ['Nguyễn Văn Không'], by: LAN, at: AT, vouched: NOBODY }, alice),
-    ).toEqual({
-      ok: false,
-      error: { type: 'nothingToRedact' },
-    });
+  it('rewrites minutes whose current text no longer holds the name, to shed the history that does', () => {
+    const doc = newMinutes();
+    const item = value(addAgendaItem(doc, { title: 'Thăm hỏi', decisions: `Bà ${NAME} ốm` }, alice));
+    value(updateAgendaItem(doc, item, { decisions: 'Đã thăm' }, alice));
+    expect(findInMinutes(doc, NAME)).toEqual([]);
+    expect(holds(Y.encodeStateAsUpdate(doc), NAME)).toBe(true);
+    const rewritten = value(rewriteMinutes(doc, { terms: [NAME], by: LAN, at: AT, vouched: NOBODY }, alice));
+    expect(rewritten.count).toBe(0);
+    expect(holds(Y.encodeStateAsUpdate(rewritten.doc), NAME)).toBe(false);
+    expect(readRedactions(rewritten.doc)).toEqual([]);
+    expect(readMinutes(rewritten.doc).agenda[0]?.decisions).toBe('Đã thăm');
   });
 });

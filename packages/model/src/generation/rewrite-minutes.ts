@@ -48,7 +48,7 @@ export interface RewriteInput {
   readonly vouched: VouchedRecords;
 }
 
-export type RewriteError = { readonly type: 'readOnly' } | { readonly type: 'nothingToRedact' };
+export type RewriteError = { readonly type: 'readOnly' };
 
 export interface Rewritten {
   readonly doc: Y.Doc;
@@ -75,11 +75,9 @@ export function rewriteMinutes(
   const doc = createMinutesDoc();
   const options: CopyOptions = { redactor: { terms, count: 0 }, replacement: REDACTED };
   const seal = readSeal(old);
-  let approvedCount = 0;
   let sealSnapshot: Uint8Array | null = null;
   if (seal !== null) {
     doc.transact(() => writeContent(doc, docAtSnapshot(old, seal.snapshot), options), origin);
-    approvedCount = options.redactor.count;
     sealSnapshot = Y.encodeSnapshot(Y.snapshot(doc));
   }
   doc.transact(() => {
@@ -90,8 +88,8 @@ export function rewriteMinutes(
       approvalMap(doc).set('seal', { snapshot: sealSnapshot, at: seal.at });
     writeArray(redactionsArray(doc), redactionsArray(old), options);
   }, origin);
+  // Nothing to replace is still worth a rewrite: the name may be in the history alone (typed, then deleted).
   const count = options.redactor.count;
-  if (terms.length > 0 && count === 0 && approvedCount === 0) return err({ type: 'nothingToRedact' });
   if (count > 0) {
     const redaction: Redaction = {
       by: input.by,
