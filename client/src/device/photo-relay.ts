@@ -13,6 +13,8 @@ export interface PhotoRelay {
   ): Promise<UploadOutcome>;
   /** The photo's bytes; undefined when the relay cannot give them now (offline, not there, not allowed). */
   download(clubId: string, hash: string): Promise<Blob | undefined>;
+  /** Deletes the relay's copy (erasure); 'sent' also when it was not there. */
+  remove(clubId: string, hash: string): Promise<UploadOutcome>;
 }
 
 function blobUrl(clubId: string, hash: string): string {
@@ -25,7 +27,7 @@ function bearer(clubId: string): string | undefined {
   return access?.shared ? `Bearer ${access.key}` : undefined;
 }
 
-/** PUT/GET /api/clubs/:clubId/blobs/:hash on the relay the tablet syncs with (relay/README.md). */
+/** PUT/GET/DELETE /api/clubs/:clubId/blobs/:hash on the relay the tablet syncs with (relay/README.md). */
 export const httpPhotoRelay: PhotoRelay = {
   async upload(clubId, hash, bytes, contentType, scope) {
     const authorization = bearer(clubId);
@@ -39,6 +41,17 @@ export const httpPhotoRelay: PhotoRelay = {
       if (response.ok) return 'sent';
       // Over quota, too large, refused key: sending again will not help until something changes.
       return response.status >= 500 && response.status !== 507 ? 'retry' : 'refused';
+    } catch {
+      return 'retry';
+    }
+  },
+  async remove(clubId, hash) {
+    const authorization = bearer(clubId);
+    if (authorization === undefined) return 'retry';
+    try {
+      const response = await fetch(blobUrl(clubId, hash), { method: 'DELETE', headers: { authorization } });
+      if (response.ok || response.status === 404) return 'sent';
+      return response.status >= 500 ? 'retry' : 'refused';
     } catch {
       return 'retry';
     }

@@ -5,6 +5,8 @@
  *
  * A row either holds the bytes, or held them and dropped them once the relay had them (the storage screen's
  * "free space"): the row is kept without bytes, so the tablet still knows the photo is on the relay.
+ * An erased photo (its member was erased, Law 91/2025/QH15) is a row without bytes marked `erased` until the
+ * relay has deleted its copy too (the upload queue sends the deletion); then the row goes.
  */
 export const PHOTO_DB = 'chungtay-photos';
 const STORE = 'blobs';
@@ -19,6 +21,8 @@ export interface StoredPhoto {
   readonly bytes?: Blob;
   /** Whether the relay holds it: made here and sent, or fetched from it. */
   readonly uploaded: boolean;
+  /** Erased here; the relay's copy is still to be deleted. Never sent, fetched or kept again. */
+  readonly erased?: true;
 }
 
 export interface PhotoUsage {
@@ -68,7 +72,9 @@ export class PhotoStore {
     const tx = (await this.db()).transaction(STORE, 'readwrite');
     const store = tx.objectStore(STORE);
     const existing = (await request(store.get([photo.clubId, photo.hash]))) as StoredPhoto | undefined;
-    store.put({ ...photo, uploaded: photo.uploaded || existing?.uploaded === true });
+    // An erased photo stays erased: a stale screen fetching it again must not bring the bytes back.
+    if (existing?.erased !== true)
+      store.put({ ...photo, uploaded: photo.uploaded || existing?.uploaded === true });
     await done(tx);
   }
 
@@ -86,6 +92,33 @@ export class PhotoStore {
   /** Photos made on this tablet and not yet on the relay, for the upload queue. */
   async listWaiting(clubId: string): Promise<StoredPhoto[]> {
     return (await this.list(clubId)).filter((photo) => !photo.uploaded && photo.bytes !== undefined);
+  }
+
+  /** Drops a photo's bytes for good and marks it for deletion on the relay (listErased, forget). */
+  async erase(clubId: string, hash: string): Promise<void> {
+    const tx = (await this.db()).transaction(STORE, 'readwrite');
+    tx.objectStore(STORE).put({
+      clubId,
+      hash,
+      contentType: '',
+      scope: 'health',
+      size: 0,
+      uploaded: false,
+      erased: true,
+    });
+    await done(tx);
+  }
+
+  /** Erased photos whose relay copy is still to be deleted. */
+  async listErased(clubId: string): Promise<StoredPhoto[]> {
+    return (await this.list(clubId)).filter((photo) => photo.erased === true);
+  }
+
+  /** Forgets an erased photo once the relay no longer holds it. */
+  async forget(clubId: string, hash: string): Promise<void> {
+    const tx = (await this.db()).transaction(STORE, 'readwrite');
+    tx.objectStore(STORE).delete([clubId, hash]);
+    await done(tx);
   }
 
   async markUploaded(clubId: string, hash: string): Promise<void> {

@@ -17,6 +17,11 @@ class TestRelay implements PhotoRelay {
   async download(_clubId: string, hash: string) {
     return this.held.get(hash);
   }
+  async remove(_clubId: string, hash: string): Promise<UploadOutcome> {
+    this.attempts.push(`delete ${hash}`);
+    if (this.answer === 'sent') this.held.delete(hash);
+    return this.answer;
+  }
 }
 
 let databases = 0;
@@ -87,5 +92,42 @@ describe('photo upload queue', () => {
     expect(await store.usage('club-1')).toEqual({ count: 1, bytes: 40, droppableBytes: 0, waitingToSend: 1 });
     // The dropped photo is still known to be on the relay; a fetched copy put back keeps that.
     expect((await store.get('club-1', photo('a').hash))?.uploaded).toBe(true);
+  });
+});
+
+describe('an erased photo', () => {
+  it('is dropped here at once, never sent, and deleted from the relay once it is reachable', async () => {
+    const { store, relay, queue } = setup();
+    await store.put(photo('a'));
+    await store.put(photo('b'));
+    await queue.run();
+    expect([...relay.held.keys()].sort()).toEqual(['a', 'b']);
+    relay.answer = 'retry';
+    await store.erase('club-1', 'a');
+    await store.put(photo('c'));
+    expect((await store.get('club-1', 'a'))?.bytes).toBeUndefined();
+    await queue.run();
+    // Offline: the deletion waits, and so does the new photo.
+    expect(relay.held.has('a')).toBe(true);
+    expect(queue.waiting).toBe(1);
+    relay.answer = 'sent';
+    await queue.run();
+    expect([...relay.held.keys()].sort()).toEqual(['b', 'c']);
+    expect(await store.listErased('club-1')).toEqual([]);
+    expect(await store.get('club-1', 'a')).toBeUndefined();
+  });
+
+  it('stays erased when a stale screen fetches it again, and an unsent erased photo is never uploaded', async () => {
+    const { store, relay, queue } = setup();
+    relay.answer = 'retry';
+    await store.put(photo('d'));
+    await store.erase('club-1', 'd');
+    await store.put({ ...photo('d'), uploaded: true });
+    expect((await store.get('club-1', 'd'))?.bytes).toBeUndefined();
+    expect(await store.listWaiting('club-1')).toEqual([]);
+    relay.answer = 'sent';
+    await queue.run();
+    expect(relay.attempts.filter((a) => a === 'd')).toEqual([]);
+    expect(relay.attempts).toContain('delete d');
   });
 });

@@ -37,11 +37,24 @@ export class PhotoUploadQueue {
     return this.running;
   }
 
+  /** Sends the relay the deletions of erased photos; false when offline (the rest would fail alike). */
+  private async sendDeletions(): Promise<boolean> {
+    for (const photo of await this.store.listErased(this.clubId)) {
+      const outcome = await this.relay.remove(this.clubId, photo.hash);
+      if (outcome === 'sent') await this.store.forget(this.clubId, photo.hash);
+      if (outcome === 'retry') return false;
+    }
+    return true;
+  }
+
   private async drain(): Promise<void> {
     do {
       this.again = false;
-      let left = 0;
-      for (const photo of await this.store.listWaiting(this.clubId)) {
+      // Deletions first: an erased photo must leave the relay even when uploads are refused. Offline, the
+      // uploads would fail alike: none is tried.
+      const online = await this.sendDeletions();
+      let left = online ? 0 : (await this.store.listWaiting(this.clubId)).length;
+      for (const photo of online ? await this.store.listWaiting(this.clubId) : []) {
         if (photo.bytes === undefined) continue;
         const outcome = await this.relay.upload(
           this.clubId,

@@ -9,6 +9,8 @@ import { PhotoStrip } from '../photos/photo-strip';
 import { feedback } from '../shared/command-feedback';
 import { useCare } from './care-context';
 import { memberNames } from './care-names';
+import { PairingConflicts } from './pairing-conflicts';
+import { PairingEditForm } from './pairing-edit-form';
 import { VisitForm } from './visit-form';
 
 /** One pairing: record a visit, its visit log newest first, end (or reopen) the pairing, print its log. */
@@ -45,7 +47,11 @@ export default function PairingPage(props: { pairingId: string }): JSX.Element {
             {t('care.volunteerOf', { name: names().get(p().volunteerId) ?? '' })} ·{' '}
             {t('care.since', { date: i18n.date(p().start) })}
             <Show when={p().end}>{(end) => <> · {t('care.ended', { date: i18n.date(end()) })}</>}</Show>
+            <Show when={p().intervalDays}>
+              {(days) => <> · {t('care.intervalShown', { days: days() })}</>}
+            </Show>
           </p>
+          <PairingConflicts pairing={p()} />
           <Show when={editable() && p().end === null}>
             <VisitForm pairing={p()} health={health.session()} />
           </Show>
@@ -79,6 +85,20 @@ export default function PairingPage(props: { pairingId: string }): JSX.Element {
                         onAttach={(input) =>
                           feedback(i18n, care.commands.attachToVisit(visit.id, input)) === null
                         }
+                        onCaption={(hash, caption) =>
+                          feedback(
+                            i18n,
+                            care.commands.setVisitAttachmentCaption(visit.id, hash, caption),
+                            t('photos.captionSaved'),
+                          ) === null
+                        }
+                        onRemove={(hash) =>
+                          feedback(
+                            i18n,
+                            care.commands.detachFromVisit(visit.id, hash),
+                            t('care.photoRemoved'),
+                          ) === null
+                        }
                       />
                     </div>
                     <Show when={editable()}>
@@ -102,6 +122,7 @@ export default function PairingPage(props: { pairingId: string }): JSX.Element {
             </ul>
           </Show>
           <Show when={editable()}>
+            <PairingEditForm pairing={p()} />
             <div class="care-end">
               <Show
                 when={p().end === null}

@@ -3,6 +3,7 @@ import { createResource, createSignal, createUniqueId, For, type JSX, onCleanup,
 import { Dynamic } from 'solid-js/web';
 import { useI18n } from '../../i18n/i18n-context';
 import { clubPhotos } from './club-photos';
+import { PhotoEdit } from './photo-edit';
 import { PhotoThumb } from './photo-thumb';
 import './photos.css';
 
@@ -16,6 +17,10 @@ export interface PhotoStripProps {
   readonly scope?: 'club' | 'health';
   /** The strip's heading level where it sits: 2 beside a page's sections (default), 3 inside one. */
   readonly headingLevel?: 2 | 3;
+  /** Changes a photo's caption; false when the command refused (too long). Without it, no caption field. */
+  readonly onCaption?: (hash: string, caption: string) => boolean;
+  /** Takes a photo off the record. Without it, no remove button. */
+  readonly onRemove?: (hash: string) => boolean;
 }
 
 /**
@@ -78,7 +83,18 @@ export function PhotoStrip(props: PhotoStripProps): JSX.Element {
       <Show when={props.attachments.length > 0} fallback={<p class="empty">{t('photos.empty')}</p>}>
         <div class="photo-grid">
           <For each={props.attachments}>
-            {(a) => <PhotoThumb photos={photos()} attachment={a} waiting={waiting()?.has(a.hash) ?? false} />}
+            {(a) => (
+              <div class="photo-cell">
+                <PhotoThumb photos={photos()} attachment={a} waiting={waiting()?.has(a.hash) ?? false} />
+                <Show when={props.canEdit && props.onCaption && props.onRemove}>
+                  <PhotoEdit
+                    attachment={a}
+                    onCaption={(caption) => props.onCaption?.(a.hash, caption) ?? false}
+                    onRemove={() => props.onRemove?.(a.hash) ?? false}
+                  />
+                </Show>
+              </div>
+            )}
           </For>
         </div>
       </Show>

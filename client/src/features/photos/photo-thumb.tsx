@@ -65,6 +65,9 @@ export function PhotoThumb(props: {
       </Show>
       <figcaption>
         <span>{kind()}</span>
+        <Show when={a().caption}>
+          <span class="photo-thumb-caption">{a().caption}</span>
+        </Show>
         <Show when={props.waiting}>
           <span class="photo-thumb-waiting">{t('photos.waiting')}</span>
         </Show>

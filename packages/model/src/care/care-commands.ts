@@ -1,14 +1,23 @@
 import type * as Y from 'yjs';
+import { chooseWrite, writeValue } from '../conflicts/field-writes';
+import { flatRecord } from '../conflicts/flat-record';
 import { type ClubId, err, type IsoDate, isId, isIsoDate, type MemberId, ok, type Result } from '../ids/ids';
 import type { LocalOrigin } from '../origin/origin';
-import { type CommandError, FieldErrors, notFound, type ValidationError } from '../schema/command';
+import {
+  type CommandError,
+  type FieldError,
+  FieldErrors,
+  notFound,
+  type ValidationError,
+} from '../schema/command';
 import { checkOptionalText, MAX_NOTES } from '../schema/field-checks';
 import { newPairingId, newVisitId, type PairingId, type VisitId } from './care-ids';
 import {
   CARE_SCHEMA_VERSION,
   careMeta,
   careSettings,
-  type PAIRING_FIELDS,
+  PAIRING_VALUE_FIELDS,
+  type PairingValueField,
   pairingKey,
   pairingsMap,
   runCareCommand,
@@ -86,29 +95,54 @@ function hasPairing(doc: Y.Doc, id: PairingId): boolean {
   return isId(id) && pairingsMap(doc).has(pairingKey(id, 'memberId'));
 }
 
+export interface PairingPatch {
+  readonly pairingId: PairingId;
+  readonly volunteerId?: MemberId;
+  readonly start?: IsoDate;
+  /** Days between visits for this member; null goes back to the club's interval. */
+  readonly intervalDays?: number | null;
+  readonly note?: string;
+}
+
+function checkInterval(days: number | null | undefined): FieldError | null {
+  if (days === undefined || days === null) return null;
+  const [min, max] = VISIT_INTERVAL_RANGE;
+  return Number.isInteger(days) && days >= min && days <= max ? null : 'numberRange';
+}
+
 /**
- * Changes a pairing's volunteer or note. Writes only the fields whose value changed, one key each, so an
- * edit and an end date set on another tablet both survive.
+ * Changes a pairing's volunteer, start, interval or note. Writes only the fields whose value changed,
+ * one key each, so an edit and an end date set on another tablet both survive; the single values record
+ * their writes, so the same field set differently on two tablets is flagged (readCare's `conflicts`).
+ * `at` is the tablet's time, for people to tell the two values apart.
  */
 export function updatePairing(
   doc: Y.Doc,
-  input: { pairingId: PairingId; volunteerId?: MemberId; note?: string },
+  input: PairingPatch,
   origin: LocalOrigin,
+  at: string,
 ): Result<void, CommandError> {
   return runCareCommand(doc, origin, () => {
     if (!hasPairing(doc, input.pairingId)) return notFound(input.pairingId);
+    const record = flatRecord(pairingsMap(doc), input.pairingId);
     const errors = new FieldErrors();
     if (input.volunteerId !== undefined && !isId(input.volunteerId)) errors.add('volunteerId', 'required');
+    if (input.volunteerId !== undefined && input.volunteerId === record.get('memberId'))
+      errors.add('volunteerId', 'numberOrder');
+    if (input.start !== undefined) {
+      const end = record.get('end');
+      if (!isIsoDate(input.start)) errors.add('start', 'dateFormat');
+      else if (typeof end === 'string' && end < input.start) errors.add('start', 'numberOrder');
+    }
+    errors.add('intervalDays', checkInterval(input.intervalDays));
     errors.add('note', checkOptionalText(input.note, MAX_NOTES));
     const error = errors.done();
     if (error !== null) return err(error);
-    const pairings = pairingsMap(doc);
-    const write = (field: (typeof PAIRING_FIELDS)[number], value: string | undefined) => {
-      if (value !== undefined && pairings.get(pairingKey(input.pairingId, field)) !== value)
-        pairings.set(pairingKey(input.pairingId, field), value);
-    };
-    write('volunteerId', input.volunteerId);
-    write('note', input.note?.trim());
+    writeValue(record, 'volunteerId', input.volunteerId, origin.author, at);
+    writeValue(record, 'start', input.start, origin.author, at);
+    writeValue(record, 'intervalDays', input.intervalDays, origin.author, at);
+    const note = input.note?.trim();
+    if (note !== undefined && record.get('note') !== note) record.set('note', note);
     return ok(undefined);
   });
 }
@@ -118,20 +152,37 @@ export function endPairing(
   doc: Y.Doc,
   input: { pairingId: PairingId; end: IsoDate | null },
   origin: LocalOrigin,
+  at: string,
 ): Result<void, CommandError> {
   return runCareCommand(doc, origin, () => {
     if (!hasPairing(doc, input.pairingId)) return notFound(input.pairingId);
-    const pairings = pairingsMap(doc);
-    const key = pairingKey(input.pairingId, 'end');
-    if (input.end === null) {
-      if (pairings.has(key)) pairings.delete(key);
-      return ok(undefined);
-    }
-    const start = pairings.get(pairingKey(input.pairingId, 'start'));
-    if (!isIsoDate(input.end) || (typeof start === 'string' && input.end < start))
+    const record = flatRecord(pairingsMap(doc), input.pairingId);
+    const start = record.get('start');
+    if (input.end !== null && (!isIsoDate(input.end) || (typeof start === 'string' && input.end < start)))
       return err({ type: 'invalid', fields: { end: 'dateFormat' } });
-    if (pairings.get(key) !== input.end) pairings.set(key, input.end);
+    // Reopening writes null rather than deleting the key: the write is recorded like any other value, so
+    // an end set on one tablet while another reopened is flagged too.
+    if (input.end === null && !record.has('end')) return ok(undefined);
+    writeValue(record, 'end', input.end, origin.author, at);
     return ok(undefined);
+  });
+}
+
+/** Keeps one of the values two tablets wrote for a pairing's field; the members' rule (member-conflicts.ts). */
+export function resolvePairingConflict(
+  doc: Y.Doc,
+  input: { pairingId: PairingId; field: PairingValueField; writeId: string },
+  origin: LocalOrigin,
+  at: string,
+): Result<void, CommandError> {
+  return runCareCommand(doc, origin, () => {
+    if (!(PAIRING_VALUE_FIELDS as readonly string[]).includes(input.field))
+      return err({ type: 'invalid', fields: { field: 'required' } });
+    if (!hasPairing(doc, input.pairingId)) return notFound(input.pairingId);
+    const record = flatRecord(pairingsMap(doc), input.pairingId);
+    return chooseWrite(record, input.field, input.writeId, origin.author, at) === undefined
+      ? notFound(input.writeId)
+      : ok(undefined);
   });
 }
 
@@ -193,8 +244,7 @@ export function withdrawVisit(
 /** The club's visit interval in days (default DEFAULT_VISIT_INTERVAL_DAYS). */
 export function setVisitInterval(doc: Y.Doc, days: number, origin: LocalOrigin): Result<void, CommandError> {
   return runCareCommand(doc, origin, () => {
-    const [min, max] = VISIT_INTERVAL_RANGE;
-    if (!Number.isInteger(days) || days < min || days > max)
+    if (checkInterval(days) !== null)
       return err({ type: 'invalid', fields: { visitIntervalDays: 'numberRange' } });
     if (careSettings(doc).get('visitIntervalDays') !== days) careSettings(doc).set('visitIntervalDays', days);
     return ok(undefined);

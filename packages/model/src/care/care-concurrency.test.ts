@@ -3,10 +3,19 @@ import * as Y from 'yjs';
 import { deliver, permutations } from '../../test/peers';
 import type { ClubId, MemberId } from '../ids/ids';
 import { localOrigin } from '../origin/origin';
-import { createCare, endPairing, recordVisit, startPairing, updatePairing } from './care-commands';
-import { listPairingVisits } from './care-due';
+import {
+  createCare,
+  endPairing,
+  recordVisit,
+  resolvePairingConflict,
+  startPairing,
+  updatePairing,
+} from './care-commands';
+import { listPairingStatus, listPairingVisits } from './care-due';
 import type { PairingId } from './care-ids';
 import { type CareView, readCare } from './read-care';
+
+const AT = '2026-11-01T09:00:00.000Z';
 
 /**
  * Two or three tablets that talk only through encoded Yjs updates, delivered in every order, the way
@@ -106,8 +115,8 @@ describe('care doc on several tablets', () => {
   it('keeps an end date set on one tablet and a new volunteer and note set on another', () => {
     const { tablets, pairingId } = tabletsWithPairing(2);
     const [a, b] = tablets as [Y.Doc, Y.Doc];
-    endPairing(a, { pairingId, end: '2026-12-01' }, lan);
-    updatePairing(b, { pairingId, volunteerId: cuc, note: 'cô Cúc thay cô Hoa' }, minh);
+    endPairing(a, { pairingId, end: '2026-12-01' }, lan, AT);
+    updatePairing(b, { pairingId, volunteerId: cuc, note: 'cô Cúc thay cô Hoa' }, minh, AT);
     for (const view of viewsInEveryOrder(tablets)) {
       expect(view.pairings).toEqual([
         {
@@ -116,6 +125,7 @@ describe('care doc on several tablets', () => {
           memberId: binh,
           start: '2026-10-01',
           end: '2026-12-01',
+          intervalDays: null,
           note: 'cô Cúc thay cô Hoa',
         },
       ]);
@@ -125,8 +135,8 @@ describe('care doc on several tablets', () => {
   it('ends with one value on every tablet when the same field is changed on two tablets', () => {
     const { tablets, pairingId } = tabletsWithPairing(2);
     const [a, b] = tablets as [Y.Doc, Y.Doc];
-    updatePairing(a, { pairingId, note: 'từ tablet A' }, lan);
-    updatePairing(b, { pairingId, note: 'từ tablet B' }, minh);
+    updatePairing(a, { pairingId, note: 'từ tablet A' }, lan, AT);
+    updatePairing(b, { pairingId, note: 'từ tablet B' }, minh, AT);
     const views = viewsInEveryOrder(tablets);
     for (const view of views) expect(view).toEqual(views[0]);
     expect(['từ tablet A', 'từ tablet B']).toContain(views[0]?.pairings[0]?.note);
@@ -145,5 +155,106 @@ describe('care doc on several tablets', () => {
       expect(view.pairings.map((p) => p.volunteerId)).toEqual([hoa, cuc]);
       expect(view.clubId).toBe(club);
     }
+  });
+});
+
+describe('a pairing field set differently on two tablets at once', () => {
+  const conflictsIn = (view: CareView) => view.pairings[0]?.conflicts ?? [];
+  const choices = (view: CareView) => conflictsIn(view).map((c) => [c.field, c.options.map((o) => o.value)]);
+
+  it('keeps both start dates, volunteers, intervals and end dates, flagged alike in every order', () => {
+    const { tablets, pairingId } = tabletsWithPairing(2);
+    const [a, b] = tablets as [Y.Doc, Y.Doc];
+    updatePairing(
+      a,
+      { pairingId, start: '2026-09-15', volunteerId: cuc, intervalDays: 7 },
+      lan,
+      '2026-11-01T09:00:00Z',
+    );
+    endPairing(a, { pairingId, end: '2026-12-01' }, lan, '2026-11-01T09:00:00Z');
+    updatePairing(
+      b,
+      { pairingId, start: '2026-09-20', volunteerId: hoa, intervalDays: 10 },
+      minh,
+      '2026-11-01T09:05:00Z',
+    );
+    endPairing(b, { pairingId, end: '2026-12-15' }, minh, '2026-11-01T09:05:00Z');
+    const views = viewsInEveryOrder(tablets);
+    for (const view of views) expect(view).toEqual(views[0]);
+    const first = views[0] as CareView;
+    // hoa was already the volunteer on b, so b wrote no volunteer: only a's change, never flagged.
+    expect(choices(first)).toEqual([
+      ['start', ['2026-09-15', '2026-09-20']],
+      ['end', ['2026-12-01', '2026-12-15']],
+      ['intervalDays', [7, 10]],
+    ]);
+    expect(first.pairings[0]?.volunteerId).toBe(cuc);
+    expect(conflictsIn(first)[0]?.options.map((o) => o.name)).toEqual(['Lan', 'Minh']);
+  });
+
+  it('flags three values from three tablets, never a field one tablet changed after seeing the other', () => {
+    const { tablets, pairingId } = tabletsWithPairing(3);
+    const [a, b, c] = tablets as [Y.Doc, Y.Doc, Y.Doc];
+    updatePairing(a, { pairingId, intervalDays: 7 }, lan, '2026-11-01T09:00:00Z');
+    updatePairing(b, { pairingId, intervalDays: 10 }, minh, '2026-11-01T09:01:00Z');
+    updatePairing(c, { pairingId, intervalDays: 21 }, tuan, '2026-11-01T09:02:00Z');
+    for (const view of viewsInEveryOrder(tablets))
+      expect(choices(view)).toEqual([['intervalDays', [7, 10, 21]]]);
+
+    const { tablets: pair, pairingId: id } = tabletsWithPairing(2);
+    const [x, y] = pair as [Y.Doc, Y.Doc];
+    updatePairing(x, { pairingId: id, start: '2026-09-15' }, lan, '2026-11-01T09:00:00Z');
+    deliver(x, y);
+    updatePairing(y, { pairingId: id, start: '2026-09-20' }, minh, '2026-11-01T09:05:00Z');
+    for (const view of viewsInEveryOrder(pair)) {
+      expect(view.pairings[0]?.conflicts).toBeUndefined();
+      expect(view.pairings[0]?.start).toBe('2026-09-20');
+    }
+  });
+
+  it('choosing one value clears the flag on every tablet, in every order; a stale choice is refused', () => {
+    const { tablets, pairingId } = tabletsWithPairing(2);
+    const [a, b] = tablets as [Y.Doc, Y.Doc];
+    endPairing(a, { pairingId, end: '2026-12-01' }, lan, '2026-11-01T09:00:00Z');
+    endPairing(b, { pairingId, end: '2026-12-15' }, minh, '2026-11-01T09:05:00Z');
+    deliver(a, b);
+    deliver(b, a);
+    const options = conflictsIn(readCare(a))[0]?.options ?? [];
+    const later = options.find((o) => o.value === '2026-12-15')?.id ?? '';
+    expect(resolvePairingConflict(b, { pairingId, field: 'end', writeId: later }, minh, AT).ok).toBe(true);
+    for (const view of viewsInEveryOrder(tablets)) {
+      expect(view.pairings[0]?.end).toBe('2026-12-15');
+      expect(view.pairings[0]?.conflicts).toBeUndefined();
+    }
+    deliver(b, a);
+    expect(resolvePairingConflict(a, { pairingId, field: 'end', writeId: later }, lan, AT)).toMatchObject({
+      ok: false,
+      error: { type: 'notFound' },
+    });
+  });
+
+  it('uses the pairing’s own interval for who is overdue, else the club’s', () => {
+    const { tablets, pairingId } = tabletsWithPairing(1);
+    const doc = tablets[0] as Y.Doc;
+    // Paired on 1/10, never visited: 11 days on 12/10, within the club's 14.
+    expect(listPairingStatus(readCare(doc), '2026-10-12')[0]?.overdue).toBe(false);
+    updatePairing(doc, { pairingId, intervalDays: 7 }, lan, AT);
+    expect(listPairingStatus(readCare(doc), '2026-10-12')[0]?.overdue).toBe(true);
+    updatePairing(doc, { pairingId, intervalDays: null }, lan, AT);
+    expect(listPairingStatus(readCare(doc), '2026-10-12')[0]?.overdue).toBe(false);
+  });
+
+  it('refuses an interval outside 1–90 days and a start after the end', () => {
+    const { tablets, pairingId } = tabletsWithPairing(1);
+    const doc = tablets[0] as Y.Doc;
+    expect(updatePairing(doc, { pairingId, intervalDays: 91 }, lan, AT)).toMatchObject({
+      ok: false,
+      error: { fields: { intervalDays: 'numberRange' } },
+    });
+    endPairing(doc, { pairingId, end: '2027-02-01' }, lan, AT);
+    expect(updatePairing(doc, { pairingId, start: '2027-03-01' }, lan, AT)).toMatchObject({
+      ok: false,
+      error: { fields: { start: 'numberOrder' } },
+    });
   });
 });

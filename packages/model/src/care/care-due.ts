@@ -9,7 +9,7 @@ export interface PairingStatus {
    * paired a month ago and never visited is as overdue as one last visited a month ago.
    */
   readonly daysSince: number;
-  /** More days than the club's interval have passed. */
+  /** More days than the pairing's interval (else the club's) have passed. */
   readonly overdue: boolean;
 }
 
@@ -31,7 +31,8 @@ export function listPairingStatus(view: CareView, today: IsoDate): readonly Pair
     .map((pairing) => {
       const lastVisit = last.get(pairing.id) ?? null;
       const daysSince = Math.max(0, daysBetween(lastVisit?.date ?? pairing.start, today));
-      return { pairing, lastVisit, daysSince, overdue: daysSince > view.visitIntervalDays };
+      const interval = pairing.intervalDays ?? view.visitIntervalDays;
+      return { pairing, lastVisit, daysSince, overdue: daysSince > interval };
     })
     .sort(
       (a, b) =>

@@ -15,7 +15,9 @@ import {
  * - `meta`: schemaVersion, clubId
  * - `settings`: `visitIntervalDays`, the days after which a cared-for member counts as not visited.
  * - `pairings`: flat keys `<pairingId>/<field>` → value, one key per field, so an end date set on one
- *   tablet and a note changed on another both survive (the roster's rule for members).
+ *   tablet and a note changed on another both survive (the roster's rule for members). The single values
+ *   (PAIRING_VALUE_FIELDS) also keep their writes, `<pairingId>/write/<field>/<id>`, so one field set
+ *   differently on two tablets is flagged rather than lost. `intervalDays` (optional) overrides the club's.
  * - `visits`: `<visitId>` → a plain record written once and never changed: visits are append-only, so
  *   two tablets recording visits while apart both keep theirs. A mistaken visit is withdrawn by a
  *   marker in `withdrawn` (`<visitId>` → `{ by, on }`), never by rewriting the record.
@@ -24,8 +26,15 @@ import {
 
 export const CARE_SCHEMA_VERSION = 1;
 
-export const PAIRING_FIELDS = ['volunteerId', 'memberId', 'start', 'end', 'note'] as const;
+export const PAIRING_FIELDS = ['volunteerId', 'memberId', 'start', 'end', 'intervalDays', 'note'] as const;
 export type PairingField = (typeof PAIRING_FIELDS)[number];
+
+/**
+ * A pairing's single values: set differently on two tablets while apart, both are kept and flagged until
+ * someone chooses (conflicts/field-writes.ts, the members' rule), never one lost in silence.
+ */
+export const PAIRING_VALUE_FIELDS = ['volunteerId', 'start', 'end', 'intervalDays'] as const;
+export type PairingValueField = (typeof PAIRING_VALUE_FIELDS)[number];
 
 export const VISIT_ACTIVITIES = ['talk', 'cleaning', 'cooking', 'clinic', 'other'] as const;
 export type VisitActivity = (typeof VISIT_ACTIVITIES)[number];

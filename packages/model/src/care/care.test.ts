@@ -17,6 +17,8 @@ import { careMeta } from './care-layout';
 import { getCareSchemaStatus, migrateCare } from './care-migrations';
 import { DEFAULT_VISIT_INTERVAL_DAYS, readCare } from './read-care';
 
+const AT = '2026-11-01T09:00:00.000Z';
+
 const origin = localOrigin({ id: 'author-lan', name: 'Lan' });
 const club = 'club-0000000001' as ClubId;
 const hoa = 'member-hoa-0001' as MemberId;
@@ -61,13 +63,21 @@ describe('care doc', () => {
   it('pairs a volunteer with a member, changes the note, ends and reopens the pairing', () => {
     const doc = careDoc();
     const id = pair(doc, hoa, binh);
-    expect(updatePairing(doc, { pairingId: id, note: '  sống một mình ' }, origin).ok).toBe(true);
-    expect(endPairing(doc, { pairingId: id, end: '2026-11-30' }, origin).ok).toBe(true);
+    expect(updatePairing(doc, { pairingId: id, note: '  sống một mình ' }, origin, AT).ok).toBe(true);
+    expect(endPairing(doc, { pairingId: id, end: '2026-11-30' }, origin, AT).ok).toBe(true);
     expect(readCare(doc).pairings).toEqual([
-      { id, volunteerId: hoa, memberId: binh, start: '2026-10-01', end: '2026-11-30', note: 'sống một mình' },
+      {
+        id,
+        volunteerId: hoa,
+        memberId: binh,
+        start: '2026-10-01',
+        end: '2026-11-30',
+        intervalDays: null,
+        note: 'sống một mình',
+      },
     ]);
-    expect(endPairing(doc, { pairingId: id, end: '2026-09-01' }, origin).ok).toBe(false);
-    expect(endPairing(doc, { pairingId: id, end: null }, origin).ok).toBe(true);
+    expect(endPairing(doc, { pairingId: id, end: '2026-09-01' }, origin, AT).ok).toBe(false);
+    expect(endPairing(doc, { pairingId: id, end: null }, origin, AT).ok).toBe(true);
     expect(readCare(doc).pairings[0]?.end).toBeNull();
   });
 
@@ -134,7 +144,7 @@ describe('care doc', () => {
     const never = pair(doc, hoa, cuc, '2026-11-01');
     const long = pair(doc, dung, hoa, '2026-09-01');
     const ended = pair(doc, dung, cuc, '2026-09-01');
-    endPairing(doc, { pairingId: ended, end: '2026-10-01' }, origin);
+    endPairing(doc, { pairingId: ended, end: '2026-10-01' }, origin, AT);
     const visit = (pairingId: PairingId, date: string) =>
       recordVisit(doc, { pairingId, date, visitorId: hoa, activities: ['talk'] }, '2026-12-01', origin);
     visit(recent, '2026-11-25');

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import type * as Y from 'yjs';
 import type { Attachment } from '../attachments/attachments';
+import { type FieldConflict, readConflicts } from '../conflicts/field-writes';
+import { groupFlatKeys } from '../conflicts/flat-record';
 import { type ClubId, compareText, type IsoDate, isId, isIsoDate, type MemberId } from '../ids/ids';
 import { listVisitAttachments } from './care-attachments';
 import type { PairingId, VisitId } from './care-ids';
@@ -8,9 +10,9 @@ import {
   careMeta,
   careSettings,
   isCareReadOnly,
-  PAIRING_FIELDS,
+  PAIRING_VALUE_FIELDS,
+  type PairingValueField,
   pairingsMap,
-  parsePairingKey,
   readCareSchemaVersion,
   VISIT_ACTIVITIES,
   type VisitActivity,
@@ -28,7 +30,11 @@ export interface Pairing {
   readonly start: IsoDate;
   /** null while the pairing is active. */
   readonly end: IsoDate | null;
+  /** Days between visits for this member; null: the club's interval. */
+  readonly intervalDays: number | null;
   readonly note: string;
+  /** A single value two tablets set differently while apart; absent when none. */
+  readonly conflicts?: readonly FieldConflict<PairingValueField>[];
 }
 
 export interface Visit {
@@ -68,6 +74,7 @@ const PairingRecord = v.object({
   memberId: id,
   start: date,
   end: v.fallback(v.nullable(date), null),
+  intervalDays: v.fallback(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))), null),
   note: v.fallback(v.string(), ''),
 });
 const VisitRecord = v.object({
@@ -84,25 +91,18 @@ const VisitRecord = v.object({
  * are left out rather than shown half-read; the document itself keeps them.
  */
 export function readCare(doc: Y.Doc): CareView {
-  const raw = new Map<string, Record<string, unknown>>();
-  for (const [key, value] of pairingsMap(doc).entries()) {
-    const parsed = parsePairingKey(key);
-    if (parsed === null || !isId(parsed.pairingId)) continue;
-    if (!(PAIRING_FIELDS as readonly string[]).includes(parsed.field)) continue;
-    const entry = raw.get(parsed.pairingId) ?? {};
-    entry[parsed.field] = value;
-    raw.set(parsed.pairingId, entry);
-  }
   const pairings: Pairing[] = [];
-  for (const [pairingId, fields] of raw) {
+  for (const [pairingId, fields] of groupFlatKeys(pairingsMap(doc))) {
     const result = v.safeParse(PairingRecord, fields);
-    if (result.success)
-      pairings.push({
-        id: pairingId as PairingId,
-        ...result.output,
-        volunteerId: result.output.volunteerId as MemberId,
-        memberId: result.output.memberId as MemberId,
-      });
+    if (!isId(pairingId) || !result.success) continue;
+    const conflicts = readConflicts(fields, PAIRING_VALUE_FIELDS);
+    pairings.push({
+      id: pairingId as PairingId,
+      ...result.output,
+      volunteerId: result.output.volunteerId as MemberId,
+      memberId: result.output.memberId as MemberId,
+      ...(conflicts.length > 0 ? { conflicts } : {}),
+    });
   }
   pairings.sort((a, b) => compareText(a.start, b.start) || compareText(a.id, b.id));
   const withdrawn = withdrawnMap(doc);

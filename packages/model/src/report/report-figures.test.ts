@@ -121,6 +121,7 @@ describe('report figures for a period', () => {
           memberId: 'hung-00001' as MemberId,
           start: '2025-06-01',
           end: '2026-01-15',
+          intervalDays: null,
           note: '',
         },
         {
@@ -129,6 +130,7 @@ describe('report figures for a period', () => {
           memberId: 'mai-000001' as MemberId,
           start: '2026-07-01',
           end: null,
+          intervalDays: null,
           note: '',
         },
       ],
