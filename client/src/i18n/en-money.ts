@@ -91,6 +91,7 @@ export const enMoney: typeof viMoney = {
     saved: 'Recorded in the money book.',
   },
   correct: {
+    ofMeeting: 'Corrects the meeting of {{ date }}: {{ note }}',
     title: 'Correct an entry',
     explain:
       'The entry is not deleted: the book adds an opposite correction with its reason, so inspections still see both.',
@@ -235,6 +236,9 @@ export const enMoney: typeof viMoney = {
       'Cash count after the meeting of {{ date }}: counted {{ counted }}, the book said {{ expected }}',
     countRecorded: "The money book holds this meeting's difference: {{ amount }}.",
     meetingNotFound: 'This meeting was not found.',
+    approvedLock:
+      'The minutes of this meeting are signed, so its money is locked. To correct it, record a correction in the money book: it is dated today and says it corrects this meeting.',
+    toBook: 'Open the money book',
     futureMeeting: 'This meeting has not happened yet: money can be recorded from its date.',
   },
   indicators: {

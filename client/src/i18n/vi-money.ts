@@ -100,6 +100,7 @@ export const viMoney = {
     save: 'Ghi điều chỉnh',
     saved: 'Đã ghi khoản điều chỉnh.',
     already: 'Khoản này đã được điều chỉnh rồi.',
+    ofMeeting: 'Sửa cho buổi họp ngày {{ date }}: {{ note }}',
   },
   loans: {
     printOverdue: 'In danh sách quá hạn',
@@ -235,6 +236,9 @@ export const viMoney = {
     countRecorded: 'Sổ quỹ đã ghi chênh lệch của buổi này: {{ amount }}.',
     meetingNotFound: 'Không tìm thấy buổi sinh hoạt này.',
     futureMeeting: 'Buổi họp này chưa diễn ra: chỉ ghi được tiền từ ngày họp.',
+    approvedLock:
+      'Biên bản buổi họp này đã được ký duyệt, nên thu chi của buổi họp đã khóa. Muốn sửa, hãy ghi một khoản điều chỉnh trong sổ quỹ: khoản đó ghi ngày hôm nay và nói rõ là sửa cho buổi họp này.',
+    toBook: 'Mở sổ quỹ',
   },
   indicators: {
     title: 'Chỉ số quỹ',

@@ -139,7 +139,10 @@ export default function MinutesPage(): JSX.Element {
   );
   const meetingMoney = createMemo(() => {
     const book = money();
-    return book ? getMeetingMoney(book.view, params.meetingId as MeetingId) : undefined;
+    // Approved minutes show (and print) the money as it was when signed: a later correction is the book's.
+    const approval = minutes()?.view.approval;
+    const approvedAt = approval?.status === 'approved' ? approval.approvedAt : null;
+    return book ? getMeetingMoney(book.view, params.meetingId as MeetingId, approvedAt) : undefined;
   });
   onCleanup(() => {
     disposed = true;

@@ -27,10 +27,13 @@ export function CorrectionDialog(props: { entry: Entry | null; onClose: () => vo
     event.preventDefault();
     const text = note().trim();
     if (text === '') return setErrors({ note: 'required' });
+    // A later entry, dated today and at no meeting: an entry of a meeting whose minutes are signed is never
+    // changed at that meeting, so the correction says which meeting it corrects.
+    const meeting = club.club.meetings.find((m) => m.id === entry.meetingId);
     const result = book.commands.reverseEntry({
       entryId: entry.id,
       date: club.today() as IsoDate,
-      note: text,
+      note: meeting ? i18n.m('correct.ofMeeting', { date: i18n.date(meeting.date), note: text }) : text,
     });
     const fields = moneyFeedback(i18n, result, i18n.m('correct.saved'));
     if (fields === null || Object.keys(fields).length === 0) close();

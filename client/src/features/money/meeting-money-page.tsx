@@ -3,6 +3,7 @@ import { A } from '@solidjs/router';
 import { createMemo, Index, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { CashCount } from './cash-count';
+import { useMeetingApproval } from './meeting-approval';
 import { getMeetingCollection, type PresentMember } from './meeting-collection';
 import { useMoney } from './money-context';
 import { useMoneyI18n } from './money-i18n';
@@ -39,7 +40,9 @@ export default function MeetingMoneyPage(props: { meetingId: string }): JSX.Elem
           getMeetingCollection(book.view, present(), when().id, when().date, book.loanStates(when().date)),
         );
         const owing = () => collection().payers.filter((p) => p.due > 0 || p.paidHere > 0).length;
-        const disabled = () => future() || !book.canEdit();
+        const approval = useMeetingApproval(m());
+        const locked = () => approval()?.approved === true;
+        const disabled = () => future() || !book.canEdit() || locked();
         return (
           <>
             <A href={`/club/${club.clubId}/meetings/${m().id}`} class="btn btn-quiet">
@@ -48,6 +51,14 @@ export default function MeetingMoneyPage(props: { meetingId: string }): JSX.Elem
             <h1>{i18n.m('meeting.title', { date: i18n.date(m().date) })}</h1>
             <Show when={future()}>
               <p class="banner banner-warning">{i18n.m('meeting.futureMeeting')}</p>
+            </Show>
+            <Show when={locked()}>
+              <div class="banner banner-warning" role="status" data-testid="meeting-money-locked">
+                <p>{i18n.m('meeting.approvedLock')}</p>
+                <A href={`/club/${club.clubId}/money`} class="btn btn-secondary">
+                  {i18n.m('meeting.toBook')}
+                </A>
+              </div>
             </Show>
             <p class="muted">{i18n.m('meeting.intro')}</p>
             <div class="money-totals" role="status" data-testid="meeting-totals">
