@@ -7,4 +7,6 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 // An English tablet gets its catalogue before the first paint; a Vietnamese one waits for nothing.
 await loadCatalogue(savedLocale());
+// The HTML's placeholder goes as the app renders: Solid's render appends, and the two never show together.
+root.textContent = '';
 render(() => <App />, root);

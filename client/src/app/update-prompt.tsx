@@ -2,6 +2,7 @@ import { registerSW } from 'virtual:pwa-register';
 import { createSignal, type JSX, onCleanup, Show } from 'solid-js';
 import { usePendingWrites } from '../data/session/pending-writes';
 import { useI18n } from '../i18n/i18n-context';
+import { afterFirstScreen } from '../ui/after-load/after-load';
 import { Button } from '../ui/button/button';
 
 /**
@@ -14,15 +15,13 @@ export function UpdatePrompt(): JSX.Element {
   // Being ready offline is said on the start screen (features/clubs/offline-ready.tsx), not in a toast.
   const [needRefresh, setNeedRefresh] = createSignal(false);
   let updateServiceWorker: ((reload?: boolean) => Promise<void>) | undefined;
-  // Registered in idle time after the first screen: registering fetches workbox-window, which was a
+  // Registered once the first screen is painted and the page idle: registering fetches workbox-window, which was a
   // request in the roster's critical chain. A plain callback, no lazy component: one among the router's
   // siblings made Solid's insert fail on joining a club.
   const register = () => {
     updateServiceWorker = registerSW({ immediate: true, onNeedRefresh: () => setNeedRefresh(true) });
   };
-  const idle = typeof requestIdleCallback === 'function';
-  const id = idle ? requestIdleCallback(register, { timeout: 3000 }) : setTimeout(register, 1000);
-  onCleanup(() => (idle ? cancelIdleCallback(id as number) : clearTimeout(id)));
+  onCleanup(afterFirstScreen(register));
   const update = async () => {
     await pending.whenAllSaved();
     await updateServiceWorker?.(true);

@@ -1,4 +1,5 @@
 import { createSignal, type JSX, onCleanup, Show } from 'solid-js';
+import { afterFirstScreen } from '../after-load/after-load';
 
 export type ToastTone = 'info' | 'success' | 'error';
 
@@ -6,7 +7,7 @@ type Toasts = typeof import('./toast-region');
 
 /**
  * Kobalte's toast code (about a sixth of the roster's first scripts) is not on the first paint's path: it
- * loads once the first screen is idle, or with the first message if that comes sooner.
+ * loads once the first screen is painted and the page idle, or with the first message if that comes sooner.
  */
 let loading: Promise<Toasts> | undefined;
 const [toasts, setToasts] = createSignal<Toasts>();
@@ -25,12 +26,7 @@ export function showToast(message: string, tone: ToastTone = 'success'): void {
 
 /** Where toasts show (announced politely); mounted once, in the app's shell. */
 export function ToastRegion(): JSX.Element {
-  // Idle time after the first paint: the live region is in place long before any message in practice.
-  const idle = typeof requestIdleCallback === 'function';
-  const id = idle
-    ? requestIdleCallback(() => void load(), { timeout: 2000 })
-    : setTimeout(() => void load(), 500);
-  onCleanup(() => (idle ? cancelIdleCallback(id as number) : clearTimeout(id)));
+  onCleanup(afterFirstScreen(() => void load()));
   return (
     <Show when={toasts()}>
       {(module) => {
