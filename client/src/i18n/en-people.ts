@@ -21,4 +21,8 @@ export const enPeople: typeof viPeople = {
   pinWrong: 'That PIN is not right. Try again.',
   pinWait: 'Wrong PIN several times. Wait {{ seconds }} seconds and try again.',
   pinSaved: 'PIN set.',
+  notCommittee:
+    'Only a committee member can change this rule. Choose a committee member as the person using this tablet.',
+  pinRuleSaved: 'The PIN rule is saved.',
+  chooseFirst: 'Choose a person.',
 };

@@ -21,4 +21,8 @@ export const viPeople = {
   pinWrong: 'Mã PIN chưa đúng. Hãy thử lại.',
   pinWait: 'Mã PIN sai nhiều lần. Hãy chờ {{ seconds }} giây rồi thử lại.',
   pinSaved: 'Đã đặt mã PIN.',
+  notCommittee:
+    'Chỉ thành viên Ban Chủ nhiệm mới đổi được quy định này. Hãy chọn người dùng máy là một thành viên Ban Chủ nhiệm.',
+  pinRuleSaved: 'Đã lưu quy định về mã PIN.',
+  chooseFirst: 'Hãy chọn một người.',
 };

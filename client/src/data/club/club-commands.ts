@@ -84,6 +84,10 @@ export function bindCommands(doc: Y.Doc, origin: LocalOrigin, today: () => IsoDa
       model.registerTabletKey(doc, { ...input, at: new Date().toISOString() }, origin),
     /** The register, read when signatures are checked (not projected: it changes once per tablet). */
     tabletKeys: (): ReadonlyMap<string, TabletKey> => model.readTabletKeys(doc),
+    /** The club's rule that a person's PIN is asked on tablets (issue 12 §4); a committee member changes it. */
+    setPinRequired: (required: boolean, by: MemberId) => model.setPinRequired(doc, { required, by }, origin),
+    /** Read when a PIN might be asked (switching person, signing), not projected. */
+    pinRequired: (): boolean => model.isPinRequired(doc),
     /** Who changed which of a member's fields and when, newest first (read on demand, like tabletKeys). */
     memberChanges: (id: MemberId): readonly ChangeEntry[] => model.listMemberChanges(doc, id),
     /** The same for a meeting's fields (date, time, kind, chair, secretary). */

@@ -3,6 +3,7 @@ import { useNavigate } from '@solidjs/router';
 import { createSignal, type JSX, Show } from 'solid-js';
 import { acceptInvite, heldClubChange, inviteRelayChange } from '../../device/club-access';
 import { readDeviceUser, readRelayOrigin, saveDeviceUser } from '../../device/device';
+import { askPersonOnOpen } from '../../device/person';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { TextField } from '../../ui/text-field/text-field';
@@ -44,6 +45,8 @@ export default function JoinPage(): JSX.Element {
     if (!name().trim()) return setNameError(t('errors.required'));
     saveDeviceUser(name());
     acceptInvite(current);
+    // Who uses this tablet is asked once the roster has arrived: the header's person switch opens by itself.
+    if (current.role === 'editor') askPersonOnOpen(current.clubId);
     // A viewer key opens only the club's summary (issue 15): the supervisor's screen shows it.
     navigate(current.role === 'viewer' ? '/supervisor' : `/club/${current.clubId}`, { replace: true });
   };

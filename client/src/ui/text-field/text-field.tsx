@@ -11,7 +11,7 @@ export interface TextFieldProps {
   required?: boolean;
   multiline?: boolean;
   inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'search';
-  type?: 'text' | 'search' | 'tel';
+  type?: 'text' | 'search' | 'tel' | 'password';
   name?: string;
   autofocus?: boolean;
   readOnly?: boolean;
