@@ -172,7 +172,7 @@ test('a visit recorded on each of two tablets, one offline, both stay after reco
   for (const t of [a, b]) await t.context.close();
 });
 
-test('a viewer tablet is told the home-care log is the committee’s and opens no care doc', async ({
+test('a viewer tablet is sent to the supervisors’ totals and shows no home-care screen', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -182,15 +182,63 @@ test('a viewer tablet is told the home-care log is the committee’s and opens n
   const links = await a.share.startSharing();
   await a.share.expectSynced();
   const v = await tablet(browser);
-  // A viewer key lands on the supervisors' screen, not the roster: open the care address directly.
+  // A viewer key lands on the supervisors' screen, and so does the care address opened directly: a
+  // viewer tablet never shows the care screens, and never opens the care doc (the relay refuses it too).
   const clubPath = new URL(a.page.url()).pathname.split('/').slice(0, 3).join('/');
-  await v.page.goto(links.viewer);
-  await v.page.getByLabel('Tên của bạn (người dùng máy này)').fill('Cán bộ xã');
-  await v.page.getByRole('button', { name: 'Tham gia' }).click();
-  await expect(v.page.getByRole('heading', { level: 1 })).toBeVisible();
+  await v.share.joinAsViewer(links.viewer, 'Cán bộ xã');
   await v.page.goto(`${clubPath}/care`);
-  await expect(v.page.getByRole('heading', { name: 'Chăm sóc tại nhà', level: 1 })).toBeVisible();
-  await expect(v.page.getByTestId('care-private')).toContainText('chỉ Ban Chủ nhiệm xem');
+  await expect(v.page.getByRole('heading', { name: 'Các câu lạc bộ theo dõi', level: 1 })).toBeVisible();
+  await expect(v.page.getByTestId('care')).toHaveCount(0);
   await expect(v.page.getByTestId('new-pairing')).toHaveCount(0);
   for (const t of [a, v]) await t.context.close();
+});
+
+test('a pairing’s interval set differently on two tablets at once shows both on the pairing page until one is kept', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const a = await tablet(browser);
+  await a.app.start();
+  await a.app.createClub('CLB Liên thế hệ thôn Bắc', 'Nguyễn Thị Hoa');
+  await a.app.addMember({ name: 'Nguyễn Thị Lan', birthYear: '1936' });
+  await a.app.addMember({ name: 'Trần Văn Bình', birthYear: '1962', gender: 'Nam' });
+  await a.care.open();
+  await a.care.pair('Nguyễn Thị Lan', 'Trần Văn Bình');
+  const links = await a.share.startSharing();
+  await a.share.expectSynced();
+  const b = await tablet(browser);
+  await b.share.join(links.editor, 'Trần Văn Bình');
+  await b.share.expectSynced();
+  await b.care.open();
+  await b.care.openPairing('Nguyễn Thị Lan');
+  await a.care.open();
+  await a.care.openPairing('Nguyễn Thị Lan');
+
+  const setInterval = async (t: typeof a, days: string) => {
+    const form = t.page.getByTestId('pairing-edit');
+    await form.getByLabel(/^Số ngày giữa hai lần thăm người này/).fill(days);
+    await form.getByRole('button', { name: 'Lưu cặp thăm' }).click();
+    await expect(t.page.getByText(`Thăm ít nhất mỗi ${days} ngày (riêng người này)`)).toBeVisible();
+  };
+  await b.context.setOffline(true);
+  await expect(b.page.locator('[data-sync-state]')).toHaveAttribute('data-sync-state', 'offline');
+  await setInterval(b, '10');
+  await setInterval(a, '7');
+  await b.context.setOffline(false);
+  await b.share.expectSynced();
+  await a.share.expectSynced();
+
+  for (const t of [a, b]) {
+    const conflict = t.page.locator('[data-testid="member-conflict"][data-field="intervalDays"]');
+    await expect(conflict).toContainText('Số ngày giữa hai lần thăm: hai máy ghi khác nhau');
+    await expect(conflict.getByRole('button', { name: 'Giữ 7' })).toBeVisible();
+    await expect(conflict.getByRole('button', { name: 'Giữ 10' })).toBeVisible();
+  }
+  await a.page.screenshot({ path: testInfo.outputPath('care-pairing-conflict.png'), fullPage: true });
+  await b.page.getByRole('button', { name: 'Giữ 7' }).click();
+  for (const t of [a, b]) {
+    await expect(t.page.getByTestId('member-conflict')).toHaveCount(0);
+    await expect(t.page.getByText('Thăm ít nhất mỗi 7 ngày (riêng người này)')).toBeVisible();
+  }
+  for (const t of [a, b]) await t.context.close();
 });
