@@ -53,6 +53,7 @@ export function projectMoney(doc: Y.Doc): Projection<MoneyView> {
       setBook('funds', reconcile(next.funds, { key: 'id' }));
       setBook('writeOffs', reconcile(next.writeOffs, { key: 'loanId' }));
       setBook('confirmedDuplicates', next.confirmedDuplicates);
+      setBook('authors', reconcile(next.authors ?? {}));
     }
     const view = follower.view();
     if (changes.entries.rebuilt !== null || changes.entries.added.length > 0)
@@ -82,6 +83,9 @@ export function projectMoney(doc: Y.Doc): Projection<MoneyView> {
       },
       get confirmedDuplicates() {
         return book.confirmedDuplicates;
+      },
+      get authors() {
+        return book.authors ?? {};
       },
       get entries() {
         return entries();

@@ -39,6 +39,8 @@ describe('money session', () => {
     expect(session.view.entries.map((e) => [e.kind, e.amount, e.recordedBy, e.recordedAt])).toEqual([
       ['dues', 12_000, 'device-1', '2026-03-10T02:00:00.000Z'],
     ]);
+    // Who wrote it, in words on every tablet: the book keeps the author's name beside the id.
+    expect(session.view.authors).toEqual({ 'device-1': 'Trần Thị Hoa' });
     // Listed for the club's background sync like the health records: uploaded even if this screen closes.
     const listed = {
       documentName: `${clubId}/money`,
