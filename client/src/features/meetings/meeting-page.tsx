@@ -136,6 +136,16 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
         attachments={m().attachments ?? []}
         canEdit={session.canEdit()}
         onAttach={(input) => feedback(i18n, session.commands.attachToMeeting(m().id, input)) === null}
+        onCaption={(hash, caption) =>
+          feedback(
+            i18n,
+            session.commands.setMeetingAttachmentCaption(m().id, hash, caption),
+            t('photos.captionSaved'),
+          ) === null
+        }
+        onRemove={(hash) =>
+          feedback(i18n, session.commands.detachFromMeeting(m().id, hash), t('photos.removed')) === null
+        }
       />
       <div class="page-title-row">
         <h2>{t('meetings.attendance')}</h2>
