@@ -77,4 +77,16 @@ test('a photo attached offline shows at once, is sent on reconnect, and a second
   await expect(seen).toHaveCount(0);
   await b.page.goBack();
   await expect(seen).toHaveAttribute('data-state', 'shown');
+
+  // A caption written on A reaches B; taking the photo off on A takes it off B's meeting too.
+  await b.context.setOffline(false);
+  await b.share.expectSynced();
+  await a.page.getByRole('textbox', { name: 'Chú thích ảnh' }).fill('Tập dưỡng sinh sáng 5/3');
+  await a.page.getByRole('button', { name: /^Lưu chú thích ảnh ngày/ }).click();
+  await expect(thumb).toContainText('Tập dưỡng sinh sáng 5/3');
+  await expect(seen).toContainText('Tập dưỡng sinh sáng 5/3');
+  a.page.once('dialog', (dialog) => dialog.accept());
+  await a.page.getByRole('button', { name: /^Bỏ ảnh ngày/ }).click();
+  await expect(thumb).toHaveCount(0);
+  await expect(seen).toHaveCount(0);
 });
