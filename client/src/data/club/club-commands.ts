@@ -50,9 +50,14 @@ export function bindCommands(doc: Y.Doc, origin: LocalOrigin, today: () => IsoDa
     rejoinMember: (id: MemberId) => model.rejoinMember(doc, id, origin),
     mergeMembers: (keepId: MemberId, dropId: MemberId) => model.mergeMembers(doc, { keepId, dropId }, origin),
     dismissDuplicate: (a: MemberId, b: MemberId) => model.dismissDuplicate(doc, { a, b }, origin),
-    /** Under its own origin, which no undo manager tracks: an erasure cannot be undone (issue 12 §2). */
+    /**
+     * Under its own origin, which no undo manager tracks: an erasure cannot be undone (issue 12 §2). A
+     * fresh origin object is what the model's erasureOrigin makes; it is built here with localOrigin
+     * because erasureOrigin's module holds the erasure of every book (health, care, money), which the
+     * roster's first script would otherwise carry (erase-member.test.ts checks it is no undo step).
+     */
     erasePersonalData: (id: MemberId) =>
-      model.erasePersonalData(doc, id, model.erasureOrigin(origin.author), today()),
+      model.erasePersonalData(doc, id, model.localOrigin(origin.author), today()),
     addGroup: (name: string) => model.addGroup(doc, { name }, origin),
     renameGroup: (id: GroupId, name: string) => model.renameGroup(doc, id, name, origin),
     retireGroup: (id: GroupId) => model.retireGroup(doc, id, today(), origin),
