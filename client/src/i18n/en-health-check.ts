@@ -35,12 +35,6 @@ export const enHealthCheck: typeof viHealthCheck = {
   viewerOnly: 'Health data is for the committee only; this tablet can only view, so it cannot open them.',
   loading: 'Opening the health records…',
   openFailed: 'The health records could not be opened on this tablet. The data is still there; try again.',
-  conflictQuestion: 'which one to keep?',
-  locked: {
-    line: 'The minutes of this meeting were approved on {{ date }}, so its measurements are locked and shown only. To change them, the chair reopens the minutes.',
-    short:
-      'The minutes of this meeting are approved, so its measurements are locked; this number was not written.',
-  },
   followUps: {
     link: 'Follow-ups',
     title: 'Health follow-ups',
@@ -65,18 +59,6 @@ export const enHealthCheck: typeof viHealthCheck = {
     bloodPressure: 'Blood pressure',
     flags: 'To follow up',
     notFound: 'This member was not found.',
-    tableTitle: 'Table of checks',
-  },
-  chart: {
-    title: 'Chart across checks',
-    failed:
-      'The chart could not be drawn on this tablet (it needs the network once to fetch its code). The table below has every check.',
-    band: {
-      high: 'High: from {{ threshold }}',
-      low: 'Low: below {{ threshold }}',
-    },
-    summary:
-      '{{ measure }}: {{ count }} checks from {{ from }} to {{ to }}; latest {{ last }} on {{ lastDay }}.',
   },
   attendance: {
     search: 'Find a member',

@@ -35,11 +35,6 @@ export const viHealthCheck = {
   viewerOnly: 'Số liệu sức khỏe chỉ Ban Chủ nhiệm xem; máy này chỉ có quyền xem nên không mở được.',
   loading: 'Đang mở sổ sức khỏe…',
   openFailed: 'Chưa mở được sổ sức khỏe trên máy này. Dữ liệu vẫn còn; hãy thử lại.',
-  conflictQuestion: 'giữ số nào?',
-  locked: {
-    line: 'Biên bản buổi này đã được duyệt ngày {{ date }}, nên các số đo đã khóa và chỉ để xem. Muốn sửa, Chủ nhiệm mở lại biên bản.',
-    short: 'Biên bản buổi này đã được duyệt nên số đo đã khóa; chưa ghi số này.',
-  },
   followUps: {
     link: 'Theo dõi sau đo',
     title: 'Theo dõi sức khỏe',
@@ -64,18 +59,6 @@ export const viHealthCheck = {
     bloodPressure: 'Huyết áp',
     flags: 'Cần theo dõi',
     notFound: 'Không tìm thấy thành viên này.',
-    tableTitle: 'Bảng các lần đo',
-  },
-  chart: {
-    title: 'Biểu đồ qua các lần đo',
-    failed:
-      'Chưa vẽ được biểu đồ trên máy này (cần mạng một lần để tải phần vẽ). Bảng dưới có đủ các lần đo.',
-    band: {
-      high: 'Cao: từ {{ threshold }}',
-      low: 'Thấp: dưới {{ threshold }}',
-    },
-    summary:
-      '{{ measure }}: {{ count }} lần đo từ {{ from }} đến {{ to }}; lần gần nhất {{ last }} ngày {{ lastDay }}.',
   },
   attendance: {
     search: 'Tìm thành viên',

@@ -10,8 +10,8 @@ import {
 } from '@chungtay/model';
 import { createEffect, For, type JSX, on, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { useI18n } from '../../i18n/i18n-context';
 import { healthFeedback } from './health-feedback';
+import { useHealthI18n } from './health-i18n';
 import { MeasureConflicts } from './measure-conflicts';
 import { MeasureField } from './measure-field';
 import { formatMeasure, MEASURES, type Measure, measureFlag, parseMeasure } from './measure-text';
@@ -43,7 +43,7 @@ export function HealthCheckRow(props: {
   readOnly: boolean;
   onNext: (from: HTMLInputElement) => void;
 }): JSX.Element {
-  const i18n = useI18n();
+  const i18n = useHealthI18n();
   const { t } = i18n;
   const stored = (measure: Measure) => props.check?.[measure] ?? null;
   const [texts, setTexts] = createStore<Texts>({

@@ -8,15 +8,15 @@ import {
 import { createMemo, createSignal, For, type JSX, onCleanup, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import type { HealthSession } from '../../data/health/health-session';
-import { useI18n } from '../../i18n/i18n-context';
 import { stickBelowHeader } from '../shared/below-header';
 import { filterByName } from '../shared/name-search';
 import { HealthCheckRow, type MeasurePatch, type RowCommands } from './health-check-row';
+import { useHealthI18n } from './health-i18n';
 import { MEASURES } from './measure-text';
 
 /** The search, the counts and one row per member present, in register order (by given name). */
 export function HealthCheckSheet(props: { meeting: Meeting; health: HealthSession }): JSX.Element {
-  const i18n = useI18n();
+  const i18n = useHealthI18n();
   const { t } = i18n;
   const club = useClub();
   const [query, setQuery] = createSignal('');
@@ -81,7 +81,7 @@ export function HealthCheckSheet(props: { meeting: Meeting; health: HealthSessio
         <Show when={lock()} fallback={<p class="muted health-check-help">{t('healthCheck.help')}</p>}>
           {(locked) => (
             <p class="banner health-check-locked" role="status" data-testid="health-check-locked">
-              {t('healthCheck.locked.line', { date: i18n.date(locked().approvedAt.slice(0, 10)) })}
+              {i18n.h('locked.line', { date: i18n.date(locked().approvedAt.slice(0, 10)) })}
             </p>
           )}
         </Show>

@@ -6,9 +6,9 @@ import {
   type Result,
 } from '@chungtay/model';
 import { type JSX, Show } from 'solid-js';
-import { useI18n } from '../../i18n/i18n-context';
 import { ConflictList } from '../shared/conflict-list';
 import { healthFeedback } from './health-feedback';
+import { useHealthI18n } from './health-i18n';
 import { formatMeasure } from './measure-text';
 
 /**
@@ -24,7 +24,7 @@ export function MeasureConflicts(props: {
   label?: (field: string) => string;
   keep: (field: HealthMeasure, writeId: string) => Result<void, HealthError>;
 }): JSX.Element {
-  const i18n = useI18n();
+  const i18n = useHealthI18n();
   const { t } = i18n;
   const conflicts = () => (props.check?.conflicts ?? []).filter((c) => isHealthMeasure(c.field));
   const label = (field: string) => props.label?.(field) ?? t(`healthCheck.field.${field}` as never);
@@ -35,7 +35,7 @@ export function MeasureConflicts(props: {
         <ConflictList
           conflicts={conflicts()}
           label={label}
-          question={() => t('healthCheck.conflictQuestion')}
+          question={() => i18n.h('conflictQuestion')}
           show={show}
           canEdit={props.canEdit}
           onKeep={(conflict, option) => {

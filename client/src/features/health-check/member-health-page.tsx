@@ -11,6 +11,7 @@ import { useClub } from '../../data/club/club-context';
 import type { HealthSession } from '../../data/health/health-session';
 import { useI18n } from '../../i18n/i18n-context';
 import { HealthGate } from './health-gate';
+import { useHealthI18n } from './health-i18n';
 import { MeasureConflicts } from './measure-conflicts';
 import { formatMeasure, type Measure, measureFlag } from './measure-text';
 import { TrendChart } from './trend-chart';
@@ -46,7 +47,7 @@ export default function MemberHealthPage(): JSX.Element {
 }
 
 function TrendTable(props: { health: HealthSession; memberId: MemberId }): JSX.Element {
-  const i18n = useI18n();
+  const i18n = useHealthI18n();
   const { t } = i18n;
   const checks = createMemo(() => listMemberHealth(props.health.view, props.memberId));
   const cell = (measure: Measure, value: number | null) => {
@@ -80,7 +81,7 @@ function TrendTable(props: { health: HealthSession; memberId: MemberId }): JSX.E
         )}
       </For>
       <TrendChart checks={checks()} thresholds={props.health.view.thresholds} />
-      <h2>{t('healthCheck.trend.tableTitle')}</h2>
+      <h2>{i18n.h('tableTitle')}</h2>
       <table class="trend-table" data-testid="trend-table">
         <thead>
           <tr>

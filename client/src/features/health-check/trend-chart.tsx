@@ -1,7 +1,7 @@
 import type { HealthCheck, HealthThresholds } from '@chungtay/model';
 import { createMemo, createSignal, For, type JSX, onCleanup, onMount, Show } from 'solid-js';
 import { formatDecimal } from '../../i18n/format';
-import { useI18n } from '../../i18n/i18n-context';
+import { useHealthI18n } from './health-i18n';
 import { MEASURES } from './measure-text';
 import type { DrawnChart, TrendChartStyle, TrendChartText } from './trend-chart-draw';
 import { buildTrendPanels, secondsDay, type TrendBand, type TrendPanel } from './trend-series';
@@ -18,13 +18,13 @@ export function TrendChart(props: {
   checks: readonly HealthCheck[];
   thresholds: HealthThresholds;
 }): JSX.Element {
-  const { t } = useI18n();
+  const { h } = useHealthI18n();
   const panels = createMemo(() => buildTrendPanels(props.checks, props.thresholds, MEASURES));
   const [failed, setFailed] = createSignal(false);
   return (
     <section class="health-trend" aria-labelledby="health-trend-title" data-testid="health-trend">
-      <h2 id="health-trend-title">{t('healthCheck.chart.title')}</h2>
-      <Show when={!failed()} fallback={<p class="card muted">{t('healthCheck.chart.failed')}</p>}>
+      <h2 id="health-trend-title">{h('chart.title')}</h2>
+      <Show when={!failed()} fallback={<p class="card muted">{h('chart.failed')}</p>}>
         <For each={panels()}>
           {(panel) => <TrendPanelChart panel={panel} onFailed={() => setFailed(true)} />}
         </For>
@@ -34,19 +34,19 @@ export function TrendChart(props: {
 }
 
 function TrendPanelChart(props: { panel: TrendPanel; onFailed: () => void }): JSX.Element {
-  const i18n = useI18n();
+  const i18n = useHealthI18n();
   const { t } = i18n;
   const label = () => t(`healthCheck.field.${props.panel.measure}`);
   const show = (value: number) => formatDecimal(value, i18n.locale());
   const bandWords = (band: TrendBand) =>
-    t(`healthCheck.chart.band.${band.kind}`, { threshold: show(band.threshold) });
+    i18n.h(`chart.band.${band.kind}`, { threshold: show(band.threshold) });
   const summary = () => {
     const { xs, ys } = props.panel;
     const taken = ys.filter((y) => y !== null).length;
     let lastIndex = ys.length - 1;
     while (lastIndex > 0 && ys[lastIndex] === null) lastIndex--;
     const lastValue = ys[lastIndex];
-    return t('healthCheck.chart.summary', {
+    return i18n.h('chart.summary', {
       measure: label(),
       count: taken,
       from: i18n.date(secondsDay(xs[0] ?? 0)),
