@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { ClubApp } from '../pages/club-app';
+import { MinutesPage } from '../pages/minutes-page';
 
 // Issue 12 §4: who uses the tablet is switched in the header; when the committee requires it, each person
 // sets their own PIN on the tablet and enters it to become its user, and a wrong PIN is said in words,
@@ -73,10 +74,37 @@ test('the committee turns the PIN on; each person sets theirs, and a wrong one i
   await expect(entering).toContainText(/Mã PIN sai nhiều lần\. Hãy chờ \d+ giây rồi thử lại\./);
   await page.screenshot({ path: test.info().outputPath('pin-wait.png') });
   await entering.getByRole('button', { name: 'Hủy' }).click();
+  // Back to the choice of person, which is put aside.
+  await page
+    .getByRole('dialog', { name: 'Ai đang dùng máy này?' })
+    .getByRole('button', { name: 'Để sau' })
+    .click();
   // Still the chair's tablet.
   await expect(page.getByTestId('person-switch')).toContainText(chair);
-  // Nothing of it reached the club doc's people or the page's storage in the clear.
+  // Nothing of it reached the page's storage in the clear.
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
   expect(stored).not.toContain('2468');
   expect(stored).not.toContain('1357');
+
+  // Signing asks the signer's PIN too: a wrong one signs nothing, the right one signs.
+  await app.goTo('Sinh hoạt');
+  await app.addMeeting('05/03/2026', 'Nhà văn hóa thôn Đông');
+  const minutes = new MinutesPage(page);
+  await minutes.openFromMeeting();
+  await minutes.choose('Chủ tọa', chair);
+  await minutes.choose('Thư ký (người ghi biên bản)', secretary);
+  await page.getByTestId('approval').getByRole('button', { name: 'Chủ tọa ký duyệt' }).click();
+  const signing = page.getByRole('dialog', { name: `${chair} nhập mã PIN` });
+  await signing.getByLabel('Mã PIN (4–6 số)').fill('9999');
+  await signing.getByRole('button', { name: 'Xác nhận' }).click();
+  await expect(signing).toContainText('Mã PIN chưa đúng. Hãy thử lại.');
+  await signing.getByRole('button', { name: 'Hủy' }).click();
+  await expect(page.getByTestId('signature-chair')).toContainText('Chủ tọa: chưa ký');
+  await page.getByTestId('approval').getByRole('button', { name: 'Chủ tọa ký duyệt' }).click();
+  await signing.getByLabel('Mã PIN (4–6 số)').fill('1357');
+  await signing.getByRole('button', { name: 'Xác nhận' }).click();
+  await expect(page.getByTestId('signature-chair').locator('[data-signature]')).toHaveAttribute(
+    'data-signature',
+    'valid',
+  );
 });

@@ -62,10 +62,12 @@ test('the share screen cuts one tablet off: it is told in words and cannot sync,
   await a.page.locator(`[data-tablet="${lostTablet}"]`).getByRole('button', { name: 'Ngắt máy này' }).click();
   await a.page.getByRole('dialog').getByRole('button', { name: 'Ngắt máy', exact: true }).click();
   await expect(a.page.locator(`[data-tablet="${lostTablet}"]`)).toContainText('Đã ngắt lúc');
+  await a.page.getByTestId('tablet-list').screenshot({ path: test.info().outputPath('tablet-list.png') });
 
   // The cut-off tablet is told in words, and what it writes reaches nobody.
   await expect(b.page.locator('[data-sync-state]')).toHaveAttribute('data-sync-state', 'denied');
   await expect(b.page.getByText('Máy này đã bị ban chủ nhiệm ngắt khỏi câu lạc bộ').first()).toBeVisible();
+  await b.page.screenshot({ path: test.info().outputPath('cut-off-tablet.png') });
   await b.app.addMember({ name: 'Người Trên Máy Mất', birthYear: '1960' });
   await b.page.reload();
   await expect(b.page.locator('[data-sync-state]')).toHaveAttribute('data-sync-state', 'denied');
