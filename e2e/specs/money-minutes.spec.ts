@@ -102,6 +102,53 @@ test("the minutes list and print the money the treasurer recorded at the meeting
   await expect(sheet).toContainText('Nguyễn Thị Lan');
   await a.share.expectSynced();
 
+  // The cash counted at the end is 10.000 đ short: the difference is an entry of the book, in the fund's
+  // cash book and in the minutes, and the screen says so from the book.
+  await a.page.goto(meetingPath);
+  await a.page.getByRole('link', { name: 'Thu chi buổi họp' }).click();
+  const count = a.page.getByTestId('cash-count');
+  const short = Number(collected.replace(/\D/g, '')) - 10_000;
+  await count.getByLabel('Tiền đếm được (đồng)').fill(String(short));
+  await count.getByRole('button', { name: 'Ghi chênh lệch' }).click();
+  await expect(a.page.getByTestId('cash-count-outcome')).toHaveText(
+    'Thiếu 10.000 đ so với sổ: đã ghi vào sổ quỹ.',
+  );
+  await expect(a.page.getByTestId('cash-count-recorded')).toContainText('Thiếu tiền khi kiểm quỹ 10.000 đ');
+  await a.page.screenshot({ path: 'test-results/meeting-cash-count.png', fullPage: true });
+  await a.page.goto(meetingPath);
+  await a.minutes.openFromMeeting();
+  await expect(section.getByTestId('money-entry').filter({ hasText: 'Thiếu tiền khi kiểm quỹ' })).toHaveCount(
+    1,
+  );
+  await expect(section.getByTestId('money-total')).toHaveText(`Đã thu: ${collected} · Đã chi: 10.000 đ`);
+
+  // Signed minutes lock the meeting's money: the meeting-day screen records and reverses nothing more.
+  await a.minutes.choose('Chủ tọa', 'Nguyễn Thị Lan');
+  await a.minutes.choose('Thư ký (người ghi biên bản)', 'Lê Văn Cường');
+  await a.minutes.approveAs('Thư ký', 'Lê Văn Cường');
+  await a.minutes.approveAs('Chủ tọa', 'Nguyễn Thị Lan');
+  await a.minutes.expectApproved();
+  await a.page.goto(meetingPath);
+  await expect(a.page.getByTestId('meeting-history')).toBeVisible();
+  await a.page.getByRole('link', { name: 'Thu chi buổi họp' }).click();
+  await expect(a.page.getByTestId('meeting-money-locked')).toBeVisible();
+  await expect(a.page.getByRole('button', { name: 'Ghi lại: Nguyễn Thị Lan' })).toBeDisabled();
+  await expect(count.getByRole('button', { name: 'Ghi chênh lệch' })).toBeDisabled();
+  await a.page.screenshot({ path: 'test-results/meeting-money-locked.png', fullPage: true });
+
+  // Lan's loan tells its history in words: who recorded the payout and her interest.
+  await a.page.getByRole('navigation').getByRole('link', { name: 'Quỹ', exact: true }).click();
+  await a.page.getByRole('link', { name: 'Cho vay', exact: true }).click();
+  await a.page
+    .getByRole('link', { name: /Nguyễn Thị Lan/ })
+    .first()
+    .click();
+  const history = a.page.getByTestId('loan-change-history');
+  await expect(history).toContainText('Nguyễn Thị Hoa ghi giải ngân cho vay 2.000.000 đ');
+  await expect(history).toContainText('Nguyễn Thị Hoa ghi trả lãi');
+  await history.scrollIntoViewIfNeeded();
+  await a.page.screenshot({ path: 'test-results/loan-history.png', fullPage: true });
+
   // The overdue list on A4: Cường, who missed his interest; Lan paid hers at the meeting.
   await a.page.getByRole('navigation').getByRole('link', { name: 'Quỹ', exact: true }).click();
   await a.page.getByRole('link', { name: 'Cho vay', exact: true }).click();

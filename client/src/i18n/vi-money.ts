@@ -225,7 +225,7 @@ export const viMoney = {
     remaining: 'Còn lại',
     payers: '{{ done }}/{{ count }} người đã nộp',
     countTitle: 'Kiểm tiền cuối buổi',
-    countExpected: 'Theo sổ, hôm nay đã thu {{ amount }}.',
+    countExpected: 'Theo sổ, tiền mặt của buổi này là {{ amount }}.',
     countMatches: 'Tiền đếm được đúng {{ amount }}',
     counted: 'Tiền đếm được (đồng)',
     countSave: 'Ghi chênh lệch',
