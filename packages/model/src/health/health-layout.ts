@@ -1,6 +1,5 @@
 import type * as Y from 'yjs';
 import type { WriteRecord } from '../conflicts/field-writes';
-import { flatRecord } from '../conflicts/flat-record';
 import { type ClubId, err, type Result } from '../ids/ids';
 import type { ChangeOrigin } from '../origin/origin';
 import {
@@ -9,6 +8,7 @@ import {
   transactCommand,
   type ValidationError,
 } from '../schema/command';
+import { indexedCheckRecord } from './check-index';
 
 /**
  * The club's private health document `<clubId>/health`. Health measurements are sensitive personal
@@ -58,9 +58,12 @@ export function checkKey(meetingId: string, memberId: string, field: HealthField
   return `${meetingId}/${memberId}/${field}`;
 }
 
-/** One member's check at one meeting as a record of its own: its measurements and their writes. */
+/**
+ * One member's check at one meeting as a record of its own: its measurements and their writes (the shape
+ * of `flatRecord`, found through an index of the map's keys instead of a walk over every check).
+ */
 export function checkRecord(doc: Y.Doc, meetingId: string, memberId: string): WriteRecord {
-  return flatRecord(checksMap(doc), `${meetingId}/${memberId}`);
+  return indexedCheckRecord(checksMap(doc), `${meetingId}/${memberId}`);
 }
 
 /** A measurement's key `<meetingId>/<memberId>/<field>`; null for a write record's key or anything else. */
