@@ -47,7 +47,9 @@ export {
 export {
   type ReopenReportInput,
   reopenReport,
+  reportApprovalStatement,
   reportReopeningStatement,
+  verifyReportApproval,
   verifyReportReopenings,
 } from './report-reopen';
 export type { ReportReopening } from './report-reopenings';

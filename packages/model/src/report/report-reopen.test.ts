@@ -4,11 +4,25 @@ import type { MemberId } from '../ids/ids';
 import { localOrigin } from '../origin/origin';
 import type { TabletKey } from '../signatures/tablet-keys';
 import { newTestTablet, verifyWithWebCrypto } from '../signatures/test-keys';
-import { approveReport, createReport, getReportSection, type ReportId, readReport } from './report-doc';
+import {
+  approveReport,
+  createReport,
+  getReportSection,
+  type ReportId,
+  readNarrative,
+  readNarrativeBlocks,
+  readReport,
+} from './report-doc';
 import { computeReportFigures } from './report-figures';
 import { CLUB, clubView } from './report-fixtures';
 import { standardPeriod } from './report-period';
-import { reopenReport, reportReopeningStatement, verifyReportReopenings } from './report-reopen';
+import {
+  reopenReport,
+  reportApprovalStatement,
+  reportReopeningStatement,
+  verifyReportApproval,
+  verifyReportReopenings,
+} from './report-reopen';
 
 const REPORT = 'report-2026-h1-0001' as ReportId;
 const CHAIR = 'member-chair-0001' as MemberId;
@@ -98,6 +112,28 @@ describe('reopening an approved report', () => {
     expect(await verifyReportReopenings(readReport(doc), new Map(), verifyWithWebCrypto)).toEqual([
       'invalid',
     ]);
+  });
+
+  it('checks the chair’s approval signature over exactly what was frozen', async () => {
+    const doc = new Y.Doc();
+    createReport(doc, { clubId: CLUB, reportId: REPORT, period: H1, place: 'Yên Đồng' }, lan);
+    const tablet = await newTestTablet();
+    const figures = computeReportFigures(books, H1);
+    const signed = { by: CHAIR, at: '2026-07-05T09:00:00.000Z', tablet: 'tab-1' };
+    const frozen = { figures, narrative: readNarrative(doc), blocks: readNarrativeBlocks(doc) };
+    const signature = await tablet.sign(reportApprovalStatement(readReport(doc), signed, frozen));
+    approveReport(doc, { ...signed, figures, signature }, lan);
+    const keys = new Map<string, TabletKey>([
+      ['tab-1', { tablet: 'tab-1', publicKey: tablet.publicKey, person: CHAIR, at: signed.at }],
+    ]);
+    expect(await verifyReportApproval(readReport(doc), keys, verifyWithWebCrypto)).toBe('valid');
+    // The frozen figures rewritten in the raw doc no longer match what the chair signed.
+    const stored = doc.getMap('approval').get('frozen') as { figures: { meetings: object } };
+    doc
+      .getMap('approval')
+      .set('frozen', { ...stored, figures: { ...stored.figures, meetings: { held: 9 } } });
+    expect(await verifyReportApproval(readReport(doc), keys, verifyWithWebCrypto)).toBe('invalid');
+    expect(await verifyReportApproval(readReport(approved()), keys, verifyWithWebCrypto)).toBe('unsigned');
   });
 
   it('refuses anyone but the chair, a missing reason, and a report that is not approved', () => {

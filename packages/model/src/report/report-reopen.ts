@@ -8,11 +8,19 @@ import { canonicalJson } from '../signatures/canonical';
 import type { NotSignerError } from '../signatures/signer-rules';
 import type { TabletKey } from '../signatures/tablet-keys';
 import type { SignatureStatus, SignatureVerifier } from '../signatures/verify-signatures';
-import { approvalMap, type ReportError, type ReportView, readReport, runReportCommand } from './report-doc';
+import {
+  approvalMap,
+  type FrozenReport,
+  type ReportError,
+  type ReportView,
+  readReport,
+  runReportCommand,
+} from './report-doc';
 import { type ReportReopening, reopeningsArray } from './report-reopenings';
 
 /**
- * Reopening an approved report (issue 15 §2), signed like a minutes reopening: the chair's tablet signs
+ * The chair's signatures on a report (issue 15 §2): the approval signs the figures and narrative it
+ * freezes; a reopening, like a minutes reopening: the chair's tablet signs
  * who, when, why and exactly what the approval had frozen; the signature is kept with the reopening, and
  * every tablet can check it against the club's registered tablet keys.
  */
@@ -31,23 +39,58 @@ type Signed = Pick<ReportReopening, 'by' | 'at' | 'reason' | 'approvedAt' | 'reo
   readonly tablet: string;
 };
 
-/** The text a reopening signs; prefixed so it can never pass for a minutes signature or another format. */
-function statement(view: ReportView, signed: Signed): string {
+/** Signed text: prefixed so it can never pass for a minutes signature or another format. */
+function signedText(view: ReportView, body: Readonly<Record<string, unknown>>): string {
   const { clubId = null, reportId = null } = view.header ?? {};
-  // Named fields only: a stored record also holds its signature, which must not sign itself.
+  return `chungtay-report-signature/1\n${canonicalJson({ clubId, reportId, ...body })}`;
+}
+
+/** The text a reopening signs. Named fields only: a stored record also holds its signature. */
+function statement(view: ReportView, signed: Signed): string {
   const { by, at, reason, approvedAt, reopened, tablet } = signed;
-  const body = {
-    action: 'reopen',
-    clubId,
-    reportId,
-    by,
-    at,
-    reason: reason.trim(),
-    approvedAt,
-    reopened,
-    tablet,
-  };
-  return `chungtay-report-signature/1\n${canonicalJson(body)}`;
+  return signedText(view, { action: 'reopen', by, at, reason: reason.trim(), approvedAt, reopened, tablet });
+}
+
+/**
+ * What the chair's tablet signs to approve: who, when, on which tablet, and the figures and narrative the
+ * approval freezes (computed by the caller just before, exactly as approveReport will store them).
+ */
+export function reportApprovalStatement(
+  view: ReportView,
+  signed: { readonly by: MemberId; readonly at: string; readonly tablet: string },
+  frozen: FrozenReport,
+): string {
+  return signedText(view, { action: 'approve', by: signed.by, at: signed.at, tablet: signed.tablet, frozen });
+}
+
+/** One signature against the club's registered key of the tablet it names. */
+async function checkSignature(
+  record: { readonly tablet?: string | undefined; readonly signature?: string | undefined },
+  text: () => string,
+  keys: ReadonlyMap<string, TabletKey>,
+  verify: SignatureVerifier,
+): Promise<SignatureStatus> {
+  if (record.tablet === undefined && record.signature === undefined) return 'unsigned';
+  const key = record.tablet === undefined ? undefined : keys.get(record.tablet);
+  if (key === undefined || record.signature === undefined) return 'invalid';
+  try {
+    return (await verify(key.publicKey, text(), record.signature)) ? 'valid' : 'invalid';
+  } catch {
+    // A malformed key or signature written raw into the doc is a failed check, not a crash.
+    return 'invalid';
+  }
+}
+
+/** The chair's approval signature over what is frozen now, or null when the report is not approved. */
+export async function verifyReportApproval(
+  view: ReportView,
+  keys: ReadonlyMap<string, TabletKey>,
+  verify: SignatureVerifier,
+): Promise<SignatureStatus | null> {
+  const { approval, frozen } = view;
+  if (approval === null || frozen === null) return null;
+  const signed = { by: approval.by, at: approval.at, tablet: approval.tablet ?? '' };
+  return checkSignature(approval, () => reportApprovalStatement(view, signed, frozen), keys, verify);
 }
 
 /**
@@ -117,17 +160,8 @@ export function verifyReportReopenings(
   verify: SignatureVerifier,
 ): Promise<SignatureStatus[]> {
   return Promise.all(
-    view.reopenings.map(async (r): Promise<SignatureStatus> => {
-      if (r.tablet === undefined && r.signature === undefined) return 'unsigned';
-      const key = r.tablet === undefined ? undefined : keys.get(r.tablet);
-      if (key === undefined || r.signature === undefined) return 'invalid';
-      try {
-        const text = statement(view, { ...r, tablet: r.tablet ?? '' });
-        return (await verify(key.publicKey, text, r.signature)) ? 'valid' : 'invalid';
-      } catch {
-        // A malformed key or signature written raw into the doc is a failed check, not a crash.
-        return 'invalid';
-      }
-    }),
+    view.reopenings.map((r) =>
+      checkSignature(r, () => statement(view, { ...r, tablet: r.tablet ?? '' }), keys, verify),
+    ),
   );
 }
