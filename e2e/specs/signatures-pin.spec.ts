@@ -37,7 +37,7 @@ test('the committee turns the PIN on; each person sets theirs, and a wrong one i
 
   // No PIN asked yet: the chair becomes the person using this tablet and turns the rule on.
   await choosePerson(page, chair);
-  await expect(page.getByTestId('person-switch')).toContainText(chair);
+  await expect(page.getByTestId('person-switch')).toHaveAccessibleName(`Người dùng: ${chair}`);
   await page.getByTestId('person-switch').click();
   const dialog = page.getByRole('dialog', { name: 'Ai đang dùng máy này?' });
   await dialog.getByText('Yêu cầu mã PIN khi đổi người dùng và khi ký').click();
@@ -53,7 +53,7 @@ test('the committee turns the PIN on; each person sets theirs, and a wrong one i
   await setting.getByLabel('Mã PIN (4–6 số)').fill('2468');
   await setting.getByLabel('Nhập lại mã PIN').fill('2468');
   await setting.getByRole('button', { name: 'Đặt mã PIN' }).click();
-  await expect(page.getByTestId('person-switch')).toContainText(secretary);
+  await expect(page.getByTestId('person-switch')).toHaveAccessibleName(`Người dùng: ${secretary}`);
 
   // The chair sets theirs; then the secretary comes back with a wrong PIN, three times.
   await choosePerson(page, chair);
@@ -61,7 +61,7 @@ test('the committee turns the PIN on; each person sets theirs, and a wrong one i
   await chairPin.getByLabel('Mã PIN (4–6 số)').fill('1357');
   await chairPin.getByLabel('Nhập lại mã PIN').fill('1357');
   await chairPin.getByRole('button', { name: 'Đặt mã PIN' }).click();
-  await expect(page.getByTestId('person-switch')).toContainText(chair);
+  await expect(page.getByTestId('person-switch')).toHaveAccessibleName(`Người dùng: ${chair}`);
   await choosePerson(page, secretary);
   const entering = page.getByRole('dialog', { name: `${secretary} nhập mã PIN` });
   for (const wrong of ['1111', '2222']) {
@@ -80,7 +80,7 @@ test('the committee turns the PIN on; each person sets theirs, and a wrong one i
     .getByRole('button', { name: 'Để sau' })
     .click();
   // Still the chair's tablet.
-  await expect(page.getByTestId('person-switch')).toContainText(chair);
+  await expect(page.getByTestId('person-switch')).toHaveAccessibleName(`Người dùng: ${chair}`);
   // Nothing of it reached the page's storage in the clear.
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
   expect(stored).not.toContain('2468');

@@ -1,4 +1,4 @@
-import type { MemberId } from '@chungtay/model';
+import { givenName, type MemberId } from '@chungtay/model';
 import { createSignal, type JSX, onCleanup, Show } from 'solid-js';
 import { useClub } from '../../../data/club/club-context';
 import {
@@ -15,6 +15,7 @@ import { ChoiceGroup } from '../../../ui/choice-group/choice-group';
 import { Dialog } from '../../../ui/dialog/dialog';
 import { showToast } from '../../../ui/toast/toast';
 import { createPinPrompt } from './pin-prompt';
+import './person-switch.css';
 
 /**
  * Who uses this tablet (issue 12 §4), in the header: one calm button with the person's name, and a dialog
@@ -33,9 +34,13 @@ export default function PersonSwitch(): JSX.Element {
   const [pinRule, setPinRule] = createSignal(false);
   onCleanup(onTabletPersonChange(club.clubId, () => setPerson(readTabletPerson(club.clubId))));
 
-  // The people who use the club's tablets: its committee and group leaders, by given name as the roster is.
-  // One tap each, no menu to open.
-  const members = () => club.club.members.filter((m) => !m.left && !m.mergedInto && m.role !== 'none');
+  // The people who use the club's tablets: its committee and group leaders, by given name as the roster is
+  // (everyone, in a club whose roles are not set yet). One tap each, no menu to open.
+  const members = () => {
+    const active = club.club.members.filter((m) => !m.left && !m.mergedInto);
+    const committee = active.filter((m) => m.role !== 'none');
+    return committee.length > 0 ? committee : active;
+  };
   const nameOf = (id: string | null) => members().find((m) => m.id === id)?.fullName;
   const show = () => {
     setPinRule(club.commands.pinRequired());
@@ -80,13 +85,16 @@ export default function PersonSwitch(): JSX.Element {
 
   return (
     <>
+      {/* The given name only ("Hoa"): the header's width belongs to the club's name and its sync words. */}
       <Button
         variant={asking() ? 'primary' : 'quiet'}
+        class="person-switch"
         onClick={show}
         data-testid="person-switch"
         title={t('people.switchTitle')}
+        aria-label={t('people.current', { name: nameOf(person()) ?? t('people.nobody') })}
       >
-        👤 <span>{asking() ? t('people.whoUses') : (nameOf(person()) ?? t('people.nobody'))}</span>
+        {asking() ? t('people.choose') : givenName(nameOf(person()) ?? '') || t('people.nobody')}
       </Button>
       <Dialog
         open={open()}
