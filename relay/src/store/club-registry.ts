@@ -41,3 +41,27 @@ export interface TabletRegistry {
 
 /** A tablet id as the client makes them (signing-key.ts): letters, digits, '-' and '_', 8–64 long. */
 export const TABLET_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** A tablet's row as both SQL registries read it (PostgreSQL returns its bigint columns as strings). */
+export interface TabletRow {
+  readonly tablet_id: string;
+  readonly key_hash: string;
+  readonly person: string;
+  readonly registered_at: number | string;
+  readonly last_seen_at: number | string | null;
+  readonly revoked_at: number | string | null;
+}
+
+export const TABLET_COLUMNS = 'tablet_id, key_hash, person, registered_at, last_seen_at, revoked_at';
+
+/** Times in ms since the epoch fit a double exactly. */
+export function tabletFromRow(row: TabletRow): TabletRecord {
+  return {
+    tabletId: row.tablet_id,
+    keyHash: row.key_hash,
+    person: row.person,
+    registeredAt: Number(row.registered_at),
+    lastSeenAt: row.last_seen_at === null ? null : Number(row.last_seen_at),
+    revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
+  };
+}

@@ -1,5 +1,12 @@
 import type pg from 'pg';
-import type { TabletRecord, TabletRegisterResult, TabletRegistration } from './club-registry';
+import {
+  TABLET_COLUMNS,
+  type TabletRecord,
+  type TabletRegisterResult,
+  type TabletRegistration,
+  type TabletRow,
+  tabletFromRow,
+} from './club-registry';
 import type { ClubAccessRecord, ClubKeyHashes, ClubRegistry } from './doc-store';
 import { inTransaction } from './postgres-transaction';
 
@@ -15,29 +22,6 @@ export const CREATE_TABLET_KEYS = `
   );
   CREATE INDEX IF NOT EXISTS tablet_keys_by_hash ON tablet_keys (club_id, key_hash);
 `;
-
-interface TabletRow {
-  tablet_id: string;
-  key_hash: string;
-  person: string;
-  registered_at: string;
-  last_seen_at: string | null;
-  revoked_at: string | null;
-}
-
-const TABLET_COLUMNS = 'tablet_id, key_hash, person, registered_at, last_seen_at, revoked_at';
-
-/** bigint columns arrive as strings (pg keeps 64-bit integers exact); times in ms fit a double. */
-function tabletFromRow(row: TabletRow): TabletRecord {
-  return {
-    tabletId: row.tablet_id,
-    keyHash: row.key_hash,
-    person: row.person,
-    registeredAt: Number(row.registered_at),
-    lastSeenAt: row.last_seen_at === null ? null : Number(row.last_seen_at),
-    revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
-  };
-}
 
 /** Clubs and their key hashes in PostgreSQL (see postgres-schema.ts), shared by every relay process. */
 export class PostgresClubRegistry implements ClubRegistry {

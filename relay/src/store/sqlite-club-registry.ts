@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { TabletRecord, TabletRegisterResult, TabletRegistration } from './club-registry';
+import {
+  TABLET_COLUMNS,
+  type TabletRecord,
+  type TabletRegisterResult,
+  type TabletRegistration,
+  type TabletRow,
+  tabletFromRow,
+} from './club-registry';
 import type { ClubAccessRecord, ClubKeyHashes, ClubRegistry } from './doc-store';
 
 /**
@@ -15,28 +22,6 @@ const CREATE_TABLETS = `
   );
   CREATE INDEX IF NOT EXISTS tablet_keys_by_hash ON tablet_keys (club_id, key_hash);
 `;
-
-interface TabletRow {
-  tablet_id: string;
-  key_hash: string;
-  person: string;
-  registered_at: number;
-  last_seen_at: number | null;
-  revoked_at: number | null;
-}
-
-const TABLET_COLUMNS = 'tablet_id, key_hash, person, registered_at, last_seen_at, revoked_at';
-
-function tabletFromRow(row: TabletRow): TabletRecord {
-  return {
-    tabletId: row.tablet_id,
-    keyHash: row.key_hash,
-    person: row.person,
-    registeredAt: Number(row.registered_at),
-    lastSeenAt: row.last_seen_at === null ? null : Number(row.last_seen_at),
-    revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
-  };
-}
 
 /** Clubs, their key hashes and their tablets in the relay's SQLite file (one process owns it). */
 export class SqliteClubRegistry implements ClubRegistry {
