@@ -1,7 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { chromium, expect, test } from '@playwright/test';
+import { CHROMIUM_FLAGS } from '../chromium-flags';
 import { ClubApp, SharePage } from '../pages/club-app';
+import { MinutesPage } from '../pages/minutes-page';
 
 /** The tablet's databases whose names carry the club's id (the session files' storage names). */
 const clubDatabases = (page: import('@playwright/test').Page, clubId: string) =>
@@ -111,4 +115,113 @@ test('an editor tablet removing a shared club can delete the sync server’s cop
   await expect(page.getByText('Đã xóa CLB Rời máy chủ thôn Bắc khỏi máy này.')).toBeVisible();
   expect(await onServer()).toBe(404);
   await expect.poll(() => clubDatabases(page, clubId)).toEqual([]);
+});
+
+/** Every file under `dir` (a Chromium profile's IndexedDB directory) whose bytes hold `text`. */
+function filesHolding(dir: string, text: string): string[] {
+  if (!existsSync(dir)) return [];
+  const needle = Buffer.from(text);
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (readFileSync(path).includes(needle)) found.push(path);
+  }
+  return found;
+}
+
+test('a name typed into the minutes, erased, redacted and rewritten, is gone from the relay’s file and the tablet’s IndexedDB files', async ({
+  baseURL,
+}) => {
+  test.setTimeout(300_000);
+  const dataDir = process.env.E2E_DATA_DIR ?? join(import.meta.dirname, '../.data/e2e');
+  const profile = join(await mkdtemp(join(tmpdir(), 'chungtay-erasure-')), 'profile');
+  const indexedDbDir = join(profile, 'Default', 'IndexedDB');
+  const name = 'Vương Thị Xuân';
+  const launch = () =>
+    chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_FLAGS,
+      viewport: { width: 800, height: 1280 },
+      locale: 'vi-VN',
+      baseURL: baseURL ?? '',
+    });
+  const relayHolds = (text: string) =>
+    ['relay.sqlite', 'relay.sqlite-wal'].some((file) => {
+      const path = join(dataDir, file);
+      return existsSync(path) && readFileSync(path).includes(Buffer.from(text));
+    });
+  const context = await launch();
+  const page = context.pages()[0] ?? (await context.newPage());
+  const app = new ClubApp(page);
+  const share = new SharePage(page);
+  const minutes = new MinutesPage(page);
+  await app.start();
+  await app.createClub('CLB Biên bản thôn Thượng', 'Lê Thị Hạnh');
+  await app.addMember({ name, birthYear: '1950' });
+  await app.addMember({ name: 'Lê Văn Cường', birthYear: '1960' });
+  await app.addMember({ name: 'Trịnh Văn Tâm', birthYear: '1962' });
+  await share.startSharing();
+  await share.expectSynced();
+  await app.goTo('Sinh hoạt');
+  await app.addMeeting('05/03/2026', 'Nhà văn hóa thôn Thượng');
+  await minutes.openFromMeeting();
+  const minutesUrl = page.url();
+  await minutes.addItem(`Thăm bà ${name}`);
+  await minutes.caretAt(`Thăm bà ${name}`, 'end');
+  await page.keyboard.type(`Bà ${name} ốm, hội tặng quà.`);
+  // Approved minutes keep their approved text except the redacted words.
+  await minutes.choose('Chủ tọa', 'Lê Văn Cường');
+  await minutes.choose('Thư ký (người ghi biên bản)', 'Trịnh Văn Tâm');
+  await minutes.approveAs('Thư ký', 'Trịnh Văn Tâm');
+  await minutes.approveAs('Chủ tọa', 'Lê Văn Cường');
+  await expect(page.getByTestId('minutes-status')).toHaveAttribute('data-status', 'approved');
+  await minutes.expectSynced();
+  // Before: the name is on the relay and in this tablet's files (so the searches below can find it).
+  await expect.poll(() => relayHolds(name), { timeout: 30_000 }).toBe(true);
+  await expect.poll(() => filesHolding(indexedDbDir, name).length, { timeout: 30_000 }).toBeGreaterThan(0);
+
+  // The member asks to be erased; the committee then takes the name out of the minutes.
+  await app.goTo('Thành viên');
+  await app.memberLink(name).click();
+  await page.getByRole('button', { name: 'Xóa thông tin cá nhân theo yêu cầu' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Xóa thông tin cá nhân theo yêu cầu' }).click();
+  await expect(page.getByText('Đã xóa thông tin cá nhân.')).toBeVisible();
+  await page.goto(minutesUrl);
+  await minutes.expectOpen();
+  // The redactor signs as the person using this tablet.
+  await page.getByLabel('Tên cần xóa').fill('vuong thi xuan');
+  await page.getByRole('button', { name: 'Tìm trong biên bản' }).click();
+  await expect(page.getByTestId('redaction-places').getByRole('listitem')).toHaveCount(2);
+  await page.screenshot({ path: test.info().outputPath('redaction-found.png') });
+  await page.getByRole('button', { name: 'Thay 2 chỗ bằng [đã xóa] và viết lại biên bản' }).click();
+  await page.getByRole('button', { name: 'Đồng ý, xóa tên' }).click();
+  await expect(page.getByText('Đã thay 2 chỗ bằng [đã xóa].', { exact: false })).toBeVisible({
+    timeout: 30_000,
+  });
+  // The page reopened on the new generation.
+  await expect(minutes.item('Thăm bà [đã xóa]')).toBeVisible({ timeout: 20_000 });
+  await minutes.expectText('Thăm bà [đã xóa]', 'Bà [đã xóa] ốm, hội tặng quà.');
+  // The old generation's database deleted here, and the browser's files made to drop its bytes.
+  await expect(page.locator('[data-old-copies]')).toHaveAttribute('data-old-copies', 'settled', {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('redaction-note')).toContainText(
+    'Nội dung đã duyệt được giữ nguyên, trừ những chữ [đã xóa]: 2 chỗ',
+  );
+  await expect(page.getByTestId('minutes-status')).toHaveAttribute('data-status', 'approved');
+  // The approvals read as valid, vouched for by the redaction signed on this tablet.
+  await expect(page.getByTestId('approval')).not.toContainText('không hợp lệ');
+  await minutes.expectSynced();
+  await share.expectSynced();
+  await page.screenshot({ path: test.info().outputPath('redaction-done.png') });
+  const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+  expect(databases.filter((d) => d.startsWith('chungtay-minutes-'))).toHaveLength(1);
+
+  // The tablet lets go of the club: the relay's rooms unload and compact, and Chromium closes its databases.
+  await page.goto('/');
+  await expect.poll(() => relayHolds(name), { timeout: 180_000, intervals: [1000] }).toBe(false);
+  await context.close();
+  expect(filesHolding(indexedDbDir, name)).toEqual([]);
+  await rm(dirname(profile), { recursive: true, force: true });
 });

@@ -3,6 +3,7 @@ import * as model from '@chungtay/model';
 import type * as Y from 'yjs';
 import { forgetDoc } from '../../device/unsent-docs';
 import { deleteDatabase } from '../../sync/tablet-idb';
+import { scrubDeletedBytes } from '../../sync/tablet-scrub';
 import { openStoredDoc } from '../../sync/tablet-store';
 import { openClub } from '../club/open-clubs';
 
@@ -76,8 +77,16 @@ async function databaseExists(name: string): Promise<boolean | undefined> {
   return all.some((each) => each.name === name);
 }
 
-/** Deletes a copy of an old generation from this tablet: its database and its place in the unsent lists. */
+/**
+ * Deletes a copy of an old generation from this tablet: its database, its place in the unsent lists, and
+ * (scrubDeletedBytes) the bytes the browser's files still keep of it.
+ */
 export async function discardOldCopy(clubId: string, copy: Pick<KeptAside, 'storageName' | 'documentName'>) {
+  await dropOldCopy(clubId, copy);
+  await scrubDeletedBytes();
+}
+
+async function dropOldCopy(clubId: string, copy: Pick<KeptAside, 'storageName' | 'documentName'>) {
   forgetDoc(clubId, copy.documentName);
   await deleteDatabase(copy.storageName);
 }
@@ -93,6 +102,7 @@ export async function settleOldCopies(clubId: string, meetingId: string): Promis
   const generation = model.readMinutesGeneration(club.doc, meetingId as MeetingId);
   if (generation === null) return [];
   const kept: KeptAside[] = [];
+  let dropped = 0;
   for (const old of model.retiredGenerations(club.doc, meetingId as MeetingId)) {
     const names = namesOf(clubId, meetingId, old);
     if ((await databaseExists(names.storageName)) === false) {
@@ -103,9 +113,12 @@ export async function settleOldCopies(clubId: string, meetingId: string): Promis
     const state = model.oldGenerationEdits(doc, generation);
     await tablet.destroy();
     doc.destroy();
-    if (state.type === 'covered' || state.edits.length === 0) await discardOldCopy(clubId, names);
-    else kept.push({ ...names, edits: state.edits });
+    if (state.type === 'covered' || state.edits.length === 0) {
+      await dropOldCopy(clubId, names);
+      dropped += 1;
+    } else kept.push({ ...names, edits: state.edits });
   }
+  if (dropped > 0) await scrubDeletedBytes();
   return kept;
 }
 

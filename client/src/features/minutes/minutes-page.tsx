@@ -71,10 +71,13 @@ export default function MinutesPage(): JSX.Element {
   let disposed = false;
   // Copies of an earlier generation of these minutes with notes this tablet never sent (issue 12 §2).
   const [kept, setKept] = createSignal<readonly KeptAside[]>([]);
+  // Old copies looked at (and deleted or kept aside): the page says so, for tests and the bench to wait on.
+  const [settled, setSettled] = createSignal(false);
   const settle = (meetingId: MeetingId) =>
     settleOldCopies(club.clubId, meetingId)
       .then((copies) => !disposed && setKept(copies))
-      .catch(() => setKept([]));
+      .catch(() => setKept([]))
+      .finally(() => setSettled(true));
   const openMinutes = (m: Meeting) => {
     openMinutesSession({
       clubId: club.clubId,
@@ -101,6 +104,7 @@ export default function MinutesPage(): JSX.Element {
     const stopWatching = watchMinutesGeneration(club.clubId, m.id, () => {
       const previous = minutes();
       setMinutes(undefined);
+      setSettled(false);
       void (previous?.close() ?? Promise.resolve()).finally(() => !disposed && openMinutes(m));
     });
     onCleanup(stopWatching);
@@ -182,6 +186,7 @@ export default function MinutesPage(): JSX.Element {
               class="minutes-page"
               data-minutes-sync={session().syncStatus().type}
               data-minutes-save={session().saveState()}
+              data-old-copies={settled() ? 'settled' : 'pending'}
             >
               <DamagedNotice
                 document={t('damaged.minutes', { date: i18n.date(m().date) })}
