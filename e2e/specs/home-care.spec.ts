@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { ClubApp, SharePage } from '../pages/club-app';
 
@@ -241,4 +242,83 @@ test('a pairing’s interval set differently on two tablets at once shows both o
     await expect(t.page.getByText('Thăm ít nhất mỗi 7 ngày (riêng người này)')).toBeVisible();
   }
   for (const t of [a, b]) await t.context.close();
+});
+
+test('erasing a member takes the photos off their visits and the relay’s blob file no longer holds the bytes', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const dataDir = process.env.E2E_DATA_DIR ?? join(import.meta.dirname, '../.data/e2e');
+  const a = await tablet(browser);
+  await a.app.start();
+  await a.app.createClub('CLB Liên thế hệ thôn Nam', 'Nguyễn Thị Hoa');
+  await a.app.addMember({ name: 'Quách Thị Xuyến', birthYear: '1938' });
+  await a.app.addMember({ name: 'Trần Văn Bình', birthYear: '1962', gender: 'Nam' });
+  await a.share.startSharing();
+  await a.share.expectSynced();
+  await a.care.open();
+  await a.care.pair('Quách Thị Xuyến', 'Trần Văn Bình');
+  await a.care.recordVisit('Dọn dẹp', 'Dọn nhà cho bà Xuyến');
+  // A photo of the visit, drawn in the page (noise, so its bytes are its own), sent to the relay.
+  const photo = await a.page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(1200, 900);
+    const context = canvas.getContext('2d');
+    if (context === null) throw new Error('no 2d context');
+    const pixels = context.createImageData(1200, 900);
+    for (let i = 0; i < pixels.data.length; i++) pixels.data[i] = (i * 7919) % 251;
+    context.putImageData(pixels, 0, 0);
+    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg' })).arrayBuffer());
+    let text = '';
+    for (const byte of bytes) text += String.fromCharCode(byte);
+    return btoa(text);
+  });
+  await a.care
+    .visits()
+    .locator('input[type="file"][data-kind="photo"]')
+    .setInputFiles({ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(photo, 'base64') });
+  const thumb = a.care.visits().locator('.photo-thumb');
+  // A photo loads when it comes into view; the visit log sits below the forms.
+  await thumb.scrollIntoViewIfNeeded();
+  await expect(thumb).toHaveAttribute('data-state', 'shown');
+  await expect(thumb.getByText('Chờ gửi lên máy chủ')).toBeHidden({ timeout: 20_000 });
+  // The bytes the tablet kept (shrunk), as the relay stores them: a slice from their middle to look for.
+  const hash = (await thumb.getAttribute('data-hash')) ?? '';
+  const clubId = new URL(a.page.url()).pathname.split('/')[2] ?? '';
+  const kept = await a.page.evaluate(
+    ([club, key]) =>
+      new Promise<number[]>((resolve, reject) => {
+        const open = indexedDB.open('chungtay-photos');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('blobs').objectStore('blobs').get([club, key]);
+          get.onerror = () => reject(get.error);
+          get.onsuccess = async () => {
+            const bytes = new Uint8Array(await (get.result.bytes as Blob).arrayBuffer());
+            resolve(Array.from(bytes.subarray(bytes.length >> 1, (bytes.length >> 1) + 256)));
+          };
+        };
+      }),
+    [clubId, hash] as const,
+  );
+  const relayHolds = () =>
+    ['blobs.sqlite', 'blobs.sqlite-wal'].some((file) => {
+      const path = join(dataDir, file);
+      return existsSync(path) && readFileSync(path).includes(Buffer.from(kept));
+    });
+  await expect.poll(relayHolds, { timeout: 20_000 }).toBe(true);
+
+  await a.app.goTo('Thành viên');
+  await a.app.memberLink('Quách Thị Xuyến').click();
+  await a.page.getByRole('button', { name: 'Xóa thông tin cá nhân theo yêu cầu' }).click();
+  await a.page
+    .getByRole('dialog')
+    .getByRole('button', { name: 'Xóa thông tin cá nhân theo yêu cầu' })
+    .click();
+  await expect(a.page.getByText('Đã xóa thông tin cá nhân.')).toBeVisible();
+  await expect.poll(relayHolds, { timeout: 30_000 }).toBe(false);
+  await a.care.open();
+  await a.page.locator('[data-testid="care-pairing"]').first().getByRole('link', { name: 'Sổ thăm' }).click();
+  await expect(a.care.visits()).toHaveCount(1);
+  await expect(a.care.visits().locator('.photo-thumb')).toHaveCount(0);
+  await a.context.close();
 });
