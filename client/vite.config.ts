@@ -96,6 +96,8 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    // Every browser the app supports (es2022) preloads modules itself: the polyfill was first-chunk weight.
+    modulePreload: { polyfill: false },
     sourcemap: false,
     rolldownOptions: {
       output: {

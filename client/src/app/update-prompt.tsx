@@ -1,4 +1,3 @@
-import { registerSW } from 'virtual:pwa-register';
 import { createSignal, type JSX, onCleanup, Show } from 'solid-js';
 import { usePendingWrites } from '../data/session/pending-writes';
 import { useI18n } from '../i18n/i18n-context';
@@ -18,9 +17,10 @@ export function UpdatePrompt(): JSX.Element {
   // Registered once the first screen is painted and the page idle: registering fetches workbox-window, which was a
   // request in the roster's critical chain. A plain callback, no lazy component: one among the router's
   // siblings made Solid's insert fail on joining a club.
-  const register = () => {
-    updateServiceWorker = registerSW({ immediate: true, onNeedRefresh: () => setNeedRefresh(true) });
-  };
+  const register = () =>
+    void import('virtual:pwa-register').then(({ registerSW }) => {
+      updateServiceWorker = registerSW({ immediate: true, onNeedRefresh: () => setNeedRefresh(true) });
+    });
   onCleanup(afterFirstScreen(register));
   const update = async () => {
     await pending.whenAllSaved();
