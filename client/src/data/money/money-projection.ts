@@ -11,6 +11,17 @@ type Writable<T> = T extends string | number | boolean | null
   : { -readonly [K in keyof T]: Writable<T[K]> };
 type Header = Writable<Omit<MoneyView, 'entries' | 'loans'>>;
 
+const HEADER_KEYS = [
+  'clubId',
+  'schemaVersion',
+  'readOnly',
+  'rules',
+  'funds',
+  'writeOffs',
+  'confirmedDuplicates',
+  'authors',
+] as const satisfies readonly (keyof Header)[];
+
 /**
  * The money book as the screens read it. Read whole once, on open; after that the model's follower says
  * which entries and loans each batch of transactions added, and a repayment tapped at a meeting slots its
@@ -61,39 +72,14 @@ export function projectMoney(doc: Y.Doc): Projection<MoneyView> {
     if (changes.loans.rebuilt !== null || changes.loans.added.length > 0) setLoans(view.loans.slice());
   }
 
+  // The screens read one object: the header's fields from the store, the lists from their signals, each a
+  // getter so a read inside a memo or an effect tracks exactly what it reads.
+  const view = {} as MoneyView;
+  for (const key of HEADER_KEYS) Object.defineProperty(view, key, { get: () => book[key], enumerable: true });
+  Object.defineProperty(view, 'entries', { get: entries, enumerable: true });
+  Object.defineProperty(view, 'loans', { get: loans, enumerable: true });
   return {
-    view: {
-      get clubId() {
-        return book.clubId;
-      },
-      get schemaVersion() {
-        return book.schemaVersion;
-      },
-      get readOnly() {
-        return book.readOnly;
-      },
-      get rules() {
-        return book.rules;
-      },
-      get funds() {
-        return book.funds;
-      },
-      get writeOffs() {
-        return book.writeOffs;
-      },
-      get confirmedDuplicates() {
-        return book.confirmedDuplicates;
-      },
-      get authors() {
-        return book.authors ?? {};
-      },
-      get entries() {
-        return entries();
-      },
-      get loans() {
-        return loans();
-      },
-    },
+    view,
     stop: () => {
       stopped = true;
       follower.stop();

@@ -2,7 +2,7 @@ import { isMeetingValueField, type Meeting } from '@chungtay/model';
 import { createMemo, type JSX } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { useI18n } from '../../i18n/i18n-context';
-import { ChangeHistory, timeThenDate } from '../../ui/change-history/change-history';
+import { ChangeLogHistory } from '../../ui/change-history/change-history';
 
 /** The catalogue label of each field a meeting's change log names. */
 const LABELS = {
@@ -28,19 +28,5 @@ export function MeetingHistory(props: { meeting: Meeting }): JSX.Element {
   });
   const fieldLabel = (field: string) =>
     isMeetingValueField(field) ? t(LABELS[field]).toLocaleLowerCase('vi') : field;
-  return (
-    <ChangeHistory
-      title={t('signatures.historyTitle')}
-      empty={t('signatures.historyEmpty')}
-      testId="meeting-history"
-      lines={changes().map((change) => ({
-        id: change.id,
-        text: t('signatures.changed', {
-          name: change.name,
-          field: fieldLabel(change.field),
-          when: timeThenDate(change.at),
-        }),
-      }))}
-    />
-  );
+  return <ChangeLogHistory changes={changes()} fieldLabel={fieldLabel} testId="meeting-history" />;
 }

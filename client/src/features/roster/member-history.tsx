@@ -2,7 +2,7 @@ import { isMemberValueField, type Member } from '@chungtay/model';
 import { createMemo, type JSX } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { useI18n } from '../../i18n/i18n-context';
-import { ChangeHistory, timeThenDate } from '../../ui/change-history/change-history';
+import { ChangeLogHistory } from '../../ui/change-history/change-history';
 
 /**
  * A member's change history in words, newest first: "Lan đổi số điện thoại, 10:02 03/12/2026". Read from
@@ -19,19 +19,5 @@ export function MemberHistory(props: { member: Member }): JSX.Element {
   });
   const fieldLabel = (field: string) =>
     isMemberValueField(field) ? t(`member.${field}`).toLocaleLowerCase('vi') : field;
-  return (
-    <ChangeHistory
-      title={t('signatures.historyTitle')}
-      empty={t('signatures.historyEmpty')}
-      testId="member-history"
-      lines={changes().map((change) => ({
-        id: change.id,
-        text: t('signatures.changed', {
-          name: change.name,
-          field: fieldLabel(change.field),
-          when: timeThenDate(change.at),
-        }),
-      }))}
-    />
-  );
+  return <ChangeLogHistory changes={changes()} fieldLabel={fieldLabel} testId="member-history" />;
 }

@@ -1,4 +1,6 @@
+import type { ChangeEntry } from '@chungtay/model';
 import { For, type JSX, Show } from 'solid-js';
+import { useI18n } from '../../i18n/i18n-context';
 
 /** '10:02 03/12/2026' in the tablet's time zone, time first as people say it; a bare date as dd/mm/yyyy. */
 export function timeThenDate(iso: string): string {
@@ -36,5 +38,32 @@ export function ChangeHistory(props: {
         </ul>
       </Show>
     </div>
+  );
+}
+
+/**
+ * A record's change log from the club doc (model history/) in words: "Lan đổi số điện thoại, 10:02
+ * 03/12/2026", the field named by `fieldLabel`. A member's page and a meeting's page show it alike.
+ */
+export function ChangeLogHistory(props: {
+  changes: readonly ChangeEntry[];
+  fieldLabel: (field: string) => string;
+  testId: string;
+}): JSX.Element {
+  const { t } = useI18n();
+  return (
+    <ChangeHistory
+      title={t('signatures.historyTitle')}
+      empty={t('signatures.historyEmpty')}
+      testId={props.testId}
+      lines={props.changes.map((change) => ({
+        id: change.id,
+        text: t('signatures.changed', {
+          name: change.name,
+          field: props.fieldLabel(change.field),
+          when: timeThenDate(change.at),
+        }),
+      }))}
+    />
   );
 }
