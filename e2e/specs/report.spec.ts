@@ -69,6 +69,11 @@ test('a half-year report from the books: written with formatting, numbered, appr
   await page.screenshot({ path: testInfo.outputPath('report-screen.png'), fullPage: true });
   await page.getByTestId('report-approve').click();
   await expect(page.getByTestId('report-approved')).toBeVisible();
+  // Signed by this tablet's key over what was frozen, and checked like the minutes' signatures.
+  await expect(page.getByTestId('report-approved').locator('[data-signature]')).toHaveAttribute(
+    'data-signature',
+    'valid',
+  );
   await expect(page.getByTestId('report-figures-state')).toContainText('Số liệu đã chốt');
   await expect(page.getByTestId('report-section-strengths')).toHaveAttribute('data-editable', 'false');
 

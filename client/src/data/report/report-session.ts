@@ -34,12 +34,22 @@ function bindReportCommands(doc: Y.Doc, origin: model.LocalOrigin) {
   return {
     updateHeader: (patch: { number?: string; place?: string }) =>
       model.updateReportHeader(doc, patch, origin),
-    /** The chair signs: the books' figures for the period are computed now and frozen with the narrative. */
-    approve: (by: MemberId, at: string, books: ReportBooks) => {
-      const period = model.readReport(doc).header?.period;
+    /**
+     * The chair signs: the books' figures for the period are computed now, the tablet signs them with the
+     * narrative as it reads now, and the command freezes exactly those (signing is asynchronous, commands
+     * are not; an edit arriving in between shows as a signature that no longer matches, which is true).
+     */
+    approve: async (by: MemberId, books: ReportBooks, signer: TabletSigner) => {
+      const at = new Date().toISOString();
+      const view = model.readReport(doc);
+      const period = view.header?.period;
       if (period === undefined)
         return model.approveReport(doc, { by, at, figures: emptyFigures(books) }, origin);
-      return model.approveReport(doc, { by, at, figures: model.computeReportFigures(books, period) }, origin);
+      const figures = model.computeReportFigures(books, period);
+      const frozen = { figures, narrative: model.readNarrative(doc), blocks: model.readNarrativeBlocks(doc) };
+      const tablet = signer.tablet;
+      const signature = await signer.sign(model.reportApprovalStatement(view, { by, at, tablet }, frozen));
+      return model.approveReport(doc, { by, at, figures, tablet, signature }, origin);
     },
     /**
      * The chair reopens the approved report: the tablet signs who, when, why and what was frozen, then
@@ -85,6 +95,8 @@ export interface ReportSession extends DocUndo {
   narrativeBlocks(): Record<ReportSection, RichBlock[]>;
   /** Each reopening's signature checked against the club's registered tablet keys. */
   verifyReopenings(keys: ReadonlyMap<string, TabletKey>): Promise<SignatureStatus[]>;
+  /** The approval's signature checked likewise; null before approval. */
+  verifyApproval(keys: ReadonlyMap<string, TabletKey>): Promise<SignatureStatus | null>;
   /** The entry for the supervisors' summary, once approved (`publishApprovedReport`). */
   approvedEntry(): ApprovedReport | null;
   whenSaved(): Promise<void>;
@@ -142,6 +154,7 @@ export async function openReportSession(input: OpenReportInput): Promise<ReportS
     narrative: () => model.readNarrative(doc),
     narrativeBlocks: () => model.readNarrativeBlocks(doc),
     verifyReopenings: (keys) => model.verifyReportReopenings(session.view, keys, verifyTabletSignature),
+    verifyApproval: (keys) => model.verifyReportApproval(session.view, keys, verifyTabletSignature),
     approvedEntry: () => model.toApprovedReport(session.view),
   };
 }

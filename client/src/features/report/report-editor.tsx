@@ -1,5 +1,5 @@
 import { computeReportFigures, type MemberId, REPORT_SECTIONS, type ReportPeriod } from '@chungtay/model';
-import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
+import { createMemo, createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import type { ReportBookViews } from '../../data/report/report-books';
 import type { ReportSession } from '../../data/report/report-session';
@@ -11,6 +11,7 @@ import { CommitField } from '../minutes/commit-field';
 import { firstError, minutesFeedback } from '../minutes/minutes-feedback';
 import { downloadBlob } from '../roster-export/download';
 import { csvBlob, tableToCsv, tableToXlsx } from '../roster-export/export-table';
+import { chairSigner } from './chair-signer';
 import { ReportPrint } from './report-print';
 import { ReportReopen } from './report-reopen';
 import { type FigureRow, figureRows } from './report-rows';
@@ -75,13 +76,28 @@ export function ReportEditor(props: {
       cell: (r: FigureRow) => ({ type: 'number' as const, value: Math.round(r.value * 10) / 10 }),
     },
   ];
-  const approve = () => {
-    const signer = chair();
-    if (signer === undefined) return;
-    const result = props.session.commands.approve(signer.id as MemberId, new Date().toISOString(), books());
-    setApproveFailed(!result.ok);
-    if (result.ok) publish();
+  const [signing, setSigning] = createSignal(false);
+  const approve = async () => {
+    const person = chair();
+    if (person === undefined || signing()) return;
+    setSigning(true);
+    try {
+      const signer = await chairSigner(club, person, i18n);
+      if (signer === null) return;
+      const result = await props.session.commands.approve(person.id as MemberId, books(), signer);
+      setApproveFailed(!result.ok);
+      if (result.ok) publish();
+    } catch {
+      setApproveFailed(true);
+    } finally {
+      setSigning(false);
+    }
   };
+  // Rechecked when the approval changes (here or from another tablet) or a tablet key is registered.
+  const [approvalStatus] = createResource(
+    () => ({ at: view.approval?.at ?? '', keys: club.club.members.length }),
+    () => props.session.verifyApproval(club.commands.tabletKeys()),
+  );
   // Issue 15 §2: the approved report reaches the supervisors through the summary. Publishing again (a
   // second press, another tablet) keeps the first copy; a failure costs supervisors a report, never the
   // club's data, and the next approval screen opened publishes it again.
@@ -189,8 +205,8 @@ export function ReportEditor(props: {
             <Show when={chair()} fallback={<p class="muted">{t('report.noChair')}</p>}>
               <Button
                 variant="primary"
-                disabled={!props.session.canEdit()}
-                onClick={approve}
+                disabled={!props.session.canEdit() || signing()}
+                onClick={() => void approve()}
                 data-testid="report-approve"
               >
                 {t('report.approve')}
@@ -199,7 +215,10 @@ export function ReportEditor(props: {
           }
         >
           <p data-testid="report-approved">
-            {t('report.approved', { date: i18n.date(view.approval?.at.slice(0, 10)) })}
+            {t('report.approved', { date: i18n.date(view.approval?.at.slice(0, 10)) })}{' '}
+            <strong data-signature={approvalStatus() ?? 'checking'}>
+              {t(`signatures.${approvalStatus() ?? 'checking'}`)}
+            </strong>
           </p>
         </Show>
         <Show when={approveFailed()}>

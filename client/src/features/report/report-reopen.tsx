@@ -2,12 +2,12 @@ import type { Member, MemberId } from '@chungtay/model';
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import type { ReportSession } from '../../data/report/report-session';
-import { tabletSigner } from '../../device/signing-key';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { TextField } from '../../ui/text-field/text-field';
 import { showToast } from '../../ui/toast/toast';
 import { firstError, formatInstant, minutesFeedback } from '../minutes/minutes-feedback';
+import { chairSigner } from './chair-signer';
 
 /**
  * The chair reopens an approved report, with a reason, signed by this tablet's key (registered under the
@@ -37,16 +37,8 @@ export function ReportReopen(props: {
     if (chair === undefined || busy()) return;
     setBusy(true);
     try {
-      const signer = await tabletSigner();
-      const registered = club.commands.registerTabletKey({
-        tablet: signer.tablet,
-        publicKey: signer.publicKey,
-        person: chair.id as MemberId,
-      });
-      if (!registered.ok) {
-        const key = registered.error.type === 'keyTaken' ? 'signatures.keyTaken' : 'report.approveFailed';
-        return showToast(t(key), 'error');
-      }
+      const signer = await chairSigner(club, chair, i18n);
+      if (signer === null) return;
       const revision = view.reopenings.length;
       const result = await props.session.commands.reopen(chair.id, chair.id, reason(), signer);
       const problem = firstError(i18n, minutesFeedback(i18n, result));
@@ -56,6 +48,7 @@ export function ReportReopen(props: {
       showToast(t('report.reopen.done'), 'success');
       props.onReopened(revision);
     } catch (error) {
+      // The tablet's key could not sign (storage cleared under it, say): nothing was recorded.
       showToast(t('signatures.signFailed', { reason: String(error) }), 'error');
     } finally {
       setBusy(false);
