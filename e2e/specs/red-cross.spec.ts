@@ -124,6 +124,32 @@ test('a Red Cross chapter keeps its volunteer register and activity log, and two
     await expect(t.rc.count('bloodUnits')).toHaveText('38');
   }
 
+  // The blood drive's head count corrected on both tablets at once (B offline): both kept until one is chosen.
+  const correct = async (t: typeof a, count: string) => {
+    const row = t.rc.activities().filter({ hasText: 'Nhà văn hóa thôn Đông' });
+    await row.getByRole('button', { name: /^Sửa số liệu hoạt động ngày/ }).click();
+    await row.getByTestId('activity-correction').getByLabel('Số người tham gia').fill(count);
+    await row.getByRole('button', { name: 'Lưu số liệu' }).click();
+    await expect(row).toContainText(`${count} người tham gia`);
+  };
+  await b.context.setOffline(true);
+  await expect(b.page.locator('[data-sync-state]')).toHaveAttribute('data-sync-state', 'offline');
+  await correct(b, '45');
+  await correct(a, '48');
+  await b.context.setOffline(false);
+  await b.share.expectSynced();
+  await a.share.expectSynced();
+  for (const t of [a, b]) {
+    const conflict = t.page.locator('[data-testid="member-conflict"][data-field="participants"]');
+    await expect(conflict).toContainText('Số người tham gia: hai máy ghi khác nhau');
+    await expect(conflict.getByRole('button', { name: 'Giữ 45' })).toBeVisible();
+  }
+  await a.page.getByRole('button', { name: 'Giữ 48' }).click();
+  for (const t of [a, b]) {
+    await expect(t.page.getByTestId('member-conflict')).toHaveCount(0);
+    await expect(t.rc.count('participants')).toHaveText('88');
+  }
+
   // A volunteer who stops leaves the count; the register keeps them under "đã thôi".
   await a.rc
     .volunteer('Trần Văn Bình')

@@ -1,4 +1,4 @@
-import { RED_CROSS_ACTIVITY_KINDS, type RedCrossActivityKind } from '@chungtay/model';
+import { RED_CROSS_ACTIVITY_KINDS, type RedCrossActivity, type RedCrossActivityKind } from '@chungtay/model';
 import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { formatDate, parseDisplayDate } from '../../i18n/format';
@@ -49,6 +49,7 @@ export function ActivityLog(): JSX.Element {
                 </div>
                 <RedCrossConflicts record="activity" id={a.id} conflicts={a.conflicts} />
                 <Show when={club.canEdit()}>
+                  <ActivityCorrection activity={a} />
                   <Button
                     variant="quiet"
                     aria-label={t('redCross.withdrawOf', { date: i18n.date(a.date) })}
@@ -141,5 +142,77 @@ function ActivityForm(): JSX.Element {
         {t('redCross.save')}
       </Button>
     </form>
+  );
+}
+
+/**
+ * Corrects an activity's place and counts ("42 người, không phải 24"). Only what changed is written, so a
+ * count corrected differently on another tablet meanwhile is kept beside this one and shown to choose from.
+ */
+function ActivityCorrection(props: { activity: RedCrossActivity }): JSX.Element {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const club = useClub();
+  const [open, setOpen] = createSignal(false);
+  const [place, setPlace] = createSignal(props.activity.place);
+  const [participants, setParticipants] = createSignal(String(props.activity.participants));
+  const [units, setUnits] = createSignal(String(props.activity.bloodUnits));
+  const [notCounts, setNotCounts] = createSignal<readonly string[]>([]);
+  const [errors, setErrors] = createSignal<FieldErrors>({});
+  const a = () => props.activity;
+  const save = (event: Event) => {
+    event.preventDefault();
+    const people = readCount(participants());
+    const blood = a().kind === 'bloodDrive' ? readCount(units()) : a().bloodUnits;
+    setNotCounts([...(people === null ? ['participants'] : []), ...(blood === null ? ['bloodUnits'] : [])]);
+    if (people === null || blood === null) return;
+    const result = club.commands.updateRedCrossActivity({
+      activityId: a().id,
+      ...(place().trim() !== a().place ? { place: place() } : {}),
+      ...(people !== a().participants ? { participants: people } : {}),
+      ...(blood !== a().bloodUnits ? { bloodUnits: blood } : {}),
+    });
+    const found = feedback(i18n, result, t('redCross.edited'));
+    setErrors(found ?? {});
+    if (result.ok) setOpen(false);
+  };
+  const message = (field: string) =>
+    notCounts().includes(field) ? t('redCross.notANumber') : fieldMessage(i18n, errors(), field);
+  return (
+    <Show
+      when={open()}
+      fallback={
+        <Button
+          variant="quiet"
+          aria-label={t('redCross.editOf', { date: i18n.date(a().date) })}
+          onClick={() => setOpen(true)}
+        >
+          {t('redCross.edit')}
+        </Button>
+      }
+    >
+      <form class="red-cross-form" onSubmit={save} data-testid="activity-correction">
+        <TextField label={t('redCross.place')} value={place()} onChange={setPlace} error={message('place')} />
+        <div class="red-cross-form-row">
+          <TextField
+            label={t('redCross.participants')}
+            value={participants()}
+            onChange={setParticipants}
+            inputMode="numeric"
+            error={message('participants')}
+          />
+          <Show when={a().kind === 'bloodDrive'}>
+            <TextField
+              label={t('redCross.bloodUnits')}
+              value={units()}
+              onChange={setUnits}
+              inputMode="numeric"
+              error={message('bloodUnits')}
+            />
+          </Show>
+        </div>
+        <Button type="submit">{t('redCross.saveEdit')}</Button>
+      </form>
+    </Show>
   );
 }
