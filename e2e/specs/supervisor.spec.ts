@@ -1,5 +1,7 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { type Browser, chromium, expect, type Page, test } from '@playwright/test';
 import readXlsxFile from 'read-excel-file/node';
+import { CHROMIUM_FLAGS } from '../chromium-flags';
 import { ClubApp, SharePage } from '../pages/club-app';
 
 /**
@@ -151,4 +153,79 @@ test('a supervisor’s tablet that opens a club’s address is taken to the supe
     await expect(s.getByRole('heading', { name: 'Sổ thành viên' })).toHaveCount(0);
   }
   await context.close();
+});
+
+/**
+ * The share page's QR code (an SVG of horizontal strokes, one per run of dark modules) as a Y4M video that
+ * Chromium's fake camera plays in a loop: 8 pixels a module, a white border, a few identical frames.
+ */
+function qrVideo(svg: string, file: string): void {
+  const size = Number(/viewBox="0 0 (\d+) \d+"/.exec(svg)?.[1]);
+  const path = /stroke="#000000" d="([^"]+)"/.exec(svg)?.[1] ?? '';
+  const dark = Array.from({ length: size }, () => new Array<boolean>(size).fill(false));
+  let x = 0;
+  let y = 0;
+  for (const [, command, args] of path.matchAll(/([Mmh])([^Mmh]*)/g)) {
+    const [a = 0, b = 0] = (args ?? '')
+      .trim()
+      .split(/[\s,]+/)
+      .map(Number);
+    if (command === 'M') [x, y] = [a, b];
+    else if (command === 'm') [x, y] = [x + a, y + b];
+    else {
+      for (let i = 0; i < a; i++) {
+        const row = dark[Math.floor(y)];
+        if (row) row[x + i] = true;
+      }
+      x += a;
+    }
+  }
+  const scale = 8;
+  const side = (size + 4) * scale;
+  const luma = Buffer.alloc(side * side, 235);
+  for (let r = 0; r < size; r++)
+    for (let c = 0; c < size; c++)
+      if (dark[r]?.[c])
+        for (let dy = 0; dy < scale; dy++)
+          luma.fill(
+            16,
+            ((r + 2) * scale + dy) * side + (c + 2) * scale,
+            ((r + 2) * scale + dy) * side + (c + 3) * scale,
+          );
+  const chroma = Buffer.alloc((side / 2) * (side / 2) * 2, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
+  const header = Buffer.from(`YUV4MPEG2 W${side} H${side} F5:1 Ip A1:1 C420jpeg\n`);
+  writeFileSync(file, Buffer.concat([header, ...Array.from({ length: 5 }, () => frame)]));
+}
+
+test('a supervisor adds a club by scanning its viewer QR code with the tablet’s camera', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await committeeClub(page, 'CLB Liên thế hệ thôn Đông');
+  const svg = await page.getByTestId('viewer-invite').locator('.qr').innerHTML();
+  const video = testInfo.outputPath('viewer-qr.y4m');
+  qrVideo(svg, video);
+
+  // A second browser whose camera films the QR code, as a supervisor's tablet held up to the screen.
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: [
+      ...CHROMIUM_FLAGS,
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 800, height: 1280 }, locale: 'vi-VN' });
+  await context.grantPermissions(['camera'], { origin: new URL(page.url()).origin });
+  const s = await context.newPage();
+  await s.goto(new URL('/supervisor', page.url()).href);
+  await s.getByRole('button', { name: 'Thêm câu lạc bộ bằng lời mời' }).click();
+  await s.getByRole('button', { name: 'Quét mã QR bằng máy ảnh' }).click();
+  await expect(s.getByTestId('supervisor-add')).toBeHidden({ timeout: 20_000 });
+  const row = s.getByTestId('supervisor-row');
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole('cell').first()).toHaveText('2', { timeout: 60_000 });
+  await browser.close();
 });
