@@ -3,7 +3,7 @@
  * workload on a fresh server process, the servers one after the other so they never compete for the cores;
  * then the relay's own figures (reconnect storm, several processes, SQLite durability).
  *
- * BENCH_ONLY=<part>[,<part>…] runs only those parts (see PARTS); the full run takes about 12 minutes.
+ * BENCH_ONLY=<part>[,<part>…] runs only those parts (see PARTS); the full run takes 12–14 minutes.
  */
 import { loadavg } from 'node:os';
 import { describeCluster, runCluster } from './cluster';
