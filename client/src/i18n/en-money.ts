@@ -225,7 +225,7 @@ export const enMoney: typeof viMoney = {
     remaining: 'Remaining',
     payers: '{{ done }}/{{ count }} members paid',
     countTitle: 'Count the cash at the end',
-    countExpected: 'By the book, this meeting\'s cash is {{ amount }}.',
+    countExpected: "By the book, this meeting's cash is {{ amount }}.",
     countMatches: 'The cash counted is exactly {{ amount }}',
     counted: 'Cash counted (đồng)',
     countSave: 'Record the difference',
