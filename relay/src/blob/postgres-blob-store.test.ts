@@ -8,8 +8,9 @@ const server = usePostgresServer();
 runBlobStoreTests('postgres', () => {
   // One database per test; reopening opens a new pool on it, as a restarted relay would.
   let url: Promise<string> | undefined;
+  const database = () => (url ??= server.createDatabase());
   return {
-    open: async () => openPostgresBlobStore(await (url ??= server.createDatabase())),
+    open: async () => openPostgresBlobStore(await database()),
     cleanup: () => {},
   };
 });
