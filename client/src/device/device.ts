@@ -174,6 +174,23 @@ export function saveRelayOrigin(origin: string, storage: Storage = localStorage)
   if (origin.trim()) storage.setItem(RELAY_KEY, origin.trim().replace(/\/+$/, ''));
   else storage.removeItem(RELAY_KEY);
   // What the old server confirmed, the new one may not hold: every club's docs are offered to it again.
+  // A tablet's own key belongs to the server that took it: the new one gets the invite key, then its own.
   if (readRelayOrigin(storage) !== before)
-    for (const club of listKnownClubs(storage)) resendHeldDocs(club.id, storage);
+    for (const club of listKnownClubs(storage)) {
+      resendHeldDocs(club.id, storage);
+      forgetTabletKey(club.id, storage);
+    }
+}
+
+/**
+ * Drops this tablet's own key for a club, so it connects with the invite key and exchanges it anew: on
+ * another server, or when the server no longer knows the key (4401, its data restored from before). Never
+ * for a key that was cut off (4411): the committee meant it.
+ */
+export function forgetTabletKey(id: string, storage: Storage = localStorage): boolean {
+  const access = findKnownClub(id, storage)?.access;
+  if (access?.tabletKey === undefined && access?.pendingTabletKey === undefined) return false;
+  const { tabletKey: _own, pendingTabletKey: _pending, ...rest } = access;
+  saveClubAccess(id, rest, storage);
+  return true;
 }

@@ -2,7 +2,15 @@
 import { generateKey } from '@chungtay/protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { rotateClubKeys } from './club-access';
-import { type ClubAccess, clubAccessSignature, findKnownClub, rememberClub, syncKey } from './device';
+import {
+  type ClubAccess,
+  clubAccessSignature,
+  findKnownClub,
+  forgetTabletKey,
+  rememberClub,
+  saveRelayOrigin,
+  syncKey,
+} from './device';
 import { ensureTabletKey } from './tablet-key';
 
 const clubId = 'club-0001';
@@ -79,5 +87,17 @@ describe("exchanging the invite key for the tablet's own", () => {
     relayAnswers(200);
     expect((await rotateClubKeys(clubId)).ok).toBe(true);
     expect(findKnownClub(clubId)?.access?.tabletKey).toBe(own);
+  });
+});
+
+describe('a tablet key on another server', () => {
+  it('is dropped when the tablet moves to another server, so the invite key is exchanged there anew', () => {
+    const invite = generateKey();
+    holdClub({ role: 'editor', key: invite, shared: true, tabletKey: generateKey() });
+    saveRelayOrigin('https://relay.example');
+    const access = findKnownClub(clubId)?.access;
+    expect(access?.tabletKey).toBeUndefined();
+    expect(access && syncKey(access)).toBe(invite);
+    expect(forgetTabletKey(clubId)).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import {
   type ClubAccess,
   clubAccessSignature,
   findKnownClub,
+  forgetTabletKey,
   onClubsChangedElsewhere,
   settleReplacedKeys,
 } from '../../device/device';
@@ -97,6 +98,10 @@ export function linkClub(
       // A key taken from an invite that the relay refuses (an old link): back to the keys held before it.
       const refused = type === 'revoked' || (type === 'denied' && current.status.reason === 'unauthorized');
       if (refused && settleReplacedKeys(clubId, 'revoked')) return reconnect();
+      // The server does not know this tablet's own key (another server, or its data restored): back to the
+      // invite key, which is exchanged again once synced. A tablet cut off (4411) is not 'unauthorized'.
+      if (type === 'denied' && current.status.reason === 'unauthorized' && forgetTabletKey(clubId))
+        return reconnect();
       if (type === 'synced') settleReplacedKeys(clubId, 'accepted');
       if (type === 'revoked') finishRotation();
       if (type === 'synced' || type === 'syncing') startBackground();
