@@ -193,7 +193,7 @@ test('a name typed into the minutes, erased, redacted and rewritten, is gone fro
   await page.getByLabel('Tên cần xóa').fill('vuong thi xuan');
   await page.getByRole('button', { name: 'Tìm trong biên bản' }).click();
   await expect(page.getByTestId('redaction-places').getByRole('listitem')).toHaveCount(2);
-  await page.screenshot({ path: test.info().outputPath('redaction-found.png') });
+  await page.getByTestId('redaction').screenshot({ path: test.info().outputPath('redaction-found.png') });
   await page.getByRole('button', { name: 'Thay 2 chỗ bằng [đã xóa] và viết lại biên bản' }).click();
   await page.getByRole('button', { name: 'Đồng ý, xóa tên' }).click();
   await expect(page.getByText('Đã thay 2 chỗ bằng [đã xóa].', { exact: false })).toBeVisible({
@@ -215,6 +215,11 @@ test('a name typed into the minutes, erased, redacted and rewritten, is gone fro
   await minutes.expectSynced();
   await share.expectSynced();
   await page.screenshot({ path: test.info().outputPath('redaction-done.png') });
+  // The print says it too, under the title.
+  await page.getByRole('button', { name: 'Xem bản in' }).click();
+  await expect(page.getByTestId('print-redaction-note')).toContainText('[đã xóa]: 2 chỗ');
+  await page.pdf({ path: test.info().outputPath('redaction-print.pdf'), format: 'A4' });
+  await page.getByRole('button', { name: 'Quay lại soạn' }).click();
   const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
   expect(databases.filter((d) => d.startsWith('chungtay-minutes-'))).toHaveLength(1);
 

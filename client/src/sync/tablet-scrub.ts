@@ -13,7 +13,8 @@ import { deleteDatabase, done, openDatabase, UPDATES } from './tablet-idb';
  * browser only flushes the log into another table. What reliably rewrites the tables is LevelDB's own
  * compaction, which starts once level 0 holds four tables: so the tablet writes a few megabytes of small
  * throwaway rows (small, so they go into LevelDB rather than blob files), which fills and flushes the write
- * buffer several times, then deletes them. The compaction drops every value a newer tombstone hides.
+ * buffer several times, then deletes what must go (`remove`), then the filler. The compactions drop every
+ * value a newer tombstone hides.
  *
  * A web app cannot do better (there is no compaction API); a browser storing IndexedDB in SQLite instead would
  * need `secure_delete`, which is the browser's choice. Cost: about 24 MB written once per erasure.
@@ -22,7 +23,20 @@ const SCRUB_DB = 'chungtay-scrub';
 const ROW_BYTES = 4096;
 const ROWS_PER_TRANSACTION = 256;
 
-export async function scrubDeletedBytes(megabytes = 24): Promise<void> {
+export async function scrubDeletedBytes(remove: () => Promise<void>, megabytes = 24): Promise<void> {
+  await fill(megabytes);
+  // Only now, with the doomed rows flushed into tables by the filler, are they deleted: the deletion's
+  // tombstones land in a newer table above them, and the range compaction Chromium runs after
+  // deleteDatabase then rewrites the tables beneath (LevelDB's CompactRange stops above the deepest level
+  // holding the range: deleted while still in the write buffer, rows and tombstones would share that table).
+  try {
+    await remove();
+  } finally {
+    await deleteDatabase(SCRUB_DB);
+  }
+}
+
+async function fill(megabytes: number): Promise<void> {
   // A database shaped like a document's (openDatabase makes its stores), filled and then deleted whole.
   const db = await openDatabase(SCRUB_DB);
   try {
@@ -41,5 +55,4 @@ export async function scrubDeletedBytes(megabytes = 24): Promise<void> {
   } finally {
     db.close();
   }
-  await deleteDatabase(SCRUB_DB);
 }

@@ -82,8 +82,7 @@ async function databaseExists(name: string): Promise<boolean | undefined> {
  * (scrubDeletedBytes) the bytes the browser's files still keep of it.
  */
 export async function discardOldCopy(clubId: string, copy: Pick<KeptAside, 'storageName' | 'documentName'>) {
-  await dropOldCopy(clubId, copy);
-  await scrubDeletedBytes();
+  await scrubDeletedBytes(() => dropOldCopy(clubId, copy));
 }
 
 async function dropOldCopy(clubId: string, copy: Pick<KeptAside, 'storageName' | 'documentName'>) {
@@ -102,7 +101,7 @@ export async function settleOldCopies(clubId: string, meetingId: string): Promis
   const generation = model.readMinutesGeneration(club.doc, meetingId as MeetingId);
   if (generation === null) return [];
   const kept: KeptAside[] = [];
-  let dropped = 0;
+  const dropped: MinutesNames[] = [];
   for (const old of model.retiredGenerations(club.doc, meetingId as MeetingId)) {
     const names = namesOf(clubId, meetingId, old);
     if ((await databaseExists(names.storageName)) === false) {
@@ -113,12 +112,13 @@ export async function settleOldCopies(clubId: string, meetingId: string): Promis
     const state = model.oldGenerationEdits(doc, generation);
     await tablet.destroy();
     doc.destroy();
-    if (state.type === 'covered' || state.edits.length === 0) {
-      await dropOldCopy(clubId, names);
-      dropped += 1;
-    } else kept.push({ ...names, edits: state.edits });
+    if (state.type === 'covered' || state.edits.length === 0) dropped.push(names);
+    else kept.push({ ...names, edits: state.edits });
   }
-  if (dropped > 0) await scrubDeletedBytes();
+  if (dropped.length > 0)
+    await scrubDeletedBytes(async () => {
+      for (const names of dropped) await dropOldCopy(clubId, names);
+    });
   return kept;
 }
 
