@@ -27,6 +27,7 @@ for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null &&
 curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null || { echo "the relay did not start on port $PORT" >&2; exit 1; }
 export BENCH_URL="http://127.0.0.1:$PORT"
 if [[ ",${BENCH_ONLY:-money}," == *,money,* ]]; then pnpm --filter @chungtay/e2e exec tsx bench/money-bench.ts; [[ ${BENCH_ONLY:-} != money ]] || exit 0; fi
+case ",${BENCH_ONLY:-health}," in *,health,*) pnpm --filter @chungtay/e2e exec tsx bench/health-bench.ts; if [[ "${BENCH_ONLY:-}" == health ]]; then exit 0; fi ;; esac
 case ",${BENCH_ONLY:-supervisor}," in *,supervisor,*) pnpm --filter @chungtay/e2e exec tsx bench/supervisor-bench.ts; if [[ "${BENCH_ONLY:-}" == supervisor ]]; then exit 0; fi ;; esac
 pnpm --filter @chungtay/e2e bench
 pnpm --filter @chungtay/e2e exec tsx bench/minutes-bench.ts

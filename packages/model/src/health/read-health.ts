@@ -80,16 +80,22 @@ interface Grouped {
 /** The checks map's keys grouped per meeting and member (see health-layout.ts for the key shapes). */
 function groupChecks(doc: Y.Doc): Map<string, Grouped> {
   const grouped = new Map<string, Grouped>();
+  // Ids are checked once per check, not once per key: five years hold some 36,000 keys for 3,600 checks.
+  const badPairs = new Set<string>();
   for (const [key, value] of checksMap(doc).entries()) {
     const parts = key.split('/');
     const [meetingId = '', memberId = '', field = ''] = parts;
     const isWrite = field === 'write' && parts.length === 5;
     if (parts.length !== 3 && !isWrite) continue;
     if (!isWrite && !(HEALTH_FIELDS as readonly string[]).includes(field)) continue;
-    if (!isId(meetingId) || !isId(memberId)) continue;
     const pair = `${meetingId}/${memberId}`;
     let entry = grouped.get(pair);
     if (entry === undefined) {
+      if (badPairs.has(pair)) continue;
+      if (!isId(meetingId) || !isId(memberId)) {
+        badPairs.add(pair);
+        continue;
+      }
       entry = { meetingId, memberId, raw: {}, writes: new Map() };
       grouped.set(pair, entry);
     }
