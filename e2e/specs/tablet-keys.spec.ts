@@ -40,6 +40,7 @@ test('the share screen cuts one tablet off: it is told in words and cannot sync,
   const a = await tablet(browser);
   await a.app.start();
   await a.app.createClub('CLB Liên thế hệ thôn Đông', 'Nguyễn Thị Hoa');
+  await a.app.addMember({ name: 'Trần Văn Bình', birthYear: '1958' });
   const links = await a.share.startSharing();
   await a.share.expectSynced();
 
@@ -52,14 +53,33 @@ test('the share screen cuts one tablet off: it is told in words and cannot sync,
   await b.share.expectSynced();
   await c.share.expectSynced();
   const lostTablet = await tabletId(b.page);
+  // Just joined, B's header asks who uses it; Bình chooses himself, and the relay's list learns it.
+  const ask = b.page.getByTestId('person-switch');
+  await expect(ask).toHaveText('Chọn người dùng');
+  await ask.click();
+  const who = b.page.getByRole('dialog', { name: 'Ai đang dùng máy này?' });
+  await who
+    .getByRole('radiogroup', { name: 'Chọn người dùng' })
+    .getByText('Trần Văn Bình', { exact: true })
+    .click();
+  await who.getByRole('button', { name: 'Xác nhận' }).click();
+  await expect(ask).toHaveAccessibleName('Người dùng: Trần Văn Bình');
 
   await a.app.goTo('Thành viên');
   await a.page.getByRole('navigation').getByRole('link', { name: 'Chia sẻ', exact: true }).click();
   const rows = a.page.getByTestId('tablet-row');
   await expect(rows).toHaveCount(3);
+  // B tells the relay in the background: the list is read again until it has the name.
+  await expect(async () => {
+    await a.page.reload();
+    await expect(a.page.locator(`[data-tablet="${lostTablet}"]`)).toContainText('Trần Văn Bình', {
+      timeout: 3_000,
+    });
+  }).toPass({ timeout: 30_000 });
   await expect(a.page.getByTestId('tablet-list')).toContainText('Máy này');
   await expect(a.page.getByTestId('tablet-list')).toContainText('Lần cuối đồng bộ:');
   await a.page.locator(`[data-tablet="${lostTablet}"]`).getByRole('button', { name: 'Ngắt máy này' }).click();
+  await expect(a.page.getByRole('dialog')).toContainText('Ngắt máy của Trần Văn Bình?');
   await a.page.getByRole('dialog').getByRole('button', { name: 'Ngắt máy', exact: true }).click();
   await expect(a.page.locator(`[data-tablet="${lostTablet}"]`)).toContainText('Đã ngắt lúc');
   await a.page.getByTestId('tablet-list').screenshot({ path: test.info().outputPath('tablet-list.png') });
