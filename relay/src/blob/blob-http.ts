@@ -90,7 +90,6 @@ export async function handleBlobRequest(
     // retry, another tablet's erasure) is 404, which the tablet takes as done.
     const access = decideBlobAccess(who.role, 'delete', 'club');
     if (access.type === 'refused') return answer(response, access.status, access.reason);
-    if (context.blobs.delete === undefined) return answer(response, 501, 'notImplemented');
     return (await context.blobs.delete(clubId, hash))
       ? answer(response, 200)
       : answer(response, 404, 'blobNotFound');

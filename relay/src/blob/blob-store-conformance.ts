@@ -86,7 +86,7 @@ export function runBlobStoreTests(name: string, setup: () => BlobStoreFixture): 
   });
 }
 
-/** The erasure part of the suite, for every store that can delete (BlobStore.delete). */
+/** The erasure part of the suite (BlobStore.delete). */
 export function runBlobDeleteTests(name: string, setup: () => BlobStoreFixture): void {
   describe(`${name} blob store deletion`, () => {
     let fixture: BlobStoreFixture | undefined;
@@ -104,7 +104,7 @@ export function runBlobDeleteTests(name: string, setup: () => BlobStoreFixture):
     });
 
     it('deletes one blob of one club: gone, not counted, another club’s copy kept; a second delete is false', async () => {
-      const blobs = (await open()) as Required<BlobStore>;
+      const blobs = await open();
       await blobs.put(photo('club-a', 'h1', [1, 2, 3]));
       await blobs.put(photo('club-a', 'h2', [4]));
       await blobs.put(photo('club-b', 'h1', [5]));

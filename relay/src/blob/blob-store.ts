@@ -29,11 +29,10 @@ export interface BlobStore {
   has(clubId: string, hash: string): Promise<boolean>;
   /**
    * Removes a blob (a photo erased with the member it showed, Law 91/2025/QH15) so its bytes are no longer
-   * in the store's files once this resolves; false when it was not there. Optional only until the
-   * PostgreSQL store has it: a store without it answers DELETE with 501 (blob-http.ts), and every store
-   * that has it passes runBlobDeleteTests.
+   * in the store's files once this resolves (PostgreSQL: once vacuumed, see its store); false when it was
+   * not there. Every store passes runBlobDeleteTests.
    */
-  delete?(clubId: string, hash: string): Promise<boolean>;
+  delete(clubId: string, hash: string): Promise<boolean>;
   /** Bytes of every blob the club stores: what its blob quota counts. */
   clubBytes(clubId: string): Promise<number>;
   close(): Promise<void>;

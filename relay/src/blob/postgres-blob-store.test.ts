@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { usePostgresServer } from '../../test/support/postgres-server';
-import { runBlobStoreTests } from './blob-store-conformance';
+import { type BlobStoreFixture, runBlobDeleteTests, runBlobStoreTests } from './blob-store-conformance';
 import { openPostgresBlobStore } from './postgres-blob-store';
 
 const server = usePostgresServer();
 
-runBlobStoreTests('postgres', () => {
+const postgres = (): BlobStoreFixture => {
   // One database per test; reopening opens a new pool on it, as a restarted relay would.
   let url: Promise<string> | undefined;
   const database = () => (url ??= server.createDatabase());
@@ -13,7 +13,9 @@ runBlobStoreTests('postgres', () => {
     open: async () => openPostgresBlobStore(await database()),
     cleanup: () => {},
   };
-});
+};
+runBlobStoreTests('postgres', postgres);
+runBlobDeleteTests('postgres', postgres);
 
 describe('postgres blob store across processes', () => {
   it('stores a photo two processes upload at once exactly once, and serves it from either', async () => {

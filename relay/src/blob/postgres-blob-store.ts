@@ -70,6 +70,20 @@ export class PostgresBlobStore implements BlobStore {
     return rowCount === 1;
   }
 
+  /**
+   * The row goes at once and the photo is no longer served; PostgreSQL frees its TOAST pages for reuse at the
+   * next (auto)vacuum but does not overwrite them, so the bytes leave the disk only when reused or when the
+   * operator's scheduled VACUUM FULL rewrites the table (relay README, "Erasure on PostgreSQL").
+   */
+  async delete(clubId: string, hash: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query({
+      name: 'relay-blob-delete',
+      text: 'DELETE FROM blobs WHERE club_id = $1 AND hash = $2',
+      values: [clubId, hash],
+    });
+    return rowCount === 1;
+  }
+
   async clubBytes(clubId: string): Promise<number> {
     const { rows } = await this.pool.query<{ total: string }>({
       name: 'relay-blob-club-bytes',
