@@ -62,6 +62,8 @@ export {
   listNegativeBalances,
   listUnlinkedRepayments,
 } from './money-flags';
+export type { MoneyIndex } from './money-index';
+export { createMoneyIndex } from './money-index';
 export type {
   DuesPosition,
   FundBalance,

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../ids/ids';
 import { resolveCorrections, standingEntries } from './ledger';
+import type { MoneyIndex } from './money-index';
 import { daysBetween, monthlyInterest, plusMonths, share, sum } from './money-math';
 import type { Entry, Loan, LoanId, MoneyRules, MoneyView } from './money-types';
 import { type Instalment, principalParts, scheduleLoan } from './schedule';
@@ -161,42 +162,61 @@ export function getLoanState(
  * loan after each repayment (the meeting-day screen, at every tap) recomputes only the loans whose entries,
  * day or rules changed. Keyed by the loan object, which the follower keeps while the loan stands.
  */
-export type LoanStateCache = WeakMap<Loan, { readonly from: string; readonly state: LoanState }>;
+export type LoanStateCache = WeakMap<
+  Loan,
+  { readonly from: string; readonly entries: readonly Entry[]; readonly state: LoanState }
+>;
 
 export function createLoanStateCache(): LoanStateCache {
   return new WeakMap();
 }
 
-/**
- * Every loan's state on `today`, overdue first (most days first), then by start date. With a `cache`, a
- * loan whose standing entries, day, flags and rules are those of its last computation keeps that state.
- */
-export function listLoanStates(view: MoneyView, today: IsoDate, cache?: LoanStateCache): LoanState[] {
-  const corrections = resolveCorrections(view.entries);
-  const standing = standingEntries(view, corrections);
+/** Entries are never edited, so the same ids in the same order are the same entries. */
+function sameEntries(a: readonly Entry[], b: readonly Entry[]): boolean {
+  return a === b || (a.length === b.length && a.every((e, i) => e.id === b[i]?.id));
+}
+
+function groupStandingByLoan(view: MoneyView): Map<LoanId, Entry[]> {
   const byLoan = new Map<LoanId, Entry[]>();
-  for (const entry of standing) {
+  for (const entry of standingEntries(view, resolveCorrections(view.entries))) {
     if (entry.loanId === null) continue;
     const list = byLoan.get(entry.loanId) ?? [];
     list.push(entry);
     byLoan.set(entry.loanId, list);
   }
+  return byLoan;
+}
+
+/**
+ * Every loan's state on `today`, overdue first (most days first), then by start date. With a `cache`, a
+ * loan whose standing entries, day, flags and rules are those of its last computation keeps that state.
+ * With an `index` of the same entries (money-index.ts), the loans' entries are read from it instead of
+ * a scan of the book: the result is the same.
+ */
+export function listLoanStates(
+  view: MoneyView,
+  today: IsoDate,
+  cache?: LoanStateCache,
+  index?: Pick<MoneyIndex, 'loanEntries'>,
+): LoanState[] {
+  const byLoan = index === undefined ? groupStandingByLoan(view) : null;
+  const entriesOf = (loanId: LoanId): readonly Entry[] =>
+    byLoan === null ? (index as MoneyIndex).loanEntries(loanId) : (byLoan.get(loanId) ?? []);
   const writtenOff = new Set(view.writeOffs.map((w) => w.loanId));
+  const { lateGraceDays, latePenaltyBp } = view.rules;
   return view.loans
     .map((loan) => {
-      const entries = byLoan.get(loan.id) ?? [];
+      const entries = entriesOf(loan.id);
       const flags = {
         writtenOff: writtenOff.has(loan.id),
         cancelled: !entries.some((e) => e.kind === 'loanPayout'),
       };
       if (cache === undefined) return getLoanState(loan, entries, view.rules, today, flags);
-      // Entries are never edited, so their ids say what the state was computed from.
-      const { lateGraceDays, latePenaltyBp } = view.rules;
-      const from = `${today}|${lateGraceDays}|${latePenaltyBp}|${flags.writtenOff}|${flags.cancelled}|${entries.map((e) => e.id).join(',')}`;
+      const from = `${today}|${lateGraceDays}|${latePenaltyBp}|${flags.writtenOff}|${flags.cancelled}`;
       const held = cache.get(loan);
-      if (held !== undefined && held.from === from) return held.state;
+      if (held !== undefined && held.from === from && sameEntries(held.entries, entries)) return held.state;
       const state = getLoanState(loan, entries, view.rules, today, flags);
-      cache.set(loan, { from, state });
+      cache.set(loan, { from, entries, state });
       return state;
     })
     .sort(
