@@ -241,7 +241,7 @@ test('a flagged check goes on the follow-up list until "Đã thăm hỏi", and t
   await expect(row.first()).toContainText('165 (cao) / 95 (cao)');
 });
 
-test('a viewer tablet (a supervisor) is offered no health screen and is told why at its address', async ({
+test('a viewer tablet (a supervisor) is offered no health screen: its health address leads to the supervisors’ totals', async ({
   page,
   browser,
 }) => {
@@ -261,10 +261,11 @@ test('a viewer tablet (a supervisor) is offered no health screen and is told why
   const viewer = await browser.newContext({ viewport: { width: 800, height: 1280 }, locale: 'vi-VN' });
   const v = await viewer.newPage();
   const share = new SharePage(v);
-  // A viewer key lands on the supervisors' screen (totals only): open the health address directly.
+  // A viewer key lands on the supervisors' screen (totals only); its health address leads there too.
   await share.joinAsViewer(links.viewer, 'Cán bộ xã');
   await v.goto(`${meetingPath}/health`);
-  await expect(v.getByText(/số liệu sức khỏe chỉ dành cho Ban Chủ nhiệm/)).toBeVisible();
+  await expect(v.getByRole('heading', { name: 'Các câu lạc bộ theo dõi' })).toBeVisible({ timeout: 20_000 });
   await expect(v.getByTestId('health-check-row')).toHaveCount(0);
+  await expect(v.getByTestId('health-check-counts')).toHaveCount(0);
   await viewer.close();
 });
