@@ -13,6 +13,8 @@ export const enErasure: typeof viErasure = {
   relayFailed:
     'The server has not deleted the club, so nothing was removed from this tablet. Check the network and try again.',
   removeFailed: 'Not removed yet. Close other tabs that have this club open, then try again.',
+  scrubFailed:
+    'This tablet has not finished clearing the erased data. It will try again next time the club opens.',
   docs: {
     club: 'Club book (members, meetings)',
     health: 'Health records',

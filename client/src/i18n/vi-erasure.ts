@@ -11,6 +11,7 @@ export const viErasure = {
   alsoRelay: 'Xóa cả bản trên máy chủ đồng bộ: mọi máy khác sẽ không đồng bộ được câu lạc bộ này nữa',
   relayFailed: 'Máy chủ chưa xóa được câu lạc bộ, nên máy này chưa xóa gì. Hãy kiểm tra mạng rồi thử lại.',
   removeFailed: 'Chưa xóa được. Hãy đóng các thẻ khác đang mở câu lạc bộ này rồi thử lại.',
+  scrubFailed: 'Máy chưa dọn xong chỗ dữ liệu vừa xóa. Lần mở câu lạc bộ sau máy sẽ tự làm lại.',
   docs: {
     club: 'Sổ câu lạc bộ (thành viên, cuộc họp)',
     health: 'Sổ sức khỏe',

@@ -117,6 +117,23 @@ export class TabletStore {
     await new Promise<void>((resolve) => this.settledWaiters.push(resolve));
   }
 
+  /**
+   * Folds the stored rows into one snapshot now instead of in idle time, and resolves once it is written:
+   * the rows it replaces are deleted (erasure's scrub, tablet-scrub.ts, needs them gone while its filler is
+   * in place). Does nothing when there is one row or the doc holds updates Yjs could not integrate yet.
+   */
+  async compactNow(): Promise<void> {
+    await this.load();
+    this.cancelFold?.();
+    this.cancelFold = null;
+    // Every write issued so far stored (and counted as in the doc) first, so the snapshot replaces them too.
+    await this.whenSettled();
+    // Queued behind any housekeeping already started, and awaited: its failure is the caller's.
+    const folded = this.background.then(() => this.fold());
+    this.background = folded.catch(() => undefined);
+    await folded;
+  }
+
   /** Waits for pending writes, then detaches from the doc and closes the database. */
   async destroy(): Promise<void> {
     this.destroyed = true;
@@ -220,6 +237,25 @@ export class TabletStore {
     if (this.pending === 0) {
       for (const resolve of this.settledWaiters.splice(0)) resolve();
     }
+  }
+}
+
+/**
+ * Folds a document's stored rows now (see `compactNow`): through every store this page has open on it, or,
+ * when none is, through one opened for the purpose and closed again.
+ */
+export async function compactStoredDoc(storageName: string, keepHistory: boolean): Promise<void> {
+  const open = [...openStores].filter((store) => store.name === storageName);
+  if (open.length > 0) {
+    for (const store of open) await store.compactNow();
+    return;
+  }
+  const { doc, tablet } = await openStoredDoc(storageName, keepHistory);
+  try {
+    await tablet.compactNow();
+  } finally {
+    await tablet.destroy();
+    doc.destroy();
   }
 }
 

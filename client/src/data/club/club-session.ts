@@ -93,7 +93,7 @@ export async function openClubSession(clubId: string, author: Author): Promise<C
     return guardClubDoc(session.doc, author, session.canEdit);
   });
   const stopSummary = keepSummary(clubId, author, session, link.onAccessChange, () => role() === 'editor');
-  return {
+  const club: ClubSession = {
     clubId,
     author,
     club: session.view,
@@ -119,10 +119,17 @@ export async function openClubSession(clubId: string, author: Author): Promise<C
     async close() {
       await stopSummary();
       await stopErasures();
+      await stopScrubbing();
       unregister();
       await session.close();
     },
   };
+  // Erased members' old bytes leave this tablet's files once per erasure, in the background (erasure-scrub.ts).
+  const stopScrubbing = startAfterPaint(async () => {
+    const { keepErasuresScrubbed } = await import('./erasure-scrub');
+    return keepErasuresScrubbed(club, session.doc);
+  });
+  return club;
 }
 
 /**

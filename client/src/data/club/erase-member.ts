@@ -6,12 +6,13 @@ import type { ClubSession } from './club-session';
  * Erases a member (Law 91/2025/QH15): their personal data in the club doc now, and, on a committee tablet,
  * what the health, money and care docs hold about them. Each of those is opened here (a screen may
  * already have it open: its own guard erases there too), erased by its session's guard (erasure-guard.ts)
- * as it loads, stored, and closed. Not awaited by the screen: if the tablet closes first, the guard erases
- * at the doc's next open, since the erased ids are in the club doc. Returns the club doc's result.
+ * as it loads, stored, and closed; then the old rows' bytes are scrubbed from this tablet's files
+ * (erasure-scrub.ts). Not awaited by the screen: if the tablet closes first, both happen at the club's next
+ * open, since the erased ids are in the club doc. Returns the club doc's result.
  */
 export function eraseMember(club: ClubSession, id: MemberId): Result<void, CommandError> {
   const result = club.commands.erasePersonalData(id);
-  if (result.ok) void eraseInSiblingDocs(club);
+  if (result.ok) void import('./erasure-scrub').then((scrub) => scrub.scrubAfterErasure(club));
   return result;
 }
 

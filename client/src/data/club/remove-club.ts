@@ -1,4 +1,5 @@
 import { findKnownClub, forgetClub } from '../../device/device';
+import { forgetScrubs } from '../../device/pending-scrub';
 import { forgetClubDocs, listHeldDocs, listUnsent, type UnsentDoc } from '../../device/unsent-docs';
 import { TabletStore } from '../../sync/tablet-store';
 
@@ -38,6 +39,7 @@ export async function removeClubFromTablet(
   const held = listHeldDocs(clubId, storage).map((doc) => doc.storageName);
   forgetClubDocs(clubId, storage);
   forgetClub(clubId, storage);
+  forgetScrubs(clubId, storage);
   const listed = (await databases.databases()).flatMap((info) => (info.name ? [info.name] : []));
   const names = [...new Set([...listed, ...held])].filter((name) => isClubDatabase(name, clubId));
   for (const name of names) await TabletStore.erase(name);

@@ -1,0 +1,101 @@
+import 'fake-indexeddb/auto';
+import type { MemberId } from '@chungtay/model';
+import * as model from '@chungtay/model';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { scrubsPending } from '../../device/pending-scrub';
+import { openStoredDoc } from '../../sync/tablet-store';
+import { storedRows } from '../../sync/tablet-store-testing';
+import { healthStorageName, openHealthSession } from '../health/health-session';
+import { openClubSession, storageNameFor } from './club-session';
+import { createClubOnTablet } from './create-club';
+import { eraseMember } from './erase-member';
+import { scrubErasures } from './erasure-scrub';
+import { openClub } from './open-clubs';
+
+const lan = { id: 'device-lan', name: 'Nguyễn Thị Lan' };
+const PHONE = '0912 777 345';
+const NAME = 'Phạm Thị Xuyến';
+
+afterEach(() => localStorage.clear());
+
+async function clubWithMember() {
+  const created = await createClubOnTablet({ name: 'CLB thôn Đông', kind: 'selfHelp' }, lan);
+  if (!created.ok) throw new Error('club not created');
+  const club = await openClubSession(created.value, lan);
+  const added = club.commands.addMember({
+    fullName: NAME,
+    gender: 'female',
+    birthYear: 1948,
+    phone: PHONE,
+    hamlet: 'thôn Đông',
+    household: 'none',
+    ethnicMinority: false,
+    joinedOn: null,
+    role: 'none',
+    notes: '',
+  });
+  if (!added.ok) throw new Error('member not added');
+  await club.whenSaved();
+  return { club, id: added.value as MemberId };
+}
+
+/** Whether any stored row of the database holds `text` (UTF-8, as Yjs stores strings). */
+async function holds(storageName: string, text: string): Promise<boolean> {
+  const needle = Buffer.from(text, 'utf8');
+  return (await storedRows(storageName)).some(([, bytes]) => Buffer.from(bytes).includes(needle));
+}
+
+describe('scrubbing an erased member from this tablet', () => {
+  it('folds the club and health docs so no stored row keeps the name or phone, once, and records it', async () => {
+    const { club, id } = await clubWithMember();
+    const health = await openHealthSession(club.clubId, lan, { canEditClub: club.canEdit });
+    const check = {
+      meetingId: 'meeting-2026-03-10' as model.MeetingId,
+      memberId: id,
+      systolic: 150,
+      diastolic: 95,
+    };
+    expect(health.commands.record({ ...check, takenAt: '2026-03-10' }).ok).toBe(true);
+    await health.whenSaved();
+    await health.close();
+    expect(await holds(storageNameFor(club.clubId), PHONE)).toBe(true);
+
+    expect(eraseMember(club, id).ok).toBe(true);
+    const doc = openClub(club.clubId)?.doc;
+    if (doc === undefined) throw new Error('club not registered');
+    // Joins the run eraseMember started (one run per club), and resolves once it is done.
+    await scrubErasures(club, doc);
+
+    expect(scrubsPending(club.clubId, [id])).toEqual([]);
+    const clubRows = await storedRows(storageNameFor(club.clubId));
+    expect(clubRows).toHaveLength(1);
+    expect(await holds(storageNameFor(club.clubId), PHONE)).toBe(false);
+    expect(await holds(storageNameFor(club.clubId), NAME)).toBe(false);
+    expect(await storedRows(healthStorageName(club.clubId))).toHaveLength(1);
+    // The filler is gone too.
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('chungtay-scrub');
+    await club.close();
+  });
+
+  it('an erasure whose scrub never ran (closed first, or made on another tablet) is scrubbed at the next open', async () => {
+    const { club, id } = await clubWithMember();
+    const clubId = club.clubId;
+    await club.close();
+    // The erasure lands in the stored doc with no club session open to follow it, as a sync that wrote it
+    // just before the tablet closed leaves it: nothing here has scrubbed it.
+    const { doc, tablet } = await openStoredDoc(storageNameFor(clubId), false);
+    const origin = model.erasureOrigin(lan);
+    expect(model.erasePersonalData(doc, id, origin, '2026-03-10' as model.IsoDate).ok).toBe(true);
+    await tablet.destroy();
+    doc.destroy();
+    expect(scrubsPending(clubId, [id])).toEqual([id]);
+    expect(await holds(storageNameFor(clubId), PHONE)).toBe(true);
+
+    const reopened = await openClubSession(clubId, lan);
+    // The watch starts after the first paint and finds the erasure it owes a scrub.
+    await vi.waitFor(() => expect(scrubsPending(clubId, [id])).toEqual([]), { timeout: 20_000 });
+    await reopened.close();
+    expect(scrubsPending(clubId, [id])).toEqual([]);
+    expect(await holds(storageNameFor(clubId), PHONE)).toBe(false);
+  });
+});
