@@ -8,7 +8,6 @@ import { Relay } from './relay';
 import type { RoomBus } from './room/bus';
 import { createRelayServer } from './server';
 import type { Storage } from './store/doc-store';
-import { retiringGenerations } from './store/generations';
 
 export interface RunningRelay {
   /** The bound port (useful with port 0). */
@@ -29,10 +28,8 @@ export async function startRelay(
   if (storage.usage === undefined)
     logger.warn('club quotas off: this store cannot report what a club stores');
   const now = () => performance.now();
-  // A rewritten minutes document's first write retires its earlier generations (store/generations.ts).
-  const docs = retiringGenerations(storage.docs);
   const relay = new Relay({
-    storage: Object.assign(Object.create(storage) as typeof storage, { docs }),
+    storage,
     metrics,
     logger,
     now,

@@ -124,6 +124,15 @@ export function runRoomBusTests(name: string, fixture: RoomBusFixture): void {
       expect(there).toEqual([revoked]);
     });
 
+    it('carries retired documents with every name', async () => {
+      const there: ClubControl[] = [];
+      b.onControl((message) => there.push(message));
+      const names = ['club-a/meeting/m1', 'club-a/meeting/m1_1_AbCdEfGhIjKlMnOpQrStUv'];
+      a.publishControl({ type: 'docsRetired', clubId: 'club-a', names });
+      await until(() => there.length === 1, 'the retirement');
+      expect(there).toEqual([{ type: 'docsRetired', clubId: 'club-a', names }]);
+    });
+
     it('shares a budget: what one process takes, the other cannot take again', async () => {
       const name = `test-${Math.random().toString(36).slice(2)}`;
       const here = a.budget(name, 0.5, 3, 0);

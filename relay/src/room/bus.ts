@@ -32,7 +32,12 @@ export type ClubControl =
   /** The club's keys changed (a rotation, or the club deleted): every process checks its connections again. */
   | { readonly type: 'keysRotated'; readonly clubId: string }
   /** One tablet's own key was cut off: every process closes the connections using it (issue 12 §6). */
-  | { readonly type: 'tabletRevoked'; readonly clubId: string; readonly keyHash: string };
+  | { readonly type: 'tabletRevoked'; readonly clubId: string; readonly keyHash: string }
+  /**
+   * Old generations of a meeting's minutes were retired (issue 12 §2, store/generations.ts): every process
+   * drops their rooms and closes their connections, so none serves the erased history from memory.
+   */
+  | { readonly type: 'docsRetired'; readonly clubId: string; readonly names: readonly string[] };
 
 /**
  * A token bucket every process on the bus draws from (the failed registration codes' budget): a

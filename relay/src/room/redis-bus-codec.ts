@@ -7,7 +7,14 @@ import type { ClubControl, RoomMessage } from './bus';
  * first, so a process drops its own echo before decoding the rest. Updates are Yjs binary; JSON would
  * have to base64 them.
  */
-const Kind = { update: 0, awareness: 1, keysRotated: 2, presenceQuery: 3, tabletRevoked: 4 } as const;
+const Kind = {
+  update: 0,
+  awareness: 1,
+  keysRotated: 2,
+  presenceQuery: 3,
+  tabletRevoked: 4,
+  docsRetired: 5,
+} as const;
 
 export interface Envelope<T> {
   readonly sender: string;
@@ -58,6 +65,10 @@ export function encodeClubControl(sender: string, message: ClubControl): Uint8Ar
   encoding.writeVarUint(encoder, Kind[message.type]);
   encoding.writeVarString(encoder, message.clubId);
   if (message.type === 'tabletRevoked') encoding.writeVarString(encoder, message.keyHash);
+  if (message.type === 'docsRetired') {
+    encoding.writeVarUint(encoder, message.names.length);
+    for (const name of message.names) encoding.writeVarString(encoder, name);
+  }
   return encoding.toUint8Array(encoder);
 }
 
@@ -67,6 +78,13 @@ export function decodeClubControl(data: Uint8Array): Envelope<ClubControl> {
   const kind = decoding.readVarUint(decoder);
   if (kind === Kind.keysRotated)
     return { sender, message: { type: 'keysRotated', clubId: decoding.readVarString(decoder) } };
+  if (kind === Kind.docsRetired) {
+    const clubId = decoding.readVarString(decoder);
+    const names = Array.from({ length: decoding.readVarUint(decoder) }, () =>
+      decoding.readVarString(decoder),
+    );
+    return { sender, message: { type: 'docsRetired', clubId, names } };
+  }
   if (kind !== Kind.tabletRevoked) throw new Error(`unknown club message kind ${kind}`);
   const clubId = decoding.readVarString(decoder);
   return { sender, message: { type: 'tabletRevoked', clubId, keyHash: decoding.readVarString(decoder) } };

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { olderGenerations, parseGenerationName, retiringGenerations } from './generations';
+import {
+  isRetiredGeneration,
+  olderGenerations,
+  parseGenerationName,
+  retiringGenerations,
+} from './generations';
 import { MemoryDocStore } from './memory-doc-store';
 
 const ID_A = 'AbCdEfGhIjKlMnOpQrSt_-';
@@ -48,5 +53,16 @@ describe('minutes generations on the relay', () => {
     expect((await inner.load(`c/meeting/m_1_${ID_A}`)).updates).toHaveLength(1);
     await expect(store.append('c/meeting/m', update())).rejects.toThrow(/retired/);
     for (const name of ['c/meeting/m2', 'c/health']) expect((await inner.load(name)).updates).toHaveLength(1);
+  });
+
+  it('tells a retired generation by a later one in the store, never a concurrent one or another document', async () => {
+    const store = new MemoryDocStore();
+    for (const name of ['c/meeting/m', `c/meeting/m_1_${ID_A}`, `c/meeting/m_1_${ID_B}`, 'c/meeting/m2'])
+      await store.append(name, update());
+    expect(await isRetiredGeneration(store, 'c/meeting/m')).toBe(true);
+    for (const name of [`c/meeting/m_1_${ID_A}`, `c/meeting/m_1_${ID_B}`, 'c/meeting/m2', 'c/health', 'c'])
+      expect(await isRetiredGeneration(store, name), name).toBe(false);
+    await store.append(`c/meeting/m_2_${ID_A}`, update());
+    expect(await isRetiredGeneration(store, `c/meeting/m_1_${ID_B}`)).toBe(true);
   });
 });

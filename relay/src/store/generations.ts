@@ -33,6 +33,30 @@ export function parseGenerationName(name: string): GenerationName | null {
   return { base: `${segments[0]}/meeting/${match[1]}`, number: Number(match[2]) };
 }
 
+/** A meeting's minutes as a generation, generation 0 (`<clubId>/meeting/<meetingId>`) included; null otherwise. */
+function minutesGeneration(name: string): GenerationName | null {
+  const later = parseGenerationName(name);
+  if (later !== null) return later;
+  const segments = name.split('/');
+  return segments.length === 3 && segments[1] === 'meeting' ? { base: name, number: 0 } : null;
+}
+
+/**
+ * Whether a later generation of these minutes is stored, which retires this one (or is about to: the
+ * retirement follows the later generation's first append). Asked of the store, not of this process's memory,
+ * so that it holds for generations another process retired, and after a restart. One listDocs per opening
+ * of a meeting's minutes; other documents cost nothing.
+ */
+export async function isRetiredGeneration(store: DocStore, name: string): Promise<boolean> {
+  const generation = minutesGeneration(name);
+  if (generation === null) return false;
+  const stored = await store.listDocs(`${generation.base}_`);
+  return stored.some((other) => {
+    const parsed = parseGenerationName(other);
+    return parsed !== null && parsed.base === generation.base && parsed.number > generation.number;
+  });
+}
+
 /** The names among `stored` that generation `name` replaces. */
 export function olderGenerations(name: string, stored: readonly string[]): string[] {
   const generation = parseGenerationName(name);
@@ -47,7 +71,9 @@ export function olderGenerations(name: string, stored: readonly string[]): strin
 /**
  * Wraps a store so that the first append of a later generation retires the earlier ones, after that append
  * is stored (never before: the meeting must not be left without a stored copy). Checked once per name and
- * process; after a restart the first append checks again, which retires nothing new.
+ * process; after a restart the first append checks again, which retires nothing new. `onRetired` hears of
+ * each retirement before that append resolves: the relay closes the retired documents' rooms and
+ * connections there and in every other process (relay.ts), so none is served from memory.
  */
 export function retiringGenerations(
   store: DocStore,
