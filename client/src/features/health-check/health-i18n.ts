@@ -1,10 +1,9 @@
-import * as i18n from '@solid-primitives/i18n';
-import { createMemo } from 'solid-js';
 import { enHealthScreens } from '../../i18n/en-health-screens';
 import { type I18n, useI18n } from '../../i18n/i18n-context';
+import { createSectionTranslator, type SectionKey } from '../../i18n/lazy-section';
 import { viHealthScreens } from '../../i18n/vi-health-screens';
 
-export type HealthScreenKey = keyof i18n.Flatten<typeof viHealthScreens>;
+export type HealthScreenKey = SectionKey<typeof viHealthScreens>;
 
 export interface HealthI18n extends I18n {
   /** A message of the health screens' own catalogue. */
@@ -17,7 +16,6 @@ export interface HealthI18n extends I18n {
  */
 export function useHealthI18n(): HealthI18n {
   const base = useI18n();
-  const dict = createMemo(() => i18n.flatten(base.locale() === 'en' ? enHealthScreens : viHealthScreens));
-  const translate = i18n.translator(dict, i18n.resolveTemplate);
-  return { ...base, h: (key, args) => String(translate(key, args ?? {}) ?? key) };
+  const h = createSectionTranslator(base.locale, { vi: viHealthScreens, en: enHealthScreens });
+  return { ...base, h };
 }

@@ -1,11 +1,10 @@
-import * as i18n from '@solid-primitives/i18n';
-import { createMemo } from 'solid-js';
 import { enMoney } from '../../i18n/en-money';
 import { formatMoney } from '../../i18n/format';
 import { type I18n, useI18n } from '../../i18n/i18n-context';
+import { createSectionTranslator, type SectionKey } from '../../i18n/lazy-section';
 import { viMoney } from '../../i18n/vi-money';
 
-export type MoneyKey = keyof i18n.Flatten<typeof viMoney>;
+export type MoneyKey = SectionKey<typeof viMoney>;
 
 export interface MoneyI18n extends I18n {
   /** A message of the money screens' catalogue. */
@@ -21,13 +20,8 @@ export interface MoneyI18n extends I18n {
  */
 export function useMoneyI18n(): MoneyI18n {
   const base = useI18n();
-  const dict = createMemo(() => i18n.flatten(base.locale() === 'en' ? enMoney : viMoney));
-  const translate = i18n.translator(dict, i18n.resolveTemplate);
-  return {
-    ...base,
-    m: (key, args) => String(translate(key, args ?? {}) ?? key),
-    dong: formatDong,
-  };
+  const m = createSectionTranslator(base.locale, { vi: viMoney, en: enMoney });
+  return { ...base, m, dong: formatDong };
 }
 
 export function formatDong(amount: number): string {

@@ -1,10 +1,9 @@
-import * as i18n from '@solid-primitives/i18n';
-import { createMemo } from 'solid-js';
 import { enImport } from '../../i18n/en-import';
 import { type I18n, useI18n } from '../../i18n/i18n-context';
+import { createSectionTranslator, type SectionKey } from '../../i18n/lazy-section';
 import { viImport } from '../../i18n/vi-import';
 
-export type RosterFileKey = keyof i18n.Flatten<typeof viImport>;
+export type RosterFileKey = SectionKey<typeof viImport>;
 
 export interface RosterFileI18n extends I18n {
   /** A message of the import and export screens' catalogue. */
@@ -18,7 +17,6 @@ export interface RosterFileI18n extends I18n {
  */
 export function useRosterFileI18n(): RosterFileI18n {
   const base = useI18n();
-  const dict = createMemo(() => i18n.flatten(base.locale() === 'en' ? enImport : viImport));
-  const translate = i18n.translator(dict, i18n.resolveTemplate);
-  return { ...base, ft: (key, args) => String(translate(key, args ?? {}) ?? key) };
+  const ft = createSectionTranslator(base.locale, { vi: viImport, en: enImport });
+  return { ...base, ft };
 }
