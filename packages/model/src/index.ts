@@ -84,6 +84,13 @@ export {
   type Measurements,
 } from './health/health-flags';
 export {
+  checkPair,
+  followHealth,
+  type HealthChanges,
+  type HealthCheckChanges,
+  type HealthFollower,
+} from './health/health-follower';
+export {
   HEALTH_MEASURES,
   HEALTH_SCHEMA_VERSION,
   type HealthMeasure,

@@ -77,6 +77,22 @@ interface Grouped {
   readonly writes: Map<string, number>;
 }
 
+/**
+ * Files one key of a check (`rest`: the parts after `<meetingId>/<memberId>`) into its group; anything that is
+ * neither a known field nor a write record (`write/<field>/<id>`) is left out, as health-layout.ts says.
+ */
+function addKey(entry: Grouped, rest: readonly string[], value: unknown): void {
+  const [field = ''] = rest;
+  const isWrite = field === 'write' && rest.length === 3;
+  if (rest.length !== 1 && !isWrite) return;
+  if (!isWrite && !(HEALTH_FIELDS as readonly string[]).includes(field)) return;
+  if (isWrite) {
+    const written = rest[1] ?? '';
+    entry.raw[`write/${written}/${rest[2]}`] = value;
+    entry.writes.set(written, (entry.writes.get(written) ?? 0) + 1);
+  } else entry.raw[field] = value;
+}
+
 /** The checks map's keys grouped per meeting and member (see health-layout.ts for the key shapes). */
 function groupChecks(doc: Y.Doc): Map<string, Grouped> {
   const grouped = new Map<string, Grouped>();
@@ -84,10 +100,8 @@ function groupChecks(doc: Y.Doc): Map<string, Grouped> {
   const badPairs = new Set<string>();
   for (const [key, value] of checksMap(doc).entries()) {
     const parts = key.split('/');
-    const [meetingId = '', memberId = '', field = ''] = parts;
-    const isWrite = field === 'write' && parts.length === 5;
-    if (parts.length !== 3 && !isWrite) continue;
-    if (!isWrite && !(HEALTH_FIELDS as readonly string[]).includes(field)) continue;
+    const [meetingId = '', memberId = ''] = parts;
+    if (parts.length < 3) continue;
     const pair = `${meetingId}/${memberId}`;
     let entry = grouped.get(pair);
     if (entry === undefined) {
@@ -99,46 +113,62 @@ function groupChecks(doc: Y.Doc): Map<string, Grouped> {
       entry = { meetingId, memberId, raw: {}, writes: new Map() };
       grouped.set(pair, entry);
     }
-    if (isWrite) {
-      const written = parts[3] ?? '';
-      entry.raw[`write/${written}/${parts[4]}`] = value;
-      entry.writes.set(written, (entry.writes.get(written) ?? 0) + 1);
-    } else entry.raw[field] = value;
+    addKey(entry, parts.slice(2), value);
   }
   return grouped;
 }
 
-function toCheck({ meetingId, memberId, raw, writes }: Grouped): HealthCheck {
-  const check: HealthCheck = {
+/** The check a group makes, or null when it holds no measurement and no conflict (the view leaves it out). */
+function toCheck({ meetingId, memberId, raw, writes }: Grouped): HealthCheck | null {
+  let check: HealthCheck = {
     meetingId: meetingId as MeetingId,
     memberId: memberId as MemberId,
     ...v.parse(CheckRecord, raw),
   };
   // Only a field with two write records or more can be in conflict: most checks skip the parsing.
-  if (![...writes.values()].some((count) => count > 1)) return check;
-  const conflicts = readCheckConflicts(raw);
-  return conflicts.length === 0 ? check : { ...check, conflicts };
+  if ([...writes.values()].some((count) => count > 1)) {
+    const conflicts = readCheckConflicts(raw);
+    if (conflicts.length > 0) check = { ...check, conflicts };
+  }
+  const measured =
+    check.weightKg !== null ||
+    check.systolic !== null ||
+    check.diastolic !== null ||
+    check.glucoseMmol !== null;
+  return measured || check.conflicts !== undefined ? check : null;
+}
+
+/**
+ * One member's check at one meeting, read from that check's own keys (`entries`: field → value, as
+ * `checkRecord` gives them), exactly as `readHealth` reads it; null where `readHealth` lists no check.
+ */
+export function readHealthCheck(
+  meetingId: string,
+  memberId: string,
+  entries: () => Iterable<readonly [string, unknown]>,
+): HealthCheck | null {
+  if (!isId(meetingId) || !isId(memberId)) return null;
+  const entry: Grouped = { meetingId, memberId, raw: {}, writes: new Map() };
+  for (const [field, value] of entries()) addKey(entry, field.split('/'), value);
+  return toCheck(entry);
 }
 
 export function readHealth(doc: Y.Doc): HealthView {
   const checks = [...groupChecks(doc).values()]
     .map(toCheck)
-    .filter(
-      (c) =>
-        c.weightKg !== null ||
-        c.systolic !== null ||
-        c.diastolic !== null ||
-        c.glucoseMmol !== null ||
-        c.conflicts !== undefined,
-    )
+    .filter((c): c is HealthCheck => c !== null)
     .sort((a, b) => compareText(a.meetingId, b.meetingId) || compareText(a.memberId, b.memberId));
+  return { ...readHealthHeader(doc), checks };
+}
+
+/** Everything of the view but its checks: small records, read whole (health-follower.ts reads them alone). */
+export function readHealthHeader(doc: Y.Doc): Omit<HealthView, 'checks'> {
   const clubId = healthMeta(doc).get('clubId');
   return {
     clubId: isId(clubId) ? (clubId as ClubId) : null,
     schemaVersion: readHealthSchemaVersion(doc) ?? 0,
     readOnly: isHealthReadOnly(doc),
     thresholds: readHealthThresholds(doc),
-    checks,
     followUps: readFollowUps(doc),
     visitNotes: listVisitHealthNotes(doc),
     locks: readHealthLocks(doc),
