@@ -5,6 +5,7 @@ import { cashBalances, getCashBook } from './ledger';
 import { getMeetingMoney } from './minutes-money';
 import { recordEntry, reverseEntry } from './money-commands';
 import { clockAt, LAN, MEETING, newBook, ok, treasurer } from './money-fixtures';
+import { createMoneyIndex } from './money-index';
 import type { FundId } from './money-types';
 import { readMoney } from './read-money';
 
@@ -58,6 +59,7 @@ describe('recordCashCount', () => {
     expect(view.entries.at(-1)).toMatchObject({ kind: 'cashOver', amount: 5_000 });
     expect(cashBalances(view).get(activity)).toBe(205_000);
     expect(getCashCountDifference(view, MEETING)).toBe(5_000);
+    expect(getCashCountDifference(view, MEETING, createMoneyIndex(view.entries))).toBe(5_000);
     ok(
       reverseEntry(
         doc,
@@ -69,6 +71,8 @@ describe('recordCashCount', () => {
     view = readMoney(doc);
     expect(cashBalances(view).get(activity)).toBe(200_000);
     expect(getCashCountDifference(view, MEETING)).toBeNull();
+    // Read through the meeting's standing entries (the meeting-day screen's index), the same answer.
+    expect(getCashCountDifference(view, MEETING, createMoneyIndex(view.entries))).toBeNull();
   });
 
   it('refuses a negative count, a count in the future and an unknown fund, writing nothing', () => {

@@ -5,6 +5,7 @@ import { FieldErrors, notFound } from '../schema/command';
 import { checkOptionalText, checkPastDate, MAX_NOTES } from '../schema/field-checks';
 import { resolveCorrections } from './ledger';
 import { type MoneyClock, writeEntry } from './money-commands';
+import type { MoneyIndex } from './money-index';
 import { type MoneyError, runMoneyCommand } from './money-layout';
 import { MAX_AMOUNT } from './money-rules';
 import type { EntryId, FundId, MoneyView } from './money-types';
@@ -81,12 +82,16 @@ export function recordCashCount(
 export function getCashCountDifference(
   view: Pick<MoneyView, 'entries'>,
   meetingId: MeetingId,
+  index?: Pick<MoneyIndex, 'meetingEntries'>,
 ): number | null {
-  const { reversedBy } = resolveCorrections(view.entries);
+  // The index holds the meeting's standing entries already: no scan of the book (the meeting-day screen
+  // asks again after every tap).
+  const reversedBy = index === undefined ? resolveCorrections(view.entries).reversedBy : null;
+  const entries = index === undefined ? view.entries : index.meetingEntries(meetingId);
   let found = false;
   let total = 0;
-  for (const e of view.entries) {
-    if (e.meetingId !== meetingId || reversedBy.has(e.id)) continue;
+  for (const e of entries) {
+    if (e.meetingId !== meetingId || reversedBy?.has(e.id)) continue;
     if (e.kind === 'cashOver') total += e.amount;
     else if (e.kind === 'cashShort') total -= e.amount;
     else continue;
