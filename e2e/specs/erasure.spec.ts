@@ -130,14 +130,9 @@ function filesHolding(dir: string, text: string): string[] {
   return found;
 }
 
-test('a name typed into the minutes, erased, redacted and rewritten, is gone from the relay’s file and the tablet’s IndexedDB files', async ({
-  baseURL,
-}) => {
-  test.setTimeout(300_000);
-  const dataDir = process.env.E2E_DATA_DIR ?? join(import.meta.dirname, '../.data/e2e');
+/** A tablet whose browser keeps its profile on disk, so a test can search the IndexedDB files it leaves. */
+async function tabletProfile(baseURL: string | undefined) {
   const profile = join(await mkdtemp(join(tmpdir(), 'chungtay-erasure-')), 'profile');
-  const indexedDbDir = join(profile, 'Default', 'IndexedDB');
-  const name = 'Vương Thị Xuân';
   const launch = () =>
     chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -146,6 +141,16 @@ test('a name typed into the minutes, erased, redacted and rewritten, is gone fro
       locale: 'vi-VN',
       baseURL: baseURL ?? '',
     });
+  return { profile, indexedDbDir: join(profile, 'Default', 'IndexedDB'), launch };
+}
+
+test('a name typed into the minutes, erased, redacted and rewritten, is gone from the relay’s file and the tablet’s IndexedDB files', async ({
+  baseURL,
+}) => {
+  test.setTimeout(300_000);
+  const dataDir = process.env.E2E_DATA_DIR ?? join(import.meta.dirname, '../.data/e2e');
+  const { profile, indexedDbDir, launch } = await tabletProfile(baseURL);
+  const name = 'Vương Thị Xuân';
   const relayHolds = (text: string) =>
     ['relay.sqlite', 'relay.sqlite-wal'].some((file) => {
       const path = join(dataDir, file);
@@ -228,5 +233,46 @@ test('a name typed into the minutes, erased, redacted and rewritten, is gone fro
   await expect.poll(() => relayHolds(name), { timeout: 180_000, intervals: [1000] }).toBe(false);
   await context.close();
   expect(filesHolding(indexedDbDir, name)).toEqual([]);
+  await rm(dirname(profile), { recursive: true, force: true });
+});
+
+test('an erased member’s name and phone leave the tablet’s IndexedDB files with no minutes rewritten', async ({
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const { profile, indexedDbDir, launch } = await tabletProfile(baseURL);
+  const name = 'Đoàn Thị Huệ';
+  // However the phone is kept (as typed or as digits), none of its forms may stay.
+  const phone = '0913 468 257';
+  const phones = [phone, phone.replaceAll(' ', '')];
+  const holdsAny = () => [name, ...phones].flatMap((text) => filesHolding(indexedDbDir, text));
+  const context = await launch();
+  const page = context.pages()[0] ?? (await context.newPage());
+  const app = new ClubApp(page);
+  await app.start();
+  await app.createClub('CLB Hội viên thôn Hạ', 'Lê Thị Hạnh');
+  await app.addMember({ name, birthYear: '1951', phone });
+  await app.addMember({ name: 'Lê Văn Cường', birthYear: '1960' });
+  const clubId = new URL(page.url()).pathname.split('/')[2] ?? '';
+  expect(clubId).not.toBe('');
+  // Before: the files hold them (so the search below can find them).
+  await expect.poll(() => filesHolding(indexedDbDir, name).length, { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect.poll(() => holdsAny().length, { timeout: 30_000 }).toBeGreaterThan(1);
+
+  await app.memberLink(name).click();
+  await page.getByRole('button', { name: 'Xóa thông tin cá nhân theo yêu cầu' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Xóa thông tin cá nhân theo yêu cầu' }).click();
+  await expect(page.getByText('Đã xóa thông tin cá nhân.')).toBeVisible();
+  // The scrub runs in the background; the tablet records it once done (device/pending-scrub.ts).
+  const scrubbed = () =>
+    page.evaluate((id) => JSON.parse(localStorage.getItem(`chungtay.scrubbed.${id}`) ?? '[]').length, clubId);
+  await expect.poll(scrubbed, { timeout: 60_000 }).toBe(1);
+  // Nothing was said: a scrub that works is silent.
+  await expect(page.getByText('Máy chưa dọn xong', { exact: false })).toHaveCount(0);
+  // The other member is still there, so the club doc was folded, not lost.
+  await app.goTo('Thành viên');
+  await expect(app.memberLink('Lê Văn Cường')).toBeVisible();
+  await context.close();
+  expect(holdsAny()).toEqual([]);
   await rm(dirname(profile), { recursive: true, force: true });
 });

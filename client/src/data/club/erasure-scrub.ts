@@ -5,7 +5,7 @@ import { markScrubbed, scrubsPending } from '../../device/pending-scrub';
 import { enErasure } from '../../i18n/en-erasure';
 import { savedLocale } from '../../i18n/i18n-context';
 import { viErasure } from '../../i18n/vi-erasure';
-import { scrubDeletedBytes } from '../../sync/tablet-scrub';
+import { scrubAfterDeletion } from '../../sync/tablet-scrub';
 import { compactStoredDoc } from '../../sync/tablet-store';
 import { showToast } from '../../ui/toast/toast';
 import { careStorageName } from '../care/care-session';
@@ -20,10 +20,10 @@ import { openClub } from './open-clubs';
  * After an erasure (made here, or received from another tablet by sync), the erased member's old rows must
  * leave this tablet's IndexedDB files, not only its databases (issue 12 §2). Blanking writes new rows; the
  * old ones go when the tablet store folds a doc's rows into one snapshot, and their bytes leave the files
- * only if that happens inside `scrubDeletedBytes` (sync/tablet-scrub.ts says why). So, once per erasure, in
- * the background: the erasure is made in the health, money and care docs (as eraseMember does), then every
- * affected doc's rows are folded with the scrub's filler in place. What is owed is derived from the club
- * doc's erased ids and the device's record of scrubbed ones (device/pending-scrub.ts): a tablet closed
+ * only once LevelDB compacts them away (sync/tablet-scrub.ts says why and how). So, once per erasure, in
+ * the background: the erasure is made in the health, money and care docs (as eraseMember does), every
+ * affected doc's rows are folded now, then the scrub's filler is written. What is owed is derived from the
+ * club doc's erased ids and the device's record of scrubbed ones (device/pending-scrub.ts): a tablet closed
  * mid-way does it again at the club's next open, which is safe.
  */
 
@@ -73,10 +73,10 @@ async function scrubOnce(club: ClubSession): Promise<void> {
   if (club.canOpen(model.healthDocName(clubId))) affected.push(healthStorageName(clubId));
   if (club.canOpen(model.moneyDocName(clubId))) affected.push(moneyStorageName(clubId));
   if (club.canOpen(model.careDocName(clubId))) affected.push(careStorageName(clubId));
-  await scrubDeletedBytes(async () => {
-    // None of these docs keeps history (only minutes do, and a rewrite scrubs them: minutes-generation.ts).
-    for (const name of affected) await compactStoredDoc(name, false);
-  });
+  // Folded first, then the filler (scrubAfterDeletion says why this order). None of these docs keeps
+  // history (only minutes do, and their rewrite scrubs them: minutes-generation.ts).
+  for (const name of affected) await compactStoredDoc(name, false);
+  await scrubAfterDeletion();
 }
 
 /**
