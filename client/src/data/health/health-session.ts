@@ -18,7 +18,7 @@ import {
   openPrivateDocSession,
   type PrivateDocSession,
 } from '../session/private-doc-session';
-import { fullReadProjection } from '../session/projection';
+import { projectHealth } from './health-projection';
 
 const tabletNow = () => new Date().toISOString();
 
@@ -75,7 +75,8 @@ export function openHealthSession(
     isNew: (doc) => model.readHealth(doc).clubId === null,
     create: (doc, origin) => model.createHealth(doc, { clubId: clubId as ClubId }, origin),
     erase: model.eraseMembersHealth,
-    project: (doc) => fullReadProjection(doc, model.readHealth),
+    // Read whole on open, then check by check as values are typed (health-projection.ts).
+    project: projectHealth,
     bind: bindHealthCommands,
     // The measurements, the thresholds, the follow-ups and visit notes.
     undoRoots: ['checks', 'settings', 'followUps', 'visitNotes'],

@@ -1,33 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { alice, bob, value } from '../../test/fixtures';
-import { CLUB, HUNG, LAN, MAI } from '../../test/minutes-fixtures';
+import { applyHealthStep, healthPeers, healthStep, MEETINGS, startDoc } from '../../test/health-scenario';
+import { LAN } from '../../test/minutes-fixtures';
 import { deliver } from '../../test/peers';
 import type { MeetingId, MemberId } from '../ids/ids';
-import { markFollowedUp } from './follow-ups';
-import {
-  clearHealthCheck,
-  createHealth,
-  eraseMemberHealthData,
-  recordHealthCheck,
-  updateHealthThresholds,
-} from './health-commands';
-import { resolveHealthConflict } from './health-conflicts';
+import { recordHealthCheck, updateHealthThresholds } from './health-commands';
 import { followHealth } from './health-follower';
-import { checksMap } from './health-layout';
-import { followMinutesApproval } from './health-locks';
 import { readHealth } from './read-health';
-import { recordVisitHealthNote } from './visit-notes';
-
-const MEETINGS = ['meeting-2026-01', 'meeting-2026-02', 'meeting-2026-03'] as MeetingId[];
-const MEMBERS = [LAN, HUNG, MAI] as MemberId[];
-
-function startDoc(): Y.Doc {
-  const doc = new Y.Doc();
-  value(createHealth(doc, { clubId: CLUB }, alice));
-  return doc;
-}
 
 /** A health doc of `meetings` months with `members` members weighed at each. */
 function yearsOf(meetings: number, members: number): Y.Doc {
@@ -45,105 +26,16 @@ function yearsOf(meetings: number, members: number): Y.Doc {
   return doc;
 }
 
-const pick = <T>(items: readonly T[]) =>
-  fc.integer({ min: 0, max: items.length - 1 }).map((i) => items[i] as T);
-const meeting = pick(MEETINGS);
-const member = pick(MEMBERS);
-const at = fc.integer({ min: 0, max: 59 }).map((m) => `2026-03-20T09:${String(m).padStart(2, '0')}:00.000Z`);
-type Write = (doc: Y.Doc) => void;
-const origin = fc.constantFrom(alice, bob);
-/** Every kind of change a health doc takes, each a model command (the result may be a refusal: a lock). */
-const write: fc.Arbitrary<Write> = fc.oneof(
-  fc
-    .tuple(
-      meeting,
-      member,
-      fc.integer({ min: 40, max: 90 }),
-      fc.option(fc.integer({ min: 90, max: 180 })),
-      at,
-      origin,
-    )
-    .map(([meetingId, memberId, weightKg, systolic, recordedAt, by]) => (doc: Y.Doc) => {
-      recordHealthCheck(
-        doc,
-        {
-          meetingId,
-          memberId,
-          takenAt: '2026-03-20',
-          weightKg,
-          systolic,
-          diastolic: systolic && 80,
-          recordedAt,
-        },
-        by,
-      );
-    }),
-  fc.tuple(meeting, member).map(([meetingId, memberId]) => (doc: Y.Doc) => {
-    clearHealthCheck(doc, { meetingId, memberId }, alice);
-  }),
-  fc.tuple(meeting, member).map(([meetingId, memberId]) => (doc: Y.Doc) => {
-    const conflict = readHealth(doc).checks.find((c) => c.meetingId === meetingId && c.memberId === memberId)
-      ?.conflicts?.[0];
-    const writeId = conflict?.options[0]?.id;
-    if (conflict && writeId)
-      resolveHealthConflict(
-        doc,
-        { meetingId, memberId, field: conflict.field, writeId },
-        alice,
-        '2026-03-21',
-      );
-  }),
-  fc.tuple(meeting, member).map(([meetingId, memberId]) => (doc: Y.Doc) => {
-    markFollowedUp(doc, { meetingId, memberId, on: '2026-03-22' }, bob);
-  }),
-  fc.tuple(meeting, fc.boolean()).map(([meetingId, approved]) => (doc: Y.Doc) => {
-    followMinutesApproval(
-      doc,
-      { meetingId, approvedAt: approved ? '2026-03-21' : null, reopenings: 0 },
-      alice,
-    );
-  }),
-  fc.integer({ min: 120, max: 160 }).map((highSystolic) => (doc: Y.Doc) => {
-    updateHealthThresholds(doc, { highSystolic }, alice);
-  }),
-  member.map((memberId) => (doc: Y.Doc) => {
-    recordVisitHealthNote(
-      doc,
-      { visitId: `visit-${memberId}`, memberId, date: '2026-03-23', note: 'Khỏe' },
-      bob,
-    );
-  }),
-  member.map((memberId) => (doc: Y.Doc) => {
-    eraseMemberHealthData(doc, memberId, alice);
-  }),
-  // Keys the model never writes: the follower must leave them out as the full read does.
-  fc.constantFrom('bad/key', 'x/y/weightKg', `${MEETINGS[0]}/${LAN}/unknown`).map((key) => (doc: Y.Doc) => {
-    doc.transact(() => checksMap(doc).set(key, 1), alice);
-  }),
-);
-/** A step: a write on one of the two peers, or one peer receiving what it lacks from the other. */
-const step = fc.oneof(
-  fc.tuple(fc.constantFrom(0, 1), write).map(([peer, w]) => ({ peer, w })),
-  fc.constantFrom(0, 1).map((peer) => ({ peer, w: null })),
-);
-
 describe('followHealth', () => {
   it('equals a full read after random writes on two peers delivered in random orders', () => {
     fc.assert(
-      fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
-        const start = startDoc();
-        const peers = [0, 1].map(() => {
-          const doc = new Y.Doc();
-          Y.applyUpdate(doc, Y.encodeStateAsUpdate(start));
-          return doc;
-        }) as [Y.Doc, Y.Doc];
+      fc.property(fc.array(healthStep, { maxLength: 30 }), (steps) => {
+        const peers = healthPeers();
         const followers = peers.map((doc) => followHealth(doc));
-        for (const { peer, w } of steps) {
-          const doc = peers[peer] as Y.Doc;
-          if (w === null) deliver(peers[1 - peer] as Y.Doc, doc);
-          else w(doc);
-          followers[peer]?.flush();
-          expect(followers[peer]?.view()).toEqual(readHealth(doc));
+        for (const step of steps) {
+          const doc = applyHealthStep(peers, step);
+          followers[step.peer]?.flush();
+          expect(followers[step.peer]?.view()).toEqual(readHealth(doc));
         }
         deliver(peers[0], peers[1]);
         deliver(peers[1], peers[0]);
