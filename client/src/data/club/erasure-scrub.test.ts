@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import type { MemberId } from '@chungtay/model';
 import * as model from '@chungtay/model';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
 import { scrubsPending } from '../../device/pending-scrub';
 import { openStoredDoc } from '../../sync/tablet-store';
 import { storedRows } from '../../sync/tablet-store-testing';
@@ -97,5 +98,26 @@ describe('scrubbing an erased member from this tablet', () => {
     await reopened.close();
     expect(scrubsPending(clubId, [id])).toEqual([]);
     expect(await holds(storageNameFor(clubId), PHONE)).toBe(false);
+  });
+
+  it('an erasure that arrives by sync while the club is open is scrubbed then', async () => {
+    const { club, id } = await clubWithMember();
+    const doc = openClub(club.clubId)?.doc;
+    if (doc === undefined) throw new Error('club not registered');
+    // Another tablet holds the same club doc and erases the member there.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    const before = Y.encodeStateVector(other);
+    const origin = model.erasureOrigin({ id: 'device-hoa', name: 'Trần Thị Hoa' });
+    expect(model.erasePersonalData(other, id, origin, '2026-03-10' as model.IsoDate).ok).toBe(true);
+    expect(scrubsPending(club.clubId, [id])).toEqual([id]);
+    // As the relay link applies it: a remote update, not this tablet's command.
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, before), 'relay');
+
+    await vi.waitFor(() => expect(scrubsPending(club.clubId, [id])).toEqual([]), { timeout: 20_000 });
+    expect(await holds(storageNameFor(club.clubId), PHONE)).toBe(false);
+    // The screens follow the same doc: the record is still listed, blank.
+    expect(club.club.members.find((m) => m.id === id)?.phone).toBe('');
+    await club.close();
   });
 });
