@@ -1,4 +1,4 @@
-import type { Entry, Loan, MoneyView } from '@chungtay/model';
+import type { Entry, Loan, MoneyIndex, MoneyView } from '@chungtay/model';
 import * as model from '@chungtay/model';
 import { batch, createSignal } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
@@ -35,7 +35,15 @@ const HEADER_KEYS = [
  * figure derived from them (balances, loan states, a meeting's collection) is recomputed once per batch
  * over plain objects. Screens never write into them.
  */
-export function projectMoney(doc: Y.Doc): Projection<MoneyView> {
+export interface MoneyProjection extends Projection<MoneyView> {
+  /**
+   * The standing entries by loan, member and meeting (the model's MoneyIndex), folded in from the same
+   * batches as the entries: reading it tracks the entries, so a memo over it reruns once per batch.
+   */
+  index(): MoneyIndex;
+}
+
+export function projectMoney(doc: Y.Doc): MoneyProjection {
   let scheduled = false;
   let stopped = false;
   const follower = model.followMoney(doc, () => {
@@ -51,6 +59,7 @@ export function projectMoney(doc: Y.Doc): Projection<MoneyView> {
   const { entries: _entries, loans: _loans, ...header } = first;
   const [book, setBook] = createStore<Header>(structuredClone(header) as Header);
   const [entries, setEntries] = createSignal<readonly Entry[]>(first.entries.slice());
+  const index = model.createMoneyIndex(first.entries);
   const [loans, setLoans] = createSignal<readonly Loan[]>(first.loans.slice());
 
   function patch(): void {
@@ -67,8 +76,10 @@ export function projectMoney(doc: Y.Doc): Projection<MoneyView> {
       setBook('authors', reconcile(next.authors ?? {}));
     }
     const view = follower.view();
-    if (changes.entries.rebuilt !== null || changes.entries.added.length > 0)
+    if (changes.entries.rebuilt !== null || changes.entries.added.length > 0) {
+      index.update(view.entries, changes.entries);
       setEntries(view.entries.slice());
+    }
     if (changes.loans.rebuilt !== null || changes.loans.added.length > 0) setLoans(view.loans.slice());
   }
 
@@ -80,6 +91,10 @@ export function projectMoney(doc: Y.Doc): Projection<MoneyView> {
   Object.defineProperty(view, 'loans', { get: loans, enumerable: true });
   return {
     view,
+    index: () => {
+      entries();
+      return index;
+    },
     stop: () => {
       stopped = true;
       follower.stop();

@@ -12,6 +12,7 @@ import type {
   LocalOrigin,
   MinutesView,
   MoneyClock,
+  MoneyIndex,
   MoneyRules,
   MoneyView,
   RepaymentInput,
@@ -26,7 +27,8 @@ import {
   openPrivateDocSession,
   type PrivateDocSession,
 } from '../session/private-doc-session';
-import { projectMoney } from './money-projection';
+import { type MoneyProjection, projectMoney } from './money-projection';
+import { shareSessions } from './shared-money-session';
 
 export function moneyStorageName(clubId: string): string {
   return `chungtay-money-${clubId}`;
@@ -60,6 +62,8 @@ export function bindMoneyCommands(doc: Y.Doc, origin: LocalOrigin, clock: () => 
 export interface MoneySession extends PrivateDocSession<MoneyView, ReturnType<typeof bindMoneyCommands>> {
   /** Every loan's state on `today`; a loan whose entries did not change keeps its computed state. */
   loanStates(today: IsoDate): readonly LoanState[];
+  /** The standing entries by loan, member and meeting, reactive like the view (money-projection.ts). */
+  index(): MoneyIndex;
 }
 
 export interface OpenMoneyOptions extends OpenPrivateDocOptions {
@@ -68,18 +72,28 @@ export interface OpenMoneyOptions extends OpenPrivateDocOptions {
 }
 
 /**
- * Opens the club's money book `<clubId>/money`. Only for editor keys: the relay refuses viewer keys
+ * Opens the club's money book `<clubId>/money`, or joins it when it is already open on this tablet (the
+ * summary upkeep holds it from the first idle moment after the roster; see shared-money-session.ts): one
+ * copy of the book in memory, closed when its last holder closes it. Only for editor keys: the relay refuses viewer keys
  * (4403, `isPrivateDocument`), so the caller checks `ClubSession.canOpen(moneyDocName)` first. The club's
  * kind picks the funds a new book starts with (a Red Cross chapter's humanitarian fund). Plain gc: the
  * book is append-only, a correction is a new entry, so there is no deleted content worth keeping.
  * Undo covers rules and funds only: an entry is taken back with a correction the books can show.
  */
-export async function openMoneySession(
+export const openMoneySession: (
+  clubId: string,
+  clubKind: ClubKind,
+  author: Author,
+  options?: OpenMoneyOptions,
+) => Promise<MoneySession> = shareSessions(openOwnMoneySession);
+
+async function openOwnMoneySession(
   clubId: string,
   clubKind: ClubKind,
   author: Author,
   options: OpenMoneyOptions = {},
 ): Promise<MoneySession> {
+  let projection: MoneyProjection | undefined;
   const session = await openPrivateDocSession(clubId, author, options, {
     documentName: model.moneyDocName(clubId as ClubId),
     storageName: moneyStorageName(clubId),
@@ -88,11 +102,20 @@ export async function openMoneySession(
     isNew: (doc) => model.readMoney(doc).clubId === null,
     create: (doc, origin) => model.createMoney(doc, { clubId: clubId as ClubId, clubKind }, origin),
     erase: model.eraseMembersMoney,
-    project: projectMoney,
+    project: (doc) => {
+      projection = projectMoney(doc);
+      return projection;
+    },
     bind: (doc, origin) => bindMoneyCommands(doc, origin, options.clock),
     undoRoots: ['rules', 'funds'],
   });
-  // One cache per open book: the meeting-day screen recomputes, at each tap, only the loan it touched.
+  // One cache per open book: the meeting-day screen recomputes, at each tap, only the loan it touched,
+  // reading that loan's entries from the index instead of grouping the whole book again.
   const cache = model.createLoanStateCache();
-  return { ...session, loanStates: (today) => model.listLoanStates(session.view, today, cache) };
+  const index = () => (projection as MoneyProjection).index();
+  return {
+    ...session,
+    index,
+    loanStates: (today) => model.listLoanStates(session.view, today, cache, index()),
+  };
 }

@@ -1,7 +1,7 @@
 import type { Author, ClubId, ClubKind, ClubView } from '@chungtay/model';
 import * as model from '@chungtay/model';
 import { openHealthSession } from '../health/health-session';
-import { openMoneySession } from '../money/money-session';
+import { type MoneySession, openMoneySession } from '../money/money-session';
 import type { AccessChanges } from '../session/club-doc-link';
 import {
   browserIdle,
@@ -32,31 +32,65 @@ export interface SummaryUpkeepInput {
 }
 
 /**
- * Opens the health and money books this tablet may open, for one recomputation, through their
- * sessions (which read the stored copy and follow the relay while open). A book that fails to open
- * stays null, so its figures are left as another tablet wrote them rather than written as zero.
+ * The money book, held from the first idle moment after the club opened until the club closes: through
+ * `openMoneySession`, so the "Quỹ" screen reuses this open book instead of reading it again. Null when
+ * this tablet may not open it (a viewer key) or it failed to open (its figures are then left as another
+ * tablet wrote them).
  */
-function privateBooksOpener(input: SummaryUpkeepInput): () => Promise<OpenedBooks | null> {
+function holdMoney(input: SummaryUpkeepInput, whenIdle: (work: () => void) => () => void) {
+  const canOpen = input.canOpen ?? (() => input.canEdit());
+  let money: Promise<MoneySession | null> | null = null;
+  const open = (): Promise<MoneySession | null> => {
+    if (money !== null) return money;
+    const clubId = input.clubId as ClubId;
+    money =
+      input.canEdit() && input.club.id !== null && canOpen(model.moneyDocName(clubId))
+        ? openMoneySession(input.clubId, input.club.profile.kind as ClubKind, input.author, {
+            canEditClub: input.canEdit,
+            accessChanges: input.accessChanges,
+          }).catch(() => {
+            money = null;
+            return null;
+          })
+        : null;
+    // Not yet allowed (a key still loading): asked again at the next recomputation.
+    return money ?? Promise.resolve(null);
+  };
+  const cancel = whenIdle(() => void open());
+  return {
+    open,
+    async release() {
+      cancel();
+      await (await money)?.close();
+    },
+  };
+}
+
+/**
+ * Opens the health book this tablet may open, for one recomputation, through its session (which reads
+ * the stored copy and follows the relay while open), beside the held money book. A book that fails to
+ * open stays null, so its figures are left as another tablet wrote them rather than written as zero.
+ */
+function privateBooksOpener(
+  input: SummaryUpkeepInput,
+  money: () => Promise<MoneySession | null>,
+): () => Promise<OpenedBooks | null> {
   const canOpen = input.canOpen ?? (() => input.canEdit());
   return async () => {
     const clubId = input.clubId as ClubId;
     if (!input.canEdit() || input.club.id === null) return null;
     const options = { canEditClub: input.canEdit, accessChanges: input.accessChanges };
-    const [health, money] = await Promise.all([
+    const [health, moneyBook] = await Promise.all([
       canOpen(model.healthDocName(clubId))
         ? openHealthSession(input.clubId, input.author, options).catch(() => null)
         : null,
-      canOpen(model.moneyDocName(clubId))
-        ? openMoneySession(input.clubId, input.club.profile.kind as ClubKind, input.author, options).catch(
-            () => null,
-          )
-        : null,
+      money(),
     ]);
     return {
       health: health?.view ?? null,
-      money: money?.view ?? null,
+      money: moneyBook?.view ?? null,
       async close() {
-        await Promise.all([health?.close(), money?.close()]);
+        await health?.close();
       },
     };
   };
@@ -66,18 +100,21 @@ function privateBooksOpener(input: SummaryUpkeepInput): () => Promise<OpenedBook
  * Keeps `<clubId>/summary` following the books while the club is open on a committee tablet: opens
  * the summary session, recomputes when the club's books change (debounced, idle) and once at the
  * start, so a summary reaches the relay even when only the club was opened. When `canOpen` allows the
- * health and money docs, each recomputation opens them in idle time and closes them after, so their
- * figures are written too without the roster waiting for them. Returns the stop.
+ * health and money docs, their figures are written too without the roster waiting for them: each
+ * recomputation opens the health book and closes it after; the money book is opened once in idle time
+ * and held, shared with the money screens, until the stop. Returns the stop.
  */
 export async function startSummaryUpkeep(input: SummaryUpkeepInput): Promise<() => Promise<void>> {
   const session = await openSummarySession(input.clubId, input.author, {
     canEditClub: input.canEdit,
     accessChanges: input.accessChanges,
   });
+  const whenIdle = input.schedule?.whenIdle ?? browserIdle;
+  const money = holdMoney(input, whenIdle);
   const keeper = createSummaryKeeper({
     books: () =>
       input.canEdit() && input.club.id !== null ? { club: input.club, health: null, money: null } : null,
-    openBooks: privateBooksOpener(input),
+    openBooks: privateBooksOpener(input, money.open),
     write: (summary) => {
       session.commands.write(summary);
     },
@@ -92,6 +129,7 @@ export async function startSummaryUpkeep(input: SummaryUpkeepInput): Promise<() 
   return async () => {
     unsubscribe();
     await keeper.stop();
+    await money.release();
     await session.close();
   };
 }

@@ -25,7 +25,7 @@ export function CashCount(props: {
   const [error, setError] = createSignal<string>();
   const [outcome, setOutcome] = createSignal<{ kind: 'ok' | 'short' | 'over'; amount: number } | null>(null);
   // What the book holds for this meeting's counts, on every tablet and after reopening.
-  const recorded = createMemo(() => getCashCountDifference(book.view, props.meeting.id));
+  const recorded = createMemo(() => getCashCountDifference(book.view, props.meeting.id, book.index()));
   const record = (event: SubmitEvent) => {
     event.preventDefault();
     const reading = readAmount(counted(), { zero: true });

@@ -11,7 +11,7 @@ import {
   type MoneyView,
 } from '@chungtay/model';
 import { describe, expect, it } from 'vitest';
-import { getMeetingCollection, type PresentMember } from './meeting-collection';
+import { getMeetingCollection, keepUnchangedPayers, type PresentMember } from './meeting-collection';
 import { countFund } from './meeting-payments';
 
 const meeting = 'meet1' as MeetingId;
@@ -141,6 +141,26 @@ describe("the meeting's collection", () => {
     expect(c.payers[1]).toMatchObject({ due: 5_000, paidHere: 5_000 });
     expect(c).toMatchObject({ collected: 525_000, expected: 540_000, netCash: 525_000, payersDone: 0 });
     expect(countFund(book([payout, ...paid]), meeting)).toBe('income');
+  });
+
+  it('keeps the payer objects a payment did not change, so only the paying row renders again', () => {
+    const day = '2026-02-10' as IsoDate;
+    const before = getMeetingCollection(book([payout], duesRules), present, meeting, day).payers;
+    const dues = entry('d1', {
+      kind: 'dues',
+      fundId: 'activity' as FundId,
+      amount: 5_000,
+      memberId: binh.id,
+      meetingId: meeting,
+      date: day,
+    });
+    const fresh = getMeetingCollection(book([payout, dues], duesRules), present, meeting, day).payers;
+    const after = keepUnchangedPayers(before, fresh);
+    expect(after).toEqual(fresh);
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
+    expect(after[1]).toMatchObject({ paidHere: 5_000, paidEntries: ['d1'] });
+    expect(keepUnchangedPayers(undefined, fresh)).toEqual(fresh);
   });
 
   it('takes a reversed payment back off the meeting, so the member is due again', () => {

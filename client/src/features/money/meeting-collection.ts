@@ -1,6 +1,5 @@
 import {
-  duesPaidByMember,
-  type Entry,
+  createMoneyIndex,
   type EntryId,
   getDuesPosition,
   INCOME_KINDS,
@@ -10,6 +9,7 @@ import {
   listLoanStates,
   type MeetingId,
   type MemberId,
+  type MoneyIndex,
   type MoneyMember,
   type MoneyView,
   OUTGOING_KINDS,
@@ -59,35 +59,36 @@ export interface MeetingCollection {
   readonly payersDone: number;
 }
 
-function standingOf(entries: readonly Entry[]): Entry[] {
-  const reversed = new Set<string>();
-  for (const e of entries) if (e.kind === 'correction' && e.reverses !== null) reversed.add(e.reverses);
-  return entries.filter((e) => e.kind !== 'correction' && !reversed.has(e.id));
-}
-
+/**
+ * `index` is the book's MoneyIndex (the money session keeps one): the meeting's entries and each
+ * member's dues are read from it, so a tap costs the members present, not a scan of the whole book.
+ */
 export function getMeetingCollection(
   view: MoneyView,
   present: readonly PresentMember[],
   meetingId: MeetingId,
   date: IsoDate,
   states: readonly LoanState[] = listLoanStates(view, date),
+  index: Pick<MoneyIndex, 'meetingEntries' | 'duesPaid'> = createMoneyIndex(view.entries),
 ): MeetingCollection {
-  const standing = standingOf(view.entries);
-  const here = standing.filter((e) => e.meetingId === meetingId);
-  // Dues paid grouped once: one scan of the book per tap, not one per member present.
-  const duesPaid = duesPaidByMember(standing);
+  const here = index.meetingEntries(meetingId);
+  const open = new Map<MemberId, LoanState[]>();
+  for (const s of states) {
+    if (s.status !== 'current' && s.status !== 'overdue') continue;
+    const list = open.get(s.loan.memberId) ?? [];
+    list.push(s);
+    open.set(s.loan.memberId, list);
+  }
   const payers = present.map((member): Payer => {
-    const loans = states
-      .filter((s) => s.loan.memberId === member.id && (s.status === 'current' || s.status === 'overdue'))
-      .map((s) => ({
-        loanId: s.loan.id,
-        amount: s.loan.amount,
-        startOn: s.loan.startOn,
-        principal: s.due.principal,
-        interest: s.due.interest,
-        penalty: s.due.penalty,
-      }));
-    const dues = view.rules.duesAmount === 0 ? 0 : getDuesPosition(view, member, date, duesPaid).behind;
+    const loans = (open.get(member.id) ?? []).map((s) => ({
+      loanId: s.loan.id,
+      amount: s.loan.amount,
+      startOn: s.loan.startOn,
+      principal: s.due.principal,
+      interest: s.due.interest,
+      penalty: s.due.penalty,
+    }));
+    const dues = view.rules.duesAmount === 0 ? 0 : getDuesPosition(view, member, date, index.duesPaid).behind;
     const mine = here.filter((e) => e.memberId === member.id && INCOME_KINDS.includes(e.kind));
     const loanDue = loans.reduce((total, l) => total + l.principal + l.interest + l.penalty, 0);
     return {
@@ -114,4 +115,39 @@ export function getMeetingCollection(
     netCash,
     payersDone: payers.filter((p) => p.paidHere > 0 && p.due === 0).length,
   };
+}
+
+const sameLoanDue = (a: LoanDueToday, b: LoanDueToday) =>
+  a.loanId === b.loanId &&
+  a.amount === b.amount &&
+  a.startOn === b.startOn &&
+  a.principal === b.principal &&
+  a.interest === b.interest &&
+  a.penalty === b.penalty;
+
+function samePayer(a: Payer, b: Payer): boolean {
+  return (
+    a.memberId === b.memberId &&
+    a.name === b.name &&
+    a.dues === b.dues &&
+    a.due === b.due &&
+    a.paidHere === b.paidHere &&
+    a.paidEntries.length === b.paidEntries.length &&
+    a.paidEntries.every((id, i) => id === b.paidEntries[i]) &&
+    a.loans.length === b.loans.length &&
+    a.loans.every((l, i) => sameLoanDue(l, b.loans[i] as LoanDueToday))
+  );
+}
+
+/**
+ * `next`, with each payer whose figures did not change replaced by the object shown before: the list is
+ * recomputed after every tap, and a row given the same object as before does not render again, so a tap
+ * repaints the row of the member who paid (and the totals), not all sixty.
+ */
+export function keepUnchangedPayers(previous: readonly Payer[] | undefined, next: readonly Payer[]): Payer[] {
+  const before = new Map((previous ?? []).map((p) => [p.memberId, p]));
+  return next.map((payer) => {
+    const held = before.get(payer.memberId);
+    return held !== undefined && samePayer(held, payer) ? held : payer;
+  });
 }

@@ -4,7 +4,12 @@ import { createMemo, Index, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
 import { CashCount } from './cash-count';
 import { useMeetingApproval } from './meeting-approval';
-import { getMeetingCollection, type PresentMember } from './meeting-collection';
+import {
+  getMeetingCollection,
+  keepUnchangedPayers,
+  type Payer,
+  type PresentMember,
+} from './meeting-collection';
 import { useMoney } from './money-context';
 import { useMoneyI18n } from './money-i18n';
 import { PayerRow } from './payer-row';
@@ -37,7 +42,18 @@ export default function MeetingMoneyPage(props: { meetingId: string }): JSX.Elem
             })),
         );
         const collection = createMemo(() =>
-          getMeetingCollection(book.view, present(), when().id, when().date, book.loanStates(when().date)),
+          getMeetingCollection(
+            book.view,
+            present(),
+            when().id,
+            when().date,
+            book.loanStates(when().date),
+            book.index(),
+          ),
+        );
+        // Payers whose figures a tap did not change keep their object, so their rows are left alone.
+        const payers = createMemo<readonly Payer[]>((previous) =>
+          keepUnchangedPayers(previous, collection().payers),
         );
         const owing = () => collection().payers.filter((p) => p.due > 0 || p.paidHere > 0).length;
         const approval = useMeetingApproval(m());
@@ -87,7 +103,7 @@ export default function MeetingMoneyPage(props: { meetingId: string }): JSX.Elem
               aria-label={i18n.m('meeting.title', { date: i18n.date(m().date) })}
             >
               {/* By position: the register's order is stable, so a tap updates one row instead of remounting all. */}
-              <Index each={collection().payers} fallback={<li class="empty">{i18n.m('meeting.nobody')}</li>}>
+              <Index each={payers()} fallback={<li class="empty">{i18n.m('meeting.nobody')}</li>}>
                 {(payer) => <PayerRow payer={payer()} meeting={when()} disabled={disabled()} />}
               </Index>
             </ul>

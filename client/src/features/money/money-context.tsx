@@ -10,6 +10,7 @@ import type {
   LoanInput,
   LoanState,
   MoneyError,
+  MoneyIndex,
   MoneyRules,
   MoneyView,
   RepaymentInput,
@@ -46,6 +47,8 @@ export interface MoneyBook {
    * changed since the last call: what the meeting-day screen needs at every tap. Reactive like the view.
    */
   loanStates(today: IsoDate): readonly LoanState[];
+  /** The standing entries by loan, member and meeting, kept batch by batch; reactive like the view. */
+  index(): MoneyIndex;
 }
 
 const MoneyContext = createContext<MoneyBook>();

@@ -57,6 +57,7 @@ function OpenBook(props: { children: JSX.Element }): JSX.Element {
   const i18n = useMoneyI18n();
   const club = useClub();
   // The header's undo acts on the book's rules and funds here; entries are taken back by a correction.
+  // The book the summary upkeep already holds open (in idle time after the roster) is reused, not read again.
   const { session, failed, retry } = useScreenSession(() =>
     openMoneySession(club.clubId, club.club.profile.kind, club.author, {
       canEditClub: club.canEdit,
