@@ -120,24 +120,14 @@ function ActivityForm(): JSX.Element {
         />
       </div>
       <TextField label={t('redCross.place')} value={place()} onChange={setPlace} error={message('place')} />
-      <div class="red-cross-form-row">
-        <TextField
-          label={t('redCross.participants')}
-          value={participants()}
-          onChange={setParticipants}
-          inputMode="numeric"
-          error={message('participants')}
-        />
-        <Show when={kind() === 'bloodDrive'}>
-          <TextField
-            label={t('redCross.bloodUnits')}
-            value={units()}
-            onChange={setUnits}
-            inputMode="numeric"
-            error={message('bloodUnits')}
-          />
-        </Show>
-      </div>
+      <CountFields
+        participants={participants()}
+        onParticipants={setParticipants}
+        units={units()}
+        onUnits={setUnits}
+        bloodDrive={kind() === 'bloodDrive'}
+        message={message}
+      />
       <Button type="submit" variant="primary">
         {t('redCross.save')}
       </Button>
@@ -193,26 +183,48 @@ function ActivityCorrection(props: { activity: RedCrossActivity }): JSX.Element 
     >
       <form class="red-cross-form" onSubmit={save} data-testid="activity-correction">
         <TextField label={t('redCross.place')} value={place()} onChange={setPlace} error={message('place')} />
-        <div class="red-cross-form-row">
-          <TextField
-            label={t('redCross.participants')}
-            value={participants()}
-            onChange={setParticipants}
-            inputMode="numeric"
-            error={message('participants')}
-          />
-          <Show when={a().kind === 'bloodDrive'}>
-            <TextField
-              label={t('redCross.bloodUnits')}
-              value={units()}
-              onChange={setUnits}
-              inputMode="numeric"
-              error={message('bloodUnits')}
-            />
-          </Show>
-        </div>
+        <CountFields
+          participants={participants()}
+          onParticipants={setParticipants}
+          units={units()}
+          onUnits={setUnits}
+          bloodDrive={a().kind === 'bloodDrive'}
+          message={message}
+        />
         <Button type="submit">{t('redCross.saveEdit')}</Button>
       </form>
     </Show>
+  );
+}
+
+/** The counts both forms take: the people who came, and units of blood for a blood drive only. */
+function CountFields(props: {
+  participants: string;
+  onParticipants: (text: string) => void;
+  units: string;
+  onUnits: (text: string) => void;
+  bloodDrive: boolean;
+  message: (field: string) => string | undefined;
+}): JSX.Element {
+  const { t } = useI18n();
+  return (
+    <div class="red-cross-form-row">
+      <TextField
+        label={t('redCross.participants')}
+        value={props.participants}
+        onChange={props.onParticipants}
+        inputMode="numeric"
+        error={props.message('participants')}
+      />
+      <Show when={props.bloodDrive}>
+        <TextField
+          label={t('redCross.bloodUnits')}
+          value={props.units}
+          onChange={props.onUnits}
+          inputMode="numeric"
+          error={props.message('bloodUnits')}
+        />
+      </Show>
+    </div>
   );
 }
