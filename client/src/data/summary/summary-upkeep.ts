@@ -1,5 +1,6 @@
-import type { Author, ClubId, ClubKind, ClubView } from '@chungtay/model';
+import type { Author, ClubId, ClubKind, ClubView, IsoDate } from '@chungtay/model';
 import * as model from '@chungtay/model';
+import { todayIso } from '../../i18n/format';
 import { openHealthSession } from '../health/health-session';
 import { type MoneySession, openMoneySession } from '../money/money-session';
 import type { AccessChanges } from '../session/club-doc-link';
@@ -56,10 +57,19 @@ function holdMoney(input: SummaryUpkeepInput, whenIdle: (work: () => void) => ()
     // Not yet allowed (a key still loading): asked again at the next recomputation.
     return money ?? Promise.resolve(null);
   };
-  const cancel = whenIdle(() => void open());
+  let cancel = whenIdle(() => {
+    void open().then((session) => {
+      // Every loan's state for today, in the next idle moment, into the session's cache: what the funds
+      // screen computes first, so tapping "Quỹ" finds it done (a loan keeps its state until its entries change).
+      if (session !== null && !released)
+        cancel = whenIdle(() => void session.loanStates(todayIso() as IsoDate));
+    });
+  });
+  let released = false;
   return {
     open,
     async release() {
+      released = true;
       cancel();
       await (await money)?.close();
     },
