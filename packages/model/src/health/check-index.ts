@@ -13,7 +13,7 @@ import type { WriteRecord } from '../conflicts/field-writes';
 const indexes = new WeakMap<Y.Map<unknown>, Map<string, Set<string>>>();
 
 /** `<meetingId>/<memberId>` of a key with at least a field after it, else null. */
-function pairOf(key: string): string | null {
+export function pairOf(key: string): string | null {
   const first = key.indexOf('/');
   const second = first < 0 ? -1 : key.indexOf('/', first + 1);
   return second < 0 ? null : key.slice(0, second);

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { compareText } from '../ids/ids';
+import { pairOf } from './check-index';
 import { checkRecord, checksMap } from './health-layout';
 import {
   type HealthCheck,
@@ -39,12 +40,6 @@ const REST_ROOTS = ['meta', 'settings', 'followUps', 'visitNotes', 'locks'] as c
 
 export const checkPair = (check: HealthCheck): string => `${check.meetingId}/${check.memberId}`;
 
-function pairOfKey(key: string): string | null {
-  const first = key.indexOf('/');
-  const second = first < 0 ? -1 : key.indexOf('/', first + 1);
-  return second < 0 ? null : key.slice(0, second);
-}
-
 const byPair = (a: HealthCheck, b: HealthCheck) =>
   compareText(a.meetingId, b.meetingId) || compareText(a.memberId, b.memberId);
 
@@ -67,7 +62,7 @@ export function followHealth(doc: Y.Doc, onChange: () => void = () => {}): Healt
   const onChecks = (event: Y.YMapEvent<unknown>) =>
     note(() => {
       for (const key of event.keysChanged) {
-        const pair = pairOfKey(key);
+        const pair = pairOf(key);
         if (pair !== null) pairs.add(pair);
       }
     });
