@@ -57,7 +57,7 @@ function build(): Y.Doc {
     const run = getAgendaBody(doc, item)?.get(0)?.get(0) as Y.XmlText;
     if (edit % 5 === 4) {
       // A sentence deleted and written again: history the rewrite sheds.
-      doc.transact(() => run.delete(Math.max(0, run.length - 20), Math.min(20, run.length)), origin);
+      doc.transact(() => run.delete(Math.max(0, run.length - 14), Math.min(14, run.length)), origin);
     } else {
       const text = edit === 100 ? `bà ${NAME} ` : `${word(edit)} ${word(edit + 3)} ${word(edit + 7)} `;
       // Typed once in a body (deleted later with its sentence, so only the history holds it) and in the recipients.
