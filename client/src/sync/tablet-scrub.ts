@@ -23,7 +23,23 @@ const SCRUB_DB = 'chungtay-scrub';
 const ROW_BYTES = 4096;
 const ROWS_PER_TRANSACTION = 256;
 
-export async function scrubDeletedBytes(remove: () => Promise<void>, megabytes = 24): Promise<void> {
+/**
+ * One scrub at a time in this tab: they share the filler database, and two at once (an erasure's scrub
+ * while a minutes rewrite drops its old copy) deleted it under each other's filling, so the second failed
+ * before its `remove` ran and the old copy stayed.
+ */
+let running: Promise<unknown> = Promise.resolve();
+
+export function scrubDeletedBytes(remove: () => Promise<void>, megabytes = 24): Promise<void> {
+  const next = running.then(
+    () => scrubOnce(remove, megabytes),
+    () => scrubOnce(remove, megabytes),
+  );
+  running = next.catch(() => {});
+  return next;
+}
+
+async function scrubOnce(remove: () => Promise<void>, megabytes: number): Promise<void> {
   await fill(megabytes);
   // Only now, with the doomed rows flushed into tables by the filler, are they deleted: the deletion's
   // tombstones land in a newer table above them, and the range compaction Chromium runs after
