@@ -96,7 +96,11 @@ test('two tablets write one meeting’s minutes together, offline too, then appr
   await a.minutes.expectText(ITEM, withIme);
   await b.minutes.expectText(ITEM, withIme);
 
-  // B loses the signal and writes a whole agenda item; after reconnecting both have it.
+  // B loses the signal and writes a whole agenda item; after reconnecting both have it. B joined seconds ago:
+  // its app must be installed first (the service worker precached), or the screens it has not opened yet
+  // cannot load offline (CI caught the precache cut off mid-way).
+  await b.app.waitForServiceWorker();
+  await b.minutes.expectSynced();
   await b.context.setOffline(true);
   await expect(b.page.locator('[data-minutes-sync]')).toHaveAttribute('data-minutes-sync', 'offline');
   const offlineItem = 'Kế hoạch tháng 4';
