@@ -26,8 +26,18 @@ trap stop_relay EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
 curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null || { echo "the relay did not start on port $PORT" >&2; exit 1; }
 export BENCH_URL="http://127.0.0.1:$PORT"
-if [[ ",${BENCH_ONLY:-money}," == *,money,* ]]; then pnpm --filter @chungtay/e2e exec tsx bench/money-bench.ts; [[ ${BENCH_ONLY:-} != money ]] || exit 0; fi
-case ",${BENCH_ONLY:-health}," in *,health,*) pnpm --filter @chungtay/e2e exec tsx bench/health-bench.ts; if [[ "${BENCH_ONLY:-}" == health ]]; then exit 0; fi ;; esac
-case ",${BENCH_ONLY:-supervisor}," in *,supervisor,*) pnpm --filter @chungtay/e2e exec tsx bench/supervisor-bench.ts; if [[ "${BENCH_ONLY:-}" == supervisor ]]; then exit 0; fi ;; esac
+# One part of the figures: run when BENCH_ONLY is unset or names it. A run of only such parts stops after them.
+part() {
+  local name=$1 script=$2
+  if [[ -z "${BENCH_ONLY:-}" || ",$BENCH_ONLY," == *",$name,"* ]]; then
+    BASE_URL="$BENCH_URL" pnpm --filter @chungtay/e2e exec tsx "bench/$script"
+  fi
+}
+part money money-bench.ts
+part health health-bench.ts
+part supervisor supervisor-bench.ts
+part import roster-import-bench.ts
+# The client and minutes figures, unless BENCH_ONLY names only the parts above.
+if [[ -n "${BENCH_ONLY:-}" ]] && ! [[ ",$BENCH_ONLY," =~ ,(reloads|roster|heap|scripts|taps|log|lighthouse), ]]; then exit 0; fi
 pnpm --filter @chungtay/e2e bench
 pnpm --filter @chungtay/e2e exec tsx bench/minutes-bench.ts
