@@ -6,12 +6,14 @@ import { showToast } from '../../ui/toast/toast';
 
 /**
  * This tablet's signer, its key registered in the club doc under the person using it, so every tablet can
- * check what it signs (an approval, a reopening, a redaction). Null, with a message, when it cannot be.
+ * check what it signs (an approval of minutes or a report, a reopening, a redaction). Null, with a message, when it cannot be.
  */
 export async function registeredSigner(
-  club: ClubSession,
+  club: Pick<ClubSession, 'commands'>,
   i18n: I18n,
   by: MemberId,
+  /** What the screen says when the club doc refuses the key for another reason than it being taken. */
+  refusedKey: 'minutes.approvedError' | 'report.approveFailed' = 'minutes.approvedError',
 ): Promise<TabletSigner | null> {
   const { t } = i18n;
   try {
@@ -22,10 +24,7 @@ export async function registeredSigner(
       person: by,
     });
     if (registered.ok) return signer;
-    showToast(
-      t(registered.error.type === 'keyTaken' ? 'signatures.keyTaken' : 'minutes.approvedError'),
-      'error',
-    );
+    showToast(t(registered.error.type === 'keyTaken' ? 'signatures.keyTaken' : refusedKey), 'error');
   } catch (error) {
     showToast(t('signatures.signFailed', { reason: String(error) }), 'error');
   }

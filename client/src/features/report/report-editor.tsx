@@ -9,9 +9,9 @@ import { Button } from '../../ui/button/button';
 import { RichTextEditor } from '../../ui/rich-text-editor/rich-text-editor';
 import { CommitField } from '../minutes/commit-field';
 import { firstError, minutesFeedback } from '../minutes/minutes-feedback';
+import { registeredSigner } from '../minutes/registered-signer';
 import { downloadBlob } from '../roster-export/download';
 import { csvBlob, tableToCsv, tableToXlsx } from '../roster-export/export-table';
-import { chairSigner } from './chair-signer';
 import { ReportPrint } from './report-print';
 import { ReportReopen } from './report-reopen';
 import { type FigureRow, figureRows } from './report-rows';
@@ -82,7 +82,7 @@ export function ReportEditor(props: {
     if (person === undefined || signing()) return;
     setSigning(true);
     try {
-      const signer = await chairSigner(club, person, i18n);
+      const signer = await registeredSigner(club, i18n, person.id as MemberId, 'report.approveFailed');
       if (signer === null) return;
       const result = await props.session.commands.approve(person.id as MemberId, books(), signer);
       setApproveFailed(!result.ok);

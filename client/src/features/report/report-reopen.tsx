@@ -7,7 +7,7 @@ import { Button } from '../../ui/button/button';
 import { TextField } from '../../ui/text-field/text-field';
 import { showToast } from '../../ui/toast/toast';
 import { firstError, formatInstant, minutesFeedback } from '../minutes/minutes-feedback';
-import { chairSigner } from './chair-signer';
+import { registeredSigner } from '../minutes/registered-signer';
 
 /**
  * The chair reopens an approved report, with a reason, signed by this tablet's key (registered under the
@@ -37,7 +37,7 @@ export function ReportReopen(props: {
     if (chair === undefined || busy()) return;
     setBusy(true);
     try {
-      const signer = await chairSigner(club, chair, i18n);
+      const signer = await registeredSigner(club, i18n, chair.id as MemberId, 'report.approveFailed');
       if (signer === null) return;
       const revision = view.reopenings.length;
       const result = await props.session.commands.reopen(chair.id, chair.id, reason(), signer);
