@@ -142,6 +142,13 @@ export {
   getMemberAttendance,
 } from './indicators/groups-attendance';
 export {
+  type AttendanceLock,
+  followMinutesForAttendance,
+  isAttendanceLocked,
+  type LateMark,
+  listLateMarks,
+} from './meetings/attendance-lock';
+export {
   addMeeting,
   type MeetingInput,
   setAttendance,

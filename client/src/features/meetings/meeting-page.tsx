@@ -6,6 +6,7 @@ import {
   getMember,
   isActiveMember,
   listActiveMembers,
+  listLateMarks,
   type Meeting,
   type MeetingId,
   type Member,
@@ -26,6 +27,7 @@ import { changedMeetingFields } from './changed-meeting-fields';
 import { MeetingConflicts } from './meeting-conflicts';
 import { MeetingForm } from './meeting-form';
 import { MeetingHistory } from './meeting-history';
+import { attendanceLockLine, markFeedback, useMeetingLockI18n } from './meeting-lock-i18n';
 import './attendance.css';
 
 export default function MeetingPage(): JSX.Element {
@@ -41,7 +43,7 @@ export default function MeetingPage(): JSX.Element {
 }
 
 function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
-  const i18n = useI18n();
+  const i18n = useMeetingLockI18n();
   const { t } = i18n;
   const session = useClub();
   const [editing, setEditing] = createSignal(false);
@@ -76,6 +78,10 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
   const toggleUnmarked = () =>
     setUnmarkedWhenFiltered((on) => (on ? null : untrack(() => unmarkedIds(people(), m().attendance))));
   const nameOf = (id: string | null) => (id ? (getMember(session.club, id as never)?.fullName ?? '') : '');
+  // Approved minutes lock the marks (issue 12 §4): the model refuses them, the screen shows them read-only.
+  const lockLine = () => attendanceLockLine(i18n, m());
+  const canMark = () => session.canEdit() && lockLine() === null;
+  const lateCount = () => listLateMarks(m()).length;
   const markAllPresent = () => {
     for (const person of people()) {
       if (!m().attendance[person.id]) session.commands.setAttendance(m().id, person.id, 'present');
@@ -149,10 +155,20 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
       />
       <div class="page-title-row">
         <h2>{t('meetings.attendance')}</h2>
-        <Button variant="secondary" onClick={markAllPresent} disabled={!session.canEdit()}>
+        <Button variant="secondary" onClick={markAllPresent} disabled={!canMark()}>
           {t('meetings.allPresent')}
         </Button>
       </div>
+      <Show when={lockLine()}>
+        {(line) => (
+          <div class="banner attendance-locked" data-testid="attendance-locked">
+            <p>{line()}</p>
+            <Show when={lateCount() > 0}>
+              <p>{i18n.l('attendance.late', { count: lateCount() })}</p>
+            </Show>
+          </div>
+        )}
+      </Show>
       <p data-testid="attendance-summary" class="attendance-summary">
         <strong>
           {t('healthCheck.attendance.rate', {
@@ -203,8 +219,12 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
               <RadioGroup
                 class="attendance-choice"
                 value={m().attendance[person.id] ?? ''}
+                disabled={!canMark()}
                 onChange={(value) =>
-                  feedback(i18n, session.commands.setAttendance(m().id, person.id, value as AttendanceStatus))
+                  markFeedback(
+                    i18n,
+                    session.commands.setAttendance(m().id, person.id, value as AttendanceStatus),
+                  )
                 }
                 aria-label={`${t('meetings.attendance')}: ${person.fullName}`}
               >

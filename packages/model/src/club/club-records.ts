@@ -4,6 +4,7 @@ import { listAttachments } from '../attachments/attachments';
 import { readMeetingConflicts } from '../conflicts/meeting-conflicts';
 import { readMemberConflicts } from '../conflicts/member-conflicts';
 import { type ClubId, compareText, type GroupId, isId, type MeetingId, type MemberId } from '../ids/ids';
+import { ATTENDANCE_LOCK_KEY, readAttendanceLock } from '../meetings/attendance-lock';
 import { ATTENDANCE_STATUSES, type AttendanceStatus, ERASED_NAME } from '../schema/enums';
 import { dismissedMap, metaMap, profileMap, settingsMap } from '../schema/layout';
 import { isReadOnly, readSchemaVersion } from '../schema/migrations';
@@ -146,9 +147,11 @@ export function readMeetingFields(id: string, value: unknown): MeetingRecordView
   const r = v.parse(MeetingFieldsRecord, raw);
   const conflicts = readMeetingConflicts(raw);
   const attachments = value instanceof Y.Map ? listAttachments(value as Y.Map<unknown>) : [];
+  const lock = value instanceof Y.Map ? readAttendanceLock(value.get(ATTENDANCE_LOCK_KEY)) : null;
   return {
     ...(conflicts.length > 0 ? { conflicts } : {}),
     ...(attachments.length > 0 ? { attachments } : {}),
+    ...(lock !== null ? { attendanceLock: lock } : {}),
     id: id as MeetingId,
     date: r.date,
     time: r.time,

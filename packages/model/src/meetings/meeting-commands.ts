@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { setMeetingValue } from '../conflicts/meeting-conflicts';
 import { err, type IsoDate, type MeetingId, type MemberId, newMeetingId, ok, type Result } from '../ids/ids';
+import type { ApprovedError } from '../minutes/minutes-layout';
 import type { LocalOrigin } from '../origin/origin';
 import {
   type CommandError,
@@ -21,6 +22,7 @@ import {
   setIfChanged,
 } from '../schema/layout';
 import { writeTextValue } from '../text/shared-text';
+import { attendanceLockedError } from './attendance-lock';
 
 export interface MeetingInput {
   date: IsoDate;
@@ -128,12 +130,17 @@ export function updateMeeting(
   });
 }
 
-/** One key per member: two people marking different members concurrently both count. null clears a mark. */
+/**
+ * One key per member: two people marking different members concurrently both count. null clears a mark.
+ * Refused with `approved` while the meeting's minutes are approved (attendance-lock.ts).
+ */
 export function setAttendance(
   doc: Y.Doc,
   input: { meetingId: MeetingId; memberId: MemberId; status: AttendanceStatus | null },
   origin: LocalOrigin,
-): Result<void, CommandError> {
+): Result<void, CommandError | ApprovedError> {
+  const locked = attendanceLockedError(doc, input.meetingId);
+  if (locked !== null) return locked;
   return runCommand(doc, origin, () => {
     const record = getRecord(meetingsMap(doc), input.meetingId);
     const attendance = record === undefined ? undefined : getNested(record, 'attendance');

@@ -1,5 +1,6 @@
 import type { Attachment } from '../attachments/attachments';
 import type { ClubId, GroupId, IsoDate, MeetingId, MemberId } from '../ids/ids';
+import type { AttendanceLock } from '../meetings/attendance-lock';
 import type { RedCrossView } from '../red-cross/read-red-cross';
 import type {
   AttendanceStatus,
@@ -110,6 +111,8 @@ export interface Meeting {
   readonly conflicts?: readonly FieldConflictView[];
   /** Photos and scans (attachments/attachments.ts), oldest first; absent when none. */
   readonly attachments?: readonly Attachment[];
+  /** Set while the meeting's minutes are approved: its marks are read-only (meetings/attendance-lock.ts). */
+  readonly attendanceLock?: AttendanceLock;
 }
 
 export interface ClubView {
