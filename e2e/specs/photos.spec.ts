@@ -7,9 +7,9 @@ async function tablet(browser: Browser) {
   return { context, page, app: new ClubApp(page), share: new SharePage(page) };
 }
 
-/** A camera-sized JPEG (4000 × 3000), drawn in the page so the test needs no image file. */
-async function cameraPhoto(page: Page): Promise<Buffer> {
-  const base64 = await page.evaluate(async () => {
+/** A camera-sized JPEG (4000 × 3000), drawn in the page so the test needs no image file; `words` make it unique. */
+async function cameraPhoto(page: Page, words = 'Tập dưỡng sinh'): Promise<Buffer> {
+  const base64 = await page.evaluate(async (words) => {
     const canvas = new OffscreenCanvas(4000, 3000);
     const context = canvas.getContext('2d');
     if (context === null) throw new Error('no 2d context');
@@ -20,13 +20,13 @@ async function cameraPhoto(page: Page): Promise<Buffer> {
     context.fillRect(0, 0, 4000, 3000);
     context.fillStyle = '#fff';
     context.font = '300px sans-serif';
-    context.fillText('Tập dưỡng sinh', 400, 1600);
+    context.fillText(words, 400, 1600);
     const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
     const bytes = new Uint8Array(await blob.arrayBuffer());
     let text = '';
     for (const byte of bytes) text += String.fromCharCode(byte);
     return btoa(text);
-  });
+  }, words);
   return Buffer.from(base64, 'base64');
 }
 
@@ -89,4 +89,44 @@ test('a photo attached offline shows at once, is sent on reconnect, and a second
   await a.page.getByRole('button', { name: /^Bỏ ảnh ngày/ }).click();
   await expect(thumb).toHaveCount(0);
   await expect(seen).toHaveCount(0);
+});
+
+/** Every thumbnail on the page shows its photo, and none says it is not on this tablet. */
+async function expectAllShown(page: Page, count: number) {
+  const thumbs = page.locator('.photo-thumb');
+  await expect(thumbs).toHaveCount(count);
+  for (let n = 0; n < count; n++) await expect(thumbs.nth(n)).toHaveAttribute('data-state', 'shown');
+  await expect(page.getByText('Ảnh chưa có trên máy này', { exact: false })).toHaveCount(0);
+}
+
+test('five photos taken for one meeting on a tablet whose club is not shared are all shown, also after a reload and offline', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const a = await tablet(browser);
+  await a.app.start();
+  await a.app.createClub('CLB Liên thế hệ thôn Tây', 'Nguyễn Thị Hoa');
+  await a.app.goTo('Sinh hoạt');
+  await a.app.addMeeting('05/03/2026', 'Nhà văn hóa thôn Tây');
+  // Five photos fill two rows of the strip: the 4th and 5th start below the screen's edge at 800 × 1280.
+  const input = a.page.locator('input[type="file"][data-kind="photo"]');
+  for (let n = 1; n <= 5; n++) {
+    await expect(input).toBeEnabled();
+    await input.setInputFiles({
+      name: `IMG_000${n}.jpg`,
+      mimeType: 'image/jpeg',
+      buffer: await cameraPhoto(a.page, `Ảnh số ${n}`),
+    });
+    await expect(a.page.locator('.photo-thumb')).toHaveCount(n);
+  }
+  await expectAllShown(a.page, 5);
+
+  await a.page.reload();
+  await expectAllShown(a.page, 5);
+
+  // Offline, the app served by its service worker, the photos read from the tablet's store.
+  await a.app.waitForServiceWorker();
+  await a.context.setOffline(true);
+  await a.page.reload();
+  await expectAllShown(a.page, 5);
 });

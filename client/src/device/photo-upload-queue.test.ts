@@ -1,28 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { PhotoRelay, UploadOutcome } from './photo-relay';
 import { PhotoStore } from './photo-store';
+import { TestPhotoRelay } from './photo-test-relay';
 import { PhotoUploadQueue } from './photo-upload-queue';
-
-/** A relay that keeps what it is sent, and answers as the test says (offline, refusing, up). */
-class TestRelay implements PhotoRelay {
-  answer: UploadOutcome = 'sent';
-  readonly held = new Map<string, Blob>();
-  readonly attempts: string[] = [];
-  async upload(_clubId: string, hash: string, bytes: Blob): Promise<UploadOutcome> {
-    this.attempts.push(hash);
-    if (this.answer === 'sent') this.held.set(hash, bytes);
-    return this.answer;
-  }
-  async download(_clubId: string, hash: string) {
-    return this.held.get(hash);
-  }
-  async remove(_clubId: string, hash: string): Promise<UploadOutcome> {
-    this.attempts.push(`delete ${hash}`);
-    if (this.answer === 'sent') this.held.delete(hash);
-    return this.answer;
-  }
-}
 
 let databases = 0;
 const photo = (hash: string, size = 3) => ({
@@ -37,7 +17,7 @@ const photo = (hash: string, size = 3) => ({
 
 function setup() {
   const store = new PhotoStore(indexedDB, `photos-test-${++databases}`);
-  const relay = new TestRelay();
+  const relay = new TestPhotoRelay();
   return { store, relay, queue: new PhotoUploadQueue('club-1', store, relay) };
 }
 

@@ -48,13 +48,18 @@ export class ClubPhotos {
     };
   }
 
+  /** This tablet's copy of the photo, if it holds one: no relay asked, so it may be read for any thumbnail. */
+  async local(hash: string): Promise<Blob | undefined> {
+    return (await this.store.get(this.clubId, hash))?.bytes;
+  }
+
   /** The photo's bytes: this tablet's copy, else the relay's (kept here from then on); undefined offline. */
   load(hash: string, contentType: string, scope: AttachmentScope): Promise<Blob | undefined> {
     const running = this.fetching.get(hash);
     if (running !== undefined) return running;
     const loading = (async () => {
-      const local = await this.store.get(this.clubId, hash);
-      if (local?.bytes !== undefined) return local.bytes;
+      const local = await this.local(hash);
+      if (local !== undefined) return local;
       const fetched = await this.relay.download(this.clubId, hash);
       if (fetched === undefined) return undefined;
       const bytes = new Blob([fetched], { type: contentType });

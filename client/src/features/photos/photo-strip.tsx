@@ -1,5 +1,5 @@
 import type { Attachment, AttachmentInput, AttachmentKind } from '@chungtay/model';
-import { createResource, createSignal, createUniqueId, For, type JSX, onCleanup, Show } from 'solid-js';
+import { createEffect, createSignal, createUniqueId, For, type JSX, on, onCleanup, Show } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { useI18n } from '../../i18n/i18n-context';
 import { clubPhotos } from './club-photos';
@@ -32,13 +32,20 @@ export function PhotoStrip(props: PhotoStripProps): JSX.Element {
   const photos = () => clubPhotos(props.clubId);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<'notAnImage' | 'saveFailed' | null>(null);
-  const [waiting, { refetch }] = createResource(
-    () => props.attachments.map((a) => a.hash).join(),
-    async () => {
-      const out = new Set<string>();
-      for (const a of props.attachments) if (await photos().isWaiting(a.hash)) out.add(a.hash);
-      return out;
-    },
+  // A signal, not a resource: a resource refetched after each upload would suspend the club's page.
+  const [waiting, setWaiting] = createSignal<ReadonlySet<string>>(new Set());
+  let asked = 0;
+  const refetch = async () => {
+    const turn = ++asked;
+    const out = new Set<string>();
+    for (const a of props.attachments) if (await photos().isWaiting(a.hash)) out.add(a.hash);
+    if (turn === asked) setWaiting(out);
+  };
+  createEffect(
+    on(
+      () => props.attachments.map((a) => a.hash).join(),
+      () => void refetch(),
+    ),
   );
   onCleanup(photos().queue.onChange(() => void refetch()));
 
@@ -85,7 +92,7 @@ export function PhotoStrip(props: PhotoStripProps): JSX.Element {
           <For each={props.attachments}>
             {(a) => (
               <div class="photo-cell">
-                <PhotoThumb photos={photos()} attachment={a} waiting={waiting()?.has(a.hash) ?? false} />
+                <PhotoThumb photos={photos()} attachment={a} waiting={waiting().has(a.hash)} />
                 <Show when={props.canEdit && props.onCaption && props.onRemove}>
                   <PhotoEdit
                     attachment={a}
