@@ -83,6 +83,37 @@ describe('EncodedDoc', () => {
     expect(doc.isNovel(Y.decodeUpdate(Y.encodeStateAsUpdate(source, doc.stateVector())))).toBe(true);
   });
 
+  it('holds every deletion, in whatever order the deleting updates arrive', () => {
+    // One writer inserts 20 characters, then deletes every other one, each deletion its own update: single
+    // ranges that do not touch until the ones between them arrive.
+    const source = new Y.Doc();
+    source.clientID = 9;
+    source.getText('t').insert(0, 'abcdefghijklmnopqrst');
+    const inserted = Y.encodeStateAsUpdate(source);
+    const deletions: Uint8Array[] = [];
+    source.on('update', (update: Uint8Array) => deletions.push(update));
+    for (let i = 19; i >= 0; i -= 2) source.getText('t').delete(i, 1);
+    for (let i = 9; i >= 0; i--) source.getText('t').delete(i, 1);
+    for (const [name, order] of Object.entries(orders(deletions))) {
+      const doc = new EncodedDoc([inserted]);
+      for (const [index, update] of order.entries()) {
+        const decoded = Y.decodeUpdate(update);
+        expect(doc.isNovel(decoded), `${name}: deletion ${index} is new`).toBe(true);
+        doc.add(update, decoded);
+        expect(doc.isNovel(decoded), `${name}: deletion ${index} is held`).toBe(false);
+      }
+      for (const update of deletions) expect(doc.isNovel(Y.decodeUpdate(update)), name).toBe(false);
+      // The whole delete set at once, as a reconnecting tablet re-sends it, is held too.
+      expect(doc.isNovel(Y.decodeUpdate(Y.encodeStateAsUpdate(source))), name).toBe(false);
+      expect(
+        rebuild(doc.diff(new Uint8Array([0])))
+          .getText('t')
+          .toString(),
+        name,
+      ).toBe('');
+    }
+  });
+
   it('counts an update that arrived before the one it follows only once the gap is filled', () => {
     const source = new Y.Doc();
     source.clientID = 7;

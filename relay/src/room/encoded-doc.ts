@@ -2,6 +2,11 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
 type DeleteSet = ReturnType<typeof Y.createDeleteSet>;
+/** One client's deleted clocks: [clock, clock + len). */
+interface Range {
+  readonly clock: number;
+  readonly len: number;
+}
 type Struct = ReturnType<typeof Y.decodeUpdate>['structs'][number];
 
 /** An update as Y.decodeUpdate returns it; decoding it is also how the relay validates what clients send. */
@@ -36,7 +41,7 @@ function isEmptyStateVector(stateVector: Uint8Array): boolean {
 }
 
 /** True when the sorted, merged ranges of `known` cover [clock, clock + len). */
-function covers(known: readonly { clock: number; len: number }[] | undefined, clock: number, len: number) {
+function covers(known: readonly Range[] | undefined, clock: number, len: number) {
   if (known === undefined) return false;
   let low = 0;
   let high = known.length - 1;
@@ -49,6 +54,41 @@ function covers(known: readonly { clock: number; len: number }[] | undefined, cl
     else return range.clock + range.len >= clock + len;
   }
   return false;
+}
+
+/** Sorts `ranges` by clock and joins those that touch or overlap, in place. */
+function sortAndJoin(ranges: Range[]): Range[] {
+  ranges.sort((a, b) => a.clock - b.clock);
+  let kept = 0;
+  for (const range of ranges) {
+    const last = ranges[kept - 1];
+    if (last !== undefined && last.clock + last.len >= range.clock) {
+      const end = Math.max(last.clock + last.len, range.clock + range.len);
+      ranges[kept - 1] = { clock: last.clock, len: end - last.clock };
+    } else ranges[kept++] = range;
+  }
+  ranges.length = kept;
+  return ranges;
+}
+
+/**
+ * Adds one update's deletions of a client to what is held of it (sorted, joined). Usually they continue the
+ * last range (a map key overwritten again), which is joined at the end without sorting anything.
+ */
+function joinRanges(known: Range[], added: readonly Range[]): void {
+  for (const range of added) {
+    const last = known[known.length - 1];
+    if (last === undefined || range.clock > last.clock + last.len) known.push(range);
+    else if (range.clock >= last.clock) {
+      const end = Math.max(last.clock + last.len, range.clock + range.len);
+      known[known.length - 1] = { clock: last.clock, len: end - last.clock };
+    } else {
+      // Older clocks (an update that arrived late): sort this client's ranges once for the rest.
+      known.push(...added.slice(added.indexOf(range)));
+      sortAndJoin(known);
+      return;
+    }
+  }
 }
 
 /**
@@ -71,7 +111,12 @@ export class EncodedDoc {
   private tail: Uint8Array[] = [];
   private tailBytes = 0;
   private clocks = new Map<number, number>();
-  private deleted: DeleteSet;
+  /**
+   * Deleted clocks per client, sorted and joined. Kept in place and touched only for the clients an update
+   * deletes from: Y.mergeDeleteSets copied and re-sorted every client's ranges on every update, and a club
+   * document collects a client id per app start over the years.
+   */
+  private readonly deleted = new Map<number, Range[]>();
   /** Per client, ranges held beyond a gap (an update that arrived before one it depends on). */
   private readonly ahead = new Map<number, Array<{ start: number; end: number }>>();
   private changes = 0;
@@ -80,7 +125,7 @@ export class EncodedDoc {
     this.base = stored.length === 0 ? EMPTY_UPDATE : Y.mergeUpdates([...stored]);
     const decoded = Y.decodeUpdate(this.base);
     this.advance(decoded.structs);
-    this.deleted = decoded.ds;
+    for (const [client, ranges] of decoded.ds.clients) this.deleted.set(client, sortAndJoin([...ranges]));
   }
 
   /** True when the update holds a struct or a deletion this document lacks. */
@@ -90,7 +135,7 @@ export class EncodedDoc {
       if (struct.id.clock + struct.length > (this.clocks.get(struct.id.client) ?? 0)) return true;
     }
     for (const [client, ranges] of update.ds.clients) {
-      const known = this.deleted.clients.get(client);
+      const known = this.deleted.get(client);
       for (const range of ranges) if (!covers(known, range.clock, range.len)) return true;
     }
     return false;
@@ -102,7 +147,11 @@ export class EncodedDoc {
     this.tail.push(update);
     this.tailBytes += update.length;
     this.advance(decoded.structs);
-    if (decoded.ds.clients.size > 0) this.deleted = Y.mergeDeleteSets([this.deleted, decoded.ds]);
+    for (const [client, ranges] of decoded.ds.clients) {
+      const known = this.deleted.get(client);
+      if (known === undefined) this.deleted.set(client, sortAndJoin([...ranges]));
+      else joinRanges(known, ranges);
+    }
     if (this.tailBytes > Math.max(FOLD_FLOOR_BYTES, this.base.length)) this.fold();
   }
 

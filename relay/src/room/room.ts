@@ -192,15 +192,17 @@ export class Room {
       (seq) => {
         this.pendingWrites -= 1;
         if (this.failed) return;
+        // Sent on before the bookkeeping below, which nothing sent here depends on: an acknowledgement riding
+        // along reports other clients' clocks, held before this update; the room's state changes in this
+        // same callback, before any other frame is handled.
+        const forward = frameBytes ?? frame(MessageType.sync, update, SyncMessageType.update);
+        this.forward(forward, connection);
+        this.context.bus.publish(this.name, { type: 'update', frame: forward });
         // Shared: rows other processes appended before this one may still be on their way (see compact).
         if (!this.context.bus.shared) this.lastSeq = seq;
         this.rowsSinceCompaction += 1;
         this.context.metrics.updatesStored += 1;
-        const state = this.state;
-        state.add(update, decoded);
-        const forward = frameBytes ?? frame(MessageType.sync, update, SyncMessageType.update);
-        this.forward(forward, connection);
-        this.context.bus.publish(this.name, { type: 'update', frame: forward });
+        this.state.add(update, decoded);
         this.settle(connection, decoded);
         if (this.rowsSinceCompaction >= this.context.options.compactAfterUpdates) void this.compact();
       },
