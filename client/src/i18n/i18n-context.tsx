@@ -1,23 +1,51 @@
 import * as i18n from '@solid-primitives/i18n';
-import { type Accessor, createContext, createMemo, createSignal, type JSX, useContext } from 'solid-js';
+import {
+  type Accessor,
+  createContext,
+  createMemo,
+  createResource,
+  createSignal,
+  getListener,
+  type JSX,
+  useContext,
+} from 'solid-js';
 import { formatDate, formatMoney, formatPercent } from './format';
 import { isLocale, type Locale } from './locale';
-import { type Catalogue, vi } from './vi';
+import type { Catalogue } from './vi';
+import { viCore } from './vi-core';
 
 const STORAGE_KEY = 'chungtay.locale';
 
 /**
- * Vietnamese ships with the app; English is fetched the first time it is needed, so the first screen of
- * a Vietnamese tablet does not download a catalogue it will not show (it kept the roster under its 100 KB
- * budget). `loadCatalogue` before rendering avoids a flash of Vietnamese for an English tablet.
+ * Only the first screens' Vietnamese words (vi-core.ts) ship with the roster's script: the whole
+ * catalogue was a sixth of it. The rest of Vietnamese loads once the first screen is painted, or at once
+ * when a screen asks for a word the core lacks; English is fetched the first time it is needed.
+ * `loadFirstWords` before rendering avoids a flash of Vietnamese for an English tablet.
  */
-const catalogues: Partial<Record<Locale, Catalogue>> = { vi };
-const [loadedCount, setLoadedCount] = createSignal(1);
+const catalogues: Partial<Record<Locale, Catalogue>> = {};
+const loading: Partial<Record<Locale, Promise<void>>> = {};
+const [loadedCount, setLoadedCount] = createSignal(0);
 
-export async function loadCatalogue(locale: Locale): Promise<void> {
-  if (catalogues[locale] !== undefined) return;
-  if (locale === 'en') catalogues.en = (await import('./en')).en;
-  setLoadedCount(Object.keys(catalogues).length);
+/** The whole catalogue of `locale`, fetched once. */
+export function loadCatalogue(locale: Locale): Promise<void> {
+  loading[locale] ??= (
+    locale === 'en' ? import('./en').then((m) => m.en) : import('./vi').then((m) => m.vi)
+  ).then((catalogue) => {
+    catalogues[locale] = catalogue;
+    setLoadedCount(Object.keys(catalogues).length);
+  });
+  return loading[locale];
+}
+
+/** What must be here before the first paint: nothing for Vietnamese (its core ships), English whole. */
+export function loadFirstWords(locale: Locale): Promise<void> {
+  return locale === 'vi' ? Promise.resolve() : loadCatalogue(locale);
+}
+
+/** Resolves once the page has painted a frame (or at once where nothing paints). */
+function afterNextPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** The saved language of this device, before anything renders. */
@@ -42,11 +70,21 @@ const I18nContext = createContext<I18n>();
 export function I18nProvider(props: { children: JSX.Element; storage?: Storage }): JSX.Element {
   const storage = props.storage ?? globalThis.localStorage;
   const [locale, setLocaleSignal] = createSignal<Locale>(savedLocale(storage));
+  // The core's keys are a subset of the catalogue's: a key it lacks reads back as undefined below.
+  const core = viCore as Catalogue;
   const dict = createMemo(() => {
     loadedCount();
-    return i18n.flatten(catalogues[locale()] ?? vi);
+    return i18n.flatten(catalogues[locale()] ?? core);
   });
   const translate = i18n.translator(dict, i18n.resolveTemplate);
+  // Pending until the whole catalogue of the language on screen is here. A word outside the core reads it:
+  // inside a <Suspense> the screen waits (its fallback shows, never a key), elsewhere the text is empty and
+  // fills in when the words arrive. Started after the first paint, or at once on such a read.
+  const [whole] = createResource(locale, async (wanted) => {
+    if (catalogues[wanted] === undefined) await afterNextPaint();
+    await loadCatalogue(wanted);
+    return wanted;
+  });
   const value: I18n = {
     locale,
     setLocale(next) {
@@ -55,13 +93,21 @@ export function I18nProvider(props: { children: JSX.Element; storage?: Storage }
       storage?.setItem(STORAGE_KEY, next);
       document.documentElement.lang = next;
     },
-    t: (key, args) => String(translate(key, args ?? {}) ?? key),
+    t: (key, args) => {
+      const text = translate(key, args ?? {});
+      if (text !== undefined) return String(text);
+      if (catalogues[locale()] !== undefined) return key;
+      void loadCatalogue(locale());
+      // Read outside any tracking (an event handler), an empty word could never fill in: the key says more.
+      if (getListener() === null) return key;
+      whole();
+      return '';
+    },
     date: formatDate,
     money: (amount) => formatMoney(amount, locale()),
     percent: (pct) => formatPercent(pct, locale()),
   };
   document.documentElement.lang = locale();
-  void loadCatalogue(locale());
   return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;
 }
 

@@ -1,5 +1,6 @@
 import { viCare } from './vi-care';
 import { viConflicts } from './vi-conflicts';
+import { viCore } from './vi-core';
 import { viErasure } from './vi-erasure';
 import { viHealthCheck } from './vi-health-check';
 import { viInvite } from './vi-invite';
@@ -15,119 +16,8 @@ import { viTablets } from './vi-tablets';
 // The Vietnamese catalogue is the source of truth: every other language must
 // have exactly these keys (see en.ts). Templates use {{ name }}.
 export const vi = {
-  app: {
-    name: 'Chung Tay',
-    /** The screen reader's name of the messages area; Alt+T moves there. */
-    notifications: 'Thông báo (Alt+T)',
-    datePlaceholder: 'ngày/tháng/năm',
-    tagline: 'Sổ sách câu lạc bộ, dùng được cả khi không có mạng',
-    language: 'Ngôn ngữ',
-    switchTo: 'English',
-    back: 'Quay lại',
-    undo: 'Hoàn tác',
-    redo: 'Làm lại',
-    save: 'Lưu',
-    cancel: 'Hủy',
-    close: 'Đóng',
-    edit: 'Sửa',
-    add: 'Thêm',
-    none: 'Không có',
-    unknown: 'Chưa rõ',
-    loading: 'Đang mở…',
-    required: 'bắt buộc',
-    yes: 'Có',
-    no: 'Không',
-    errorTitle: 'Đã có lỗi',
-    errorBody: 'Dữ liệu của bạn vẫn được giữ trên máy. Hãy tải lại trang.',
-    reload: 'Tải lại',
-  },
-  save: {
-    saved: 'Đã lưu trên máy',
-    saving: 'Đang lưu…',
-    failed: 'Không lưu được trên máy',
-    failedDetail:
-      'Máy hết chỗ hoặc trình duyệt chặn lưu. Đừng đóng trang; hãy giải phóng bộ nhớ rồi thử lại.',
-    leaveWarning: 'Còn thay đổi chưa lưu xong. Bạn có chắc muốn rời trang?',
-  },
-  update: {
-    available: 'Có phiên bản mới của ứng dụng.',
-    install: 'Cập nhật',
-    later: 'Để sau',
-    offlineReady: 'Ứng dụng đã sẵn sàng dùng khi không có mạng.',
-  },
-  clubs: {
-    title: 'Câu lạc bộ trên máy này',
-    welcome: 'Chào mừng đến với Chung Tay',
-    welcomeBody:
-      'Ghi sổ thành viên, nhóm và sinh hoạt của câu lạc bộ ngay trên máy tính bảng, kể cả khi không có mạng.',
-    create: 'Tạo câu lạc bộ mới',
-    sample: 'Xem câu lạc bộ mẫu',
-    sampleHint: 'Một câu lạc bộ mẫu khoảng 60 thành viên để bạn xem thử.',
-    open: 'Mở',
-    empty: 'Máy này chưa có câu lạc bộ nào.',
-    members: '{{ count }} thành viên',
-    guest: 'Khách',
-  },
-  create: {
-    title: 'Tạo câu lạc bộ',
-    yourName: 'Tên của bạn (người dùng máy này)',
-    yourNameHint: 'Tên này hiện bên cạnh những thay đổi bạn ghi.',
-    name: 'Tên câu lạc bộ',
-    namePlaceholder: 'CLB Liên thế hệ tự giúp nhau thôn …',
-    kind: 'Loại câu lạc bộ',
-    hamlet: 'Thôn, ấp, bản',
-    commune: 'Xã, phường, thị trấn',
-    district: 'Huyện',
-    province: 'Tỉnh',
-    foundedOn: 'Ngày thành lập',
-    hamlets: 'Các thôn, ấp có tổ (cách nhau bằng dấu phẩy)',
-    submit: 'Tạo câu lạc bộ',
-  },
-  kind: {
-    selfHelp: 'CLB Liên thế hệ tự giúp nhau',
-    veterans: 'CLB Cựu quân nhân',
-    redCross: 'Chi hội Chữ thập đỏ',
-    other: 'Khác',
-  },
-  nav: {
-    roster: 'Thành viên',
-    groups: 'Nhóm',
-    meetings: 'Sinh hoạt',
-    indicators: 'Chỉ số',
-    money: 'Quỹ',
-    settings: 'Cài đặt',
-    clubs: 'Các câu lạc bộ',
-  },
-  roster: {
-    title: 'Sổ thành viên',
-    add: 'Thêm thành viên',
-    search: 'Tìm theo tên hoặc số điện thoại',
-    searchLabel: 'Tìm thành viên',
-    count: '{{ shown }} / {{ total }} thành viên',
-    noResults: 'Không tìm thấy thành viên nào.',
-    empty: 'Chưa có thành viên. Bấm “Thêm thành viên” để bắt đầu.',
-    filters: 'Lọc',
-    ageBandLabel: 'Độ tuổi',
-    statusLabel: 'Tình trạng',
-    clearFilters: 'Bỏ lọc',
-    allHamlets: 'Mọi thôn',
-    allGroups: 'Mọi nhóm',
-    allAges: 'Mọi độ tuổi',
-    allGenders: 'Mọi giới tính',
-    allHouseholds: 'Mọi hoàn cảnh',
-    statusActive: 'Đang sinh hoạt',
-    statusLeft: 'Đã rời',
-    statusAll: 'Tất cả',
-    leftBadge: 'Đã rời',
-    age: '{{ age }} tuổi',
-    duplicatesTitle: 'Có thể bị ghi trùng',
-    duplicatesBody: '{{ a }} và {{ b }} có cùng tên và năm sinh. Có phải một người?',
-    merge: 'Gộp làm một',
-    notDuplicate: 'Là hai người khác nhau',
-    merged: 'Đã gộp hai hồ sơ.',
-    importExcel: 'Nhập từ Excel',
-    exportList: 'Xuất danh sách',
-  },
+  // The first screen's words (vi-core.ts) ship with the roster's script; the rest loads after its paint.
+  ...viCore,
   ageBand: {
     under40: 'Dưới 40',
     '40to59': '40–59',
@@ -173,14 +63,6 @@ export const vi = {
   },
   gender: { female: 'Nữ', male: 'Nam', other: 'Khác' },
   household: { poor: 'Hộ nghèo', nearPoor: 'Hộ cận nghèo', none: 'Không thuộc diện' },
-  role: {
-    chair: 'Chủ nhiệm',
-    viceChair: 'Phó Chủ nhiệm',
-    secretary: 'Thư ký',
-    treasurer: 'Thủ quỹ',
-    groupLeader: 'Nhóm trưởng',
-    none: 'Thành viên',
-  },
   groups: {
     title: 'Nhóm hoạt động',
     add: 'Thêm nhóm',
@@ -267,38 +149,6 @@ export const vi = {
     usage: 'Đang dùng {{ used }} trên {{ quota }}',
     device: 'Người dùng máy này',
     saved: 'Đã lưu cài đặt.',
-  },
-  storage: {
-    warning: 'Dữ liệu có thể bị trình duyệt xóa khi máy thiếu chỗ.',
-    fix: 'Xin lưu lâu dài',
-  },
-  readOnly: {
-    newer:
-      'Câu lạc bộ này được ghi bằng phiên bản Chung Tay mới hơn (phiên bản dữ liệu {{ version }}). Bạn chỉ xem được; hãy cập nhật ứng dụng để sửa.',
-    blocked: 'Chỉ xem: không thể sửa.',
-  },
-  sync: {
-    localOnly: 'Chỉ lưu trên máy này (chưa chia sẻ)',
-    offline: 'Ngoại tuyến: thay đổi được lưu trên máy này',
-    connecting: 'Đang kết nối…',
-    syncing: 'Đang đồng bộ…',
-    synced: 'Đã đồng bộ lúc {{ time }}',
-    unreachable: 'Không kết nối được máy chủ',
-    revoked: 'Khóa này đã bị thu hồi. Hãy xin đường dẫn mời mới.',
-    // One message per refusal (DeniedReason), each saying what to do: see features/clubs/sync-words.ts.
-    denied: {
-      unauthorized:
-        'Máy chủ đồng bộ không nhận khóa của máy này. Hãy xin người đã mời bạn một đường dẫn mời mới.',
-      clubNotRegistered:
-        'Câu lạc bộ chưa được chia sẻ trên máy chủ đồng bộ này. Hãy hỏi người đã chia sẻ, hoặc xem lại địa chỉ máy chủ đồng bộ trong Cài đặt.',
-      privateDocument:
-        'Máy này chỉ có quyền xem nên không mở được phần này: số liệu sức khỏe chỉ dành cho Ban Chủ nhiệm.',
-      unsupportedProtocolVersion:
-        'Ứng dụng trên máy này cần cập nhật để đồng bộ. Hãy tải lại trang (hoặc đóng rồi mở lại ứng dụng); nếu vẫn thế, hãy báo người quản lý máy chủ.',
-      invalidDocumentName: 'Máy chủ đồng bộ không nhận mã của câu lạc bộ này. Hãy xin một đường dẫn mời mới.',
-    },
-    viewer: 'Bạn chỉ được xem câu lạc bộ này.',
-    others: 'Đang mở cùng lúc:',
   },
   share: {
     nav: 'Chia sẻ',
@@ -560,18 +410,6 @@ export const vi = {
     draftMark: 'BẢN NHÁP: chưa được duyệt',
     blank: '……',
   },
-  damaged: {
-    clubBook: 'Sổ câu lạc bộ',
-    minutes: 'Biên bản cuộc họp ngày {{ date }}',
-    healthBook: 'Sổ sức khỏe',
-    shared:
-      '{{ document }}: một phần lưu trên máy này bị hỏng nên đã được để riêng. Khi đồng bộ với máy chủ, phần đó sẽ được bổ sung lại.',
-    notShared:
-      '{{ document }}: một phần lưu trên máy này bị hỏng, không đọc được nên đã được để riêng. Hãy xem lại các thay đổi gần đây; chia sẻ câu lạc bộ để máy chủ giữ một bản sao.',
-    dismiss: 'Đã hiểu',
-    openFailed: 'Chưa mở được dữ liệu trên máy này. Dữ liệu vẫn còn đó; hãy thử lại.',
-    retry: 'Thử lại',
-  },
   healthCheck: viHealthCheck,
   care: viCare,
   redCross: viRedCross,
@@ -586,20 +424,6 @@ export const vi = {
   tablets: viTablets,
   erasure: viErasure,
   redaction: viRedaction,
-  errors: {
-    required: 'Hãy nhập thông tin này.',
-    tooLong: 'Quá dài.',
-    birthYearRange: 'Năm sinh phải từ 1900 đến năm nay.',
-    phoneFormat: 'Số điện thoại chưa đúng (ví dụ 0912 345 678).',
-    dateFormat: 'Ngày chưa đúng, hãy viết dạng ngày/tháng/năm (ví dụ 05/03/2026).',
-    dateInFuture: 'Ngày này còn ở tương lai.',
-    timeFormat: 'Giờ chưa đúng, hãy viết ví dụ 7h30, 7:30 hoặc 19h.',
-    numberRange: 'Con số nằm ngoài khoảng cho phép.',
-    numberOrder: 'Mức thấp phải nhỏ hơn mức cao.',
-    notFound: 'Không tìm thấy bản ghi này nữa (có thể người khác vừa thay đổi).',
-    readOnly: 'Câu lạc bộ này chỉ xem được trên máy này.',
-    formHasErrors: 'Hãy sửa những ô được đánh dấu.',
-  },
 };
 
 /** Same keys as `vi`, every leaf a string. */

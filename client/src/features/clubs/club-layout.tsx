@@ -4,6 +4,7 @@ import {
   createResource,
   createSignal,
   type JSX,
+  lazy,
   Match,
   onCleanup,
   Show,
@@ -23,7 +24,9 @@ import { DamagedNotice } from './damaged-notice';
 import { SaveIndicator } from './save-indicator';
 import { StorageBanner } from './storage-banner';
 import { SyncIndicator } from './sync-indicator';
-import { WhoAreYou } from './who-are-you';
+
+// Asked once per tablet, before its first edit: its form (Kobalte's text field) stays out of the roster's script.
+const WhoAreYou = lazy(() => import('./who-are-you').then((m) => ({ default: m.WhoAreYou })));
 
 export function ClubLayout(props: RouteSectionProps): JSX.Element {
   // A viewer key opens only the club's summary (issue 15): a supervisor's tablet that follows a club
@@ -47,7 +50,14 @@ function ClubFrame(props: RouteSectionProps): JSX.Element {
   const { t } = useI18n();
   const [user, setUser] = createSignal(readDeviceUser());
   return (
-    <Show when={user()} fallback={<WhoAreYou onDone={setUser} />}>
+    <Show
+      when={user()}
+      fallback={
+        <Suspense fallback={<p class="page loading">{t('app.loading')}</p>}>
+          <WhoAreYou onDone={setUser} />
+        </Suspense>
+      }
+    >
       {(author) => {
         const pending = usePendingWrites();
         // A load that times out or fails (tablet-store's limits) says so with a retry instead of opening
@@ -198,18 +208,18 @@ function ClubShell(props: { session: ClubSession; children: JSX.Element }): JSX.
               {t('nav.money')}
             </A>
             <A href={`${base()}/care`} class="nav-link">
-              {t('care.nav')}
+              {t('nav.care')}
             </A>
             <Show when={club().profile.kind === 'redCross'}>
               <A href={`${base()}/red-cross`} class="nav-link">
-                {t('redCross.nav')}
+                {t('nav.redCross')}
               </A>
             </Show>
             <A href={`${base()}/report`} class="nav-link">
-              {t('report.nav')}
+              {t('nav.report')}
             </A>
             <A href={`${base()}/share`} class="nav-link">
-              {t('share.nav')}
+              {t('nav.share')}
             </A>
             <A href={`${base()}/settings`} class="nav-link">
               {t('nav.settings')}

@@ -1,11 +1,9 @@
 import { filterMembers } from '@chungtay/model';
-import { createMemo, createSignal, For, type JSX, lazy, Show } from 'solid-js';
+import { createComponent, createMemo, createSignal, For, type JSX, lazy, onMount, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { useClub } from '../../data/club/club-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
-import { TextField } from '../../ui/text-field/text-field';
-import { DuplicatesBanner } from './duplicates-banner';
 import { MemberRow } from './member-row';
 import {
   countActiveFilters,
@@ -13,9 +11,23 @@ import {
   type RosterFilterState,
   toMemberFilters,
 } from './roster-filters-state';
+import { RosterSearch } from './roster-search';
 
 const RosterFilters = lazy(() => import('./roster-filters'));
 const AddMemberDialog = lazy(() => import('./add-member-dialog'));
+
+type Banner = () => JSX.Element;
+
+/**
+ * The duplicates banner's code, loaded and run once the rows are painted: it compares every name, and its
+ * merge commands are not needed to see the roster. Not a lazy component: one inside the page's Suspense
+ * would put the loading line back over the painted rows while it loads.
+ */
+function useAfterPaint(load: () => Promise<Banner>): () => Banner | undefined {
+  const [loaded, setLoaded] = createSignal<Banner>();
+  onMount(() => requestAnimationFrame(() => setTimeout(() => void load().then((c) => setLoaded(() => c)))));
+  return loaded;
+}
 
 export function RosterPage(): JSX.Element {
   const { t } = useI18n();
@@ -29,6 +41,7 @@ export function RosterPage(): JSX.Element {
   const shown = createMemo(() => filterMembers(club(), toMemberFilters(query(), filters), session.today()));
   const activeTotal = createMemo(() => club().members.filter((m) => !m.left && !m.mergedInto).length);
   const filterCount = () => countActiveFilters(filters);
+  const duplicatesBanner = useAfterPaint(() => import('./duplicates-banner').then((m) => m.DuplicatesBanner));
 
   return (
     <section class="roster">
@@ -51,15 +64,12 @@ export function RosterPage(): JSX.Element {
           </a>
         </div>
       </Show>
-      <DuplicatesBanner />
+      <Show when={duplicatesBanner()}>{(banner) => createComponent(banner(), {})}</Show>
       <div class="filters card">
         <div class="search-row">
-          <TextField
-            class="search-field"
+          <RosterSearch
             label={t('roster.searchLabel')}
             placeholder={t('roster.search')}
-            type="search"
-            inputMode="search"
             value={query()}
             onChange={setQuery}
           />

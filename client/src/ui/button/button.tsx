@@ -1,4 +1,3 @@
-import { Button as KButton } from '@kobalte/core/button';
 import { type JSX, splitProps } from 'solid-js';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'quiet' | 'danger';
@@ -8,10 +7,14 @@ export interface ButtonProps extends Omit<JSX.ButtonHTMLAttributes<HTMLButtonEle
   type?: 'button' | 'submit';
 }
 
+/**
+ * A native button with the app's look. Kobalte's Button added nothing a <button> lacks (it matters for
+ * other elements acting as buttons), and it kept Kobalte's core in the roster's first script.
+ */
 export function Button(props: ButtonProps): JSX.Element {
   const [local, rest] = splitProps(props, ['variant', 'class', 'type']);
   return (
-    <KButton
+    <button
       type={local.type ?? 'button'}
       class={`btn btn-${local.variant ?? 'secondary'} ${local.class ?? ''}`}
       {...rest}
