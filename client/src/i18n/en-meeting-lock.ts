@@ -12,8 +12,4 @@ export const enMeetingLock: typeof viMeetingLock = {
     item: '{{ name }}: {{ approved }} when approved, now {{ current }}',
     unmarked: 'not marked',
   },
-  money: {
-    refused:
-      'The minutes of this meeting were approved on {{ date }}, so its money is locked; this entry was not saved. Record it at a later meeting, or ask the chair to reopen the minutes.',
-  },
 };

@@ -8,6 +8,8 @@ export const enMoney: typeof viMoney = {
   openFailed: 'The money book could not be opened on this tablet. The data is still there; try again.',
   retry: 'Try again',
   readOnly: 'This money book is read-only on this tablet.',
+  meetingLocked:
+    'The minutes of this meeting were approved on {{ date }}, so its money is locked; this entry was not saved. Record it at a later meeting, or ask the chair to reopen the minutes.',
   newer: 'The money book was written by a newer version of the app: update it to keep recording.',
   bookName: 'Money book',
   tabs: {

@@ -12,8 +12,4 @@ export const viMeetingLock = {
     item: '{{ name }}: lúc duyệt {{ approved }}, nay {{ current }}',
     unmarked: 'chưa điểm danh',
   },
-  money: {
-    refused:
-      'Biên bản buổi này đã được duyệt ngày {{ date }}, nên sổ tiền của buổi đã khóa; khoản này chưa được ghi. Hãy ghi khoản này vào buổi sau, hoặc nhờ Chủ nhiệm mở lại biên bản.',
-  },
 };

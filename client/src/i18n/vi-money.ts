@@ -8,6 +8,8 @@ export const viMoney = {
   openFailed: 'Chưa mở được sổ quỹ trên máy này. Dữ liệu vẫn còn đó; hãy thử lại.',
   retry: 'Thử lại',
   readOnly: 'Sổ quỹ này chỉ xem được trên máy này.',
+  meetingLocked:
+    'Biên bản buổi này đã được duyệt ngày {{ date }}, nên sổ tiền của buổi đã khóa; khoản này chưa được ghi. Hãy ghi khoản này vào buổi sau, hoặc nhờ Chủ nhiệm mở lại biên bản.',
   newer: 'Sổ quỹ được ghi bằng phiên bản mới hơn của ứng dụng: hãy cập nhật để ghi tiếp.',
   bookName: 'Sổ quỹ',
   tabs: {

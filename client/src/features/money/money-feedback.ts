@@ -1,4 +1,5 @@
 import type { MoneyError, Result } from '@chungtay/model';
+import { todayIso } from '../../i18n/format';
 import { showToast } from '../../ui/toast/toast';
 import type { MoneyFieldErrors } from './money-context';
 import type { MoneyI18n, MoneyKey } from './money-i18n';
@@ -28,6 +29,10 @@ export function moneyFeedback<T>(
       return {};
     case 'alreadyReversed':
       showToast(i18n.m('correct.already'), 'error');
+      return {};
+    case 'approved':
+      // Another tablet approved the meeting's minutes while this form was open (money-locks.ts).
+      showToast(i18n.m('meetingLocked', { date: i18n.date(todayIso(new Date(error.approvedAt))) }), 'error');
       return {};
   }
 }

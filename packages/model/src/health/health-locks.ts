@@ -4,8 +4,8 @@ import { err, isId, ok, type Result } from '../ids/ids';
 import {
   type ApprovalLock,
   ApprovalLockSchema,
+  followLock,
   type MinutesApprovalInput,
-  nextLockStep,
   parseApprovalLock,
 } from '../meetings/approval-lock';
 import type { ApprovedError } from '../minutes/minutes-layout';
@@ -52,12 +52,7 @@ export function followMinutesApproval(
 ): Result<boolean, CommandError> {
   return runHealthCommand(doc, origin, () => {
     if (!isId(input.meetingId)) return notFound(input.meetingId);
-    const locks = locksMap(doc);
-    const step = nextLockStep(parseApprovalLock(locks.get(input.meetingId)), input);
-    if (step.type === 'keep') return ok(false);
-    if (step.type === 'lift') locks.delete(input.meetingId);
-    else locks.set(input.meetingId, step.lock);
-    return ok(true);
+    return ok(followLock(locksMap(doc), input.meetingId, input));
   });
 }
 

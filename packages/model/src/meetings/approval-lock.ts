@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type * as Y from 'yjs';
 import type { MeetingId } from '../ids/ids';
 
 /**
@@ -57,4 +58,21 @@ export function nextLockStep(current: ApprovalLock | null, input: MinutesApprova
 function isLater(next: ApprovalLock, current: ApprovalLock): boolean {
   if (next.reopenings !== current.reopenings) return next.reopenings > current.reopenings;
   return next.approvedAt > current.approvedAt;
+}
+
+/**
+ * Brings the lock stored at `map.get(key)` in line with the minutes (inside the caller's command);
+ * `stored` adds what a document keeps beside the lock. Returns whether it wrote.
+ */
+export function followLock(
+  map: Y.Map<unknown>,
+  key: string,
+  input: MinutesApprovalInput,
+  stored: (lock: ApprovalLock) => object = (lock) => lock,
+): boolean {
+  const step = nextLockStep(parseApprovalLock(map.get(key)), input);
+  if (step.type === 'keep') return false;
+  if (step.type === 'lift') map.delete(key);
+  else map.set(key, stored(step.lock));
+  return true;
 }

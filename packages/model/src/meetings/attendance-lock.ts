@@ -7,12 +7,7 @@ import { type CommandError, notFound, runCommand } from '../schema/command';
 import type { AttendanceStatus } from '../schema/enums';
 import { getNested, getRecord, meetingsMap, type YRecord } from '../schema/layout';
 import type { Meeting } from '../schema/types';
-import {
-  type ApprovalLock,
-  type MinutesApprovalInput,
-  nextLockStep,
-  parseApprovalLock,
-} from './approval-lock';
+import { type ApprovalLock, followLock, type MinutesApprovalInput, parseApprovalLock } from './approval-lock';
 
 /**
  * A meeting's attendance marks lock with its approved minutes (issue 12 §4), as its measurements do in
@@ -72,11 +67,9 @@ export function followMinutesForAttendance(
   return runCommand(doc, origin, () => {
     const record = getRecord(meetingsMap(doc), input.meetingId);
     if (record === undefined) return notFound(input.meetingId);
-    const step = nextLockStep(readAttendanceLock(record.get(ATTENDANCE_LOCK_KEY)), input);
-    if (step.type === 'keep') return ok(false);
-    if (step.type === 'lift') record.delete(ATTENDANCE_LOCK_KEY);
-    else record.set(ATTENDANCE_LOCK_KEY, { ...step.lock, marks: currentMarks(record) });
-    return ok(true);
+    return ok(
+      followLock(record, ATTENDANCE_LOCK_KEY, input, (lock) => ({ ...lock, marks: currentMarks(record) })),
+    );
   });
 }
 

@@ -7,6 +7,7 @@ import { resolveCorrections } from './ledger';
 import { type MoneyClock, writeEntry } from './money-commands';
 import type { MoneyIndex } from './money-index';
 import { type MoneyError, runMoneyCommand } from './money-layout';
+import { meetingLockedError } from './money-locks';
 import { MAX_AMOUNT } from './money-rules';
 import type { EntryId, FundId, MoneyView } from './money-types';
 import { readFunds } from './read-money';
@@ -44,6 +45,8 @@ export function recordCashCount(
   clock: MoneyClock,
 ): Result<EntryId | null, MoneyError> {
   return runMoneyCommand(doc, origin, () => {
+    const locked = meetingLockedError(doc, input.meetingId);
+    if (locked !== null) return locked;
     const errors = new FieldErrors();
     errors.add('counted', isWhole(input.counted, 0) ? null : 'numberRange');
     errors.add('expected', isWhole(input.expected, -MAX_AMOUNT) ? null : 'numberRange');

@@ -7,7 +7,8 @@
  * `followMoney(doc, onChange)` (new entries parsed alone and slotted in; the client's projection).
  *
  * Commands, each `(doc, input, origin, clock?)` in one transaction, returning `Result<_, MoneyError>`
- * (`invalid` with field codes, `notFound`, `readOnly`, `alreadyReversed`). `clock` is
+ * (`invalid` with field codes, `notFound`, `readOnly`, `alreadyReversed`, `approved` for an entry at a
+ * meeting whose minutes are approved). `clock` is
  * `{ today: 'yyyy-mm-dd', now: new Date().toISOString() }`: the model reads no clock.
  * - rules (quy chế quỹ): `updateMoneyRules(doc, patch, origin)` checked by `validateMoneyRules`;
  *   defaults `DEFAULT_MONEY_RULES` / `defaultRulesFor(kind)`; funds `addFund`, `updateFund`.
@@ -17,6 +18,8 @@
  *   `payOutLoan` (terms + payout entry), `recordRepayment` (principal / interest / penalty entries),
  *   `writeOffLoan` (a committee decision).
  * - flags: `confirmDuplicate(doc, key, origin)` when two equal entries are both real.
+ * - locks: `followMinutesForMoney(doc, { meetingId, approvedAt, reopenings }, origin)` from the minutes
+ *   page; `readMoneyLocks(doc)` (money-locks.ts).
  * - cash count: `recordCashCount` records a meeting's counted-vs-book difference as `cashShort` /
  *   `cashOver`; `getCashCountDifference(view, meetingId)` reads it back.
  *
@@ -82,8 +85,9 @@ export {
   getMoneyIndicators,
   OVERDUE_AGES,
 } from './money-indicators';
-export type { AlreadyReversedError, MoneyError } from './money-layout';
+export type { AlreadyReversedError, MeetingLockedError, MoneyError } from './money-layout';
 export { MONEY_SCHEMA_VERSION, moneyDocName } from './money-layout';
+export { followMinutesForMoney, readMoneyLocks } from './money-locks';
 export { getMoneySchemaStatus, listMoneyMigrations, migrateMoney } from './money-migrations';
 export {
   DEFAULT_MONEY_RULES,

@@ -6,6 +6,7 @@ import { checkOptionalText, checkPastDate, MAX_NOTES, MAX_TEXT } from '../schema
 import { cashBalances, principalPaidOn } from './ledger';
 import { checkAmount, type MoneyClock, writeEntry } from './money-commands';
 import { loansMap, type MoneyError, newLoanId, runMoneyCommand, writeOffsMap } from './money-layout';
+import { meetingLockedError } from './money-locks';
 import type {
   EntryId,
   FundId,
@@ -82,6 +83,8 @@ export function payOutLoan(
   clock: MoneyClock,
 ): Result<{ loanId: LoanId; entryId: EntryId }, MoneyError> {
   return runMoneyCommand(doc, origin, () => {
+    const locked = meetingLockedError(doc, input.meetingId);
+    if (locked !== null) return locked;
     const rules = readRules(doc);
     const error = checkLoan(input, rules, clock.today);
     if (error !== null) return err(error);
@@ -147,6 +150,8 @@ export function recordRepayment(
   clock: MoneyClock,
 ): Result<readonly EntryId[], MoneyError> {
   return runMoneyCommand(doc, origin, () => {
+    const locked = meetingLockedError(doc, input.meetingId);
+    if (locked !== null) return locked;
     const loan = readLoan(doc, input.loanId);
     if (loan === null) return notFound(input.loanId);
     const errors = new FieldErrors();
@@ -208,6 +213,8 @@ export function writeOffLoan(
   clock: MoneyClock,
 ): Result<void, MoneyError> {
   return runMoneyCommand(doc, origin, () => {
+    const locked = meetingLockedError(doc, input.meetingId);
+    if (locked !== null) return locked;
     if (readLoan(doc, input.loanId) === null) return notFound(input.loanId);
     const errors = new FieldErrors();
     errors.add('on', input.on === '' ? 'required' : checkPastDate(input.on, clock.today));

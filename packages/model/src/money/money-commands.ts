@@ -5,6 +5,7 @@ import { FieldErrors, notFound } from '../schema/command';
 import { checkOptionalText, checkPastDate, MAX_NOTES } from '../schema/field-checks';
 import { principalPaidOn } from './ledger';
 import { appendEntry, confirmedMap, type MoneyError, newEntryId, runMoneyCommand } from './money-layout';
+import { meetingLockedError } from './money-locks';
 import { MAX_AMOUNT } from './money-rules';
 import type { Entry, EntryId, EntryKind, FundId, Instant, LoanId } from './money-types';
 import { findEntries, readEntry, readFunds, readLoan } from './read-money';
@@ -80,6 +81,8 @@ export function recordEntry(
   clock: MoneyClock,
 ): Result<EntryId, MoneyError> {
   return runMoneyCommand(doc, origin, () => {
+    const locked = meetingLockedError(doc, input.meetingId);
+    if (locked !== null) return locked;
     const fundIds = readFunds(doc).map((f) => f.id as string);
     const errors = new FieldErrors();
     if (!PLAIN_KINDS.includes(input.kind)) errors.add('kind', 'required');
@@ -142,6 +145,8 @@ export function reverseEntry(
   clock: MoneyClock,
 ): Result<EntryId, MoneyError> {
   return runMoneyCommand(doc, origin, () => {
+    const locked = meetingLockedError(doc, input.meetingId);
+    if (locked !== null) return locked;
     const target = readEntry(doc, input.entryId);
     if (target === null || target.kind === 'correction') return notFound(input.entryId);
     if (findEntries(doc, 'reverses', target.id).length > 0)

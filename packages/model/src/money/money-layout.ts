@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { type ClubId, err, newMeetingId, type Result } from '../ids/ids';
+import { type ClubId, err, type MeetingId, newMeetingId, type Result } from '../ids/ids';
+import type { ApprovedError } from '../minutes/minutes-layout';
 import type { ChangeOrigin } from '../origin/origin';
 import type { CommandError } from '../schema/command';
 import type { Entry, EntryId, FundId, LoanId } from './money-types';
@@ -19,6 +20,8 @@ import type { Entry, EntryId, FundId, LoanId } from './money-types';
  * - `loans`: loanId → a plain object of the approved terms, written once; read by start date, recordedAt, id.
  * - `writeOffs`: loanId → the committee's decision not to collect it.
  * - `confirmed`: duplicate-group key → true, when the treasurer says two equal entries are both real.
+ * - `locks`: meetingId → `{ approvedAt, reopenings }` while the meeting's minutes are approved: no entry
+ *   is recorded at it (money-locks.ts).
  */
 
 export const MONEY_SCHEMA_VERSION = 2;
@@ -27,6 +30,7 @@ export const moneyMeta = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('meta');
 export const rulesMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('rules');
 export const fundsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('funds');
 export const entriesArray = (doc: Y.Doc): Y.Array<unknown> => doc.getArray('entries');
+export const moneyLocksMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('locks');
 
 /**
  * The positions of an entry's fields in its stored tuple. Positional, not an object: field names
@@ -89,7 +93,12 @@ export function isMoneyReadOnly(doc: Y.Doc): boolean {
 
 /** An entry cannot be reversed twice from this tablet (two tablets offline may; see money-flags.ts). */
 export type AlreadyReversedError = { readonly type: 'alreadyReversed'; readonly id: EntryId };
-export type MoneyError = CommandError | AlreadyReversedError;
+/** An entry at a meeting whose minutes are approved (money-locks.ts); `approvedAt` for the message. */
+export type MeetingLockedError = ApprovedError & {
+  readonly meetingId: MeetingId;
+  readonly approvedAt: string;
+};
+export type MoneyError = CommandError | AlreadyReversedError | MeetingLockedError;
 
 /**
  * One command, one transaction (like schema/command.ts's runCommand, with the money doc's own version
