@@ -374,12 +374,13 @@ export class Room {
       const update = decoding.readVarUint8Array(decoder);
       const decoded = Y.decodeUpdate(update);
       if (!state.isNovel(decoded)) return;
+      // Sent on first, as a local update is (receiveUpdate); the bookkeeping follows in the same callback.
+      this.forward(message.frame, undefined);
       // Not counted towards compaction: the process that appended it counts it, so one document's rows
       // are compacted about as often as with one process, not once by every process holding it.
       state.add(update, decoded);
       this.context.storedElsewhere(this.name, update.length);
       this.context.metrics.updatesFromOtherProcesses += 1;
-      this.forward(message.frame, undefined);
       return;
     }
     if (message.type === 'presenceQuery') {
