@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { startPostgresServer } from '../test/support/postgres-server';
 import { startRedisServer } from '../test/support/redis-server';
 import { pause, prepareClub, waitUntil } from './clients';
+import { type CoreTime, describeCoreTime, findProcess, startCoreTime } from './core-time';
 import { type ServerProcess, startServer } from './server-process';
 import { SendTimes, WireClient } from './wire-clients';
 
@@ -39,6 +40,8 @@ export interface ClusterSet {
   readonly cross: { p50: number; p99: number } | undefined;
   readonly relayCpuSeconds: number;
   readonly cpuPerDeliveryUs: number;
+  /** Who used the cores during the window, and who waited for one (core-time.ts). */
+  readonly coreTime: CoreTime;
 }
 
 async function freePort(): Promise<number> {
@@ -110,6 +113,7 @@ async function measureSet(
   byDocument: boolean,
   databaseUrl: string,
   redisUrl: string,
+  postgresPort: number,
 ): Promise<ClusterSet> {
   const relays: ServerProcess[] = [];
   for (let i = 0; i < relayCount; i++)
@@ -157,8 +161,21 @@ async function measureSet(
     await pause(2000);
     const cpu = () => relays.reduce((sum, relay) => sum + relay.cpuSeconds(), 0);
     const cpuBefore = cpu();
+    const relayPids = new Set(relays.map((relay) => relay.pid));
+    const postmaster = findProcess('postgres', `-p ${postgresPort} `);
+    const window = startCoreTime(
+      (pid, name) => {
+        if (relayPids.has(pid)) return 'relays';
+        if (pid === process.pid) return 'clients';
+        if (name === 'haproxy') return 'haproxy';
+        if (name === 'redis-server') return 'redis';
+        return name === 'postgres' ? 'postgresql' : undefined;
+      },
+      postmaster === undefined ? [] : [postmaster],
+    );
     measuring = true;
     await pause(MEASURED_MS);
+    const coreTime = window.end();
     const relayCpuSeconds = cpu() - cpuBefore;
     measuring = false;
     for (const timer of timers) clearInterval(timer);
@@ -171,6 +188,7 @@ async function measureSet(
       cross: summary(cross),
       relayCpuSeconds,
       cpuPerDeliveryUs: (relayCpuSeconds / Math.max(1, delivered)) * 1e6,
+      coreTime,
     };
   } finally {
     for (const client of clients) client.destroy();
@@ -189,7 +207,9 @@ export async function runCluster(): Promise<ClusterSet[]> {
       [3, false],
       [3, true],
     ] as const)
-      sets.push(await measureSet(relays, byDocument, await postgres.createDatabase(), redis.url));
+      sets.push(
+        await measureSet(relays, byDocument, await postgres.createDatabase(), redis.url, postgres.port),
+      );
     return sets;
   } finally {
     await Promise.all([postgres.stop(), redis.stop()]);
@@ -207,6 +227,10 @@ export function describeCluster(sets: readonly ClusterSet[]): string[] {
     ...sets.map(
       (s) =>
         `| ${s.relays}${s.byDocument ? ', by document' : ''} | ${s.delivered} | ${f(s.same)} | ${f(s.cross)} | ${s.cross === undefined ? '—' : (s.cross.p99 / one).toFixed(2)} | ${s.cpuPerDeliveryUs.toFixed(0)} µs |`,
+    ),
+    'Core time during each window (relays on one core; clients, HAProxy, Redis and PostgreSQL on the other):',
+    ...sets.map(
+      (s) => `- ${s.relays}${s.byDocument ? ', by document' : ''}: ${describeCoreTime(s.coreTime)}`,
     ),
   ];
 }

@@ -4,6 +4,7 @@
  * `--wire` uses the light clients of wire-clients.ts instead of WebsocketProviders, so that the benchmark
  * process's own work weighs less in the latency.
  */
+import { describeCoreTime } from './core-time';
 import { coreLayout } from './cores';
 import { type ServerKind, startServer } from './server-process';
 import { type LoadResult, runLoad } from './workloads';
@@ -20,7 +21,7 @@ for (let round = 1; round <= rounds; round++) {
     results[kind].push(result);
     const f = (n: number) => n.toFixed(2);
     process.stdout.write(
-      `${kind.padEnd(10)} round ${round}: p50 ${f(result.p50)} p95 ${f(result.p95)} p99 ${f(result.p99)} ms, CPU ${f(result.cpuSeconds)} s (system ${f(result.systemSeconds)}), peak RSS ${result.peakRssMiB.toFixed(1)} MiB, ${result.writeCalls} write calls\n`,
+      `${kind.padEnd(10)} round ${round}: p50 ${f(result.p50)} p95 ${f(result.p95)} p99 ${f(result.p99)} ms, CPU ${f(result.cpuSeconds)} s (system ${f(result.systemSeconds)}), peak RSS ${result.peakRssMiB.toFixed(1)} MiB, ${result.writeCalls} write calls\n  core time: ${describeCoreTime(result.coreTime)}\n`,
     );
   }
 }

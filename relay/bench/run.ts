@@ -7,6 +7,7 @@
  */
 import { loadavg } from 'node:os';
 import { describeCluster, runCluster } from './cluster';
+import { describeCoreTime } from './core-time';
 import { coreLayout } from './cores';
 import { describeDurability, measureDurability } from './durability';
 import { describeIdleTable, idleLevels, openFileLimit, runIdleConnections } from './idle-connections';
@@ -56,6 +57,7 @@ async function measureLoad(kind: ServerKind, round: number): Promise<LoadResult>
   write(
     `  p50 ${f(result.p50)} ms, p95 ${f(result.p95)} ms, p99 ${f(result.p99)} ms, CPU ${f(result.cpuSeconds)} s (system ${f(result.systemSeconds)} s), peak RSS ${f(result.peakRssMiB)} MiB, ${result.samples} samples`,
   );
+  write(`  core time: ${describeCoreTime(result.coreTime)}; load average ${load()}`);
   return result;
 }
 
@@ -76,6 +78,7 @@ async function measureLoads(): Promise<Record<ServerKind, LoadResult>> {
     systemSeconds: Math.min(...results.map((r) => r.systemSeconds)),
     peakRssMiB: Math.min(...results.map((r) => r.peakRssMiB)),
     writeCalls: Math.min(...results.map((r) => r.writeCalls)),
+    coreTime: results.reduce((a, b) => (b.p99 < a.p99 ? b : a)).coreTime,
   });
   return { reference: best(rounds.reference), chungtay: best(rounds.chungtay), floor: best(rounds.floor) };
 }

@@ -1,6 +1,7 @@
 /** The three measured workloads. Each runs against a freshly started server. */
 import * as Y from 'yjs';
 import { type BenchClient, type BenchClub, openClient, pause, prepareClub, waitUntil } from './clients';
+import { type CoreTime, startCoreTime } from './core-time';
 import type { ServerProcess } from './server-process';
 import { SendTimes, WireClient } from './wire-clients';
 
@@ -15,6 +16,8 @@ export interface LoadResult {
   readonly peakRssMiB: number;
   /** Write system calls by the server during the load (frames sent, plus its storage's writes). */
   readonly writeCalls: number;
+  /** The server's and the clients' core time during the load, and the time they waited for a core. */
+  readonly coreTime: CoreTime;
 }
 
 function percentile(sorted: readonly number[], q: number): number {
@@ -83,6 +86,9 @@ export async function runLoad(
   await waitUntil(() => opened.every((c) => c.synced), 'load clients synced');
   const cpuBefore = server.cpuSplit();
   const writesBefore = server.syscalls().writes;
+  const window = startCoreTime((pid) =>
+    pid === server.pid ? 'server' : pid === process.pid ? 'clients' : undefined,
+  );
   measuring = true;
   const timers: ReturnType<typeof setTimeout>[] = [];
   for (const client of opened) {
@@ -101,6 +107,7 @@ export async function runLoad(
     await pause(500);
   }
   measuring = false;
+  const coreTime = window.end();
   const cpuAfter = server.cpuSplit();
   const systemSeconds = cpuAfter.system - cpuBefore.system;
   const cpuSeconds = cpuAfter.user - cpuBefore.user + systemSeconds;
@@ -117,6 +124,7 @@ export async function runLoad(
     systemSeconds,
     peakRssMiB,
     writeCalls,
+    coreTime,
   };
 }
 
