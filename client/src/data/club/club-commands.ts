@@ -16,6 +16,7 @@ import type {
   MemberInput,
   MemberLeft,
   MemberValueField,
+  MinutesApprovalInput,
   RegisterTabletKeyInput,
   TabletKey,
 } from '@chungtay/model';
@@ -76,6 +77,9 @@ export function bindCommands(doc: Y.Doc, origin: LocalOrigin, today: () => IsoDa
       model.resolveMeetingConflict(doc, { meetingId, field, writeId }, origin, new Date().toISOString()),
     setAttendance: (meetingId: MeetingId, memberId: MemberId, status: AttendanceStatus | null) =>
       model.setAttendance(doc, { meetingId, memberId, status }, origin),
+    /** Locks (or unlocks) a meeting's marks as its minutes are approved or reopened (attendance-lock.ts). */
+    followMinutesForAttendance: (input: MinutesApprovalInput) =>
+      model.followMinutesForAttendance(doc, input, origin),
     /** A photo or scan kept on this tablet (device/photo-store.ts), recorded on the meeting by its hash. */
     attachToMeeting: (meetingId: MeetingId, input: model.AttachmentInput) =>
       model.attachToMeeting(doc, meetingId, input, origin, new Date().toISOString()),

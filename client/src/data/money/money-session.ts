@@ -10,6 +10,7 @@ import type {
   LoanInput,
   LoanState,
   LocalOrigin,
+  MinutesApprovalInput,
   MinutesView,
   MoneyClock,
   MoneyIndex,
@@ -56,6 +57,8 @@ export function bindMoneyCommands(doc: Y.Doc, origin: LocalOrigin, clock: () => 
     /** Moves an opened minutes doc's own money lines into the book, once (ids derived from the lines). */
     moveMinutesMoney: (minutes: Pick<MinutesView, 'meetingId' | 'header' | 'money'>) =>
       model.migrateMinutesMoney(doc, minutes, origin, clock().today),
+    /** Locks (or unlocks) a meeting's money as its minutes are approved or reopened (money-locks.ts). */
+    followMinutes: (input: MinutesApprovalInput) => model.followMinutesForMoney(doc, input, origin),
   };
 }
 

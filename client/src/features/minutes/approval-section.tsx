@@ -1,5 +1,7 @@
 import {
   APPROVAL_ROLES,
+  type AttendanceStatus,
+  listLateMarks,
   type MemberId,
   type MinutesChange,
   type SignatureStatus,
@@ -10,10 +12,10 @@ import { useClub } from '../../data/club/club-context';
 import type { MinutesSession } from '../../data/minutes/minutes-session';
 import { trustedTabletKeys } from '../../device/key-pins';
 import { onTabletPersonChange, readTabletPerson, switchTabletPerson } from '../../device/person';
-import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { SelectField } from '../../ui/select-field/select-field';
 import { TextField } from '../../ui/text-field/text-field';
+import { useMeetingLockI18n } from '../meetings/meeting-lock-i18n';
 import { createPinPrompt } from '../shared/person-switch/pin-prompt';
 import { changeLabels, describeLateChange } from './change-words';
 import { firstError, formatInstant, minutesFeedback } from './minutes-feedback';
@@ -27,7 +29,7 @@ export function ApprovalSection(props: {
   session: MinutesSession;
   nameOf: (id: string | null) => string;
 }): JSX.Element {
-  const i18n = useI18n();
+  const i18n = useMeetingLockI18n();
   const { t } = i18n;
   const [reason, setReason] = createSignal('');
   const [reasonError, setReasonError] = createSignal<string>();
@@ -99,6 +101,13 @@ export function ApprovalSection(props: {
     const result = props.session.commands.setAsideLateChanges();
     minutesFeedback(i18n, result, result.ok ? t('minutes.setAsideDone', { count: result.value }) : undefined);
   };
+  // Marks made on the meeting page by a tablet that had not heard of the approval (attendance-lock.ts).
+  const lateMarks = () => {
+    const meeting = club.club.meetings.find((m) => m.id === props.session.meetingId);
+    return meeting === undefined ? [] : listLateMarks(meeting);
+  };
+  const markWord = (status: AttendanceStatus | null) =>
+    status === null ? i18n.l('late.unmarked') : t(`attendance.${status}`);
   const describe = (change: MinutesChange) =>
     describeLateChange(change, {
       labels: changeLabels(i18n.locale()),
@@ -214,6 +223,24 @@ export function ApprovalSection(props: {
             <Button variant="secondary" disabled={!props.session.canEdit()} onClick={setAside}>
               {t('minutes.setAside')}
             </Button>
+          </div>
+        </Show>
+        <Show when={lateMarks().length > 0}>
+          <div class="banner banner-warning late-changes" data-testid="late-marks">
+            <h3>{i18n.l('late.title')}</h3>
+            <ul>
+              <For each={lateMarks()}>
+                {(mark) => (
+                  <li>
+                    {i18n.l('late.item', {
+                      name: props.nameOf(mark.memberId),
+                      approved: markWord(mark.approved),
+                      current: markWord(mark.current),
+                    })}
+                  </li>
+                )}
+              </For>
+            </ul>
           </div>
         </Show>
       </Show>

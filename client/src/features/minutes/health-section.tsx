@@ -8,6 +8,7 @@ import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { CheckboxField } from '../../ui/checkbox-field/checkbox-field';
 import { CommitField } from './commit-field';
+import { approvalInput } from './follow-approval';
 import type { MemberOption } from './header-section';
 import { firstError, minutesFeedback } from './minutes-feedback';
 
@@ -43,13 +44,8 @@ export function HealthSection(props: {
   // older than the lock, and writes nothing when the lock already matches).
   createEffect(() => {
     const health = props.health;
-    const { approval, reopenings } = props.minutes.view;
-    if (!health?.canEdit()) return;
-    health.commands.followMinutes({
-      meetingId: meetingId(),
-      approvedAt: approval.status === 'approved' ? approval.approvedAt : null,
-      reopenings: reopenings.length,
-    });
+    const input = approvalInput(props.minutes);
+    if (health?.canEdit()) health.commands.followMinutes(input);
   });
   return (
     <section class="minutes-section card" aria-labelledby="minutes-health">

@@ -40,6 +40,7 @@ import { DamagedNotice } from '../clubs/damaged-notice';
 import { ActionsSection } from './actions-section';
 import { AgendaSection } from './agenda-section';
 import { ApprovalSection } from './approval-section';
+import { followApproval } from './follow-approval';
 import { HeaderSection, type MemberOption } from './header-section';
 import { HealthSection } from './health-section';
 import { KeptAsideSection } from './kept-aside-section';
@@ -141,6 +142,7 @@ export default function MinutesPage(): JSX.Element {
       book.commands.moveMinutesMoney(mins.view);
     }),
   );
+  followApproval(minutes, club, money);
   const meetingMoney = createMemo(() => {
     const book = money();
     // Approved minutes show (and print) the money as it was when signed: a later correction is the book's.
