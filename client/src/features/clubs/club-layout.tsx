@@ -1,4 +1,4 @@
-import { A, type RouteSectionProps, useLocation, useNavigate } from '@solidjs/router';
+import { type RouteSectionProps, useLocation, useNavigate } from '@solidjs/router';
 import {
   createEffect,
   createResource,
@@ -20,6 +20,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { LanguageSwitch } from '../shared/language-switch';
 import { PersonSwitchSlot } from '../shared/person-switch/person-switch-slot';
+import { NavLink } from './club-nav';
 import { DamagedNotice } from './damaged-notice';
 import { SaveIndicator } from './save-indicator';
 import { StorageBanner } from './storage-banner';
@@ -142,9 +143,9 @@ function ClubShell(props: { session: ClubSession; children: JSX.Element }): JSX.
       <ScreenUndoProvider value={screenUndo}>
         <div class="club-shell">
           <header class="club-header">
-            <A href="/" class="btn btn-quiet" aria-label={t('nav.clubs')}>
+            <a href="/" class="btn btn-quiet" aria-label={t('nav.clubs')}>
               ⌂
-            </A>
+            </a>
             <div class="club-title">
               <strong>{club().profile.name}</strong>
               <SaveIndicator state={props.session.saveState()} />
@@ -192,38 +193,20 @@ function ClubShell(props: { session: ClubSession; children: JSX.Element }): JSX.
             shared={props.session.syncStatus().type !== 'localOnly'}
           />
           <nav class="club-nav" aria-label={club().profile.name}>
-            <A href={base()} end class="nav-link" classList={{ active: onMemberPage() }}>
+            <NavLink href={base()} end lit={onMemberPage()}>
               {t('nav.roster')}
-            </A>
-            <A href={`${base()}/groups`} class="nav-link">
-              {t('nav.groups')}
-            </A>
-            <A href={`${base()}/meetings`} class="nav-link">
-              {t('nav.meetings')}
-            </A>
-            <A href={`${base()}/indicators`} class="nav-link">
-              {t('nav.indicators')}
-            </A>
-            <A href={`${base()}/money`} class="nav-link">
-              {t('nav.money')}
-            </A>
-            <A href={`${base()}/care`} class="nav-link">
-              {t('nav.care')}
-            </A>
+            </NavLink>
+            <NavLink href={`${base()}/groups`}>{t('nav.groups')}</NavLink>
+            <NavLink href={`${base()}/meetings`}>{t('nav.meetings')}</NavLink>
+            <NavLink href={`${base()}/indicators`}>{t('nav.indicators')}</NavLink>
+            <NavLink href={`${base()}/money`}>{t('nav.money')}</NavLink>
+            <NavLink href={`${base()}/care`}>{t('nav.care')}</NavLink>
             <Show when={club().profile.kind === 'redCross'}>
-              <A href={`${base()}/red-cross`} class="nav-link">
-                {t('nav.redCross')}
-              </A>
+              <NavLink href={`${base()}/red-cross`}>{t('nav.redCross')}</NavLink>
             </Show>
-            <A href={`${base()}/report`} class="nav-link">
-              {t('nav.report')}
-            </A>
-            <A href={`${base()}/share`} class="nav-link">
-              {t('nav.share')}
-            </A>
-            <A href={`${base()}/settings`} class="nav-link">
-              {t('nav.settings')}
-            </A>
+            <NavLink href={`${base()}/report`}>{t('nav.report')}</NavLink>
+            <NavLink href={`${base()}/share`}>{t('nav.share')}</NavLink>
+            <NavLink href={`${base()}/settings`}>{t('nav.settings')}</NavLink>
           </nav>
           {/* A screen's code loads on first use: say so instead of showing an empty page meanwhile. */}
           <main class="page">
