@@ -120,9 +120,10 @@ export class TabletStore {
   /**
    * Folds the stored rows into one snapshot now instead of in idle time, and resolves once it is written:
    * the rows it replaces are deleted (erasure's scrub, tablet-scrub.ts, needs them gone while its filler is
-   * in place). Does nothing when there is one row or the doc holds updates Yjs could not integrate yet.
+   * in place). Does nothing when there is one row or the doc holds updates Yjs could not integrate yet;
+   * resolves false in that last case, as the old rows are still stored (an erasure's scrub stays owed).
    */
-  async compactNow(): Promise<void> {
+  async compactNow(): Promise<boolean> {
     await this.load();
     this.cancelFold?.();
     this.cancelFold = null;
@@ -132,6 +133,7 @@ export class TabletStore {
     const folded = this.background.then(() => this.fold());
     this.background = folded.catch(() => undefined);
     await folded;
+    return !hasPendingUpdates(this.doc);
   }
 
   /** Waits for pending writes, then detaches from the doc and closes the database. */
@@ -242,17 +244,19 @@ export class TabletStore {
 
 /**
  * Folds a document's stored rows now (see `compactNow`): through every store this page has open on it, or,
- * when none is, through one opened for the purpose and closed again.
+ * when none is, through one opened for the purpose and closed again. Resolves false when a doc still held
+ * updates Yjs could not integrate, so its old rows were kept.
  */
-export async function compactStoredDoc(storageName: string, keepHistory: boolean): Promise<void> {
+export async function compactStoredDoc(storageName: string, keepHistory: boolean): Promise<boolean> {
   const open = [...openStores].filter((store) => store.name === storageName);
   if (open.length > 0) {
-    for (const store of open) await store.compactNow();
-    return;
+    let folded = true;
+    for (const store of open) if (!(await store.compactNow())) folded = false;
+    return folded;
   }
   const { doc, tablet } = await openStoredDoc(storageName, keepHistory);
   try {
-    await tablet.compactNow();
+    return await tablet.compactNow();
   } finally {
     await tablet.destroy();
     doc.destroy();

@@ -100,6 +100,36 @@ describe('scrubbing an erased member from this tablet', () => {
     expect(await holds(storageNameFor(clubId), PHONE)).toBe(false);
   });
 
+  it('stays owed while the club doc holds an update Yjs cannot apply yet, and is scrubbed once it can', async () => {
+    const { club, id } = await clubWithMember();
+    const doc = openClub(club.clubId)?.doc;
+    if (doc === undefined) throw new Error('club not registered');
+    // Another tablet renames the club twice; the relay has delivered only the second change so far.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    const hoa = model.localOrigin({ id: 'device-hoa', name: 'Trần Thị Hoa' });
+    const start = Y.encodeStateVector(other);
+    expect(model.updateProfile(other, { name: 'CLB thôn Đông A' }, hoa, '2026-03-10').ok).toBe(true);
+    const missing = Y.encodeStateAsUpdate(other, start);
+    const middle = Y.encodeStateVector(other);
+    expect(model.updateProfile(other, { name: 'CLB thôn Đông B' }, hoa, '2026-03-10').ok).toBe(true);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, middle), 'relay');
+
+    expect(eraseMember(club, id).ok).toBe(true);
+    await scrubErasures(club, doc);
+    // The club doc could not be folded, so its old rows (the phone among them) are still stored: owed.
+    expect(scrubsPending(club.clubId, [id])).toEqual([id]);
+    expect(await holds(storageNameFor(club.clubId), PHONE)).toBe(true);
+
+    // The relay fills the gap; the next run folds and records it.
+    Y.applyUpdate(doc, missing, 'relay');
+    await scrubErasures(club, doc);
+    expect(scrubsPending(club.clubId, [id])).toEqual([]);
+    expect(await holds(storageNameFor(club.clubId), PHONE)).toBe(false);
+    expect(club.club.profile.name).toBe('CLB thôn Đông B');
+    await club.close();
+  });
+
   it('an erasure that arrives by sync while the club is open is scrubbed then', async () => {
     const { club, id } = await clubWithMember();
     const doc = openClub(club.clubId)?.doc;

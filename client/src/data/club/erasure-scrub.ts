@@ -44,8 +44,11 @@ export function scrubErasures(club: ClubSession, clubDoc: Y.Doc): Promise<void> 
         run.again = false;
         const owed = scrubsPending(club.clubId, model.erasedMemberIds(clubDoc));
         if (owed.length === 0) break;
-        await scrubOnce(club);
-        markScrubbed(club.clubId, owed);
+        // A doc holding updates Yjs cannot apply yet is not folded, so its old rows (erased bytes with
+        // them) stay: the scrub stays owed, redone at the next erasure that lands or the club's next open,
+        // by when the relay has usually filled the gap.
+        if (await scrubOnce(club)) markScrubbed(club.clubId, owed);
+        else break;
       } while (run.again);
     } catch {
       // The erased data is gone from every screen and from the relay; only this tablet's files may still
@@ -65,7 +68,8 @@ export function scrubAfterErasure(club: ClubSession): Promise<void> {
   return open === undefined ? eraseInSiblingDocs(club) : scrubErasures(club, open.doc);
 }
 
-async function scrubOnce(club: ClubSession): Promise<void> {
+/** Resolves whether every affected doc was folded (see scrubErasures). */
+async function scrubOnce(club: ClubSession): Promise<boolean> {
   await eraseInSiblingDocs(club);
   await club.whenSaved();
   const clubId = club.clubId as ClubId;
@@ -75,8 +79,11 @@ async function scrubOnce(club: ClubSession): Promise<void> {
   if (club.canOpen(model.careDocName(clubId))) affected.push(careStorageName(clubId));
   // Folded first, then the filler (scrubAfterDeletion says why this order). None of these docs keeps
   // history (only minutes do, and their rewrite scrubs them: minutes-generation.ts).
-  for (const name of affected) await compactStoredDoc(name, false);
+  let folded = true;
+  for (const name of affected) if (!(await compactStoredDoc(name, false))) folded = false;
+  // The filler still runs: it scrubs the rows the other docs' folds deleted.
   await scrubAfterDeletion();
+  return folded;
 }
 
 /**
