@@ -37,6 +37,7 @@ part money money-bench.ts
 part health health-bench.ts
 part supervisor supervisor-bench.ts
 part import roster-import-bench.ts
+part photo photo-capture-bench.ts
 # The client and minutes figures, unless BENCH_ONLY names only the parts above.
 if [[ -n "${BENCH_ONLY:-}" ]] && ! [[ ",$BENCH_ONLY," =~ ,(reloads|roster|heap|scripts|taps|log|lighthouse), ]]; then exit 0; fi
 pnpm --filter @chungtay/e2e bench
