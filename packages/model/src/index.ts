@@ -49,6 +49,7 @@ export {
   retireGroup,
   setGroupLeader,
 } from './groups/group-commands';
+export type { CheckScope as HealthCheckScope } from './health/check-index';
 export {
   type FollowUpDone,
   type FollowUpInput,
@@ -110,6 +111,7 @@ export {
   listFollowUps,
   listHealthChecks,
   readHealth,
+  readHealthHeader,
 } from './health/read-health';
 export {
   deleteMemberVisitNotes,

@@ -25,7 +25,7 @@ import { deliver } from './peers';
  */
 
 export const MEETINGS = ['meeting-2026-01', 'meeting-2026-02', 'meeting-2026-03'] as MeetingId[];
-const MEMBERS = [LAN, HUNG, MAI] as MemberId[];
+export const MEMBERS = [LAN, HUNG, MAI] as MemberId[];
 
 export function startDoc(): Y.Doc {
   const doc = new Y.Doc();

@@ -9,6 +9,8 @@ import {
   applyHealthStep,
   healthPeers,
   healthStep,
+  MEETINGS,
+  MEMBERS,
   startDoc,
 } from '../../../../packages/model/test/health-scenario';
 import { deliver } from '../../../../packages/model/test/peers';
@@ -44,6 +46,42 @@ describe('projectHealth', () => {
         for (const projection of projections) projection.stop();
       }),
       { numRuns: 60 },
+    );
+  }, 60_000);
+
+  it('with a scope, keeps the store equal to the full read of that meeting or member', async () => {
+    const scopes: model.HealthCheckScope[] = [
+      { meetingId: MEETINGS[0] as MeetingId },
+      { memberId: MEMBERS[1] as MemberId },
+    ];
+    const inScope = (view: HealthView, scope: model.HealthCheckScope): HealthView => ({
+      ...view,
+      checks: view.checks.filter((c) =>
+        'meetingId' in scope ? c.meetingId === scope.meetingId : c.memberId === scope.memberId,
+      ),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(healthStep, { maxLength: 25 }), async (steps) => {
+        const peers = healthPeers();
+        const projections = peers.flatMap((peer) =>
+          scopes.map((scope) => ({ peer, scope, p: projectHealth(peer, scope) })),
+        );
+        const check = () => {
+          for (const { peer, scope, p } of projections)
+            expect(plain(p.view)).toEqual(plain(inScope(model.readHealth(peer), scope)));
+        };
+        for (const step of steps) {
+          applyHealthStep(peers, step);
+          await settle();
+          check();
+        }
+        deliver(peers[0], peers[1]);
+        deliver(peers[1], peers[0]);
+        await settle();
+        check();
+        for (const { p } of projections) p.stop();
+      }),
+      { numRuns: 40 },
     );
   }, 60_000);
 

@@ -1,4 +1,4 @@
-import type { HealthChanges, HealthCheck, HealthView } from '@chungtay/model';
+import type { HealthChanges, HealthCheck, HealthCheckScope, HealthView } from '@chungtay/model';
 import * as model from '@chungtay/model';
 import { batch } from 'solid-js';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
@@ -11,19 +11,25 @@ import type { Projection } from '../session/projection';
  * weight typed sets one check of five years' 3,600, so the screen's other rows and the charts are left
  * alone. The small parts (thresholds, follow-ups, visit notes, locks) are reconciled whole when they change.
  * The store holds copies, never the follower's own objects, since Solid writes into what a store holds.
+ * With a `scope` (the health-check screen's meeting, a chart's member) only that scope's checks are read,
+ * on open and after: `view.checks` holds them alone.
  */
-export function projectHealth(doc: Y.Doc): Projection<HealthView> {
+export function projectHealth(doc: Y.Doc, scope?: HealthCheckScope): Projection<HealthView> {
   let scheduled = false;
   let stopped = false;
-  const follower = model.followHealth(doc, () => {
-    // Several transactions in one tick (a remote batch, a load) are patched in once.
-    if (scheduled) return;
-    scheduled = true;
-    queueMicrotask(() => {
-      scheduled = false;
-      if (!stopped) batch(() => patch(follower.flush()));
-    });
-  });
+  const follower = model.followHealth(
+    doc,
+    () => {
+      // Several transactions in one tick (a remote batch, a load) are patched in once.
+      if (scheduled) return;
+      scheduled = true;
+      queueMicrotask(() => {
+        scheduled = false;
+        if (!stopped) batch(() => patch(follower.flush()));
+      });
+    },
+    scope,
+  );
   const [view, setView] = createStore<HealthView>(structuredClone(follower.view()));
   // Paths over the view's readonly fields are beyond Solid's setter types; the store is ours to write.
   const setPath = setView as unknown as (...path: unknown[]) => void;

@@ -3,6 +3,7 @@ import type {
   ClubId,
   FollowUpInput,
   HealthCheckInput,
+  HealthCheckScope,
   HealthMeasure,
   HealthThresholds,
   HealthView,
@@ -55,7 +56,13 @@ export function bindHealthCommands(doc: Y.Doc, origin: LocalOrigin, now: () => s
 }
 
 export type HealthSession = PrivateDocSession<HealthView, ReturnType<typeof bindHealthCommands>>;
-export type OpenHealthOptions = OpenPrivateDocOptions;
+export interface OpenHealthOptions extends OpenPrivateDocOptions {
+  /**
+   * The checks a screen shows (one meeting's, one member's): only those are read, so the first open of the
+   * health-check screen or a chart does not read and validate five years. Every check when not given.
+   */
+  readonly scope?: HealthCheckScope;
+}
 
 /**
  * Opens the club's private health doc `<clubId>/health`. Only for editor keys: the relay refuses viewer keys
@@ -72,11 +79,12 @@ export function openHealthSession(
     storageName: healthStorageName(clubId),
     schemaStatus: model.getHealthSchemaStatus,
     migrate: model.migrateHealth,
-    isNew: (doc) => model.readHealth(doc).clubId === null,
+    // The header alone: reading every check to learn whether the doc was started cost a full read.
+    isNew: (doc) => model.readHealthHeader(doc).clubId === null,
     create: (doc, origin) => model.createHealth(doc, { clubId: clubId as ClubId }, origin),
     erase: model.eraseMembersHealth,
     // Read whole on open, then check by check as values are typed (health-projection.ts).
-    project: projectHealth,
+    project: (doc) => projectHealth(doc, options.scope),
     bind: bindHealthCommands,
     // The measurements, the thresholds, the follow-ups and visit notes.
     undoRoots: ['checks', 'settings', 'followUps', 'visitNotes'],

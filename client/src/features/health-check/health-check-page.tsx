@@ -38,7 +38,9 @@ export default function HealthCheckPage(): JSX.Element {
             when={club.canOpenHealth()}
             fallback={<p class="card muted">{t('healthCheck.viewerOnly')}</p>}
           >
-            <HealthGate>{(session) => <HealthCheckSheet meeting={m()} health={session} />}</HealthGate>
+            <HealthGate scope={{ meetingId: m().id }}>
+              {(session) => <HealthCheckSheet meeting={m()} health={session} />}
+            </HealthGate>
           </Show>
         </section>
       )}

@@ -1,3 +1,4 @@
+import type { HealthCheckScope } from '@chungtay/model';
 import { type JSX, Show } from 'solid-js';
 import type { HealthSession } from '../../data/health/health-session';
 import { useI18n } from '../../i18n/i18n-context';
@@ -6,11 +7,15 @@ import { useHealthSession } from './use-health-session';
 
 /**
  * Opens the health doc for a screen and shows it once open: "opening" until then, a retry when the open
- * fails, a calm line when a stored part was set aside. Its save state is on `data-health-save`.
+ * fails, a calm line when a stored part was set aside. Its save state is on `data-health-save`. With a
+ * `scope`, the session reads that meeting's or member's checks only (fixed for the gate's life).
  */
-export function HealthGate(props: { children: (session: HealthSession) => JSX.Element }): JSX.Element {
+export function HealthGate(props: {
+  scope?: HealthCheckScope;
+  children: (session: HealthSession) => JSX.Element;
+}): JSX.Element {
   const { t } = useI18n();
-  const health = useHealthSession();
+  const health = useHealthSession({}, props.scope);
   return (
     <Show
       when={health.session()}

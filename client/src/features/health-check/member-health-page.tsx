@@ -37,7 +37,9 @@ export default function MemberHealthPage(): JSX.Element {
               when={club.canOpenHealth()}
               fallback={<p class="card muted">{t('healthCheck.viewerOnly')}</p>}
             >
-              <HealthGate>{(session) => <TrendTable health={session} memberId={m().id} />}</HealthGate>
+              <HealthGate scope={{ memberId: m().id }}>
+                {(session) => <TrendTable health={session} memberId={m().id} />}
+              </HealthGate>
             </Show>
           </>
         )}

@@ -10,7 +10,16 @@ import type { WriteRecord } from '../conflicts/field-writes';
  * transaction sees an earlier one before the observer runs). Held per map in a WeakMap: it goes with its
  * doc and changes nothing that is stored.
  */
-const indexes = new WeakMap<Y.Map<unknown>, Map<string, Set<string>>>();
+const indexes = new WeakMap<Y.Map<unknown>, CheckIndex>();
+
+interface CheckIndex {
+  /** `<meetingId>/<memberId>` → the check's keys. */
+  readonly keys: Map<string, Set<string>>;
+  /** Meeting id → pairs, and member id → pairs, that ever held a key here: a screen of one meeting or one
+   *  member reads those checks alone. A pair whose keys all went stays listed and reads as no check. */
+  readonly byMeeting: Map<string, Set<string>>;
+  readonly byMember: Map<string, Set<string>>;
+}
 
 /** `<meetingId>/<memberId>` of a key with at least a field after it, else null. */
 export function pairOf(key: string): string | null {
@@ -19,35 +28,66 @@ export function pairOf(key: string): string | null {
   return second < 0 ? null : key.slice(0, second);
 }
 
-function add(index: Map<string, Set<string>>, key: string): void {
-  const pair = pairOf(key);
-  if (pair === null) return;
-  const keys = index.get(pair) ?? new Set<string>();
-  keys.add(key);
-  index.set(pair, keys);
+function addTo(map: Map<string, Set<string>>, at: string, item: string): void {
+  const items = map.get(at);
+  if (items === undefined) map.set(at, new Set([item]));
+  else items.add(item);
 }
 
-function indexOf(map: Y.Map<unknown>): Map<string, Set<string>> {
-  let index = indexes.get(map);
-  if (index !== undefined) return index;
-  const built = new Map<string, Set<string>>();
+function add(index: CheckIndex, key: string): void {
+  const pair = pairOf(key);
+  if (pair === null) return;
+  if (!index.keys.has(pair)) {
+    const slash = pair.indexOf('/');
+    addTo(index.byMeeting, pair.slice(0, slash), pair);
+    addTo(index.byMember, pair.slice(slash + 1), pair);
+  }
+  addTo(index.keys, pair, key);
+}
+
+function indexOf(map: Y.Map<unknown>): CheckIndex {
+  const known = indexes.get(map);
+  if (known !== undefined) return known;
+  const built: CheckIndex = { keys: new Map(), byMeeting: new Map(), byMember: new Map() };
   for (const key of map.keys()) add(built, key);
   map.observe((event) => {
     for (const key of event.keysChanged) {
       if (map.has(key)) add(built, key);
-      else built.get(pairOf(key) ?? '')?.delete(key);
+      else built.keys.get(pairOf(key) ?? '')?.delete(key);
     }
   });
   indexes.set(map, built);
-  index = built;
-  return index;
+  return built;
+}
+
+/**
+ * The `<meetingId>/<memberId>` pairs of one meeting's checks or one member's, from the index (built on the
+ * first call for this map, then kept current): what the health-check screen and a member's chart read,
+ * instead of every check. May name pairs that hold no check any more.
+ */
+export function indexedPairs(map: Y.Map<unknown>, scope: CheckScope): readonly string[] {
+  const index = indexOf(map);
+  const pairs =
+    'meetingId' in scope ? index.byMeeting.get(scope.meetingId) : index.byMember.get(scope.memberId);
+  return [...(pairs ?? [])];
+}
+
+/** One meeting's checks, or one member's across the meetings. */
+export type CheckScope = { readonly meetingId: string } | { readonly memberId: string };
+
+/** Whether `<meetingId>/<memberId>` is in the scope. */
+export function pairInScope(pair: string, scope: CheckScope): boolean {
+  const slash = pair.indexOf('/');
+  return 'meetingId' in scope
+    ? pair.slice(0, slash) === scope.meetingId
+    : pair.slice(slash + 1) === scope.memberId;
 }
 
 /** One check of the `checks` map as a record of its own (`field` ↔ `<pair>/<field>`), found by the index. */
 export function indexedCheckRecord(map: Y.Map<unknown>, pair: string): WriteRecord {
   const index = indexOf(map);
   const prefix = `${pair}/`;
-  const keys = () => index.get(pair) ?? new Set<string>();
+  const keys = () => index.keys.get(pair) ?? new Set<string>();
   return {
     *entries() {
       for (const key of [...keys()])

@@ -2,10 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { alice, bob, value } from '../../test/fixtures';
-import { applyHealthStep, healthPeers, healthStep, MEETINGS, startDoc } from '../../test/health-scenario';
+import {
+  applyHealthStep,
+  healthPeers,
+  healthStep,
+  MEETINGS,
+  MEMBERS,
+  startDoc,
+} from '../../test/health-scenario';
 import { LAN } from '../../test/minutes-fixtures';
 import { deliver } from '../../test/peers';
 import type { MeetingId, MemberId } from '../ids/ids';
+import type { CheckScope } from './check-index';
 import { recordHealthCheck, updateHealthThresholds } from './health-commands';
 import { followHealth } from './health-follower';
 import { readHealth } from './read-health';
@@ -25,6 +33,20 @@ function yearsOf(meetings: number, members: number): Y.Doc {
   }, alice);
   return doc;
 }
+
+/** What a follower of `scope` must show: the full read with that scope's checks alone. */
+function scopedRead(doc: Y.Doc, scope: CheckScope) {
+  const view = readHealth(doc);
+  const checks = view.checks.filter((c) =>
+    'meetingId' in scope ? c.meetingId === scope.meetingId : c.memberId === scope.memberId,
+  );
+  return { ...view, checks };
+}
+
+const SCOPES: CheckScope[] = [
+  ...MEETINGS.map((meetingId) => ({ meetingId })),
+  ...MEMBERS.map((memberId) => ({ memberId })),
+];
 
 describe('followHealth', () => {
   it('equals a full read after random writes on two peers delivered in random orders', () => {
@@ -46,6 +68,53 @@ describe('followHealth', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('with a scope (one meeting, one member), equals the full read of that scope, opened early or late', () => {
+    fc.assert(
+      fc.property(fc.array(healthStep, { maxLength: 30 }), fc.nat(30), (steps, lateAt) => {
+        const peers = healthPeers();
+        // Followers from the start, on both peers, and followers opened after `lateAt` steps on peer 0.
+        const early = peers.map((doc) => SCOPES.map((scope) => followHealth(doc, () => {}, scope)));
+        let late: ReturnType<typeof followHealth>[] = [];
+        const check = () =>
+          peers.forEach((doc, p) => {
+            for (const [i, scope] of SCOPES.entries()) {
+              early[p]?.[i]?.flush();
+              expect(early[p]?.[i]?.view()).toEqual(scopedRead(doc, scope));
+            }
+          });
+        steps.forEach((step, n) => {
+          if (n === lateAt) late = SCOPES.map((scope) => followHealth(peers[0], () => {}, scope));
+          applyHealthStep(peers, step);
+          check();
+        });
+        deliver(peers[0], peers[1]);
+        deliver(peers[1], peers[0]);
+        check();
+        for (const [i, scope] of SCOPES.entries()) {
+          late[i]?.flush();
+          if (late[i]) expect(late[i]?.view()).toEqual(scopedRead(peers[0], scope));
+          // And one opened now reads the same.
+          expect(followHealth(peers[1], () => {}, scope).view()).toEqual(scopedRead(peers[1], scope));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('reads one meeting’s checks, not the years, when opened with a scope', () => {
+    const doc = yearsOf(60, 60);
+    const meetingId = 'meeting-m0059' as MeetingId;
+    const view = followHealth(doc, () => {}, { meetingId }).view();
+    expect(view.checks).toHaveLength(60);
+    expect(view).toEqual(scopedRead(doc, { meetingId }));
+    const memberId = 'member-000007' as MemberId;
+    expect(
+      followHealth(doc, () => {}, { memberId })
+        .view()
+        .checks.map((c) => c.meetingId),
+    ).toHaveLength(60);
   });
 
   it('validates one check, not the years, when a value is typed', () => {

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type * as Y from 'yjs';
 import { type ClubId, compareText, isId, type MeetingId, type MemberId } from '../ids/ids';
+import { type CheckScope, indexedPairs } from './check-index';
 import { type FollowUpDone, readFollowUps } from './follow-ups';
 import { type HealthConflict, readCheckConflicts } from './health-conflicts';
 import {
@@ -11,6 +12,7 @@ import {
   THRESHOLD_KEYS,
 } from './health-flags';
 import {
+  checkRecord,
   checksMap,
   HEALTH_FIELDS,
   healthMeta,
@@ -153,12 +155,32 @@ export function readHealthCheck(
   return toCheck(entry);
 }
 
+/** The view's order of checks: by meeting id, then member id. */
+export const compareChecks = (a: HealthCheck, b: HealthCheck): number =>
+  compareText(a.meetingId, b.meetingId) || compareText(a.memberId, b.memberId);
+
 export function readHealth(doc: Y.Doc): HealthView {
   const checks = [...groupChecks(doc).values()]
     .map(toCheck)
     .filter((c): c is HealthCheck => c !== null)
-    .sort((a, b) => compareText(a.meetingId, b.meetingId) || compareText(a.memberId, b.memberId));
+    .sort(compareChecks);
   return { ...readHealthHeader(doc), checks };
+}
+
+/**
+ * One meeting's checks or one member's, exactly as `readHealth` lists them, read through the index of the
+ * checks' keys (check-index.ts): the health-check screen reads its 60 checks, not five years' 3,600.
+ */
+export function readHealthChecksIn(doc: Y.Doc, scope: CheckScope): HealthCheck[] {
+  const checks: HealthCheck[] = [];
+  for (const pair of indexedPairs(checksMap(doc), scope)) {
+    const slash = pair.indexOf('/');
+    const meetingId = pair.slice(0, slash);
+    const memberId = pair.slice(slash + 1);
+    const check = readHealthCheck(meetingId, memberId, () => checkRecord(doc, meetingId, memberId).entries());
+    if (check !== null) checks.push(check);
+  }
+  return checks.sort(compareChecks);
 }
 
 /** Everything of the view but its checks: small records, read whole (health-follower.ts reads them alone). */
