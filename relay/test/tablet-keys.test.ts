@@ -147,6 +147,41 @@ describe('tablet keys on one relay', () => {
   });
 });
 
+describe('a stolen tablet, cut off and the invite keys changed (what the share screen does)', () => {
+  let relay: TestRelay;
+  afterEach(() => relay.close());
+
+  it('can neither sync nor join again with the invite key it kept, while the other tablets sync on', async () => {
+    relay = await startTestRelay();
+    const club = await registerClub(relay.httpUrl);
+    const lostKey = await joinAsTablet(relay.httpUrl, club.clubId, club.editorKey, 'tablet-lost-01');
+    const hoaKey = await joinAsTablet(relay.httpUrl, club.clubId, club.editorKey, 'tablet-hoa-01');
+    const binhKey = await joinAsTablet(relay.httpUrl, club.clubId, club.editorKey, 'tablet-binh-01');
+    const binh = open(relay.syncUrl, club.clubId, binhKey);
+    await connected(binh);
+
+    const revoked = await call(relay.httpUrl, revokeTabletPath(club.clubId, 'tablet-lost-01'), hoaKey, {});
+    expect(revoked.status).toBe(200);
+    const nextKey = generateKey();
+    const rotate = { editorKey: nextKey, viewerKey: generateKey() };
+    expect((await call(relay.httpUrl, rotateKeysPath(club.clubId), club.editorKey, rotate)).status).toBe(200);
+
+    // The stolen tablet still holds the old invite key: it opens nothing and registers no new tablet with it.
+    const stolen = open(relay.syncUrl, club.clubId, club.editorKey);
+    await closedWith(stolen, CloseCode.keyRevoked);
+    const rejoin = { tabletId: 'tablet-new-01', tabletKey: generateKey(), person: '' };
+    expect((await call(relay.httpUrl, tabletsPath(club.clubId), club.editorKey, rejoin)).status).toBe(410);
+    expect((await call(relay.httpUrl, tabletsPath(club.clubId), lostKey, rejoin)).status).toBe(410);
+
+    // Hoa's and Bình's own keys go on; a newcomer joins with the new invite only.
+    const hoa = open(relay.syncUrl, club.clubId, hoaKey);
+    hoa.text.insert(0, 'Hoa vẫn đồng bộ');
+    await waitFor(() => binh.text.toString() === 'Hoa vẫn đồng bộ', 'the other tablets syncing on');
+    expect(binh.closes).toEqual([]);
+    await joinAsTablet(relay.httpUrl, club.clubId, nextKey, 'tablet-new-02');
+  });
+});
+
 describe('tablet keys across relay processes (PostgreSQL registry, Redis bus)', () => {
   const postgres = usePostgresServer();
   let redis: RedisServer;

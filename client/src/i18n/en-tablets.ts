@@ -12,9 +12,12 @@ export const enTablets: typeof viTablets = {
   neverSeen: 'Never synced',
   revoked: 'Cut off at {{ when }}',
   revoke: 'Cut off this tablet',
-  confirmRevoke: "Cut off {{ person }}'s tablet? It will no longer sync. The other tablets are not affected.",
+  confirmRevoke:
+    "Cut off {{ person }}'s tablet? It will no longer sync, and the club's invite code changes too, so it cannot join again. The other tablets sync on; to invite someone or send photos from another tablet, that tablet scans the new invite on this one.",
   confirmRevokeYes: 'Cut off',
-  revokeDone: "{{ person }}'s tablet is cut off.",
+  revokeDone: "{{ person }}'s tablet is cut off and the invite code changed. The new invite is on this page.",
+  revokeNotRotated:
+    "{{ person }}'s tablet is cut off, but the invite code could not be changed yet. When online, press 'Change the keys (a tablet was lost)'.",
   revokeFailed: 'Could not cut off the tablet. Try again when online.',
   cutOff:
     'The committee cut this tablet off from the club, so it no longer syncs. The data on it is still here. If this is a mistake, ask for a new invite.',

@@ -13,9 +13,11 @@ export const viTablets = {
   revoked: 'Đã ngắt lúc {{ when }}',
   revoke: 'Ngắt máy này',
   confirmRevoke:
-    'Ngắt máy của {{ person }}? Máy đó sẽ không đồng bộ được nữa. Các máy khác không bị ảnh hưởng.',
+    'Ngắt máy của {{ person }}? Máy đó sẽ không đồng bộ được nữa, và mã mời của câu lạc bộ được đổi luôn để máy đó không vào lại được. Các máy khác vẫn đồng bộ bình thường; muốn mời thêm người hoặc gửi ảnh từ máy khác, máy đó quét mã mời mới trên máy này.',
   confirmRevokeYes: 'Ngắt máy',
-  revokeDone: 'Đã ngắt máy của {{ person }}.',
+  revokeDone: 'Đã ngắt máy của {{ person }} và đổi mã mời. Mã mời mới ở trên trang này.',
+  revokeNotRotated:
+    'Đã ngắt máy của {{ person }}, nhưng chưa đổi được mã mời. Khi có mạng, hãy bấm "Đổi khóa (khi mất máy)".',
   revokeFailed: 'Chưa ngắt được máy. Hãy thử lại khi có mạng.',
   /** What a tablet that was cut off is told, in place of the sync status. */
   cutOff:

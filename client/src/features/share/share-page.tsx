@@ -67,12 +67,16 @@ export default function SharePage(): JSX.Element {
     setVersion(version() + 1);
     session.reconnect();
   };
+  // New invite keys: the links on this page are drawn again and this tablet reconnects with them.
+  const keysRotated = () => {
+    setVersion(version() + 1);
+    session.reconnect();
+  };
   const rotate = async () => {
     setRotating(false);
     const result = await rotateClubKeys(session.clubId);
     if (!result.ok) return showToast(explain(result.error), 'error');
-    setVersion(version() + 1);
-    session.reconnect();
+    keysRotated();
     showToast(t('share.rotated'), 'success');
   };
 
@@ -126,7 +130,7 @@ export default function SharePage(): JSX.Element {
               />
             )}
           </Show>
-          <TabletList />
+          <TabletList onKeysRotated={keysRotated} />
           <Button variant="danger" onClick={() => setRotating(true)}>
             {t('share.rotate')}
           </Button>

@@ -1,13 +1,14 @@
 import type { TabletInfo } from '@chungtay/protocol';
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { useClub } from '../../data/club/club-context';
-import { listClubTablets, revokeClubTablet } from '../../device/club-tablets';
+import { listClubTablets } from '../../device/club-tablets';
 import { tabletSigner } from '../../device/signing-key';
 import { formatDate, formatTime, todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { Dialog } from '../../ui/dialog/dialog';
 import { showToast } from '../../ui/toast/toast';
+import { cutOffTablet } from './cut-off';
 
 /** "10:02 03/12/2026": the time first, as the change history says it. */
 function when(ms: number): string {
@@ -20,7 +21,7 @@ function when(ms: number): string {
  * off without touching the others (issue 12 §6). Names come from the roster on this tablet: the relay
  * holds only member ids.
  */
-export function TabletList(): JSX.Element {
+export function TabletList(props: { onKeysRotated: () => void }): JSX.Element {
   const { t } = useI18n();
   const session = useClub();
   const [tablets, { refetch }] = createResource(() => listClubTablets(session.clubId));
@@ -32,9 +33,12 @@ export function TabletList(): JSX.Element {
     const tablet = asking();
     setAsking(null);
     if (tablet === null) return;
-    const result = await revokeClubTablet(session.clubId, tablet.tabletId);
-    if (!result.ok) return showToast(t('tablets.revokeFailed'), 'error');
-    showToast(t('tablets.revokeDone', { person: personOf(tablet) }), 'success');
+    const outcome = await cutOffTablet(session.clubId, tablet.tabletId);
+    if (outcome === 'failed') return showToast(t('tablets.revokeFailed'), 'error');
+    if (outcome === 'cutOffAndRotated') {
+      props.onKeysRotated();
+      showToast(t('tablets.revokeDone', { person: personOf(tablet) }), 'success');
+    } else showToast(t('tablets.revokeNotRotated', { person: personOf(tablet) }), 'info');
     await refetch();
   };
   const listed = () => {
