@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attendanceRows, unmarkedIds } from './attendance-rows';
+import { attendanceRows, chunksOf, unmarkedIds } from './attendance-rows';
 
 const people = [
   { id: 'lan', fullName: 'Nguyễn Thị Lan' },
@@ -28,5 +28,16 @@ describe('attendanceRows', () => {
     expect(ids(attendanceRows(people, 'thi', unmarked))).toEqual(['hoa', 'lanh']);
     // Switched off and on again: the filter now leaves out Đức too.
     expect(ids(attendanceRows(people, '', unmarkedIds(people, attendance)))).toEqual(['hoa', 'lanh']);
+  });
+});
+
+describe('chunksOf', () => {
+  it('cuts the rows into blocks in order, the last one shorter, and nothing for no rows', () => {
+    expect(chunksOf(ids(people), 3)).toEqual([['lan', 'duc', 'hoa'], ['lanh']]);
+    expect(chunksOf(ids(people), 2)).toEqual([
+      ['lan', 'duc'],
+      ['hoa', 'lanh'],
+    ]);
+    expect(chunksOf([], 25)).toEqual([]);
   });
 });

@@ -24,3 +24,10 @@ export function unmarkedIds(
 ): ReadonlySet<string> {
   return new Set(people.filter((person) => attendance[person.id] === undefined).map((person) => person.id));
 }
+
+/** `rows` in consecutive blocks of `size` (the last one shorter): the attendance list's blocks. */
+export function chunksOf<T>(rows: readonly T[], size: number): readonly (readonly T[])[] {
+  const blocks: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) blocks.push(rows.slice(i, i + size));
+  return blocks;
+}

@@ -13,7 +13,7 @@ import {
 } from '@chungtay/model';
 import { RadioGroup } from '@kobalte/core/radio-group';
 import { A, useParams } from '@solidjs/router';
-import { createMemo, createSignal, For, type JSX, Show, untrack } from 'solid-js';
+import { $TRACK, createMemo, createSignal, For, Index, type JSX, Show, untrack } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import { useClub } from '../../data/club/club-context';
 import { useI18n } from '../../i18n/i18n-context';
@@ -22,13 +22,20 @@ import { Dialog } from '../../ui/dialog/dialog';
 import { TextField } from '../../ui/text-field/text-field';
 import { PhotoStrip } from '../photos/photo-strip';
 import { feedback } from '../shared/command-feedback';
-import { attendanceRows, unmarkedIds } from './attendance-rows';
+import { attendanceRows, chunksOf, unmarkedIds } from './attendance-rows';
 import { changedMeetingFields } from './changed-meeting-fields';
 import { MeetingConflicts } from './meeting-conflicts';
 import { MeetingForm } from './meeting-form';
 import { MeetingHistory } from './meeting-history';
 import { attendanceLockLine, markFeedback, useMeetingLockI18n } from './meeting-lock-i18n';
 import './attendance.css';
+
+/**
+ * Rows per block of the attendance list. The browser walks a block's rows only when a point or a change
+ * falls in it: a tap's hit tests and relayout pass over 28 blocks and one block's 25 rows in a club of 700,
+ * not over 700 rows, and only the blocks near the screen are rendered (attendance.css).
+ */
+const ROWS_PER_CHUNK = 25;
 
 export default function MeetingPage(): JSX.Element {
   const { t } = useI18n();
@@ -64,10 +71,11 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
     return [...active, ...marked];
   });
   // One memo, read by both lines of the summary: a tap re-counts once, with no row rebuilt. It follows the
-  // marks (Object.keys: any mark set) and who is on the list (people), then counts over the plain data:
-  // read through the store, each of 700 members' fields was a subscription renewed on every tap.
+  // marks (the store's $TRACK: any mark set, one subscription; Object.keys went through the store's proxy
+  // once per member) and who is on the list (people), then counts over the plain data: read through the
+  // store, each of 700 members' fields was a subscription renewed on every tap.
   const summary = createMemo(() => {
-    Object.keys(m().attendance);
+    void (m().attendance as Record<symbol, unknown>)[$TRACK];
     people();
     return getMeetingAttendance(unwrap(session.club), m().id);
   });
@@ -75,6 +83,7 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
   const [query, setQuery] = createSignal('');
   const [unmarkedWhenFiltered, setUnmarkedWhenFiltered] = createSignal<ReadonlySet<string> | null>(null);
   const rows = createMemo(() => attendanceRows(people(), query(), unmarkedWhenFiltered()));
+  const chunks = createMemo(() => chunksOf(rows(), ROWS_PER_CHUNK));
   const toggleUnmarked = () =>
     setUnmarkedWhenFiltered((on) => (on ? null : untrack(() => unmarkedIds(people(), m().attendance))));
   const nameOf = (id: string | null) => (id ? (getMember(session.club, id as never)?.fullName ?? '') : '');
@@ -211,40 +220,54 @@ function MeetingDetail(props: { meeting: Meeting }): JSX.Element {
             : t('healthCheck.attendance.allMarked')}
         </p>
       </Show>
-      <ul class="attendance-list">
-        <For each={rows()}>
-          {(person) => (
-            <li class="attendance-row">
-              <span class="member-name">{person.fullName}</span>
-              <RadioGroup
-                class="attendance-choice"
-                value={m().attendance[person.id] ?? ''}
-                disabled={!canMark()}
-                onChange={(value) =>
-                  markFeedback(
-                    i18n,
-                    session.commands.setAttendance(m().id, person.id, value as AttendanceStatus),
-                  )
-                }
-                aria-label={`${t('meetings.attendance')}: ${person.fullName}`}
-              >
-                <For each={ATTENDANCE_STATUSES}>
-                  {(status) => (
-                    <RadioGroup.Item value={status} class={`choice choice-${status}`}>
-                      <RadioGroup.ItemInput class="choice-input" />
-                      <RadioGroup.ItemControl class="choice-control">
-                        <RadioGroup.ItemLabel class="choice-label">
-                          {t(`attendance.${status}`)}
-                        </RadioGroup.ItemLabel>
-                      </RadioGroup.ItemControl>
-                    </RadioGroup.Item>
-                  )}
-                </For>
-              </RadioGroup>
-            </li>
+      {/* Rows in blocks of ROWS_PER_CHUNK (see attendance.css), still one list of every row for a screen
+          reader: a <ul> may hold only <li>, so the blocks take role none between list and items. */}
+      {/* biome-ignore lint/a11y/useSemanticElements: a <ul> cannot hold the blocks (see above). */}
+      <div class="attendance-list" role="list">
+        <Index each={chunks()}>
+          {(chunk) => (
+            <div
+              class="attendance-chunk"
+              role="none"
+              style={{ 'contain-intrinsic-size': `auto ${chunk().length * 4}rem` }}
+            >
+              <For each={chunk()}>
+                {(person) => (
+                  // biome-ignore lint/a11y/useSemanticElements: an <li> needs a <ul> parent, the block is one.
+                  <div class="attendance-row" role="listitem">
+                    <span class="member-name">{person.fullName}</span>
+                    <RadioGroup
+                      class="attendance-choice"
+                      value={m().attendance[person.id] ?? ''}
+                      disabled={!canMark()}
+                      onChange={(value) =>
+                        markFeedback(
+                          i18n,
+                          session.commands.setAttendance(m().id, person.id, value as AttendanceStatus),
+                        )
+                      }
+                      aria-label={`${t('meetings.attendance')}: ${person.fullName}`}
+                    >
+                      <For each={ATTENDANCE_STATUSES}>
+                        {(status) => (
+                          <RadioGroup.Item value={status} class={`choice choice-${status}`}>
+                            <RadioGroup.ItemInput class="choice-input" />
+                            <RadioGroup.ItemControl class="choice-control">
+                              <RadioGroup.ItemLabel class="choice-label">
+                                {t(`attendance.${status}`)}
+                              </RadioGroup.ItemLabel>
+                            </RadioGroup.ItemControl>
+                          </RadioGroup.Item>
+                        )}
+                      </For>
+                    </RadioGroup>
+                  </div>
+                )}
+              </For>
+            </div>
           )}
-        </For>
-      </ul>
+        </Index>
+      </div>
       <MeetingHistory meeting={m()} />
       <Dialog open={editing()} onOpenChange={setEditing} title={t('meetings.editTitle')}>
         <MeetingForm
