@@ -101,7 +101,7 @@ async function expectAllShown(page: Page, count: number) {
 
 test('five photos taken for one meeting on a tablet whose club is not shared are all shown, also after a reload and offline', async ({
   browser,
-}) => {
+}, testInfo) => {
   test.setTimeout(180_000);
   const a = await tablet(browser);
   await a.app.start();
@@ -129,4 +129,6 @@ test('five photos taken for one meeting on a tablet whose club is not shared are
   await a.context.setOffline(true);
   await a.page.reload();
   await expectAllShown(a.page, 5);
+  await a.page.locator('.photo-thumb').nth(4).scrollIntoViewIfNeeded();
+  await a.page.screenshot({ path: testInfo.outputPath('five-photos-offline.png') });
 });

@@ -158,7 +158,24 @@ test('a Red Cross chapter keeps its volunteer register and activity log, and two
   await expect(a.rc.count('volunteers')).toHaveText('1');
   await expect(b.rc.count('volunteers')).toHaveText('1');
   await b.page.screenshot({ path: testInfo.outputPath('red-cross-b.png'), fullPage: true });
-  for (const t of [a, b]) await t.context.close();
+
+  // A supervisor following the chapter by its viewer invite sees its counts in the table, never a name.
+  const s = await tablet(browser);
+  await s.share.joinAsViewer(links.viewer, 'Cán bộ xã Nga Thạch');
+  const row = s.page.getByTestId('supervisor-row').filter({ hasText: 'Chi hội Chữ thập đỏ thôn Đông' });
+  await expect(row.getByTestId('supervisor-red-cross').getByRole('listitem')).toHaveText(
+    [
+      '1 tình nguyện viên',
+      'Hiến máu: 1 lần',
+      'Thu được 38 đơn vị máu',
+      'Cứu trợ: 1 lần',
+      'Tập huấn sơ cấp cứu: 1 lớp',
+    ],
+    { timeout: 30_000 },
+  );
+  await expect(s.page.getByText('Nguyễn Thị Lan')).toHaveCount(0);
+  await s.page.screenshot({ path: testInfo.outputPath('red-cross-supervisor.png'), fullPage: true });
+  for (const t of [a, b, s]) await t.context.close();
 });
 
 test('another kind of club has no Red Cross tab', async ({ browser }) => {

@@ -28,8 +28,9 @@ const lines: ClubLine[] = [
       reports: 1,
       below: ['women', 'borrowed'],
     },
+    redCross: null,
   },
-  { id: 'b', name: 'CLB An Hòa', commune: '', district: '', updatedAt: null, row: null },
+  { id: 'b', name: 'CLB An Hòa', commune: '', district: '', updatedAt: null, row: null, redCross: null },
 ];
 
 describe('the district summary spreadsheet', () => {
@@ -52,12 +53,47 @@ describe('the district summary spreadsheet', () => {
       1_500_000,
       null,
       1,
+      // Not a Red Cross chapter: its five columns are empty, not zero.
+      null,
+      null,
+      null,
+      null,
+      null,
       'supervisor.below.women, supervisor.below.borrowed',
       new Date(Date.UTC(...dayParts(updatedDay(lines[0]?.updatedAt ?? null)))),
     ]);
     // A club whose figures have not arrived: its name, nothing invented.
     expect(sheet?.data[2]?.slice(0, 4)).toEqual(['CLB An Hòa', null, null, null]);
     expect(sheet?.data[2]?.slice(4).every((cell) => cell === null)).toBe(true);
+  });
+
+  it('gives a Red Cross chapter its counts since 1 January: volunteers, blood drives, units, relief, trainings', async () => {
+    const [first] = lines;
+    if (first === undefined) throw new Error('no line');
+    const chapter: ClubLine = {
+      ...first,
+      name: 'Chi hội Chữ thập đỏ thôn Đông',
+      redCross: {
+        volunteers: 24,
+        volunteersBySkill: { firstAid: 10, bloodDonation: 20, rescue: 3, relief: 5 },
+        activitiesByKind: { bloodDrive: 3, relief: 2, firstAidTraining: 4, other: 1 },
+        participants: 310,
+        bloodUnits: 85,
+      },
+    };
+    const [sheet] = await readXlsxFile(
+      await tableToXlsx(supervisorColumns(t as never), [chapter], 'Tổng hợp'),
+    );
+    const header = sheet?.data[0] ?? [];
+    const at = header.indexOf('supervisor.col.volunteers');
+    expect(header.slice(at, at + 5)).toEqual([
+      'supervisor.col.volunteers',
+      'supervisor.col.bloodDrives',
+      'supervisor.col.bloodUnits',
+      'supervisor.col.relief',
+      'supervisor.col.firstAidTrainings',
+    ]);
+    expect(sheet?.data[1]?.slice(at, at + 5)).toEqual([24, 3, 85, 2, 4]);
   });
 
   it('says the time of the last update on the tablet’s clock, as 7h30', () => {

@@ -1,3 +1,4 @@
+import type { RedCrossCounts } from '@chungtay/model';
 import type { I18n } from '../../i18n/i18n-context';
 import type { ExportCell, ExportColumn } from '../roster-export/export-table';
 import { type ClubLine, updatedDay } from './supervisor-rows';
@@ -36,6 +37,11 @@ export function supervisorColumns(t: I18n['t']): ExportColumn<ClubLine>[] {
     figure('supervisor.col.fund', (r) => r.fundSize, 16),
     figure('supervisor.col.overdue', (r) => r.overdueAmount, 16),
     figure('supervisor.col.reports', (r) => r.reports),
+    ...RED_CROSS_FIGURES.map(({ key, pick }) => ({
+      title: t(key),
+      width: 14,
+      cell: (line: ClubLine) => num(line.redCross === null ? null : pick(line.redCross)),
+    })),
     {
       title: t('supervisor.col.targets'),
       width: 36,
@@ -51,3 +57,23 @@ export function supervisorColumns(t: I18n['t']): ExportColumn<ClubLine>[] {
     { title: t('supervisor.col.updated'), cell: (l) => ({ type: 'date', value: updatedDay(l.updatedAt) }) },
   ];
 }
+
+/**
+ * A Red Cross chapter's counts since 1 January, in the order the screen says them: totals only, never a
+ * volunteer; empty cells for any other club. The screen's sentence takes its values from here too.
+ */
+export const RED_CROSS_FIGURES = [
+  { name: 'volunteers', key: 'supervisor.col.volunteers', pick: (c: RedCrossCounts) => c.volunteers },
+  {
+    name: 'bloodDrives',
+    key: 'supervisor.col.bloodDrives',
+    pick: (c: RedCrossCounts) => c.activitiesByKind.bloodDrive,
+  },
+  { name: 'bloodUnits', key: 'supervisor.col.bloodUnits', pick: (c: RedCrossCounts) => c.bloodUnits },
+  { name: 'relief', key: 'supervisor.col.relief', pick: (c: RedCrossCounts) => c.activitiesByKind.relief },
+  {
+    name: 'firstAidTrainings',
+    key: 'supervisor.col.firstAidTrainings',
+    pick: (c: RedCrossCounts) => c.activitiesByKind.firstAidTraining,
+  },
+] as const;

@@ -1,14 +1,14 @@
 import { createMemo, createSignal, For, type JSX, mapArray, onCleanup, onMount, Show } from 'solid-js';
 import { openSummarySession, type SummarySession } from '../../data/summary/summary-session';
 import { listKnownClubs, readDeviceUser } from '../../device/device';
-import { todayIso } from '../../i18n/format';
+import { formatDecimal, todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button/button';
 import { SelectField } from '../../ui/select-field/select-field';
 import { downloadBlob } from '../roster-export/download';
 import { tableToXlsx } from '../roster-export/export-table';
 import { AddClub } from './add-club';
-import { supervisorColumns } from './supervisor-export';
+import { RED_CROSS_FIGURES, supervisorColumns } from './supervisor-export';
 import {
   arrangeLines,
   type ClubLine,
@@ -187,6 +187,24 @@ export default function SupervisorPage(): JSX.Element {
                                     .join(', '),
                                 })}
                           </span>
+                        )}
+                      </Show>
+                      <Show when={line.redCross}>
+                        {(counts) => (
+                          <div class="club-red-cross" data-testid="supervisor-red-cross">
+                            <span>{t('supervisor.redCross.title')}</span>
+                            <ul>
+                              <For each={RED_CROSS_FIGURES}>
+                                {(figure) => (
+                                  <li data-figure={figure.name}>
+                                    {t(`supervisor.redCross.${figure.name}`, {
+                                      count: formatDecimal(figure.pick(counts()), i18n.locale(), 0),
+                                    })}
+                                  </li>
+                                )}
+                              </For>
+                            </ul>
+                          </div>
                         )}
                       </Show>
                     </th>

@@ -26,6 +26,21 @@ describe('the supervisor’s lines', () => {
     expect(line).toMatchObject({ name: 'CLB Đông', row: null, updatedAt: null });
   });
 
+  it('carry a Red Cross chapter’s counts, and none for another club', () => {
+    const counts = {
+      volunteers: 2,
+      volunteersBySkill: { firstAid: 1, bloodDonation: 1, rescue: 1, relief: 1 },
+      activitiesByKind: { bloodDrive: 1, relief: 1, firstAidTraining: 1, other: 0 },
+      participants: 82,
+      bloodUnits: 38,
+    };
+    const club = summary('Chi hội Chữ thập đỏ thôn Đông', 'huyện Đông', 'xã Bình', 2, 1);
+    const chapter = { ...club, club: { ...club.club, kind: 'redCross' as const }, redCross: counts };
+    expect(toLine({ id: 'rc', inviteName: '', summary: chapter }, TODAY).redCross).toEqual(counts);
+    expect(toLine({ id: 'a', inviteName: '', summary: club }, TODAY).redCross).toBeNull();
+    expect(toLine({ id: 'w', inviteName: 'CLB Đông', summary: null }, TODAY).redCross).toBeNull();
+  });
+
   it('filter by district and commune and sort by place, members or targets missed', () => {
     const lines = [
       toLine(

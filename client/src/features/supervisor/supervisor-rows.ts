@@ -1,4 +1,4 @@
-import type { ClubSummary, SupervisorRow } from '@chungtay/model';
+import type { ClubSummary, RedCrossCounts, SupervisorRow } from '@chungtay/model';
 import { formatTimeOfDay, getSupervisorRow } from '@chungtay/model';
 import { formatTime, todayIso } from '../../i18n/format';
 
@@ -17,6 +17,8 @@ export interface ClubLine {
   readonly district: string;
   readonly updatedAt: string | null;
   readonly row: SupervisorRow | null;
+  /** A Red Cross chapter's counts since 1 January (volunteers, activities, blood units); null for any other club. */
+  readonly redCross: RedCrossCounts | null;
 }
 
 export type SortKey = 'place' | 'members' | 'below' | 'updated';
@@ -32,6 +34,7 @@ export function toLine(club: FollowedClub, today: string): ClubLine {
     district: summary?.club.district ?? '',
     updatedAt: summary?.computedAt ?? null,
     row: summary === null ? null : getSupervisorRow(summary, today),
+    redCross: summary?.redCross ?? null,
   };
 }
 
