@@ -38,9 +38,14 @@ export default function HealthCheckPage(): JSX.Element {
             when={club.canOpenHealth()}
             fallback={<p class="card muted">{t('healthCheck.viewerOnly')}</p>}
           >
-            <HealthGate scope={{ meetingId: m().id }}>
-              {(session) => <HealthCheckSheet meeting={m()} health={session} />}
-            </HealthGate>
+            {/* Keyed: the session reads this meeting's checks only, so another meeting opens its own. */}
+            <Show when={m().id} keyed>
+              {(meetingId) => (
+                <HealthGate scope={{ meetingId }}>
+                  {(session) => <HealthCheckSheet meeting={m()} health={session} />}
+                </HealthGate>
+              )}
+            </Show>
           </Show>
         </section>
       )}

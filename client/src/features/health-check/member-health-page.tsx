@@ -37,9 +37,15 @@ export default function MemberHealthPage(): JSX.Element {
               when={club.canOpenHealth()}
               fallback={<p class="card muted">{t('healthCheck.viewerOnly')}</p>}
             >
-              <HealthGate scope={{ memberId: m().id }}>
-                {(session) => <TrendTable health={session} memberId={m().id} />}
-              </HealthGate>
+              {/* Keyed: the session reads this member's checks only, so another member (back and forward
+                  between two charts) opens a session of their own. */}
+              <Show when={m().id} keyed>
+                {(memberId) => (
+                  <HealthGate scope={{ memberId }}>
+                    {(session) => <TrendTable health={session} memberId={memberId} />}
+                  </HealthGate>
+                )}
+              </Show>
             </Show>
           </>
         )}
