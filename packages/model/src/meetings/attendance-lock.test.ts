@@ -135,7 +135,7 @@ describe('a mark made offline while another tablet approves', () => {
       [
         { memberId: lan, approved: 'present', current: null },
         { memberId: hoa, approved: null, current: 'absent' },
-      ].sort((x, y) => x.memberId.localeCompare(y.memberId)),
+      ].sort((x, y) => (x.memberId < y.memberId ? -1 : 1)),
     );
   });
 
