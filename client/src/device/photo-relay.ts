@@ -1,4 +1,4 @@
-import { findKnownClub, readRelayOrigin } from './device';
+import { findKnownClub, readRelayOrigin, syncKey } from './device';
 
 /** What an upload came to: sent (or already there), refused for good, or to be tried again later. */
 export type UploadOutcome = 'sent' | 'refused' | 'retry';
@@ -21,10 +21,13 @@ function blobUrl(clubId: string, hash: string): string {
   return `${readRelayOrigin()}/api/clubs/${encodeURIComponent(clubId)}/blobs/${hash}`;
 }
 
-/** The club's key as the relay's documents take it; undefined for a club not shared from this tablet. */
+/**
+ * The key this tablet syncs with (its own once the relay took it, else the invite's): a cut-off elsewhere
+ * changes the invite keys, and photos must go on as the documents do. Undefined for a club not shared.
+ */
 function bearer(clubId: string): string | undefined {
   const access = findKnownClub(clubId)?.access;
-  return access?.shared ? `Bearer ${access.key}` : undefined;
+  return access?.shared ? `Bearer ${syncKey(access)}` : undefined;
 }
 
 /** PUT/GET/DELETE /api/clubs/:clubId/blobs/:hash on the relay the tablet syncs with (relay/README.md). */

@@ -13,7 +13,7 @@ export const enTablets: typeof viTablets = {
   revoked: 'Cut off at {{ when }}',
   revoke: 'Cut off this tablet',
   confirmRevoke:
-    "Cut off {{ person }}'s tablet? It will no longer sync, and the club's invite code changes too, so it cannot join again. The other tablets sync on; to invite someone or send photos from another tablet, that tablet scans the new invite on this one.",
+    "Cut off {{ person }}'s tablet? It will no longer sync, and the club's invite code changes too, so it cannot join again. The other tablets sync and send photos as before; to invite someone from another tablet, that tablet scans the new invite on this one.",
   confirmRevokeYes: 'Cut off',
   revokeDone: "{{ person }}'s tablet is cut off and the invite code changed. The new invite is on this page.",
   revokeNotRotated:

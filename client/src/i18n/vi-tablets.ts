@@ -13,7 +13,7 @@ export const viTablets = {
   revoked: 'Đã ngắt lúc {{ when }}',
   revoke: 'Ngắt máy này',
   confirmRevoke:
-    'Ngắt máy của {{ person }}? Máy đó sẽ không đồng bộ được nữa, và mã mời của câu lạc bộ được đổi luôn để máy đó không vào lại được. Các máy khác vẫn đồng bộ bình thường; muốn mời thêm người hoặc gửi ảnh từ máy khác, máy đó quét mã mời mới trên máy này.',
+    'Ngắt máy của {{ person }}? Máy đó sẽ không đồng bộ được nữa, và mã mời của câu lạc bộ được đổi luôn để máy đó không vào lại được. Các máy khác vẫn đồng bộ và gửi ảnh bình thường; muốn mời thêm người từ máy khác, máy đó quét mã mời mới trên máy này.',
   confirmRevokeYes: 'Ngắt máy',
   revokeDone: 'Đã ngắt máy của {{ person }} và đổi mã mời. Mã mời mới ở trên trang này.',
   revokeNotRotated:

@@ -40,4 +40,28 @@ describe('blob access rules', () => {
       access: { reason: 'keyRevoked' },
     });
   });
+
+  it("takes a tablet's own key as an editor's, so photos go on after the invite keys change, until it is cut off", async () => {
+    const { clubs } = openMemoryStorage();
+    const editorKey = generateKey();
+    const tabletKey = generateKey();
+    await clubs.create('club-0001', {
+      editorKeyHash: hashKey(editorKey),
+      viewerKeyHash: hashKey(generateKey()),
+    });
+    await clubs.registerTablet(
+      'club-0001',
+      { tabletId: 'tablet-lan-01', keyHash: hashKey(tabletKey), person: 'member-lan-0001' },
+      1000,
+    );
+    const next = { editorKeyHash: hashKey(generateKey()), viewerKeyHash: hashKey(generateKey()) };
+    await clubs.rotate('club-0001', hashKey(editorKey), next);
+    expect(await blobKeyRole(clubs, 'club-0001', tabletKey)).toEqual({ ok: true, role: 'editor' });
+    expect(await blobKeyRole(clubs, 'club-0002', tabletKey)).toMatchObject({ ok: false });
+    await clubs.revokeTablet('club-0001', 'tablet-lan-01', 2000);
+    expect(await blobKeyRole(clubs, 'club-0001', tabletKey)).toMatchObject({
+      ok: false,
+      access: { status: 401, reason: 'keyRevoked' },
+    });
+  });
 });

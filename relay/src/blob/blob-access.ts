@@ -44,8 +44,13 @@ export async function blobKeyRole(
   const isRetired = record.retiredKeyHashes.reduce((found, old) => hashesEqual(keyHash, old) || found, false);
   if (isEditor) return { ok: true, role: 'editor' };
   if (isViewer) return { ok: true, role: 'viewer' };
-  return {
-    ok: false,
-    access: { type: 'refused', status: 401, reason: isRetired ? 'keyRevoked' : 'unauthorized' },
-  };
+  if (isRetired) return { ok: false, access: { type: 'refused', status: 401, reason: 'keyRevoked' } };
+  // A tablet's own key is an editor's, as for documents (access.ts): after a tablet is cut off the invite
+  // keys change, and the other tablets go on sending and fetching photos with keys of their own.
+  const tablet = await clubs.findTablet(clubId, keyHash);
+  if (tablet === undefined)
+    return { ok: false, access: { type: 'refused', status: 401, reason: 'unauthorized' } };
+  if (tablet.revokedAt !== null)
+    return { ok: false, access: { type: 'refused', status: 401, reason: 'keyRevoked' } };
+  return { ok: true, role: 'editor' };
 }
