@@ -9,6 +9,7 @@ import {
   type JSX,
   useContext,
 } from 'solid-js';
+import { afterFirstScreen } from '../ui/after-load/after-load';
 import { formatDate, formatMoney, formatPercent } from './format';
 import { isLocale, type Locale } from './locale';
 import type { Catalogue } from './vi';
@@ -18,7 +19,8 @@ const STORAGE_KEY = 'chungtay.locale';
 
 /**
  * Only the first screens' Vietnamese words (vi-core.ts) ship with the roster's script: the whole
- * catalogue was a sixth of it. The rest of Vietnamese loads once the first screen is painted, or at once
+ * catalogue was a sixth of it. The rest of Vietnamese loads once the first screen is painted and the page
+ * idle (not after the first frame: that is the loading line, and the request fell before the rows), or at once
  * when a screen asks for a word the core lacks; English is fetched the first time it is needed.
  * `loadFirstWords` before rendering avoids a flash of Vietnamese for an English tablet.
  */
@@ -40,12 +42,6 @@ export function loadCatalogue(locale: Locale): Promise<void> {
 /** What must be here before the first paint: nothing for Vietnamese (its core ships), English whole. */
 export function loadFirstWords(locale: Locale): Promise<void> {
   return locale === 'vi' ? Promise.resolve() : loadCatalogue(locale);
-}
-
-/** Resolves once the page has painted a frame (or at once where nothing paints). */
-function afterNextPaint(): Promise<void> {
-  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** The saved language of this device, before anything renders. */
@@ -79,9 +75,17 @@ export function I18nProvider(props: { children: JSX.Element; storage?: Storage }
   const translate = i18n.translator(dict, i18n.resolveTemplate);
   // Pending until the whole catalogue of the language on screen is here. A word outside the core reads it:
   // inside a <Suspense> the screen waits (its fallback shows, never a key), elsewhere the text is empty and
-  // fills in when the words arrive. Started after the first paint, or at once on such a read.
+  // fills in when the words arrive. Started once the first screen is painted, or at once on such a read.
+  // Ends the wait for the first screen: a screen asks for a word now.
+  let wake = () => {};
   const [whole] = createResource(locale, async (wanted) => {
-    if (catalogues[wanted] === undefined) await afterNextPaint();
+    // A language switched to is already on its way (setLocale): only the first screen's language waits.
+    if (loading[wanted] === undefined) {
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        afterFirstScreen(resolve);
+      });
+    }
     await loadCatalogue(wanted);
     return wanted;
   });
@@ -98,6 +102,7 @@ export function I18nProvider(props: { children: JSX.Element; storage?: Storage }
       if (text !== undefined) return String(text);
       if (catalogues[locale()] !== undefined) return key;
       void loadCatalogue(locale());
+      wake();
       // Read outside any tracking (an event handler), an empty word could never fill in: the key says more.
       if (getListener() === null) return key;
       whole();
