@@ -95,3 +95,29 @@ test('an impossible value is refused in the UI language and what was typed stays
   await dialog.getByRole('button', { name: 'Lưu' }).click();
   await expect(app.memberLink('Phạm Thị Mai')).toBeVisible();
 });
+
+test('a screen not yet on the tablet when the signal goes says so calmly and opens by itself when it is back', async ({
+  browser,
+}) => {
+  // No service worker: the app has not finished installing itself, so screens not opened yet are not kept.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const app = new ClubApp(page);
+  await app.start();
+  await app.createClub('CLB Liên thế hệ thôn Đông');
+  await app.addMember({ name: 'Nguyễn Thị Lan', birthYear: '1956' });
+  await app.expectSaved();
+
+  await context.setOffline(true);
+  await app.memberLink('Nguyễn Thị Lan').click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Màn hình này chưa có trên máy' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('Dữ liệu của bạn vẫn được giữ trên máy');
+  // Never the browser's own words about modules.
+  await expect(page.locator('body')).not.toContainText('dynamically imported');
+  await page.screenshot({ path: test.info().outputPath('screen-missing.png') });
+
+  await context.setOffline(false);
+  await expect(page.getByRole('heading', { name: 'Nguyễn Thị Lan', level: 1 })).toBeVisible();
+  await context.close();
+});

@@ -101,9 +101,12 @@ test('two tablets set different phones while one is offline; both are shown unti
   const b = await tablet(browser);
   await b.share.join(links.editor, 'Trần Văn Bình');
   await b.share.expectSynced();
+  // B goes offline as an installed tablet does: with the app's screens on it, the member page shown.
+  await b.app.waitForServiceWorker();
   for (const t of [a, b]) {
     await t.app.goTo('Thành viên');
     await t.app.memberLink('Nguyễn Thị Lan').click();
+    await expect(t.page.getByRole('heading', { name: 'Nguyễn Thị Lan', level: 1 })).toBeVisible();
   }
 
   await b.context.setOffline(true);

@@ -1,5 +1,5 @@
 import { Route, Router } from '@solidjs/router';
-import { ErrorBoundary, type JSX, lazy } from 'solid-js';
+import { ErrorBoundary, type JSX, lazy, onCleanup } from 'solid-js';
 import { PendingWritesProvider } from '../data/session/pending-writes';
 import { ClubLayout } from '../features/clubs/club-layout';
 import { ClubList } from '../features/clubs/club-list';
@@ -7,6 +7,7 @@ import { RosterPage } from '../features/roster/roster-page';
 import { I18nProvider, useI18n } from '../i18n/i18n-context';
 import { Button } from '../ui/button/button';
 import { ToastRegion } from '../ui/toast/toast';
+import { isMissingScreen, reloadWhenOnline } from './missing-screen';
 import { UpdatePrompt } from './update-prompt';
 
 // The roster is the first screen people open; everything else loads on demand.
@@ -40,11 +41,15 @@ const SupervisorPage = lazy(() => import('../features/supervisor/supervisor-page
 
 function Crash(props: { error: unknown }): JSX.Element {
   const { t } = useI18n();
+  // Not a fault of the app: the signal went before this screen was kept on the tablet. Said calmly, and
+  // the screen opens by itself when the signal is back.
+  const missing = isMissingScreen(props.error);
+  if (missing) onCleanup(reloadWhenOnline());
   return (
     <main class="page narrow" role="alert">
-      <h1>{t('app.errorTitle')}</h1>
-      <p>{t('app.errorBody')}</p>
-      <pre class="error-detail">{String(props.error)}</pre>
+      <h1>{t(missing ? 'app.screenMissingTitle' : 'app.errorTitle')}</h1>
+      <p>{t(missing ? 'app.screenMissingBody' : 'app.errorBody')}</p>
+      {!missing && <pre class="error-detail">{String(props.error)}</pre>}
       <Button variant="primary" onClick={() => location.reload()}>
         {t('app.reload')}
       </Button>

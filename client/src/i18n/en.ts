@@ -40,6 +40,9 @@ export const en: Catalogue = {
     errorTitle: 'Something went wrong',
     errorBody: 'Your data is still kept on this tablet. Please reload the page.',
     reload: 'Reload',
+    screenMissingTitle: 'This screen is not on this tablet yet',
+    screenMissingBody:
+      'The signal went before this screen had loaded. Your data is still kept on this tablet. The screen opens by itself when the signal is back.',
   },
   save: {
     saved: 'Saved on this tablet',

@@ -29,6 +29,9 @@ export const viCore = {
     errorTitle: 'Đã có lỗi',
     errorBody: 'Dữ liệu của bạn vẫn được giữ trên máy. Hãy tải lại trang.',
     reload: 'Tải lại',
+    screenMissingTitle: 'Màn hình này chưa có trên máy',
+    screenMissingBody:
+      'Máy mất mạng trước khi tải xong màn hình này. Dữ liệu của bạn vẫn được giữ trên máy. Khi có mạng, màn hình sẽ tự mở.',
   },
   save: {
     saved: 'Đã lưu trên máy',
